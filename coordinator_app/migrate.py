@@ -1,0 +1,104 @@
+"""Schema versions (Alembic revisions under ``db/``) applied on open.
+
+A new database is created by running every migration (never create_all).
+An older database is backed up, then upgraded. A database written by a
+newer app is refused and left untouched.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, inspect, text
+
+from coordinator_app import migrations as _migrations_pkg
+from coordinator_app.store import (
+    StoreError,
+    backup_sqlite,
+    is_sqlite,
+    sqlite_path,
+    timestamped_backup_path,
+)
+
+MIGRATIONS_DIR = Path(_migrations_pkg.__file__).parent
+
+
+def alembic_config(url: str | None = None) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    if url:
+        cfg.set_main_option("sqlalchemy.url", url)
+    return cfg
+
+
+def head_revision() -> str:
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def known_revisions() -> set[str]:
+    script = ScriptDirectory.from_config(alembic_config())
+    return {rev.revision for rev in script.walk_revisions()}
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def upgrade(engine: Engine, target: str = "head") -> None:
+    """Run migrations up to target in one transaction. On SQLite foreign
+    keys are switched off for the connection (batch mode recreates tables)
+    and checked afterwards."""
+    cfg = alembic_config()
+    with engine.connect() as conn:
+        sqlite = is_sqlite(engine)
+        if sqlite:
+            conn.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with conn.begin():
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, target)
+                if sqlite:
+                    bad = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if bad:
+                        raise StoreError(f"移行後の外部キー検査に失敗しました: {bad[:5]}")
+        finally:
+            if sqlite:
+                conn.connection.driver_connection.execute("PRAGMA foreign_keys=ON")
+
+
+def prepare(engine: Engine, backup_dir: Path | None = None) -> str:
+    """Bring the database to the app's schema. Returns what was done:
+    'created', 'upgraded' or 'current'. Raises StoreError for a newer or
+    foreign database, touching nothing."""
+    head = head_revision()
+    tables = set(inspect(engine).get_table_names())
+    rev = current_revision(engine) if "alembic_version" in tables else None
+    if rev is None:
+        if tables - {"alembic_version"}:
+            raise StoreError(
+                "このデータベースはコーディネーターアプリのものではありません（版情報がありません）"
+            )
+        upgrade(engine)
+        return "created"
+    if rev == head:
+        return "current"
+    if rev not in known_revisions():
+        raise StoreError(
+            "このデータベースは新しい版のアプリで作られています。"
+            "アプリを更新してから開いてください（データベースは変更していません）"
+        )
+    path = sqlite_path(str(engine.url))
+    if path is not None:
+        backup_sqlite(engine, timestamped_backup_path(path, f"before-{head}", backup_dir))
+    upgrade(engine)
+    return "upgraded"
+
+
+def check_open(engine: Engine) -> None:
+    with engine.connect() as conn:
+        conn.execute(text("SELECT 1"))

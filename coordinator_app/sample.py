@@ -1,0 +1,205 @@
+"""Demo data: Ageo's 13 branches (public information, seed 001) and a year
+of obviously fictional residents and records (surnames such as 見本, 試験,
+仮野; phone numbers in the unused 048-000 range).
+
+The records go in through the ledger importer, so the demo exercises the
+same path a branch's spreadsheets take. Deterministic for a given seed
+and day.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import random
+from importlib import resources
+
+from sqlalchemy import select
+
+from coordinator_app import accounts
+from coordinator_app.database import Database
+from coordinator_app.importer import import_ledger
+from coordinator_app.models import (
+    Activity,
+    ActivityParticipant,
+    Branch,
+    Consultation,
+    Volunteer,
+    WatchAssignment,
+    WatchUser,
+)
+from coordinator_app.dates import month_key
+
+SURNAMES = [("見本", "みほん"), ("試験", "しけん"), ("仮野", "かりの"), ("架空", "かくう"),
+            ("例田", "れいだ"), ("模擬", "もぎ"), ("手本", "てほん"), ("雛形", "ひながた"),
+            ("試作", "しさく"), ("演習", "えんしゅう")]
+GIVEN = [("太郎", "たろう"), ("花子", "はなこ"), ("一郎", "いちろう"), ("春子", "はるこ"),
+         ("次郎", "じろう"), ("秋子", "あきこ"), ("三郎", "さぶろう"), ("冬美", "ふゆみ"),
+         ("健", "けん"), ("和子", "かずこ"), ("誠", "まこと"), ("幸子", "さちこ"),
+         ("清", "きよし"), ("節子", "せつこ")]
+GROUPS = [("見本町サロンの会", "みほんちょうさろんのかい"), ("試験送迎クラブ", "しけんそうげいくらぶ")]
+
+DEMO_ACCOUNTS = [
+    # (login, password, display name, role, branch code) — demo only.
+    ("demo-admin", "demo-admin-pass", "デモ 管理者", "admin", None),
+    ("demo-coord", "demo-coord-pass", "デモ コーディネーター", "coordinator", "01"),
+    ("demo-city", "demo-city-pass", "デモ 市社協職員", "city_staff", None),
+]
+SUMMARIES = ["買い物の手段について相談。", "介護保険の申請方法を案内。", "近所付き合いの悩みを傾聴。",
+             "通院の付き添いについて問い合わせ。", "サロンの日程の問い合わせ。", "ゴミ出しが難しくなったとの話。"]
+REFERRALS = ["地域包括支援センター", "市役所 高齢介護課", "民生委員", "市社協"]
+
+
+def ageo_branches() -> list[dict]:
+    """The 13 branches of 上尾市社会福祉協議会 with codes 01..13."""
+    text = resources.files("coordinator_app.resources").joinpath("data/ageo-branches.csv") \
+        .read_text(encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    return [dict(code=f"{i:02d}", **row) for i, row in enumerate(rows, start=1)]
+
+
+def _csv(header: list[str], rows: list[list]) -> bytes:
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    w.writerow(header)
+    w.writerows(rows)
+    return buf.getvalue().encode("utf-8")
+
+
+def load_sample(db: Database, today: dt.date | None = None, seed: int = 7,
+                with_accounts: bool = True) -> dict[str, int]:
+    """Load the demo into an empty database. Returns counts per kind."""
+    today = today or dt.date.today()
+    rng = random.Random(seed)
+    start = today - dt.timedelta(days=365)
+    branches = ageo_branches()
+    counts = {}
+    counts["branches"] = import_ledger(db, "branches", _csv(
+        ["code", "name", "base_name", "address", "phone"],
+        [[b["code"], b["name"], b["base_name"], b["address"], b["phone"]] for b in branches]),
+        today).created
+
+    def person(i: int) -> tuple[str, str]:
+        s, sk = SURNAMES[i % len(SURNAMES)]
+        g, gk = GIVEN[(i // len(SURNAMES)) % len(GIVEN)]
+        return f"{s} {g}", f"{sk} {gk}"
+
+    def day_between(a: dt.date, b: dt.date) -> dt.date:
+        return a + dt.timedelta(days=rng.randint(0, max(0, (b - a).days)))
+
+    vols, users, contacts, cons = [], [], [], []
+    serial = 0
+    for b in branches:
+        stem = b["name"].removesuffix("支部")
+        areas = [f"{stem}第{n}自治会" for n in range(1, 4)]
+        vol_ids = []
+        for v in range(12):
+            serial += 1
+            name, kana = person(serial)
+            registered = day_between(start - dt.timedelta(days=900), today - dt.timedelta(days=20))
+            withdrawn = day_between(registered, today) if v == 11 else None
+            roles = ["watch"] if v < 6 else rng.sample(["salon", "driver", "guide", "mutual_help",
+                                                        "disaster", "general"], 2)
+            ext = f"V{b['code']}-{v + 1:03d}"
+            vol_ids.append((ext, roles, withdrawn))
+            vols.append([ext, b["code"], name, kana, "individual", ";".join(roles),
+                         f"048-000-{serial:04d}", f"上尾市見本町{serial}-1", rng.choice(areas),
+                         registered.isoformat(), withdrawn.isoformat() if withdrawn else "",
+                         rng.choice(["料理", "運転", "傾聴", "パソコン", ""]),
+                         str(today.year - (1 if today.month < 4 else 0) - (1 if v % 4 == 0 else 0))])
+        for g, (gname, gkana) in enumerate(GROUPS):
+            ext = f"G{b['code']}-{g + 1:02d}"
+            vols.append([ext, b["code"], f"{stem}{gname}", f"{gkana}", "group",
+                         "salon" if g == 0 else "driver", "", "", rng.choice(areas),
+                         (start - dt.timedelta(days=400)).isoformat(), "", "", ""])
+        watchers = [v for v in vol_ids if "watch" in v[1] and v[2] is None]
+        for u in range(16):
+            serial += 1
+            name, kana = person(serial)
+            enrolled = day_between(start - dt.timedelta(days=700), today - dt.timedelta(days=10))
+            ended = reason = None
+            if u == 15:
+                ended = day_between(max(enrolled, start), today)
+                reason = rng.choice(["facility", "moved", "request"])
+            ext = f"W{b['code']}-{u + 1:03d}"
+            users.append([ext, b["code"], name, kana,
+                          dt.date(1935 + u, 1 + u % 12, 1 + u).isoformat(),
+                          f"048-000-{serial:04d}", f"上尾市見本町{serial}-2", rng.choice(areas),
+                          enrolled.isoformat(), ended.isoformat() if ended else "", reason or ""])
+            # About one contact a month, by a cooperator pair or by staff;
+            # some users are not yet reached this month.
+            d = max(enrolled, start)
+            last = ended or today
+            while d <= last:
+                by = "staff" if not watchers or rng.random() < 0.3 else ";".join(
+                    v[0] for v in rng.sample(watchers, min(2, len(watchers))))
+                result = rng.choices(["ok", "absent", "concern"], [0.85, 0.12, 0.03])[0]
+                contacts.append([ext, b["code"], d.isoformat(),
+                                 rng.choice(["visit", "phone", "outside"]), by, result,
+                                 "様子を確認" if result != "ok" else ""])
+                d += dt.timedelta(days=rng.randint(24, 40))
+        for c in range(230):
+            received = day_between(start, today)
+            response = rng.choices(["listened", "referred", "urgent"], [0.6, 0.35, 0.05])[0]
+            named = rng.random() < 0.6
+            name, kana = person(rng.randint(1, serial)) if named else ("", "")
+            cons.append([f"C{b['code']}-{c + 1:04d}", b["code"], received.isoformat(),
+                         rng.choice(["consultation", "contact", "contact"]),
+                         rng.choice(["visit", "phone", "phone", "outreach", "other"]),
+                         rng.choice(["self", "family", "neighbor", "community", "agency"]),
+                         ";".join(rng.sample(["life", "money", "care", "health", "housing",
+                                              "mobility", "volunteer"], rng.randint(1, 2))),
+                         response, rng.choice(REFERRALS) if response == "referred" else "",
+                         name, kana, rng.choice(SUMMARIES)])
+    counts["volunteers"] = import_ledger(db, "volunteers", _csv(
+        ["external_id", "branch_code", "name", "kana", "kind", "roles", "phone", "address",
+         "area", "registered_on", "withdrawn_on", "skills", "insurance_fy"], vols), today).created
+    counts["watch-users"] = import_ledger(db, "watch-users", _csv(
+        ["external_id", "branch_code", "name", "kana", "birth_date", "phone", "address", "area",
+         "enrolled_on", "ended_on", "end_reason"], users), today).created
+    counts["watch-contacts"] = import_ledger(db, "watch-contacts", _csv(
+        ["watch_user_id", "branch_code", "contacted_on", "method", "by", "result", "note"],
+        contacts), today).created
+    counts["consultations"] = import_ledger(db, "consultations", _csv(
+        ["external_id", "branch_code", "received_on", "kind", "channel", "from_whom",
+         "categories", "response", "referred_to", "person_name", "person_kana", "summary"],
+        cons), today).created
+    _extras(db, rng, today, start)
+    if with_accounts:
+        for login, password, name, role, branch in DEMO_ACCOUNTS:
+            accounts.create_account(db, login, name, role, password, branch, is_demo=True)
+    return counts
+
+
+def _extras(db: Database, rng: random.Random, today: dt.date, start: dt.date) -> None:
+    """What ledgers do not carry: cooperator pairs, follow-ups, the
+    activity log, a few users who agreed to mailings."""
+    with db.session() as s:
+        branch_ids = s.scalars(select(Branch.id)).all()
+        for b in branch_ids:
+            coop = s.scalars(select(Volunteer.id).where(
+                Volunteer.branch_id == b, Volunteer.withdrawn_on.is_(None),
+                Volunteer.kind == "individual")).all()[:6]
+            users = s.scalars(select(WatchUser.id).where(WatchUser.branch_id == b)).all()
+            for i, uid in enumerate(users[:-2]):  # the last two have no pair yet
+                pair = coop[(2 * i) % len(coop): (2 * i) % len(coop) + 2] if coop else []
+                for vid in pair:
+                    s.add(WatchAssignment(watch_user_id=uid, volunteer_id=vid))
+            for c in s.scalars(select(Consultation).where(Consultation.branch_id == b)
+                               .order_by(Consultation.received_on.desc()).limit(6)).all():
+                c.follow_up_on = c.received_on + dt.timedelta(days=rng.randint(3, 14))
+            vols = s.scalars(select(Volunteer.id).where(Volunteer.branch_id == b)).all()
+            for n in range(12):
+                held = start + dt.timedelta(days=30 * n + rng.randint(0, 20))
+                if held > today:
+                    continue
+                act = Activity(branch_id=b, held_on=held, month=month_key(held),
+                               title=rng.choice(["ふれあいサロン", "外出支援", "地域清掃", "見守り訪問"]),
+                               kind="salon")
+                db.stamp(act, created=True)
+                s.add(act)
+                s.flush()
+                for vid in rng.sample(vols, min(len(vols), rng.randint(3, 8))):
+                    s.add(ActivityParticipant(activity_id=act.id, volunteer_id=vid,
+                                              hours=rng.choice([1.0, 2.0, 3.0])))

@@ -1,0 +1,144 @@
+"""Opening the database: where it lives, how connections are set up,
+migrations on open, and backups. Qt-free.
+
+SQLite is the embedded default (a file in the user data folder); the same
+code runs on PostgreSQL given an SQLAlchemy URL.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from platformdirs import user_data_dir
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import make_url
+from sqlalchemy.pool import NullPool
+
+APP_NAME = "coordinator-app"
+ENV_DB = "COORDINATOR_APP_DB"
+BUSY_TIMEOUT_MS = 5000
+
+
+class StoreError(RuntimeError):
+    """A problem opening or changing the database; message in Japanese."""
+
+
+def default_db_path() -> Path:
+    return Path(user_data_dir(APP_NAME, appauthor=False)) / "coordinator.db"
+
+
+def resolve_url(db: str | None = None) -> str:
+    """--db, then $COORDINATOR_APP_DB, then a file in the user data folder.
+    A plain path means SQLite."""
+    value = db or os.environ.get(ENV_DB) or str(default_db_path())
+    if "://" in value:
+        return value
+    path = Path(value).expanduser().absolute()
+    return f"sqlite:///{path}"
+
+
+def sqlite_path(url: str) -> Path | None:
+    u = make_url(url)
+    if u.get_backend_name() != "sqlite" or not u.database or u.database == ":memory:":
+        return None
+    return Path(u.database)
+
+
+def _set_sqlite_pragmas(dbapi_conn, _record) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=FULL")
+    cur.close()
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for url. On SQLite only, every connection sets foreign
+    keys, WAL, synchronous=FULL and a busy timeout."""
+    u = make_url(url)
+    if u.get_backend_name() == "sqlite":
+        path = sqlite_path(url)
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(
+            url,
+            connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+            poolclass=NullPool if path is None else None,
+        )
+        event.listen(engine, "connect", _set_sqlite_pragmas)
+        # pysqlite's own transaction handling defers BEGIN; let SQLAlchemy
+        # emit BEGIN itself so every unit of work is one real transaction.
+        @event.listens_for(engine, "connect")
+        def _no_autobegin(dbapi_conn, _record):
+            dbapi_conn.isolation_level = None
+
+        @event.listens_for(engine, "begin")
+        def _begin(conn):
+            conn.exec_driver_sql("BEGIN")
+
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def is_sqlite(engine: Engine) -> bool:
+    return engine.dialect.name == "sqlite"
+
+
+@dataclass
+class BackupResult:
+    path: Path
+    size: int
+
+
+def backup_sqlite(engine: Engine, out: Path) -> BackupResult:
+    """Copy a live SQLite database with the online backup API into out.
+
+    The copy is written beside out, checked with integrity_check, and only
+    then moved into place; a failed check leaves nothing behind.
+    """
+    if not is_sqlite(engine):
+        raise StoreError(
+            "PostgreSQL のバックアップはサーバー側で行ってください（pg_dump を使用）"
+        )
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(out.name + ".partial")
+    if tmp.exists():
+        tmp.unlink()
+    raw = engine.raw_connection()
+    try:
+        src = raw.driver_connection
+        dst = sqlite3.connect(str(tmp))
+        try:
+            src.backup(dst)
+            dst.execute("PRAGMA journal_mode=DELETE")
+            ok = dst.execute("PRAGMA integrity_check").fetchone()[0]
+        finally:
+            dst.close()
+    finally:
+        raw.close()
+    if ok != "ok":
+        tmp.unlink(missing_ok=True)
+        raise StoreError(f"バックアップの検査に失敗しました: {ok}")
+    os.replace(tmp, out)
+    return BackupResult(out, out.stat().st_size)
+
+
+def timestamped_backup_path(db_path: Path, reason: str, folder: Path | None = None) -> Path:
+    folder = folder or db_path.parent / "backups"
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    return folder / f"{db_path.stem}-{stamp}-{reason}.db"
+
+
+def table_names(engine: Engine) -> list[str]:
+    return inspect(engine).get_table_names()
+
+
+def copy_file(src: Path, dst: Path) -> None:
+    shutil.copy2(src, dst)

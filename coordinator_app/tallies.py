@@ -1,0 +1,402 @@
+"""Monthly tallies (集計): the tally file a branch sends to the city office.
+
+Every figure comes from a GROUP BY in the database over the stored month
+columns; no record is loaded into Python. Rows follow INTERCHANGE.md:
+``fiscal_year,month,branch_code,measure,breakdown,key,count``, a ``total``
+row for every branch × month × measure (also 0), breakdown rows with a
+count of 0 left out, sorted by branch_code, month, measure, breakdown, key.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, NamedTuple
+
+from sqlalchemy import and_, exists, func, or_, select
+from sqlmodel import Session
+
+from coordinator_app import codes
+from coordinator_app.dates import fiscal_months, month_last_day
+from coordinator_app.models import (
+    Activity,
+    ActivityParticipant,
+    Branch,
+    Consultation,
+    ConsultationCategory,
+    Volunteer,
+    VolunteerRole,
+    WatchContact,
+    WatchUser,
+)
+
+HEADER = ["fiscal_year", "month", "branch_code", "measure", "breakdown", "key", "count"]
+
+
+class TallyRow(NamedTuple):
+    fiscal_year: int
+    month: str  # YYYY-MM
+    branch_code: str
+    measure: str
+    breakdown: str
+    key: str
+    count: int
+
+
+class TallyError(ValueError):
+    """A tally file that breaks the contract (Japanese message)."""
+
+
+def month_text(month: int) -> str:
+    return f"{month // 100:04d}-{month % 100:02d}"
+
+
+def fiscal_month_keys(fy: int) -> list[int]:
+    return [y * 100 + m for y, m in fiscal_months(fy)]
+
+
+@dataclass
+class _Counts:
+    """counts[(branch_id, month, measure, breakdown, key)] = n."""
+
+    data: dict
+
+    def add(self, branch_id: int, month: int, measure: str, breakdown: str, key: str, n: int) -> None:
+        k = (branch_id, month, measure, breakdown, key)
+        self.data[k] = self.data.get(k, 0) + n
+
+
+def _active_at(model, start_col, end_col, day):
+    return and_(start_col <= day, or_(end_col.is_(None), end_col > day))
+
+
+def compute(session: Session, fiscal_year: int,
+            branch_codes: Iterable[str] | None = None) -> list[TallyRow]:
+    """All measures of the contract for one fiscal year, for the given
+    branches (default: every branch)."""
+    branch_q = select(Branch.id, Branch.code)
+    if branch_codes is not None:
+        branch_q = branch_q.where(Branch.code.in_(list(branch_codes)))
+    branches = dict(session.execute(branch_q).all())
+    months = fiscal_month_keys(fiscal_year)
+    lo, hi = months[0], months[-1]
+    counts = _Counts({})
+    ids = list(branches)
+
+    def in_scope(col):
+        return col.in_(ids)
+
+    # consultations: one scan for the four single-valued breakdowns.
+    q = (select(Consultation.branch_id, Consultation.month, Consultation.kind,
+                Consultation.channel, Consultation.from_whom, Consultation.response,
+                func.count())
+         .where(in_scope(Consultation.branch_id), Consultation.month.between(lo, hi),
+                Consultation.deleted_at.is_(None))
+         .group_by(Consultation.branch_id, Consultation.month, Consultation.kind,
+                   Consultation.channel, Consultation.from_whom, Consultation.response))
+    for b, m, kind, channel, from_whom, response, n in session.execute(q):
+        counts.add(b, m, "consultations", "total", "", n)
+        counts.add(b, m, "consultations", "kind", kind, n)
+        counts.add(b, m, "consultations", "channel", channel, n)
+        counts.add(b, m, "consultations", "from_whom", from_whom, n)
+        counts.add(b, m, "consultations", "response", response, n)
+    q = (select(ConsultationCategory.branch_id, ConsultationCategory.month,
+                ConsultationCategory.category_code, func.count())
+         .join(Consultation, Consultation.id == ConsultationCategory.consultation_id)
+         .where(in_scope(ConsultationCategory.branch_id),
+                ConsultationCategory.month.between(lo, hi),
+                Consultation.deleted_at.is_(None))
+         .group_by(ConsultationCategory.branch_id, ConsultationCategory.month,
+                   ConsultationCategory.category_code))
+    for b, m, code, n in session.execute(q):
+        counts.add(b, m, "consultations", "category", code, n)
+
+    q = (select(WatchContact.branch_id, WatchContact.month, WatchContact.method,
+                WatchContact.result, func.count())
+         .where(in_scope(WatchContact.branch_id), WatchContact.month.between(lo, hi))
+         .group_by(WatchContact.branch_id, WatchContact.month, WatchContact.method,
+                   WatchContact.result))
+    for b, m, method, result, n in session.execute(q):
+        counts.add(b, m, "watch_contacts", "total", "", n)
+        counts.add(b, m, "watch_contacts", "method", method, n)
+        counts.add(b, m, "watch_contacts", "result", result, n)
+
+    q = (select(WatchUser.branch_id, WatchUser.enrolled_month, func.count())
+         .where(in_scope(WatchUser.branch_id), WatchUser.enrolled_month.between(lo, hi))
+         .group_by(WatchUser.branch_id, WatchUser.enrolled_month))
+    for b, m, n in session.execute(q):
+        counts.add(b, m, "watch_users_enrolled", "total", "", n)
+    q = (select(WatchUser.branch_id, WatchUser.ended_month, WatchUser.end_reason, func.count())
+         .where(in_scope(WatchUser.branch_id), WatchUser.ended_month.between(lo, hi))
+         .group_by(WatchUser.branch_id, WatchUser.ended_month, WatchUser.end_reason))
+    for b, m, reason, n in session.execute(q):
+        counts.add(b, m, "watch_users_ended", "total", "", n)
+        counts.add(b, m, "watch_users_ended", "end_reason", reason, n)
+
+    q = (select(Volunteer.branch_id, Volunteer.registered_month, func.count())
+         .where(in_scope(Volunteer.branch_id), Volunteer.registered_month.between(lo, hi))
+         .group_by(Volunteer.branch_id, Volunteer.registered_month))
+    for b, m, n in session.execute(q):
+        counts.add(b, m, "volunteers_registered", "total", "", n)
+    q = (select(Volunteer.branch_id, Volunteer.withdrawn_month, func.count())
+         .where(in_scope(Volunteer.branch_id), Volunteer.withdrawn_month.between(lo, hi))
+         .group_by(Volunteer.branch_id, Volunteer.withdrawn_month))
+    for b, m, n in session.execute(q):
+        counts.add(b, m, "volunteers_withdrawn", "total", "", n)
+
+    q = (select(Activity.branch_id, Activity.month, func.count())
+         .join(ActivityParticipant, ActivityParticipant.activity_id == Activity.id)
+         .where(in_scope(Activity.branch_id), Activity.month.between(lo, hi))
+         .group_by(Activity.branch_id, Activity.month))
+    for b, m, n in session.execute(q):
+        counts.add(b, m, "volunteer_participations", "total", "", n)
+
+    # Stock measures: as of each month's last day.
+    for m in months:
+        last = month_last_day(m // 100, m % 100)
+        active_user = _active_at(WatchUser, WatchUser.enrolled_on, WatchUser.ended_on, last)
+        q = (select(WatchUser.branch_id, func.count())
+             .where(in_scope(WatchUser.branch_id), active_user)
+             .group_by(WatchUser.branch_id))
+        for b, n in session.execute(q):
+            counts.add(b, m, "watch_users_active", "total", "", n)
+        contacted = exists().where(WatchContact.watch_user_id == WatchUser.id,
+                                   WatchContact.month == m)
+        q = (select(WatchUser.branch_id, func.count())
+             .where(in_scope(WatchUser.branch_id), active_user, ~contacted)
+             .group_by(WatchUser.branch_id))
+        for b, n in session.execute(q):
+            counts.add(b, m, "watch_users_unreached", "total", "", n)
+        active_vol = _active_at(Volunteer, Volunteer.registered_on, Volunteer.withdrawn_on, last)
+        q = (select(Volunteer.branch_id, func.count())
+             .where(in_scope(Volunteer.branch_id), active_vol)
+             .group_by(Volunteer.branch_id))
+        for b, n in session.execute(q):
+            counts.add(b, m, "volunteers_active", "total", "", n)
+        q = (select(Volunteer.branch_id, VolunteerRole.role_code, func.count())
+             .join(VolunteerRole, VolunteerRole.volunteer_id == Volunteer.id)
+             .where(in_scope(Volunteer.branch_id), active_vol)
+             .group_by(Volunteer.branch_id, VolunteerRole.role_code))
+        for b, role, n in session.execute(q):
+            counts.add(b, m, "volunteers_active", "role", role, n)
+
+    rows: list[TallyRow] = []
+    for b, code in branches.items():
+        for m in months:
+            for measure in codes.MEASURES:
+                rows.append(TallyRow(fiscal_year, month_text(m), code, measure, "total", "",
+                                     counts.data.get((b, m, measure, "total", ""), 0)))
+    for (b, m, measure, breakdown, key), n in counts.data.items():
+        if breakdown != "total" and n:
+            rows.append(TallyRow(fiscal_year, month_text(m), branches[b], measure,
+                                 breakdown, key, n))
+    rows.sort(key=sort_key)
+    return rows
+
+
+def sort_key(row: TallyRow):
+    return (row.branch_code, row.month, row.measure, row.breakdown, row.key)
+
+
+# --- files ------------------------------------------------------------------------
+
+def write_csv(rows: list[TallyRow], out: Path) -> None:
+    """UTF-8 with BOM (Excel opens it), header first, contract order."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(HEADER)
+    for r in rows:
+        writer.writerow([r.fiscal_year, r.month, r.branch_code, r.measure, r.breakdown,
+                         r.key, r.count])
+    _atomic_write(Path(out), buf.getvalue().encode("utf-8-sig"))
+
+
+def _atomic_write(out: Path, data: bytes) -> None:
+    tmp = out.with_name(out.name + ".partial")
+    tmp.write_bytes(data)
+    tmp.replace(out)
+
+
+def key_label(breakdown: str, key: str, labels: dict[str, dict[str, str]] | None = None) -> str:
+    table = (labels or {}).get(breakdown) or codes.BREAKDOWN_CODES.get(breakdown, {})
+    return table.get(key, key)
+
+
+def report_grid(rows: list[TallyRow], measure: str) -> dict[tuple[str, str, str], list[int]]:
+    """{(branch_code, breakdown, key): [12 monthly counts]} for one measure,
+    months in fiscal order — the layout of the paper monthly report."""
+    grid: dict[tuple[str, str, str], list[int]] = {}
+    if not rows:
+        return grid
+    months = [month_text(m) for m in fiscal_month_keys(rows[0].fiscal_year)]
+    index = {m: i for i, m in enumerate(months)}
+    for r in rows:
+        if r.measure != measure:
+            continue
+        cells = grid.setdefault((r.branch_code, r.breakdown, r.key), [0] * 12)
+        cells[index[r.month]] += r.count
+    return grid
+
+
+def write_xlsx(rows: list[TallyRow], out: Path, branch_names: dict[str, str],
+               labels: dict[str, dict[str, str]] | None = None) -> None:
+    """One sheet per measure, laid out like the paper monthly report:
+    rows are breakdown keys (in Japanese), columns 4月 … 3月 and 合計.
+    Stock measures (as-of figures) show the March figure as 年度末."""
+    import xlsxwriter
+
+    out = Path(out)
+    tmp = out.with_name(out.name + ".partial")
+    wb = xlsxwriter.Workbook(str(tmp))
+    head = wb.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1, "align": "center"})
+    cell = wb.add_format({"border": 1})
+    bold = wb.add_format({"border": 1, "bold": True})
+    fy = rows[0].fiscal_year if rows else 0
+    from coordinator_app.dates import fiscal_year_label
+
+    month_labels = [f"{m}月" for _, m in fiscal_months(fy)] if rows else []
+    for measure, breakdowns in codes.MEASURES.items():
+        stock = measure in STOCK_MEASURES
+        ws = wb.add_worksheet(codes.MEASURE_LABELS[measure][:31])
+        ws.write(0, 0, f"{fiscal_year_label(fy)} {codes.MEASURE_LABELS[measure]}（{measure}）")
+        ws.write_row(2, 0, ["支部", "内訳", "項目", *month_labels,
+                            "年度末" if stock else "合計"], head)
+        grid = report_grid(rows, measure)
+        r = 3
+        for branch in sorted({k[0] for k in grid} | {row.branch_code for row in rows}):
+            for breakdown in ("total", *breakdowns):
+                keys = sorted(k[2] for k in grid if k[0] == branch and k[1] == breakdown)
+                for key in keys:
+                    values = grid[(branch, breakdown, key)]
+                    fmt = bold if breakdown == "total" else cell
+                    ws.write(r, 0, branch_names.get(branch, branch), fmt)
+                    ws.write(r, 1, codes.BREAKDOWN_LABELS.get(breakdown, breakdown), fmt)
+                    ws.write(r, 2, "" if breakdown == "total" else key_label(breakdown, key, labels), fmt)
+                    ws.write_row(r, 3, values, fmt)
+                    ws.write(r, 15, values[-1] if stock else sum(values), fmt)
+                    r += 1
+        ws.set_column(0, 0, 18)
+        ws.set_column(1, 2, 14)
+        ws.set_column(3, 15, 7)
+        ws.freeze_panes(3, 3)
+    wb.close()
+    tmp.replace(out)
+
+
+STOCK_MEASURES = {"watch_users_active", "watch_users_unreached", "volunteers_active"}
+
+
+# --- reading and consolidating ------------------------------------------------------
+
+def read_csv(path: Path) -> list[TallyRow]:
+    """Read and validate a tally file against the contract."""
+    path = Path(path)
+    name = path.name
+    data = path.read_bytes()
+    if not data.strip(b"\xef\xbb\xbf\r\n "):
+        raise TallyError(f"{name}: ファイルが空です")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise TallyError(f"{name}: 集計ファイルは UTF-8 でなければなりません") from None
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header = next(reader, None)
+    if header != HEADER:
+        raise TallyError(f"{name}: line 1: 見出しが契約と違います（{','.join(header or [])}）")
+    rows: list[TallyRow] = []
+    fy_seen: int | None = None
+    for record in reader:
+        line = reader.line_num
+        if not record:
+            continue
+        if len(record) != 7:
+            raise TallyError(f"{name}: line {line}: 列の数が7ではありません")
+        fy_t, month, branch, measure, breakdown, key, count_t = record
+        try:
+            fy = int(fy_t)
+            count = int(count_t)
+        except ValueError:
+            raise TallyError(f"{name}: line {line}: 年度と件数は整数でなければなりません") from None
+        if count < 0:
+            raise TallyError(f"{name}: line {line}: 件数が負です")
+        if fy_seen is None:
+            fy_seen = fy
+        elif fy != fy_seen:
+            raise TallyError(f"{name}: line {line}: 年度が混在しています（{fy_seen} と {fy}）")
+        if month not in {month_text(m) for m in fiscal_month_keys(fy)}:
+            raise TallyError(f"{name}: line {line}: 月 {month} は {fy} 年度にありません")
+        if not branch:
+            raise TallyError(f"{name}: line {line}: 支部コードが空です")
+        if measure not in codes.MEASURES:
+            raise TallyError(f"{name}: line {line}: 不明な指標です（{measure}）")
+        if breakdown == "total":
+            if key:
+                raise TallyError(f"{name}: line {line}: total の key は空でなければなりません")
+        elif breakdown not in codes.MEASURES[measure]:
+            raise TallyError(f"{name}: line {line}: {measure} に内訳 {breakdown} はありません")
+        elif not key:
+            raise TallyError(f"{name}: line {line}: 内訳の key が空です")
+        rows.append(TallyRow(fy, month, branch, measure, breakdown, key, count))
+    if not rows:
+        raise TallyError(f"{name}: データ行がありません")
+    seen = set()
+    for r in rows:
+        k = sort_key(r)
+        if k in seen:
+            raise TallyError(f"{name}: 同じ行が2回あります（{','.join(map(str, k))}）")
+        seen.add(k)
+    months = [month_text(m) for m in fiscal_month_keys(rows[0].fiscal_year)]
+    for branch in {r.branch_code for r in rows}:
+        present = {(r.month, r.measure) for r in rows
+                   if r.branch_code == branch and r.breakdown == "total"}
+        for m in months:
+            for measure in codes.MEASURES:
+                if (m, measure) not in present:
+                    raise TallyError(
+                        f"{name}: 支部 {branch} の {m} {measure} の total 行がありません")
+    return rows
+
+
+def consolidate(paths: list[Path]) -> list[TallyRow]:
+    """Merge branch tally files of one fiscal year. A branch × month found
+    in two files is an error, never a double count."""
+    if not paths:
+        raise TallyError("集計ファイルを1つ以上指定してください")
+    owner: dict[tuple[str, str], str] = {}
+    merged: list[TallyRow] = []
+    fy: int | None = None
+    for path in paths:
+        rows = read_csv(Path(path))
+        if fy is None:
+            fy = rows[0].fiscal_year
+        elif rows[0].fiscal_year != fy:
+            raise TallyError(f"{Path(path).name}: 年度が他のファイルと違います（{fy} と {rows[0].fiscal_year}）")
+        for bm in {(r.branch_code, r.month) for r in rows}:
+            if bm in owner:
+                raise TallyError(
+                    f"支部 {bm[0]} の {bm[1]} が {owner[bm]} と {Path(path).name} の両方にあります")
+            owner[bm] = Path(path).name
+        merged.extend(rows)
+    merged.sort(key=sort_key)
+    return merged
+
+
+def totals_by(rows: Iterable[TallyRow]) -> dict[tuple[str, str, str, str, str], int]:
+    """Index rows by (branch, month, measure, breakdown, key)."""
+    return {sort_key(r): r.count for r in rows}
+
+
+def measure_sum(rows: Iterable[TallyRow], measure: str, breakdown: str = "total",
+                key: str = "", months: set[str] | None = None) -> int:
+    return sum(r.count for r in rows if r.measure == measure and r.breakdown == breakdown
+               and r.key == key and (months is None or r.month in months))
+
+
+def by_branch_month(rows: Iterable[TallyRow]):
+    out = defaultdict(list)
+    for r in rows:
+        out[(r.branch_code, r.month)].append(r)
+    return out
