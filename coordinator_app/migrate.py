@@ -35,8 +35,10 @@ def alembic_config(url: str | None = None) -> Config:
     return cfg
 
 
-def head_revision() -> str:
-    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+def head_revisions() -> set[str]:
+    """The app's schema heads. Features add their tables on their own
+    branch of revisions off the baseline, so there may be several."""
+    return set(ScriptDirectory.from_config(alembic_config()).get_heads())
 
 
 def known_revisions() -> set[str]:
@@ -44,12 +46,12 @@ def known_revisions() -> set[str]:
     return {rev.revision for rev in script.walk_revisions()}
 
 
-def current_revision(engine: Engine) -> str | None:
+def current_revisions(engine: Engine) -> set[str]:
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        return set(MigrationContext.configure(conn).get_current_heads())
 
 
-def upgrade(engine: Engine, target: str = "head") -> None:
+def upgrade(engine: Engine, target: str = "heads") -> None:
     """Run migrations up to target in one transaction. On SQLite foreign
     keys are switched off for the connection (batch mode recreates tables)
     and checked afterwards."""
@@ -75,26 +77,26 @@ def prepare(engine: Engine, backup_dir: Path | None = None) -> str:
     """Bring the database to the app's schema. Returns what was done:
     'created', 'upgraded' or 'current'. Raises StoreError for a newer or
     foreign database, touching nothing."""
-    head = head_revision()
+    heads = head_revisions()
     tables = set(inspect(engine).get_table_names())
-    rev = current_revision(engine) if "alembic_version" in tables else None
-    if rev is None:
+    revs = current_revisions(engine) if "alembic_version" in tables else set()
+    if not revs:
         if tables - {"alembic_version"}:
             raise StoreError(
                 "このデータベースはコーディネーターアプリのものではありません（版情報がありません）"
             )
         upgrade(engine)
         return "created"
-    if rev == head:
+    if revs == heads:
         return "current"
-    if rev not in known_revisions():
+    if revs - known_revisions():
         raise StoreError(
             "このデータベースは新しい版のアプリで作られています。"
             "アプリを更新してから開いてください（データベースは変更していません）"
         )
     path = sqlite_path(str(engine.url))
     if path is not None:
-        backup_sqlite(engine, timestamped_backup_path(path, f"before-{head}", backup_dir))
+        backup_sqlite(engine, timestamped_backup_path(path, "before-upgrade", backup_dir))
     upgrade(engine)
     return "upgraded"
 

@@ -1,0 +1,34 @@
+"""What every screen is given: the database, the signed-in person, the
+app-wide change signal and the one way to run work off the UI thread.
+
+Screens receive an ``AppContext``, never the main window (STYLE.md).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QObject, Signal
+
+from coordinator_app.accounts import SignedIn
+from coordinator_app.database import Database
+from coordinator_app.ui.runner import Runner
+
+
+class Changes(QObject):
+    """After any write, one signal says what changed ('consultation',
+    'watch', 'volunteer', 'person', 'account', 'settings', ...); each
+    screen decides whether to redraw."""
+
+    changed = Signal(str)
+
+
+@dataclass
+class AppContext:
+    db: Database
+    user: SignedIn
+    changes: Changes = field(default_factory=Changes)
+    runner: Runner = field(default_factory=Runner)
+
+    def notify(self, what: str) -> None:
+        self.changes.changed.emit(what)

@@ -1,0 +1,100 @@
+"""Shared fixtures. Storage and command-line tests run against SQLite and,
+when $COORDINATOR_APP_TEST_PG is set (.ci/run starts a server), against
+PostgreSQL too. GUI tests run offscreen."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import uuid
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from coordinator_app.accounts import SignedIn
+from coordinator_app.database import Database
+
+PG_URL = os.environ.get("COORDINATOR_APP_TEST_PG")  # e.g. postgresql+psycopg://u:p@localhost/postgres
+TODAY = dt.date(2026, 11, 26)  # the demo's fixed "today" in tests
+
+
+def _pg_database_url() -> str:
+    """A fresh, empty PostgreSQL database for one test."""
+    name = "t_" + uuid.uuid4().hex[:12]
+    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    base = PG_URL.rsplit("/", 1)[0]
+    return f"{base}/{name}"
+
+
+BACKENDS = ["sqlite"] + (["postgresql"] if PG_URL else [])
+
+
+@pytest.fixture(params=BACKENDS)
+def db_url(request, tmp_path) -> str:
+    """A URL for an empty database, on every backend under test."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'test.db'}"
+    return _pg_database_url()
+
+
+@pytest.fixture
+def db(db_url):
+    database = Database.open(db_url)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def sqlite_db(tmp_path):
+    database = Database.open(str(tmp_path / "test.db"))
+    yield database
+    database.close()
+
+
+@pytest.fixture(scope="session")
+def _demo_template(tmp_path_factory):
+    """The demo database built once per test session (no accounts), copied
+    per test."""
+    from coordinator_app.sample import load_sample
+
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    database = Database.open(str(path))
+    load_sample(database, today=TODAY, with_accounts=False)
+    with database.engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    database.close()
+    return path
+
+
+@pytest.fixture
+def demo_db(_demo_template, tmp_path):
+    """A private copy of the demo database (13 Ageo branches, a year of
+    fictional records, no accounts)."""
+    path = tmp_path / "demo.db"
+    shutil.copy(_demo_template, path)
+    database = Database.open(str(path))
+    yield database
+    database.close()
+
+
+def coordinator_of(db: Database, branch_code: str = "01") -> SignedIn:
+    """A signed-in coordinator of a branch, without an account row."""
+    from sqlalchemy import select
+
+    from coordinator_app.models import Branch
+
+    with db.session() as s:
+        b = s.scalar(select(Branch).where(Branch.code == branch_code))
+    return SignedIn(0, f"coord{branch_code}", f"テスト コーディネーター{branch_code}",
+                    "coordinator", b.id, b.code, b.name)
+
+
+@pytest.fixture
+def coordinator(demo_db) -> SignedIn:
+    return coordinator_of(demo_db, "01")
