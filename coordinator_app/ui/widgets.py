@@ -1,0 +1,74 @@
+"""Small widgets shared by the entry forms."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget, QHBoxLayout
+
+from coordinator_app.dates import DateParseError, format_wareki, parse_date
+
+
+class DateLineEdit(QWidget):
+    """A date typed as 2025-04-01, 7.4.1, R7.4.1 or 令和7年4月1日, shown back
+    in 和暦 with the weekday beside the field. ``date()`` is None while the
+    text is empty or invalid; ``error()`` says why in Japanese."""
+
+    dateChanged = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None, allow_future: bool = False,
+                 required: bool = False) -> None:
+        super().__init__(parent)
+        self.allow_future = allow_future
+        self.required = required
+        self.edit = QLineEdit(self)
+        self.edit.setPlaceholderText("例: R7.4.1")
+        self.edit.setMaximumWidth(140)
+        self.shown = QLabel(self)
+        self.shown.setMinimumWidth(170)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.edit)
+        layout.addWidget(self.shown, 1)
+        self.setFocusProxy(self.edit)
+        self._date: dt.date | None = None
+        self._error = ""
+        self.edit.textChanged.connect(self._reparse)
+        self.edit.editingFinished.connect(self._normalize)
+        self._reparse("")
+
+    def setDate(self, day: dt.date | None) -> None:
+        self.edit.setText(day.isoformat() if day else "")
+        self._normalize()
+
+    def date(self) -> dt.date | None:
+        return self._date
+
+    def error(self) -> str:
+        return self._error
+
+    def text(self) -> str:
+        return self.edit.text()
+
+    def _reparse(self, text: str) -> None:
+        text = text.strip()
+        self._date, self._error = None, ""
+        if not text:
+            if self.required:
+                self._error = "日付を入力してください"
+        else:
+            try:
+                day = parse_date(text)
+            except DateParseError as exc:
+                self._error = str(exc)
+            else:
+                if not self.allow_future and day > dt.date.today():
+                    self._error = "未来の日付は入力できません"
+                else:
+                    self._date = day
+        self.shown.setText(format_wareki(self._date, weekday=True) if self._date else "")
+        self.dateChanged.emit(self._date)
+
+    def _normalize(self) -> None:
+        self._reparse(self.edit.text())
