@@ -21,6 +21,10 @@ class Changes(QObject):
     screen decides whether to redraw."""
 
     changed = Signal(str)
+    # Ask the main window to show a screen with a named filter, e.g.
+    # navigate.emit("consultations", "follow_up_due"). Screens that accept
+    # filters implement ``show_filter(name: str) -> None``.
+    navigate = Signal(str, str)
 
 
 @dataclass
@@ -32,3 +36,6 @@ class AppContext:
 
     def notify(self, what: str) -> None:
         self.changes.changed.emit(what)
+
+    def open_screen(self, screen: str, filter_name: str = "") -> None:
+        self.changes.navigate.emit(screen, filter_name)
