@@ -16,6 +16,7 @@ from pathlib import Path
 from coordinator_app import __version__
 
 ENV_PASSWORD = "COORDINATOR_APP_PASSWORD"
+ENV_RECOVERY_KEY = "COORDINATOR_APP_RECOVERY_KEY"
 
 
 class CommandError(Exception):
@@ -31,10 +32,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", help="SQLite のファイルパス、または SQLAlchemy の URL")
     p.add_argument("--user", help="アカウントのあるデータベースで使うログイン名"
                                   f"（パスワードは ${ENV_PASSWORD} か入力）")
+    p.add_argument("--demo", action="store_true",
+                   help="デモ用のデータベース（なければ作成）でデスクトップアプリを開く")
+    p.add_argument("--plain", action="store_true",
+                   help="暗号化しないデータベースとして扱う（暗号化されたファイルは開かない）")
     sub = p.add_subparsers(dest="command")
 
     s = sub.add_parser("init", help="データベースを作成する")
     s.add_argument("--sample", action="store_true", help="デモデータを読み込む")
+    s.add_argument("--encrypt", action="store_true",
+                   help="暗号化したデータベースを作る（--user が最初の管理者になる）")
+
+    sub.add_parser("encrypt", help="暗号化されていないデータベースを暗号化する（管理者、--user）")
+    sub.add_parser("recover", help="回復キーでアカウントのパスワードを再設定する（--user）")
 
     s = sub.add_parser("import", help="台帳CSVを取り込む")
     s.add_argument("kind", choices=["branches", "consultations", "watch-users",
@@ -52,6 +62,22 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("files", nargs="+", type=Path)
     s.add_argument("--out", type=Path, required=True)
 
+    s = sub.add_parser("print", help="一覧をPDFに印刷する（印刷台帳に記録）")
+    s.add_argument("what", choices=["contacts"])
+    s.add_argument("--list", dest="list_name", required=True,
+                   choices=["branches", "volunteers", "watch-users"])
+    s.add_argument("--branch")
+    s.add_argument("--recipient", default="", help="渡す相手（印刷台帳に記録）")
+    s.add_argument("--copies", type=int, default=1)
+    s.add_argument("--out", type=Path, required=True)
+
+    s = sub.add_parser("indicators", help="指標（目標・実績・評価）を書き出す")
+    s.add_argument("--fiscal-year", type=int, required=True)
+    s.add_argument("--format", choices=["csv", "pdf"], default="csv")
+    s.add_argument("--source", choices=["local", "consolidated"], default="local",
+                   help="実績の計算元: この端末の記録（local）か集約した集計ファイル（consolidated）")
+    s.add_argument("--out", type=Path, required=True)
+
     s = sub.add_parser("backup", help="データベースをバックアップする")
     s.add_argument("--out", type=Path, required=True)
     return p
@@ -59,7 +85,21 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 
-def _sign_in(db, login: str | None):
+def _read_password(confirm: bool = False) -> str:
+    """$COORDINATOR_APP_PASSWORD, else asked on the terminal (twice when
+    setting a new one)."""
+    password = os.environ.get(ENV_PASSWORD)
+    if password is not None:
+        return password
+    if not sys.stdin or not sys.stdin.isatty():
+        raise CommandError(f"パスワードを ${ENV_PASSWORD} で渡すか、端末で入力してください")
+    password = getpass.getpass("パスワード: ")
+    if confirm and getpass.getpass("パスワード（確認）: ") != password:
+        raise CommandError("確認のパスワードが一致しません")
+    return password
+
+
+def _sign_in(db, login: str | None, password: str | None = None):
     """On a database with accounts, scripts sign in like people do."""
     from coordinator_app import accounts
 
@@ -67,11 +107,8 @@ def _sign_in(db, login: str | None):
         return None
     if not login:
         raise CommandError("このデータベースにはアカウントがあります。--user でログイン名を指定してください")
-    password = os.environ.get(ENV_PASSWORD)
     if password is None:
-        if not sys.stdin or not sys.stdin.isatty():
-            raise CommandError(f"パスワードを ${ENV_PASSWORD} で渡すか、端末で入力してください")
-        password = getpass.getpass("パスワード: ")
+        password = _read_password()
     try:
         who = accounts.authenticate(db, login, password)
     except accounts.AuthError as exc:
@@ -91,11 +128,11 @@ def run(argv: list[str] | None = None) -> int:
     if args.command is None:
         from coordinator_app.ui.app import run_gui
 
-        return run_gui(db=args.db)
+        return run_gui(db=args.db, demo=args.demo)
 
-    from coordinator_app.database import Database
-
-    db = Database.open(args.db)
+    if args.command in ("encrypt", "recover") or (args.command == "init" and args.encrypt):
+        return _encryption_command(args)
+    db = _open(args)
     try:
         return _dispatch(args, db)
     finally:
@@ -121,13 +158,16 @@ def _dispatch(args, db) -> int:
         print(f"データベース: {db.display_name}（{db.prepared}）")
         return 0
 
-    who = _sign_in(db, args.user)
+    who = _sign_in(db, args.user, getattr(args, "password", None))
     if args.command == "import":
         _require(who, "admin", "coordinator")
         if not args.file.is_file():
             raise CommandError(f"ファイルが見つかりません: {args.file}")
         if who is not None and who.role == "coordinator":
             _check_branch_scope(args.file, args.kind, who)
+        from coordinator_app.services.backups import backup_before_import
+
+        backup_before_import(db)
         result = importer.import_ledger(db, args.kind, args.file)
         print(result.summary())
         return 0
@@ -162,7 +202,32 @@ def _dispatch(args, db) -> int:
                 raise CommandError(f"ファイルが見つかりません: {f}")
         rows = tallies.consolidate(args.files)
         tallies.write_csv(rows, args.out)
+        with db.session() as s:
+            db.audit(s, "export", "tallies", None, f"consolidate files={len(args.files)}")
         print(f"{len(args.files)} ファイル、{len(rows)} 行をまとめました: {args.out}")
+        return 0
+
+    if args.command == "print":
+        from coordinator_app.services import printing
+        from coordinator_app.services.scope import ScopeError
+
+        try:
+            result = printing.print_contacts(db, who, args.list_name, args.branch, args.out,
+                                             args.recipient, args.copies)
+        except (printing.PrintError, ScopeError) as exc:
+            raise CommandError(str(exc)) from None
+        print(result.summary())
+        return 0
+
+    if args.command == "indicators":
+        from coordinator_app.services import indicators as indicator_service
+
+        try:
+            n = indicator_service.run_command(db, who, args.fiscal_year, args.format, args.out,
+                                              args.source)
+        except (ValueError, PermissionError, LookupError) as exc:
+            raise CommandError(str(exc)) from None
+        print(f"指標を書き出しました（{n}）: {args.out}")
         return 0
 
     if args.command == "backup":
@@ -171,8 +236,101 @@ def _dispatch(args, db) -> int:
         with db.session() as s:
             db.audit(s, "backup", "database", None, f"bytes={result.size}")
         print(f"バックアップしました: {result.path}（{result.size:,} バイト）")
+        if db.encrypted:
+            from coordinator_app.crypto import keys_path
+
+            print(f"暗号化されています。鍵ファイル {keys_path(result.path).name} も一緒に保管してください")
         return 0
     raise CommandError(f"不明なコマンドです: {args.command}")
+
+
+def _open(args):
+    """Open --db; an encrypted file is unlocked first with --user and the
+    password (then reused for sign-in, so it is asked once)."""
+    from coordinator_app import crypto, encryption
+    from coordinator_app.database import Database
+    from coordinator_app.store import resolve_url, sqlite_path
+
+    path = sqlite_path(resolve_url(args.db))
+    if path is None or not encryption.is_encrypted(path):
+        return Database.open(args.db)
+    if args.plain:
+        raise CommandError("このデータベースは暗号化されています（--plain では開けません）")
+    if crypto.remembered_key(path) is not None:
+        return Database.open(args.db)
+    if not args.user:
+        raise CommandError("このデータベースは暗号化されています。--user でログイン名を指定してください")
+    args.password = _read_password()
+    return encryption.open_encrypted(path, args.user, args.password, actor=args.user)
+
+
+def _encryption_command(args) -> int:
+    """init --encrypt, encrypt and recover: they work on the file itself."""
+    from coordinator_app import encryption
+    from coordinator_app.store import resolve_url, sqlite_path
+
+    path = sqlite_path(resolve_url(args.db))
+    if path is None:
+        raise CommandError("暗号化はファイルの SQLite データベースでだけ使えます")
+    if args.plain:
+        raise CommandError(f"--plain と {args.command} は同時に指定できません")
+    if not args.user:
+        raise CommandError("--user でログイン名を指定してください"
+                           + ("（最初の管理者になります）" if args.command == "init" else ""))
+    try:
+        if args.command == "init":
+            if path.exists() and path.stat().st_size > 0:
+                raise CommandError(f"既にデータベースがあります: {path}"
+                                   "（暗号化するには coordinator-app encrypt）")
+            password = _read_password(confirm=True)
+            recovery = encryption.create_encrypted(path, args.user, password)
+            print(f"暗号化したデータベースを作成しました: {path}（管理者 {args.user.strip()}）")
+            if args.sample:
+                from coordinator_app.sample import load_sample
+
+                db = encryption.open_encrypted(path, args.user, password, actor=args.user)
+                try:
+                    counts = load_sample(db)
+                finally:
+                    db.close()
+                print("デモデータを読み込みました: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+            print(f"鍵ファイル: {encryption.keys_path(path)}（データベースと同じフォルダーに置いてください）")
+            print(encryption.RECOVERY_KEY_NOTICE)
+            print(f"    {recovery}")
+            return 0
+        if args.command == "encrypt":
+            if not path.is_file():
+                raise CommandError(f"データベースが見つかりません: {path}")
+            if encryption.is_encrypted(path):
+                raise CommandError("このデータベースは既に暗号化されています")
+            result = encryption.convert_to_encrypted(path, args.user, _read_password())
+            print(f"暗号化しました: {result.path}（{result.tables} 表・{result.rows:,} 行と"
+                  f" {len(result.fiscal_years)} 年度分の集計が元と一致）")
+            print(f"元の暗号化されていないファイルを {result.plain_copy} に残しました。"
+                  "暗号化したデータベースを開けることを確かめたら削除してください"
+                  "（個人情報が暗号化されずに残っています）")
+            if result.accounts_without_key:
+                print("次のアカウントはパスワードの再設定が必要です: "
+                      + ", ".join(result.accounts_without_key))
+            print(encryption.RECOVERY_KEY_NOTICE)
+            print(f"    {result.recovery_key}")
+            return 0
+        # recover
+        if not encryption.is_encrypted(path):
+            raise CommandError("このデータベースは暗号化されていません")
+        recovery = os.environ.get(ENV_RECOVERY_KEY)
+        if recovery is None:
+            if not sys.stdin or not sys.stdin.isatty():
+                raise CommandError(f"回復キーを ${ENV_RECOVERY_KEY} で渡すか、端末で入力してください")
+            recovery = getpass.getpass("回復キー: ")
+        if os.environ.get(ENV_PASSWORD) is None:
+            print("新しいパスワードを設定します", file=sys.stderr)
+        encryption.reset_password_with_recovery_key(path, recovery, args.user,
+                                                    _read_password(confirm=True))
+        print(f"回復キーで「{args.user.strip()}」のパスワードを再設定しました")
+        return 0
+    except ValueError as exc:
+        raise CommandError(str(exc)) from None
 
 
 def _check_branch_scope(path: Path, kind: str, who) -> None:

@@ -9,38 +9,67 @@ from pathlib import Path
 from typing import Iterator
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import DatabaseError
 from sqlmodel import Session
 
 from coordinator_app import migrate
+from coordinator_app.crypto import is_encrypted_file, remembered_key
 from coordinator_app.models import AuditLog, Stamped, utcnow
-from coordinator_app.store import make_engine, resolve_url, sqlite_path
+from coordinator_app.store import StoreError, make_engine, resolve_url, sqlite_path
+
+
+class EncryptedDatabaseError(StoreError):
+    """The file is an encrypted (SQLCipher) database and no key was given:
+    sign in (encryption.open_encrypted) to open it."""
 
 
 class Database:
     """An open, migrated database. ``actor`` is the login recorded in
     created_by/updated_by and the audit trail ('cli' for scripts)."""
 
-    def __init__(self, url: str, engine: Engine, actor: str = "cli") -> None:
+    def __init__(self, url: str, engine: Engine, actor: str = "cli",
+                 key: bytes | None = None) -> None:
         self.url = url
         self.engine = engine
         self.actor = actor
         self.prepared: str = "current"
+        self.key = key  # the SQLCipher key of an encrypted file (accounts rewrap it)
 
     @classmethod
     def open(cls, db: str | None = None, actor: str = "cli",
-             backup_dir: Path | None = None) -> "Database":
+             backup_dir: Path | None = None, key: bytes | None = None) -> "Database":
         """Open (creating or upgrading as needed) the database named by
-        --db / $COORDINATOR_APP_DB / the default file."""
+        --db / $COORDINATOR_APP_DB / the default file. key: the raw 32-byte
+        SQLCipher key of an encrypted file (see encryption.open_encrypted);
+        an encrypted file opened without one raises EncryptedDatabaseError,
+        touching nothing."""
         url = resolve_url(db)
-        engine = make_engine(url)
+        path = sqlite_path(url)
+        if key is None and path is not None and is_encrypted_file(path):
+            key = remembered_key(path)
+            if key is None:
+                raise EncryptedDatabaseError(
+                    "このデータベースは暗号化されています。ログイン名とパスワードで開いてください")
+        engine = make_engine(url, key)
         try:
             prepared = migrate.prepare(engine, backup_dir)
+        except DatabaseError as exc:
+            engine.dispose()
+            if key is None or "file is not a database" not in str(exc.orig):
+                raise
+            raise StoreError("暗号化されたデータベースを開けません"
+                             "（鍵が合わないか、ファイルが壊れています）") from exc
         except Exception:
             engine.dispose()
             raise
-        database = cls(url, engine, actor)
+        database = cls(url, engine, actor, key)
         database.prepared = prepared
         return database
+
+    @property
+    def encrypted(self) -> bool:
+        """True for an SQLCipher file opened with its key."""
+        return self.key is not None
 
     @property
     def path(self) -> Path | None:

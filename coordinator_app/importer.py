@@ -12,9 +12,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, func, insert, select, update
 from sqlmodel import Session
 
 from coordinator_app import codes, kana
@@ -170,6 +170,14 @@ class RowChecker:
         return branches[value]
 
 
+def _t(model):
+    """The Core table of a model. Bulk inserts go through Core: the ORM's
+    bulk insert splits rows whose None values differ into separate
+    statements and splices their RETURNING results one by one, which is
+    quadratic (minutes for 100,000 rows)."""
+    return model.__table__
+
+
 class _Writer:
     """Shared state for one import transaction."""
 
@@ -192,8 +200,8 @@ class _Writer:
         missing = [k for k in wanted if k not in self._areas]
         if missing:
             rows = self.execute(
-                insert(Area).returning(Area.id, Area.branch_id, Area.name,
-                                       sort_by_parameter_order=True),
+                insert(_t(Area)).returning(_t(Area).c.id, _t(Area).c.branch_id, _t(Area).c.name,
+                                           sort_by_parameter_order=True),
                 [dict(branch_id=b, name=n, **self.stamp_new) for b, n in missing],
             ).all()
             for i, b, n in rows:
@@ -201,10 +209,22 @@ class _Writer:
         return self._areas
 
     def insert_returning_ids(self, model, rows: list[dict]) -> list[int]:
+        """Insert rows; return their new ids in the order of rows."""
         if not rows:
             return []
+        table = _t(model)
+        if self.session.get_bind().dialect.name == "sqlite":
+            # SQLite cannot return ids of a batch in parameter order, so
+            # SQLAlchemy would insert row by row; number the rows instead.
+            # Safe: the transaction holds SQLite's single write lock (a
+            # writer that came in between makes this insert fail, never
+            # collide).
+            start = self.execute(select(func.coalesce(func.max(table.c.id), 0))).scalar_one()
+            ids = list(range(start + 1, start + 1 + len(rows)))
+            self.execute(insert(table), [dict(r, id=i) for r, i in zip(rows, ids)])
+            return ids
         result = self.execute(
-            insert(model).returning(model.id, sort_by_parameter_order=True), rows
+            insert(table).returning(table.c.id, sort_by_parameter_order=True), rows
         )
         return [r[0] for r in result.all()]
 
@@ -273,9 +293,28 @@ def _code_table(session: Session, model) -> dict[str, str]:
     return {c: l for c, l in session.execute(select(model.code, model.label)).all()}
 
 
-def _existing_ids(session: Session, model) -> dict[tuple[int, str], int]:
-    q = select(model.id, model.branch_id, model.external_id).where(model.external_id.is_not(None))
-    return {(b, e): i for i, b, e in session.execute(q).all()}
+def _existing_ids(session: Session, model,
+                  keys: Iterable[tuple[int, str]] | None = None) -> dict[tuple[int, str], int]:
+    """{(branch_id, external_id): id} of the records already there: all of
+    them, or only those among keys (a large table is not read whole to
+    import a file)."""
+    cols = select(model.id, model.branch_id, model.external_id)
+    if keys is None:
+        q = cols.where(model.external_id.is_not(None))
+        return {(b, e): i for i, b, e in session.execute(q).all()}
+    by_branch: dict[int, list[str]] = {}
+    for b, e in keys:
+        by_branch.setdefault(b, []).append(e)
+    found: dict[tuple[int, str], int] = {}
+    for b, ext_ids in by_branch.items():
+        for start in range(0, len(ext_ids), _CHUNK):
+            q = cols.where(model.branch_id == b,
+                           model.external_id.in_(ext_ids[start:start + _CHUNK]))
+            found.update({(b, e): i for i, b, e in session.execute(q).all()})
+    return found
+
+
+_CHUNK = 500
 
 
 def _duplicate_check(rows: list[tuple[int, Any]], errors: list[str], column: str) -> None:
@@ -307,7 +346,7 @@ def _import_branches(w: _Writer, rows: list[LedgerRow], today: dt.date) -> Impor
     new = [dict(v, **w.stamp_new) for _, v in parsed if v["code"] not in existing]
     upd = [dict(v, id=existing[v["code"]], **w.stamp_upd) for _, v in parsed if v["code"] in existing]
     if new:
-        w.execute(insert(Branch), new)
+        w.execute(insert(_t(Branch)), new)
     if upd:
         w.execute(update(Branch), upd)
     result.created, result.updated = len(new), len(upd)
@@ -343,6 +382,7 @@ def _import_consultations(w: _Writer, rows: list[LedgerRow], today: dt.date) -> 
         if c.ok:
             values["branch_id"] = branch_id
             values["month"] = month_key(values["received_on"])
+            values["search_key"] = kana.fold(values["summary"])  # migration 0004
             parsed.append((row.line, values, cats, person_name, person_kana))
     _duplicate_check([(p[0], (p[1]["branch_id"], p[1]["external_id"])) for p in parsed],
                      errors, "external_id")
@@ -354,7 +394,8 @@ def _import_consultations(w: _Writer, rows: list[LedgerRow], today: dt.date) -> 
         w, [(p[1]["branch_id"], _person_values(p[3], p[4])) for _, p in named])
     person_of = {i: pid for (i, _), pid in zip(named, person_ids)}
 
-    existing = _existing_ids(session, Consultation)
+    existing = _existing_ids(session, Consultation,
+                             [(p[1]["branch_id"], p[1]["external_id"]) for p in parsed])
     new_rows, new_cats, upd_rows, upd_cats = [], [], [], []
     for i, (_, values, cats, _, _) in enumerate(parsed):
         values["person_id"] = person_of.get(i)
@@ -377,7 +418,7 @@ def _import_consultations(w: _Writer, rows: list[LedgerRow], today: dt.date) -> 
                       month=v["month"])
                  for cid, v, cats in upd_cats for code in cats]
     if cat_rows:
-        w.execute(insert(ConsultationCategory), cat_rows)
+        w.execute(insert(_t(ConsultationCategory)), cat_rows)
     return ImportResult("consultations", len(new_rows), len(upd_rows))
 
 
@@ -425,7 +466,7 @@ def _write_enrolments(w: _Writer, model, kind: str, parsed: list,
     areas = w.area_ids({(p[1], p[4]) for p in parsed if p[4]})
     for p in parsed:
         p[3]["area_id"] = areas[(p[1], p[4])] if p[4] else None
-    existing = _existing_ids(session, model)
+    existing = _existing_ids(session, model, [(p[1], p[2]) for p in parsed])
     person_of_record = dict(session.execute(
         select(model.id, model.person_id).where(model.id.in_(list(existing.values())))).all()
     ) if existing else {}
@@ -447,7 +488,7 @@ def _write_enrolments(w: _Writer, model, kind: str, parsed: list,
                      for vid, p in zip(new_ids + upd_ids, new_parsed + upd_parsed)
                      for r in roles[p[0]]]
         if role_rows:
-            w.execute(insert(VolunteerRole), role_rows)
+            w.execute(insert(_t(VolunteerRole)), role_rows)
     return ImportResult(kind, len(new_rows), len(upd_rows))
 
 
@@ -573,7 +614,7 @@ def _import_watch_contacts(w: _Writer, rows: list[LedgerRow], today: dt.date) ->
     vol_rows = [dict(contact_id=cid, volunteer_id=v) for cid, (_, p) in zip(new_ids, new)
                 for v in p["_vols"]]
     if vol_rows:
-        w.execute(insert(WatchContactVolunteer), vol_rows)
+        w.execute(insert(_t(WatchContactVolunteer)), vol_rows)
     if upd:
         w.execute(update(WatchContact), [dict(id=cid, result=p["result"], note=p["note"],
                                               **w.stamp_upd) for cid, p in upd])

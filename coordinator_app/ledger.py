@@ -47,16 +47,15 @@ def decode(data: bytes) -> str:
     if b"\x00" in data:
         raise LedgerError(["line 1: -: CSVファイルではありません（バイナリデータを含みます）"])
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        pass
-    try:
-        text = data.decode("cp932")
-    except UnicodeDecodeError:
-        raise LedgerError(
-            ["line 1: -: 文字コードを判別できません（UTF-8 または Shift_JIS で保存してください）"]
-        ) from None
-    # cp932 decodes many byte soups; real ledgers have no control characters.
+        try:
+            text = data.decode("cp932")
+        except UnicodeDecodeError:
+            raise LedgerError(
+                ["line 1: -: 文字コードを判別できません（UTF-8 または Shift_JIS で保存してください）"]
+            ) from None
+    # Both decode many byte soups; real ledgers have no control characters.
     if any(ord(c) < 0x20 and c not in "\r\n\t" for c in text):
         raise LedgerError(["line 1: -: CSVファイルではありません（制御文字を含みます）"])
     return text

@@ -103,9 +103,13 @@ class Consultation(Stamped, table=True):
         Index(
             "ix_consultation_tally",
             "branch_id", "month", "kind", "channel", "from_whom", "response",
+            "deleted_at",  # migration 0002a: the tally reads the index alone
         ),
         Index("ix_consultation_branch_received", "branch_id", "received_on", "id"),
         Index("ix_consultation_follow_up", "branch_id", "follow_up_on"),
+        # The list of live records, newest first: count and pages from the
+        # index alone (deleted_at IS NULL is an equality on it). Migration 0004.
+        Index("ix_consultation_live", "branch_id", "deleted_at", "received_on", "id"),
     )
     id: Optional[int] = Field(default=None, primary_key=True)
     branch_id: int = Field(foreign_key="branch.id")
@@ -127,6 +131,8 @@ class Consultation(Stamped, table=True):
     follow_up_outcome: str = Field(default="")
     deleted_at: Optional[dt.datetime] = Field(default=None, sa_type=DateTime)
     deleted_by: str = Field(default="", max_length=64)
+    # kana.fold(summary): kana-insensitive search of the text (migration 0004).
+    search_key: str = Field(default="")
 
 
 class ConsultationCategory(SQLModel, table=True):
@@ -151,6 +157,8 @@ class WatchUser(Stamped, table=True):
     __table_args__ = (
         UniqueConstraint("branch_id", "external_id"),
         Index("ix_watch_user_branch_dates", "branch_id", "enrolled_on", "ended_on"),
+        Index("ix_watch_user_tally", "branch_id", "enrolled_month", "ended_month",
+              "end_reason"),  # migration 0002a
     )
     id: Optional[int] = Field(default=None, primary_key=True)
     branch_id: int = Field(foreign_key="branch.id")
@@ -182,6 +190,7 @@ class WatchContact(Stamped, table=True):
     __tablename__ = "watch_contact"
     __table_args__ = (
         Index("ix_watch_contact_tally", "branch_id", "month", "method", "result"),
+        Index("ix_watch_contact_reach", "branch_id", "month", "watch_user_id"),  # 0002a
         Index("ix_watch_contact_user", "watch_user_id", "contacted_on"),
         Index("ix_watch_contact_user_month", "watch_user_id", "month"),
     )
@@ -209,6 +218,8 @@ class Volunteer(Stamped, table=True):
     __table_args__ = (
         UniqueConstraint("branch_id", "external_id"),
         Index("ix_volunteer_branch_dates", "branch_id", "registered_on", "withdrawn_on"),
+        Index("ix_volunteer_tally", "branch_id", "registered_month",
+              "withdrawn_month"),  # migration 0002a
     )
     id: Optional[int] = Field(default=None, primary_key=True)
     branch_id: int = Field(foreign_key="branch.id")
@@ -289,3 +300,200 @@ class AuditLog(SQLModel, table=True):
 class Setting(SQLModel, table=True):
     key: str = Field(primary_key=True, max_length=64)
     value: str = Field(default="")
+
+
+class VolunteerAvailability(SQLModel, table=True):
+    """When a volunteer can help (活動可能な曜日・時間帯): weekday 0 (月) … 6 (日)
+    × slot ``am`` 午前 / ``pm`` 午後 / ``eve`` 夜. One row per ticked cell, so
+    "Tuesday mornings" is an indexed equality, not a text search."""
+
+    __tablename__ = "volunteer_availability"
+    __table_args__ = (Index("ix_volunteer_availability_slot", "weekday", "slot", "volunteer_id"),)
+    volunteer_id: int = Field(foreign_key="volunteer.id", primary_key=True, ondelete="CASCADE")
+    weekday: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+    slot: str = Field(primary_key=True, max_length=8)
+
+
+class VolunteerArea(SQLModel, table=True):
+    """An area (自治会) a volunteer can cover besides their own."""
+
+    __tablename__ = "volunteer_area"
+    __table_args__ = (Index("ix_volunteer_area_area", "area_id", "volunteer_id"),)
+    volunteer_id: int = Field(foreign_key="volunteer.id", primary_key=True, ondelete="CASCADE")
+    area_id: int = Field(foreign_key="area.id", primary_key=True,
+                         sa_column_kwargs={"autoincrement": False})
+
+
+class Rollcall(Stamped, table=True):
+    """災害時安否確認: a disaster roll-call of a branch's watch users (the
+    whole branch, or one area when ``area_id`` is set)."""
+
+    __tablename__ = "rollcall"
+    __table_args__ = (Index("ix_rollcall_branch_started", "branch_id", "started_at"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    branch_id: int = Field(foreign_key="branch.id")
+    area_id: Optional[int] = Field(default=None, foreign_key="area.id")
+    started_at: dt.datetime = Field(default_factory=utcnow, sa_type=DateTime)
+    started_by: str = Field(default="", max_length=64)
+    closed_at: Optional[dt.datetime] = Field(default=None, sa_type=DateTime)
+    closed_by: str = Field(default="", max_length=64)
+
+
+class RollcallEntry(SQLModel, table=True):
+    """One watch user in a roll-call: unchecked / safe / needs_help /
+    unreachable, with when and by whom it was last checked (UTC)."""
+
+    __tablename__ = "rollcall_entry"
+    __table_args__ = (
+        UniqueConstraint("rollcall_id", "watch_user_id"),
+        Index("ix_rollcall_entry_order", "rollcall_id", "position"),
+        Index("ix_rollcall_entry_status", "rollcall_id", "status"),
+    )
+    id: Optional[int] = Field(default=None, primary_key=True)
+    rollcall_id: int = Field(foreign_key="rollcall.id", ondelete="CASCADE")
+    watch_user_id: int = Field(foreign_key="watch_user.id")
+    position: int = Field(default=0)  # display order fixed at start (area, 50音順)
+    status: str = Field(default="unchecked", max_length=16)
+    checked_at: Optional[dt.datetime] = Field(default=None, sa_type=DateTime)
+    checked_by: str = Field(default="", max_length=64)
+    note: str = Field(default="")
+
+
+# --- indicators, the evaluation sheet and the city office's consolidation (issue 7) ---
+
+
+class IndicatorPlan(Stamped, table=True):
+    """計画: the plan whose indicators are evaluated (計画名, 計画期間)."""
+
+    __tablename__ = "indicator_plan"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    name: str = Field(max_length=200)
+    first_fy: int
+    last_fy: int
+
+
+class Indicator(Stamped, table=True):
+    """指標: a figure of the plan. ``measure``/``breakdown``/``breakdown_key``
+    name the tally figure it counts (empty measure: the actual is typed).
+    kind: flow | stock | cumulative; direction: higher | lower | keep."""
+
+    __table_args__ = (UniqueConstraint("code"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    code: str = Field(max_length=64)
+    name: str = Field(max_length=200)
+    unit: str = Field(default="", max_length=16)
+    office: str = Field(default="", max_length=100)  # 担当課
+    kind: str = Field(default="flow", max_length=16)
+    measure: str = Field(default="", max_length=40)
+    breakdown: str = Field(default="total", max_length=32)
+    breakdown_key: str = Field(default="", max_length=32)
+    direction: str = Field(default="higher", max_length=8)
+    first_fy: int
+    last_fy: int
+    baseline: Optional[float] = None
+    baseline_fy: Optional[int] = None
+    goal: str = Field(default="", max_length=200)  # 基本目標
+    policy: str = Field(default="", max_length=200)  # 施策の方向性
+    project: str = Field(default="", max_length=200)  # 事業名
+    overview: str = Field(default="")  # 事業の概要
+    sort_order: int = Field(default=0)
+    active: bool = Field(default=True)
+    builtin: bool = Field(default=False)
+
+
+class IndicatorYear(Stamped, table=True):
+    """One indicator's fiscal year: the target (a number or a word), the
+    typed actual (indicators without a measure only) and a grade
+    override with its reason."""
+
+    __tablename__ = "indicator_year"
+    indicator_id: int = Field(foreign_key="indicator.id", primary_key=True, ondelete="CASCADE")
+    fiscal_year: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+    target_number: Optional[float] = None
+    target_word: str = Field(default="", max_length=32)
+    actual_number: Optional[float] = None
+    actual_word: str = Field(default="", max_length=32)
+    grade_override: str = Field(default="", max_length=1)
+    override_reason: str = Field(default="")
+
+
+class EvaluationNarrative(Stamped, table=True):
+    """進行管理・評価シート: the narrative fields of one indicator × year."""
+
+    __tablename__ = "evaluation_narrative"
+    indicator_id: int = Field(foreign_key="indicator.id", primary_key=True, ondelete="CASCADE")
+    fiscal_year: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+    activities: str = Field(default="")  # 取り組み内容
+    progress: str = Field(default="")  # 進捗状況及び自己評価
+    issues: str = Field(default="")  # 課題
+    next_steps: str = Field(default="")  # 今後の取り組み方針
+    collaboration: str = Field(default="")  # 協働事項
+    committee: str = Field(default="")  # 推進委員会の意見
+
+
+class TallyFile(SQLModel, table=True):
+    """A branch tally file received by the city office (集約)."""
+
+    __tablename__ = "tally_file"
+    __table_args__ = (Index("ix_tally_file_fy", "fiscal_year", "received_at"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    file_name: str = Field(max_length=255)
+    fiscal_year: int
+    received_at: dt.datetime = Field(sa_type=DateTime)
+    received_by: str = Field(default="", max_length=64)
+    digest: str = Field(default="", max_length=64)  # sha256 of the content
+    row_count: int = Field(default=0)
+
+
+class TallyFileRow(SQLModel, table=True):
+    """One figure of a received tally file (month as YYYYMM)."""
+
+    __tablename__ = "tally_file_row"
+    __table_args__ = (Index("ix_tally_file_row_bm", "branch_code", "month"),)
+    file_id: int = Field(foreign_key="tally_file.id", primary_key=True, ondelete="CASCADE")
+    branch_code: str = Field(primary_key=True, max_length=32)
+    month: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+    measure: str = Field(primary_key=True, max_length=40)
+    breakdown: str = Field(primary_key=True, max_length=32)
+    breakdown_key: str = Field(primary_key=True, max_length=32)
+    count: int
+
+
+class TallyChoice(SQLModel, table=True):
+    """Which received file wins for a branch × month whose files disagree
+    (the user's decision, audited)."""
+
+    __tablename__ = "tally_choice"
+    fiscal_year: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+    branch_code: str = Field(primary_key=True, max_length=32)
+    month: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+    file_id: int = Field(foreign_key="tally_file.id", ondelete="CASCADE")
+    chosen_at: dt.datetime = Field(default_factory=utcnow, sa_type=DateTime)
+    chosen_by: str = Field(default="", max_length=64)
+
+
+class PrintRecord(Stamped, table=True):
+    """印刷台帳: one print of a list or label sheet — who printed it, when,
+    which list (``list_kind``; filters and columns as codes), how many
+    people it names, for whom (``recipient``), the copy numbers printed on
+    its pages, and when the copies came back or were shredded."""
+
+    __tablename__ = "print_register"
+    __table_args__ = (Index("ix_print_register_branch_at", "branch_id", "printed_at"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    printed_at: dt.datetime = Field(default_factory=utcnow, sa_type=DateTime)
+    printed_by: str = Field(default="", max_length=64)
+    branch_id: Optional[int] = Field(default=None, foreign_key="branch.id")
+    list_kind: str = Field(max_length=32)
+    filters: str = Field(default="", max_length=200)  # codes/ids only
+    columns: str = Field(default="", max_length=300)  # ';'-separated column keys
+    person_count: int = Field(default=0)
+    recipient: str = Field(default="", max_length=200)
+    copies: int = Field(default=1)
+    first_copy_no: Optional[int] = None
+    last_copy_no: Optional[int] = None
+    pages: int = Field(default=0)
+    disposal: str = Field(default="", max_length=16)  # "" | returned | shredded
+    disposed_on: Optional[dt.date] = None
+    disposal_note: str = Field(default="", max_length=500)
+    disposal_by: str = Field(default="", max_length=64)

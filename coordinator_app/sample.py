@@ -166,6 +166,9 @@ def load_sample(db: Database, today: dt.date | None = None, seed: int = 7,
          "categories", "response", "referred_to", "person_name", "person_kana", "summary"],
         cons), today).created
     _extras(db, rng, today, start)
+    from coordinator_app.services.volunteers import demo_matching
+
+    demo_matching(db, seed)  # volunteers' days/times and covered areas (own random stream)
     if with_accounts:
         for login, password, name, role, branch in DEMO_ACCOUNTS:
             accounts.create_account(db, login, name, role, password, branch, is_demo=True)
@@ -203,3 +206,10 @@ def _extras(db: Database, rng: random.Random, today: dt.date, start: dt.date) ->
                 for vid in rng.sample(vols, min(len(vols), rng.randint(3, 8))):
                     s.add(ActivityParticipant(activity_id=act.id, volunteer_id=vid,
                                               hours=rng.choice([1.0, 2.0, 3.0])))
+        # Every third person agreed to mailings (宛名ラベル); no rng, so the
+        # rest of the demo stays as it was. 362-0000 is Ageo's generic code.
+        from coordinator_app.models import Person
+
+        for i, p in enumerate(s.scalars(select(Person).order_by(Person.id)).all()):
+            if i % 3 == 0 and p.address:
+                p.mail_ok, p.postal_code = True, "362-0000"

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, NamedTuple
 
-from sqlalchemy import and_, exists, func, or_, select
+from sqlalchemy import and_, case, exists, func, literal, or_, select
 from sqlmodel import Session
 
 from coordinator_app import codes
@@ -73,10 +73,34 @@ def _active_at(model, start_col, end_col, day):
     return and_(start_col <= day, or_(end_col.is_(None), end_col > day))
 
 
+def watch_user_active_at(day):
+    """WHERE clause: the watch user is enrolled at ``day`` (enrolled_on <= day
+    and ended_on empty or after it) — the rule of ``watch_users_active``."""
+    return _active_at(WatchUser, WatchUser.enrolled_on, WatchUser.ended_on, day)
+
+
+def watch_user_unreached_in(month: int):
+    """WHERE clause: active at the month's last day and no contact at all in
+    the month — the rule of ``watch_users_unreached``. The 見守り worklist
+    uses this same clause, so the screen and the tally file agree."""
+    last = month_last_day(month // 100, month % 100)
+    contacted = exists().where(WatchContact.watch_user_id == WatchUser.id,
+                               WatchContact.month == month)
+    return and_(watch_user_active_at(last), ~contacted)
+
+
 def compute(session: Session, fiscal_year: int,
             branch_codes: Iterable[str] | None = None) -> list[TallyRow]:
     """All measures of the contract for one fiscal year, for the given
-    branches (default: every branch)."""
+    branches (default: every branch).
+
+    A dozen GROUP BY queries, each answered from a covering index
+    (migration 0002a); only their aggregate rows reach Python. The stock
+    measures (as of each month's last day) use the stored month columns:
+    a record is active at the last day of month m when its start month is
+    <= m and its end month is empty or > m, which is the contract's rule
+    (start <= day and end empty or after it) in whole months.
+    """
     branch_q = select(Branch.id, Branch.code)
     if branch_codes is not None:
         branch_q = branch_q.where(Branch.code.in_(list(branch_codes)))
@@ -103,16 +127,26 @@ def compute(session: Session, fiscal_year: int,
         counts.add(b, m, "consultations", "channel", channel, n)
         counts.add(b, m, "consultations", "from_whom", from_whom, n)
         counts.add(b, m, "consultations", "response", response, n)
+    # Categories: every category row of the months (its own covering
+    # index, no join), less those of the few deleted records.
     q = (select(ConsultationCategory.branch_id, ConsultationCategory.month,
                 ConsultationCategory.category_code, func.count())
-         .join(Consultation, Consultation.id == ConsultationCategory.consultation_id)
          .where(in_scope(ConsultationCategory.branch_id),
-                ConsultationCategory.month.between(lo, hi),
-                Consultation.deleted_at.is_(None))
+                ConsultationCategory.month.between(lo, hi))
          .group_by(ConsultationCategory.branch_id, ConsultationCategory.month,
                    ConsultationCategory.category_code))
     for b, m, code, n in session.execute(q):
         counts.add(b, m, "consultations", "category", code, n)
+    deleted = (select(Consultation.id)
+               .where(in_scope(Consultation.branch_id), Consultation.deleted_at.is_not(None),
+                      Consultation.month.between(lo, hi)))
+    q = (select(ConsultationCategory.branch_id, ConsultationCategory.month,
+                ConsultationCategory.category_code, func.count())
+         .where(ConsultationCategory.consultation_id.in_(deleted))
+         .group_by(ConsultationCategory.branch_id, ConsultationCategory.month,
+                   ConsultationCategory.category_code))
+    for b, m, code, n in session.execute(q):
+        counts.add(b, m, "consultations", "category", code, -n)
 
     q = (select(WatchContact.branch_id, WatchContact.month, WatchContact.method,
                 WatchContact.result, func.count())
@@ -155,32 +189,50 @@ def compute(session: Session, fiscal_year: int,
         counts.add(b, m, "volunteer_participations", "total", "", n)
 
     # Stock measures: as of each month's last day.
-    for m in months:
-        last = month_last_day(m // 100, m % 100)
-        active_user = _active_at(WatchUser, WatchUser.enrolled_on, WatchUser.ended_on, last)
-        q = (select(WatchUser.branch_id, func.count())
-             .where(in_scope(WatchUser.branch_id), active_user)
-             .group_by(WatchUser.branch_id))
-        for b, n in session.execute(q):
+    active_users = _stock(session, months, WatchUser.enrolled_month, WatchUser.ended_month,
+                          in_scope(WatchUser.branch_id), WatchUser.branch_id)
+    for (b,), per_month in active_users.items():
+        for m, n in per_month.items():
             counts.add(b, m, "watch_users_active", "total", "", n)
-        contacted = exists().where(WatchContact.watch_user_id == WatchUser.id,
-                                   WatchContact.month == m)
-        q = (select(WatchUser.branch_id, func.count())
-             .where(in_scope(WatchUser.branch_id), active_user, ~contacted)
-             .group_by(WatchUser.branch_id))
-        for b, n in session.execute(q):
             counts.add(b, m, "watch_users_unreached", "total", "", n)
-        active_vol = _active_at(Volunteer, Volunteer.registered_on, Volunteer.withdrawn_on, last)
-        q = (select(Volunteer.branch_id, func.count())
-             .where(in_scope(Volunteer.branch_id), active_vol)
-             .group_by(Volunteer.branch_id))
-        for b, n in session.execute(q):
+    # unreached = active − active users with a contact in the month; the
+    # latter are the users contacted in the month less those contacted
+    # but not active at its last day (ended in it, or records outside the
+    # enrolment), found from the few users who start or end in the year.
+    q = (select(WatchContact.branch_id, WatchContact.month,
+                func.count(func.distinct(WatchContact.watch_user_id)))
+         .where(in_scope(WatchContact.branch_id), WatchContact.month.between(lo, hi))
+         .group_by(WatchContact.branch_id, WatchContact.month))
+    for b, m, n in session.execute(q):
+        counts.add(b, m, "watch_users_unreached", "total", "", -n)
+    starting_or_ending = (select(WatchUser.id)
+                          .where(in_scope(WatchUser.branch_id),
+                                 or_(WatchUser.enrolled_month > lo, WatchUser.ended_month <= hi)))
+    pairs = (select(WatchContact.watch_user_id.label("user_id"), WatchContact.month.label("month"))
+             .where(WatchContact.watch_user_id.in_(starting_or_ending),
+                    WatchContact.month.between(lo, hi))
+             .group_by(WatchContact.watch_user_id, WatchContact.month)
+             .subquery())
+    q = (select(WatchUser.branch_id, pairs.c.month, func.count())
+         .select_from(pairs)
+         .join(WatchUser, WatchUser.id == pairs.c.user_id)
+         .where(or_(WatchUser.enrolled_month > pairs.c.month,
+                    WatchUser.ended_month <= pairs.c.month))
+         .group_by(WatchUser.branch_id, pairs.c.month))
+    for b, m, n in session.execute(q):
+        counts.add(b, m, "watch_users_unreached", "total", "", n)
+
+    active_vols = _stock(session, months, Volunteer.registered_month, Volunteer.withdrawn_month,
+                         in_scope(Volunteer.branch_id), Volunteer.branch_id)
+    for (b,), per_month in active_vols.items():
+        for m, n in per_month.items():
             counts.add(b, m, "volunteers_active", "total", "", n)
-        q = (select(Volunteer.branch_id, VolunteerRole.role_code, func.count())
-             .join(VolunteerRole, VolunteerRole.volunteer_id == Volunteer.id)
-             .where(in_scope(Volunteer.branch_id), active_vol)
-             .group_by(Volunteer.branch_id, VolunteerRole.role_code))
-        for b, role, n in session.execute(q):
+    active_roles = _stock(session, months, Volunteer.registered_month, Volunteer.withdrawn_month,
+                          in_scope(Volunteer.branch_id), Volunteer.branch_id,
+                          VolunteerRole.role_code,
+                          join=(VolunteerRole, VolunteerRole.volunteer_id == Volunteer.id))
+    for (b, role), per_month in active_roles.items():
+        for m, n in per_month.items():
             counts.add(b, m, "volunteers_active", "role", role, n)
 
     rows: list[TallyRow] = []
@@ -195,6 +247,38 @@ def compute(session: Session, fiscal_year: int,
                                  breakdown, key, n))
     rows.sort(key=sort_key)
     return rows
+
+
+def _stock(session: Session, months: list[int], start_month, end_month, scope, *keys,
+           join=None) -> dict[tuple, dict[int, int]]:
+    """{keys: {month: records active at the month's last day}}.
+
+    One GROUP BY over (keys, start month, end month) of the records that
+    overlap the year, start months before the year folded into one group
+    and end months after it (or none) into another, so the groups stay
+    few; the twelve monthly figures are then sums over those groups.
+    """
+    lo, hi = months[0], months[-1]
+    before = literal(0, literal_execute=True)
+    after = literal(999999, literal_execute=True)
+    start = case((start_month < literal(lo, literal_execute=True), before),
+                 else_=start_month)
+    end = case((or_(end_month.is_(None), end_month > literal(hi, literal_execute=True)), after),
+               else_=end_month)
+    q = select(*keys, start, end, func.count())
+    if join is not None:
+        q = q.join(*join)
+    q = (q.where(scope, start_month <= hi, or_(end_month.is_(None), end_month >= lo))
+         .group_by(*keys, start, end))
+    out: dict[tuple, dict[int, int]] = {}
+    width = len(keys)
+    for row in session.execute(q):
+        key, s, e, n = tuple(row[:width]), row[width], row[width + 1], row[width + 2]
+        per_month = out.setdefault(key, {})
+        for m in months:
+            if s <= m < e:
+                per_month[m] = per_month.get(m, 0) + n
+    return out
 
 
 def sort_key(row: TallyRow):

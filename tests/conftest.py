@@ -11,6 +11,23 @@ import uuid
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+
+def _hold_singleton_references() -> None:
+    """PySide6 6.12 on CPython 3.11 drops a reference to None it never
+    took on every void call (3.12 made None immortal, so only 3.11 shows
+    it): after enough GUI calls the process aborts with 'none_dealloc'.
+    Hold a never-freed list of extra references for the test session."""
+    import sys
+
+    if sys.version_info < (3, 12):
+        import ctypes
+
+        ballast = [None, True, False] * 2_000_000
+        ctypes.pythonapi.Py_IncRef(ctypes.py_object(ballast))
+
+
+_hold_singleton_references()
+
 import pytest
 from sqlalchemy import create_engine, text
 
@@ -33,6 +50,28 @@ def _pg_database_url() -> str:
 
 
 BACKENDS = ["sqlite"] + (["postgresql"] if PG_URL else [])
+# $COORDINATOR_APP_TEST_ENCRYPTED=1: the db (SQLite), sqlite_db and demo_db
+# fixtures are SQLCipher files (CI runs the suite both ways).
+ENCRYPTED = os.environ.get("COORDINATOR_APP_TEST_ENCRYPTED") == "1"
+
+
+def open_test_db(url_or_path: str) -> Database:
+    """Database.open, on an encrypted file when ENCRYPTED (a new key, a key
+    file without copies yet, and the key remembered in this process so
+    that later opens of the same file, the CLI's included, need no
+    password)."""
+    from coordinator_app import crypto
+    from coordinator_app.store import resolve_url, sqlite_path
+
+    path = sqlite_path(resolve_url(url_or_path))
+    if not ENCRYPTED or path is None:
+        return Database.open(url_or_path)
+    key = crypto.remembered_key(path)
+    if key is None:
+        key = crypto.new_database_key()
+        crypto.KeyFile.new(key).save(crypto.keys_path(path))
+        crypto.remember_key(path, key)
+    return Database.open(url_or_path, key=key)
 
 
 @pytest.fixture(params=BACKENDS)
@@ -45,14 +84,14 @@ def db_url(request, tmp_path) -> str:
 
 @pytest.fixture
 def db(db_url):
-    database = Database.open(db_url)
+    database = open_test_db(db_url)
     yield database
     database.close()
 
 
 @pytest.fixture
 def sqlite_db(tmp_path):
-    database = Database.open(str(tmp_path / "test.db"))
+    database = open_test_db(str(tmp_path / "test.db"))
     yield database
     database.close()
 
@@ -64,7 +103,7 @@ def _demo_template(tmp_path_factory):
     from coordinator_app.sample import load_sample
 
     path = tmp_path_factory.mktemp("demo") / "demo.db"
-    database = Database.open(str(path))
+    database = open_test_db(str(path))
     load_sample(database, today=TODAY, with_accounts=False)
     with database.engine.connect() as conn:
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -78,7 +117,12 @@ def demo_db(_demo_template, tmp_path):
     fictional records, no accounts)."""
     path = tmp_path / "demo.db"
     shutil.copy(_demo_template, path)
-    database = Database.open(str(path))
+    if ENCRYPTED:
+        from coordinator_app import crypto
+
+        shutil.copy(crypto.keys_path(_demo_template), crypto.keys_path(path))
+        crypto.remember_key(path, crypto.remembered_key(_demo_template))
+    database = open_test_db(str(path))
     yield database
     database.close()
 

@@ -1,17 +1,64 @@
-"""相談記録: consultations and contacts/enquiries. Qt-free.
+"""相談記録: consultations and contacts/enquiries (連絡・問い合わせ). Qt-free.
 
 ``insert_consultation`` is the one place a consultation row and its
 categories are written inside a caller's transaction (the entry form and
-the 見守り 異変あり flow both use it)."""
+the 見守り 異変あり flow both use it). The public functions take
+``(db, user, ...)``, open one session, keep to the user's branch
+(``scope.personal_branch``) and audit what they change or reveal.
+
+The list is read a page at a time (``count_consultations`` and
+``fetch_page``) in the order (received_on desc, id desc) of the index
+``ix_consultation_live``, so it stays instant with a million records.
+Deleting is a soft delete (``deleted_at``); tallies leave such rows out and
+``restore_consultation`` brings them back.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, field
 
-from coordinator_app import codes
+from sqlalchemy import delete, exists, func, or_, select, tuple_
+
+from coordinator_app import codes, kana
+from coordinator_app.accounts import SignedIn
 from coordinator_app.database import Database
-from coordinator_app.dates import month_key
-from coordinator_app.models import Consultation, ConsultationCategory
+from coordinator_app.dates import fiscal_year_range, month_first_day, month_key, month_last_day
+from coordinator_app.models import (
+    Area,
+    Branch,
+    Category,
+    Consultation,
+    ConsultationCategory,
+    Person,
+    Volunteer,
+    WatchContact,
+    WatchContactVolunteer,
+    WatchUser,
+    utcnow,
+)
+from coordinator_app.services import people
+from coordinator_app.services.scope import ScopeError, check_branch, personal_branch
+
+FOLLOW_UP_STATES = {
+    "due": "要フォロー（期日到来）",
+    "open": "フォロー予定（未完了）",
+    "closed": "フォロー完了",
+    "none": "フォローなし",
+}
+PERIODS = {"this_month": "今月", "last_month": "先月", "this_fiscal_year": "今年度"}
+REFERRAL_SAMPLE = 2000  # つなぎ先 suggestions come from this many latest records
+MAX_REFERRED_TO = 200
+
+
+class ValidationError(ValueError):
+    """A draft that cannot be saved. ``errors`` maps a field name of
+    ``ConsultationDraft`` (or "person") to a Japanese message saying what
+    to fix."""
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        super().__init__("\n".join(errors.values()))
+        self.errors = errors
 
 
 def insert_consultation(session, db: Database, branch_id: int, *, received_on: dt.date,
@@ -36,13 +83,611 @@ def insert_consultation(session, db: Database, branch_id: int, *, received_on: d
                           month=month_key(received_on), kind=kind, channel=channel,
                           from_whom=from_whom, response=response, referred_to=referred_to,
                           person_id=person_id, summary=summary, urgent_note=urgent_note,
-                          staff_name=staff_name, follow_up_on=follow_up_on)
+                          staff_name=staff_name, follow_up_on=follow_up_on,
+                          search_key=kana.fold(summary))
     db.stamp(record, created=True)
     session.add(record)
     session.flush()
-    for code in dict.fromkeys(categories):
-        session.add(ConsultationCategory(consultation_id=record.id, category_code=code,
-                                         branch_id=branch_id, month=record.month))
-    session.flush()
+    _write_categories(session, record, categories)
     db.audit(session, "create", "consultation", record.id)
     return record
+
+
+def _write_categories(session, record: Consultation, categories: list[str]) -> None:
+    for code in dict.fromkeys(categories):
+        session.add(ConsultationCategory(consultation_id=record.id, category_code=code,
+                                         branch_id=record.branch_id, month=record.month))
+    session.flush()
+
+
+# --- the entry form's record ----------------------------------------------------
+
+@dataclass
+class NewPerson:
+    """A resident to add together with the record (PersonPicker's 新しい人)."""
+
+    name: str
+    kana_text: str = ""
+    phone: str = ""
+
+
+@dataclass
+class ConsultationDraft:
+    """What the entry form holds, in the paper form's order."""
+
+    received_on: dt.date | None
+    received_at: dt.time | None = None
+    kind: str = ""
+    channel: str = ""
+    from_whom: str = ""
+    categories: list[str] = field(default_factory=list)
+    response: str = ""
+    urgent_note: str = ""
+    referred_to: str = ""
+    person_id: int | None = None
+    new_person: NewPerson | None = None
+    summary: str = ""
+    follow_up_on: dt.date | None = None
+    staff_name: str = ""
+
+
+def validate_draft(draft: ConsultationDraft, category_codes: set[str] | None = None,
+                   today: dt.date | None = None) -> dict[str, str]:
+    """Every problem of the draft, field → Japanese message (empty: whole)."""
+    today = today or dt.date.today()
+    errors: dict[str, str] = {}
+    if draft.received_on is None:
+        errors["received_on"] = "受付日を入力してください"
+    elif draft.received_on > today:
+        errors["received_on"] = "未来の日付は入力できません"
+    for name, table, label in (("kind", codes.KIND, "区分"), ("channel", codes.CHANNEL, "受付方法"),
+                               ("from_whom", codes.FROM_WHOM, "相談者"),
+                               ("response", codes.RESPONSE, "対応")):
+        if getattr(draft, name) not in table:
+            errors[name] = f"{label}を選んでください"
+    if not draft.categories:
+        errors["categories"] = "相談内容を1つ以上選んでください"
+    elif category_codes is not None:
+        unknown = [c for c in draft.categories if c not in category_codes]
+        if unknown:
+            errors["categories"] = f"相談内容「{unknown[0]}」は登録されていません"
+    if draft.response == "urgent" and not draft.urgent_note.strip():
+        errors["urgent_note"] = "緊急対応の場合は、行った対応を記入してください"
+    if len(draft.referred_to.strip()) > MAX_REFERRED_TO:
+        errors["referred_to"] = f"つなぎ先は{MAX_REFERRED_TO}文字以内で入力してください"
+    if draft.new_person is not None:
+        if not draft.new_person.name.strip():
+            errors["person"] = "新しい人の氏名を入力してください"
+        elif draft.new_person.kana_text and not kana.is_kana(draft.new_person.kana_text):
+            errors["person"] = "ふりがなはかなで入力してください"
+    if draft.follow_up_on is not None and draft.received_on is not None \
+            and draft.follow_up_on < draft.received_on:
+        errors["follow_up_on"] = "フォロー日は受付日以降の日付にしてください"
+    return errors
+
+
+def _check_draft(session, draft: ConsultationDraft, branch_id: int, today: dt.date | None) -> None:
+    known = set(session.scalars(select(Category.code)).all())
+    errors = validate_draft(draft, known, today)
+    if draft.person_id is not None and draft.new_person is None:
+        owner = session.scalar(select(Person.branch_id).where(Person.id == draft.person_id))
+        if owner is None:
+            errors["person"] = "選んだ人が見つかりません"
+        elif owner != branch_id:
+            raise ScopeError("他の支部の人は選べません")
+    if errors:
+        raise ValidationError(errors)
+
+
+def _person_for(session, db: Database, branch_id: int, draft: ConsultationDraft) -> int | None:
+    if draft.new_person is not None:
+        p = draft.new_person
+        return people.new_person(session, db, branch_id, p.name, p.kana_text, p.phone).id
+    return draft.person_id
+
+
+def create_consultation(db: Database, user: SignedIn, draft: ConsultationDraft,
+                        today: dt.date | None = None) -> int:
+    """Save a new record of the user's branch (with its new person, if
+    any) in one transaction. Raises ValidationError and saves nothing when
+    the draft is not whole. Returns the new id."""
+    branch_id = personal_branch(user)
+    with db.session() as s:
+        _check_draft(s, draft, branch_id, today)
+        record = insert_consultation(
+            s, db, branch_id, received_on=draft.received_on, received_at=draft.received_at,
+            kind=draft.kind, channel=draft.channel, from_whom=draft.from_whom,
+            response=draft.response, categories=list(draft.categories),
+            referred_to=draft.referred_to.strip(), person_id=_person_for(s, db, branch_id, draft),
+            summary=draft.summary.strip(),
+            urgent_note=draft.urgent_note.strip() if draft.response == "urgent" else "",
+            staff_name=draft.staff_name or user.display_name, follow_up_on=draft.follow_up_on)
+        return record.id
+
+
+def _live_record(session, user: SignedIn, consultation_id: int) -> Consultation:
+    record = session.get(Consultation, consultation_id)
+    if record is None:
+        raise LookupError("該当する相談記録が見つかりません")
+    check_branch(user, record.branch_id)
+    if record.deleted_at is not None:
+        raise LookupError("この相談記録は削除されています")
+    return record
+
+
+def update_consultation(db: Database, user: SignedIn, consultation_id: int,
+                        draft: ConsultationDraft, today: dt.date | None = None) -> None:
+    """Replace a record's fields and categories with the draft's."""
+    branch_id = personal_branch(user)
+    with db.session() as s:
+        record = _live_record(s, user, consultation_id)
+        _check_draft(s, draft, branch_id, today)
+        record.received_on = draft.received_on
+        record.received_at = draft.received_at
+        record.month = month_key(draft.received_on)
+        record.kind, record.channel = draft.kind, draft.channel
+        record.from_whom, record.response = draft.from_whom, draft.response
+        record.referred_to = draft.referred_to.strip()
+        record.person_id = _person_for(s, db, branch_id, draft)
+        record.summary = draft.summary.strip()
+        record.search_key = kana.fold(record.summary)
+        record.urgent_note = draft.urgent_note.strip() if draft.response == "urgent" else ""
+        record.follow_up_on = draft.follow_up_on
+        if draft.follow_up_on is None:
+            record.follow_up_closed_on, record.follow_up_outcome = None, ""
+        if draft.staff_name:
+            record.staff_name = draft.staff_name
+        db.stamp(record)
+        s.execute(delete(ConsultationCategory)
+                  .where(ConsultationCategory.consultation_id == record.id))
+        _write_categories(s, record, list(draft.categories))
+        db.audit(s, "update", "consultation", record.id)
+
+
+# --- reading one record ------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ConsultationDetail:
+    id: int
+    branch_id: int
+    received_on: dt.date
+    received_at: dt.time | None
+    kind: str
+    channel: str
+    from_whom: str
+    categories: tuple[str, ...]
+    response: str
+    urgent_note: str
+    referred_to: str
+    person_id: int | None
+    person_name: str
+    person_kana: str
+    summary: str
+    follow_up_on: dt.date | None
+    follow_up_closed_on: dt.date | None
+    follow_up_outcome: str
+    staff_name: str
+    created_at: dt.datetime
+    created_by: str
+    updated_at: dt.datetime
+    updated_by: str
+
+    def draft(self) -> ConsultationDraft:
+        """The record as a form draft, for editing."""
+        return ConsultationDraft(
+            received_on=self.received_on, received_at=self.received_at, kind=self.kind,
+            channel=self.channel, from_whom=self.from_whom, categories=list(self.categories),
+            response=self.response, urgent_note=self.urgent_note, referred_to=self.referred_to,
+            person_id=self.person_id, summary=self.summary, follow_up_on=self.follow_up_on,
+            staff_name=self.staff_name)
+
+
+def get_consultation(db: Database, user: SignedIn, consultation_id: int) -> ConsultationDetail:
+    """One live record of the user's branch (LookupError / ScopeError)."""
+    with db.session() as s:
+        c = _live_record(s, user, consultation_id)
+        person = s.get(Person, c.person_id) if c.person_id else None
+        cats = _categories_of(s, [c.id]).get(c.id, ())
+        return ConsultationDetail(
+            c.id, c.branch_id, c.received_on, c.received_at, c.kind, c.channel, c.from_whom,
+            cats, c.response, c.urgent_note, c.referred_to, c.person_id,
+            person.name if person else "", person.kana if person else "", c.summary,
+            c.follow_up_on, c.follow_up_closed_on, c.follow_up_outcome, c.staff_name,
+            c.created_at, c.created_by, c.updated_at, c.updated_by)
+
+
+def _categories_of(session, ids: list[int]) -> dict[int, tuple[str, ...]]:
+    """Category codes per record, in the category list's order."""
+    if not ids:
+        return {}
+    out: dict[int, list[str]] = {}
+    rows = session.execute(
+        select(ConsultationCategory.consultation_id, ConsultationCategory.category_code)
+        .join(Category, Category.code == ConsultationCategory.category_code)
+        .where(ConsultationCategory.consultation_id.in_(ids))
+        .order_by(ConsultationCategory.consultation_id, Category.sort_order, Category.code))
+    for cid, code in rows:
+        out.setdefault(cid, []).append(code)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+# --- delete, undo, restore -------------------------------------------------------------
+
+def delete_consultation(db: Database, user: SignedIn, consultation_id: int) -> None:
+    """Soft delete: the record leaves the list and the tallies, and can be
+    restored (``restore_consultation``). Audited."""
+    with db.session() as s:
+        record = _live_record(s, user, consultation_id)
+        record.deleted_at = utcnow()
+        record.deleted_by = db.actor
+        db.stamp(record)
+        db.audit(s, "delete", "consultation", record.id)
+
+
+def restore_consultation(db: Database, user: SignedIn, consultation_id: int) -> None:
+    """Bring back a soft-deleted record: the branch's coordinator (undo)
+    or an administrator. Audited."""
+    with db.session() as s:
+        record = s.get(Consultation, consultation_id)
+        if record is None:
+            raise LookupError("該当する相談記録が見つかりません")
+        if not user.is_admin:
+            check_branch(user, record.branch_id)
+        if record.deleted_at is None:
+            raise LookupError("この相談記録は削除されていません")
+        record.deleted_at, record.deleted_by = None, ""
+        db.stamp(record)
+        db.audit(s, "restore", "consultation", record.id)
+
+
+@dataclass(frozen=True)
+class DeletedRecord:
+    """A soft-deleted record as an administrator may see it: no names,
+    no text."""
+
+    id: int
+    branch_code: str
+    branch_name: str
+    received_on: dt.date
+    kind: str
+    deleted_at: dt.datetime
+    deleted_by: str
+
+
+def list_deleted(db: Database, user: SignedIn, limit: int = 500) -> list[DeletedRecord]:
+    """Soft-deleted records, latest deletion first: every branch for an
+    administrator, the own branch for a coordinator."""
+    q = (select(Consultation.id, Branch.code, Branch.name, Consultation.received_on,
+                Consultation.kind, Consultation.deleted_at, Consultation.deleted_by)
+         .join(Branch, Branch.id == Consultation.branch_id)
+         .where(Consultation.deleted_at.is_not(None)))
+    if not user.is_admin:
+        q = q.where(Consultation.branch_id == personal_branch(user))
+    with db.session() as s:
+        rows = s.execute(q.order_by(Consultation.deleted_at.desc(), Consultation.id.desc())
+                         .limit(limit)).all()
+    return [DeletedRecord(*r) for r in rows]
+
+
+# --- the list ----------------------------------------------------------------------------
+
+def period_range(name: str, today: dt.date | None = None) -> tuple[dt.date, dt.date]:
+    """(first, last) day of 今月 / 先月 / 今年度 (April–March)."""
+    today = today or dt.date.today()
+    if name == "this_month":
+        return month_first_day(today.year, today.month), month_last_day(today.year, today.month)
+    if name == "last_month":
+        y, m = (today.year - 1, 12) if today.month == 1 else (today.year, today.month - 1)
+        return month_first_day(y, m), month_last_day(y, m)
+    if name == "this_fiscal_year":
+        return fiscal_year_range(today.year if today.month >= 4 else today.year - 1)
+    raise ValueError(f"unknown period {name!r}")
+
+
+@dataclass(frozen=True)
+class ListQuery:
+    """The list's filters. Empty values filter nothing. ``text`` is
+    matched kana-insensitively against the summary and the person's name
+    and ふりがな."""
+
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    kind: str = ""
+    category: str = ""
+    response: str = ""
+    follow_up: str = ""  # "" or a key of FOLLOW_UP_STATES
+    text: str = ""
+    today: dt.date | None = None  # for "due"; default: today
+
+    @property
+    def search_key(self) -> str:
+        return kana.fold(self.text)
+
+    def index_only(self) -> bool:
+        """True when counting needs only ``ix_consultation_live`` (no
+        per-record test), so a count is a fast index range scan."""
+        return not (self.kind or self.category or self.response or self.follow_up
+                    or self.search_key)
+
+
+@dataclass(frozen=True)
+class ConsultationRow:
+    """One line of the list (and of 要フォロー)."""
+
+    id: int
+    received_on: dt.date
+    received_at: dt.time | None
+    kind: str
+    channel: str
+    from_whom: str
+    response: str
+    categories: tuple[str, ...]
+    person_id: int | None
+    person_name: str
+    person_kana: str
+    summary: str
+    follow_up_on: dt.date | None
+    follow_up_closed_on: dt.date | None
+
+    @property
+    def sort_key(self) -> tuple[dt.date, int]:
+        return (self.received_on, self.id)
+
+    def follow_up_state(self, today: dt.date) -> str:
+        if self.follow_up_on is None:
+            return "none"
+        if self.follow_up_closed_on is not None:
+            return "closed"
+        return "due" if self.follow_up_on <= today else "open"
+
+
+def _like(key: str) -> str:
+    escaped = key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _conditions(session, branch_id: int, q: ListQuery) -> list:
+    c = Consultation
+    where = [c.branch_id == branch_id, c.deleted_at.is_(None)]
+    if q.date_from:
+        where.append(c.received_on >= q.date_from)
+    if q.date_to:
+        where.append(c.received_on <= q.date_to)
+    if q.kind:
+        where.append(c.kind == q.kind)
+    if q.response:
+        where.append(c.response == q.response)
+    if q.category:
+        where.append(exists().where(ConsultationCategory.consultation_id == c.id,
+                                    ConsultationCategory.category_code == q.category))
+    today = q.today or dt.date.today()
+    if q.follow_up == "due":
+        where += [c.follow_up_on <= today, c.follow_up_closed_on.is_(None)]
+    elif q.follow_up == "open":
+        where += [c.follow_up_on.is_not(None), c.follow_up_closed_on.is_(None)]
+    elif q.follow_up == "closed":
+        where.append(c.follow_up_closed_on.is_not(None))
+    elif q.follow_up == "none":
+        where.append(c.follow_up_on.is_(None))
+    key = q.search_key
+    if key:
+        pattern = _like(key)
+        # The matching people of the branch first (an indexed, small set),
+        # so each record is tested against a short list of ids.
+        person_ids = session.scalars(
+            select(Person.id).where(Person.branch_id == branch_id,
+                                    or_(Person.kana_key.like(pattern, escape="\\"),
+                                        Person.name_key.like(pattern, escape="\\")))).all()
+        text_match = c.search_key.like(pattern, escape="\\")
+        where.append(or_(text_match, c.person_id.in_(person_ids)) if person_ids else text_match)
+    return where
+
+
+def count_consultations(db: Database, user: SignedIn, q: ListQuery) -> int:
+    """How many live records of the user's branch match q."""
+    branch_id = personal_branch(user)
+    with db.session() as s:
+        return s.scalar(select(func.count()).select_from(Consultation)
+                        .where(*_conditions(s, branch_id, q))) or 0
+
+
+def fetch_page(db: Database, user: SignedIn, q: ListQuery, limit: int = 50, offset: int = 0,
+               after: tuple[dt.date, int] | None = None, oldest_first: bool = False
+               ) -> list[ConsultationRow]:
+    """A page of the list, newest first (received_on desc, id desc).
+
+    ``after`` is the sort key of the row just before the page (keyset
+    paging, for scrolling on); otherwise ``offset`` rows are skipped.
+    With ``oldest_first`` the order is reversed and ``after``/``offset``
+    count from the end, so the last page is as cheap as the first; the
+    rows still come back oldest first."""
+    branch_id = personal_branch(user)
+    c = Consultation
+    with db.session() as s:
+        where = _conditions(s, branch_id, q)
+        key = tuple_(c.received_on, c.id)
+        if after is not None:
+            where.append(key > tuple_(*after) if oldest_first else key < tuple_(*after))
+        order = (c.received_on.asc(), c.id.asc()) if oldest_first else \
+            (c.received_on.desc(), c.id.desc())
+        stmt = (select(c.id).where(*where).order_by(*order).limit(limit))
+        if after is None and offset:
+            stmt = stmt.offset(offset)
+        ids = list(s.scalars(stmt).all())
+        return _rows(s, ids)
+
+
+def _rows(session, ids: list[int]) -> list[ConsultationRow]:
+    """The list rows for ids, in that order."""
+    if not ids:
+        return []
+    c = Consultation
+    found = {r[0]: r for r in session.execute(
+        select(c.id, c.received_on, c.received_at, c.kind, c.channel, c.from_whom, c.response,
+               c.person_id, Person.name, Person.kana, c.summary, c.follow_up_on,
+               c.follow_up_closed_on)
+        .outerjoin(Person, Person.id == c.person_id).where(c.id.in_(ids)))}
+    cats = _categories_of(session, ids)
+    out = []
+    for i in ids:
+        (cid, received_on, received_at, kind, channel, from_whom, response, person_id, name,
+         kana_text, summary, follow_up_on, closed_on) = found[i]
+        out.append(ConsultationRow(cid, received_on, received_at, kind, channel, from_whom,
+                                   response, cats.get(cid, ()), person_id, name or "",
+                                   kana_text or "", summary, follow_up_on, closed_on))
+    return out
+
+
+# --- follow-ups -------------------------------------------------------------------------------
+
+def follow_ups_due(db: Database, user: SignedIn, today: dt.date | None = None,
+                   limit: int = 1000) -> list[ConsultationRow]:
+    """要フォロー: live records whose follow-up date is today or past and
+    not closed, oldest follow-up first."""
+    branch_id = personal_branch(user)
+    today = today or dt.date.today()
+    c = Consultation
+    with db.session() as s:
+        ids = list(s.scalars(
+            select(c.id).where(c.branch_id == branch_id, c.deleted_at.is_(None),
+                               c.follow_up_on <= today, c.follow_up_closed_on.is_(None))
+            .order_by(c.follow_up_on, c.received_on, c.id).limit(limit)).all())
+        return _rows(s, ids)
+
+
+def close_follow_up(db: Database, user: SignedIn, consultation_id: int, outcome: str,
+                    closed_on: dt.date | None = None, today: dt.date | None = None) -> None:
+    """Close a record's follow-up with a note of the outcome."""
+    today = today or dt.date.today()
+    closed_on = closed_on or today
+    outcome = outcome.strip()
+    errors = {}
+    if not outcome:
+        errors["outcome"] = "フォローの結果を入力してください"
+    if closed_on > today:
+        errors["closed_on"] = "未来の日付は入力できません"
+    if errors:
+        raise ValidationError(errors)
+    with db.session() as s:
+        record = _live_record(s, user, consultation_id)
+        if record.follow_up_on is None:
+            raise ValidationError({"outcome": "この記録にはフォロー日がありません"})
+        if closed_on < record.received_on:
+            raise ValidationError({"closed_on": "完了日は受付日以降の日付にしてください"})
+        record.follow_up_closed_on = closed_on
+        record.follow_up_outcome = outcome
+        db.stamp(record)
+        db.audit(s, "update", "consultation", record.id, "follow_up_closed")
+
+
+# --- what the form offers ------------------------------------------------------------------
+
+def category_choices(db: Database, include: tuple[str, ...] = ()) -> list[tuple[str, str]]:
+    """(code, label) of the active categories in their configured order,
+    plus any inactive ones named in ``include`` (a record being edited)."""
+    with db.session() as s:
+        rows = s.execute(select(Category.code, Category.label, Category.active)
+                         .order_by(Category.sort_order, Category.code)).all()
+    return [(code, label) for code, label, active in rows if active or code in include]
+
+
+def category_labels(db: Database) -> dict[str, str]:
+    with db.session() as s:
+        return dict(s.execute(select(Category.code, Category.label)).all())
+
+
+def referral_suggestions(db: Database, user: SignedIn, limit: int = 50) -> list[str]:
+    """つなぎ先 used before in the branch, most used first (taken from the
+    latest records, so the query stays small on a large database)."""
+    branch_id = personal_branch(user)
+    c = Consultation
+    recent = (select(c.referred_to.label("referred_to"))
+              .where(c.branch_id == branch_id, c.deleted_at.is_(None))
+              .order_by(c.received_on.desc(), c.id.desc()).limit(REFERRAL_SAMPLE).subquery())
+    with db.session() as s:
+        rows = s.execute(select(recent.c.referred_to, func.count())
+                         .where(recent.c.referred_to != "")
+                         .group_by(recent.c.referred_to)
+                         .order_by(func.count().desc(), recent.c.referred_to).limit(limit)).all()
+    return [r[0] for r in rows]
+
+
+# --- a person's history --------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class WatchEnrolment:
+    id: int
+    enrolled_on: dt.date
+    ended_on: dt.date | None
+    end_reason: str | None
+    methods: str
+    frequency_days: int
+    emergency_contact: str
+    note: str
+
+
+@dataclass(frozen=True)
+class WatchContactLine:
+    contacted_on: dt.date
+    method: str
+    result: str
+    by: str  # 職員 or the volunteers' names
+    note: str
+
+
+@dataclass(frozen=True)
+class PersonHistory:
+    """A resident's story: every live consultation (newest first) and,
+    when enrolled in 見守り, the enrolments and contacts (newest first)."""
+
+    person: people.PersonInfo
+    consultations: list[ConsultationRow]
+    enrolments: list[WatchEnrolment]
+    contacts: list[WatchContactLine]
+
+
+def person_history(db: Database, user: SignedIn, person_id: int,
+                   contact_limit: int = 500) -> PersonHistory:
+    """Read a person's history; audited as a view of personal data."""
+    branch_id = personal_branch(user)
+    with db.session() as s:
+        p = s.get(Person, person_id)
+        if p is None:
+            raise LookupError("該当する人が見つかりません")
+        check_branch(user, p.branch_id)
+        area = ""
+        if p.area_id:
+            area = s.scalar(select(Area.name).where(Area.id == p.area_id)) or ""
+        info = people.PersonInfo(p.id, p.name, p.kana, p.phone, p.address, p.birth_date, area)
+        c = Consultation
+        ids = list(s.scalars(select(c.id).where(c.person_id == person_id, c.branch_id == branch_id,
+                                                c.deleted_at.is_(None))
+                             .order_by(c.received_on.desc(), c.id.desc())).all())
+        consultations = _rows(s, ids)
+        users = s.scalars(select(WatchUser).where(WatchUser.person_id == person_id,
+                                                  WatchUser.branch_id == branch_id)
+                          .order_by(WatchUser.enrolled_on.desc())).all()
+        enrolments = [WatchEnrolment(u.id, u.enrolled_on, u.ended_on, u.end_reason, u.methods,
+                                     u.frequency_days, u.emergency_contact, u.note)
+                      for u in users]
+        contacts: list[WatchContactLine] = []
+        if users:
+            found = s.execute(
+                select(WatchContact).where(WatchContact.watch_user_id.in_([u.id for u in users]))
+                .order_by(WatchContact.contacted_on.desc(), WatchContact.id.desc())
+                .limit(contact_limit)).scalars().all()
+            names: dict[int, list[str]] = {}
+            if found:
+                for cid, name in s.execute(
+                        select(WatchContactVolunteer.contact_id, Person.name)
+                        .join(Volunteer, Volunteer.id == WatchContactVolunteer.volunteer_id)
+                        .join(Person, Person.id == Volunteer.person_id)
+                        .where(WatchContactVolunteer.contact_id.in_([w.id for w in found]))
+                        .order_by(Person.kana_key)):
+                    names.setdefault(cid, []).append(name)
+            for w in found:
+                by = "・".join(names.get(w.id, [])) or (codes.BY_STAFF_LABEL if w.by_staff else "")
+                contacts.append(WatchContactLine(w.contacted_on, w.method, w.result, by, w.note))
+        db.audit(s, "view", "person", person_id)
+    return PersonHistory(info, consultations, enrolments, contacts)
+

@@ -1,0 +1,413 @@
+"""Data safety: backups, their thinning, restore, and the checks made
+before a database is opened. Qt-free (the shell drives it with a timer and
+``ctx.runner``; the command line calls it directly).
+
+Backups are SQLite online-backup copies checked with ``integrity_check``
+(``store.backup_sqlite``) in a ``backups`` folder beside the database,
+named ``<stem>-YYYYmmdd-HHMMSS-ffffff-<reason>.db``. PostgreSQL is backed
+up on the server (pg_dump); these functions then do nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable
+
+from coordinator_app.database import Database
+from coordinator_app.models import AuditLog
+from coordinator_app.store import StoreError, backup_sqlite, timestamped_backup_path
+
+BACKUP_INTERVAL = dt.timedelta(minutes=30)
+KEEP_ALL = dt.timedelta(days=1)
+KEEP_DAILY = dt.timedelta(days=14)
+KEEP_MONTHLY = dt.timedelta(days=365)
+
+REASON_LABELS = {
+    "auto": "自動（30分ごと）",
+    "exit": "終了時",
+    "manual": "手動",
+    "before-upgrade": "更新前",
+    "before-import": "取り込み前",
+    "before-restore": "復元前",
+}
+
+
+class RestoreCancelled(Exception):
+    """The restore was cancelled before anything was replaced."""
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    taken_at: dt.datetime  # local time, from the file name
+    reason: str
+    size: int
+
+    @property
+    def reason_label(self) -> str:
+        return REASON_LABELS.get(self.reason, self.reason)
+
+
+def backup_folder(db_path: Path) -> Path:
+    return Path(db_path).parent / "backups"
+
+
+def _name_pattern(stem: str) -> re.Pattern:
+    return re.compile(re.escape(stem) + r"-(\d{8}-\d{6}-\d{6})-([A-Za-z0-9_-]+)\.db$")
+
+
+def list_backups(db_path: Path, folder: Path | None = None) -> list[BackupInfo]:
+    """The database's backups, newest first."""
+    db_path = Path(db_path)
+    folder = folder or backup_folder(db_path)
+    pattern = _name_pattern(db_path.stem)
+    found = []
+    if folder.is_dir():
+        for p in folder.iterdir():
+            m = pattern.match(p.name)
+            if not m:
+                continue
+            try:
+                at = dt.datetime.strptime(m.group(1), "%Y%m%d-%H%M%S-%f")
+                size = p.stat().st_size
+            except (ValueError, OSError):
+                continue
+            found.append(BackupInfo(p, at, m.group(2), size))
+    found.sort(key=lambda b: b.taken_at, reverse=True)
+    return found
+
+
+def make_backup(db: Database, reason: str, folder: Path | None = None,
+                actor: str | None = None, audited: bool = True) -> BackupInfo | None:
+    """Back the database up now (checked copy), record it in the audit
+    trail (unless the caller's own action is audited instead), then thin
+    old backups. None on PostgreSQL."""
+    path = db.path
+    if path is None:
+        return None
+    out = timestamped_backup_path(path, reason, folder)
+    result = backup_sqlite(db.engine, out)
+    if audited:
+        with db.session() as s:
+            s.add(AuditLog(actor=actor or db.actor, action="backup", entity="database",
+                           detail=f"reason={reason} bytes={result.size}"))
+    thin(path, folder=folder)
+    info = [b for b in list_backups(path, folder or out.parent) if b.path == out]
+    return info[0] if info else BackupInfo(out, dt.datetime.now(), reason, result.size)
+
+
+def backup_before_import(db: Database) -> BackupInfo | None:
+    """The backup every import takes first (a bad file is refused anyway;
+    this covers a good file with the wrong contents). Not audited by
+    itself — the import is — so a refused import changes nothing."""
+    return make_backup(db, "before-import", audited=False)
+
+
+# --- thinning -------------------------------------------------------------
+
+def thin_plan(backups: Iterable[BackupInfo], now: dt.datetime) -> list[BackupInfo]:
+    """Which backups to delete: keep everything from the last day, then the
+    newest of each day for two weeks, then the newest of each month for a
+    year; older ones go. The newest backup is always kept."""
+    ordered = sorted(backups, key=lambda b: b.taken_at, reverse=True)
+    keep_days: set[dt.date] = set()
+    keep_months: set[tuple[int, int]] = set()
+    delete = []
+    for i, b in enumerate(ordered):
+        age = now - b.taken_at
+        if i == 0 or age < KEEP_ALL:
+            continue
+        day = b.taken_at.date()
+        month = (day.year, day.month)
+        if age < KEEP_DAILY:
+            if day in keep_days:
+                delete.append(b)
+            else:
+                keep_days.add(day)
+        elif age < KEEP_MONTHLY:
+            if month in keep_months:
+                delete.append(b)
+            else:
+                keep_months.add(month)
+        else:
+            delete.append(b)
+    return delete
+
+
+def thin(db_path: Path, now: dt.datetime | None = None, folder: Path | None = None) -> int:
+    """Delete the backups ``thin_plan`` lets go. Returns how many."""
+    gone = 0
+    for b in thin_plan(list_backups(db_path, folder), now or dt.datetime.now()):
+        try:
+            b.path.unlink()
+            gone += 1
+        except OSError:
+            pass
+    return gone
+
+
+class AutoBackupPolicy:
+    """When the shell backs up by itself: every 30 minutes when something
+    changed, and on exit when something changed or today has no backup.
+    The shell counts changes from the app-wide change signal."""
+
+    def __init__(self, interval: dt.timedelta = BACKUP_INTERVAL) -> None:
+        self.interval = interval
+        self.changes = 0
+        self.last: dt.datetime | None = None
+
+    def note_change(self) -> None:
+        self.changes += 1
+
+    def due(self, now: dt.datetime) -> bool:
+        return self.changes > 0 and (self.last is None or now - self.last >= self.interval)
+
+    def due_on_exit(self, newest: BackupInfo | None, now: dt.datetime) -> bool:
+        return self.changes > 0 or newest is None or newest.taken_at.date() != now.date()
+
+    def taken(self, now: dt.datetime, changes_seen: int) -> None:
+        self.changes = max(0, self.changes - changes_seen)
+        self.last = now
+
+
+# --- checks ---------------------------------------------------------------
+
+def _connect_existing(path: Path) -> sqlite3.Connection:
+    # mode=rw never creates a missing file.
+    return sqlite3.connect(f"file:{Path(path).as_posix()}?mode=rw", uri=True, timeout=5)
+
+
+def _pragma_check(path: Path, pragma: str) -> str | None:
+    """None when the check says ok, else the problem (short)."""
+    try:
+        conn = _connect_existing(path)
+        try:
+            rows = conn.execute(f"PRAGMA {pragma}").fetchall()
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        return str(exc)
+    if rows and rows[0][0] == "ok":
+        return None
+    return "; ".join(str(r[0]) for r in rows[:5]) or "no result"
+
+
+def quick_check(db_path: Path) -> str | None:
+    """``PRAGMA quick_check`` at start: None when fine, else the problem."""
+    return _pragma_check(db_path, "quick_check")
+
+
+def quick_check_open(db: Database) -> str | None:
+    """``PRAGMA quick_check`` through an open database (an encrypted file
+    can only be checked this way). None when fine."""
+    with db.engine.connect() as conn:
+        rows = conn.exec_driver_sql("PRAGMA quick_check").fetchall()
+    if rows and rows[0][0] == "ok":
+        return None
+    return "; ".join(str(r[0]) for r in rows[:5]) or "no result"
+
+
+def check_backup(path: Path) -> str | None:
+    """A backup is usable when ``integrity_check`` is ok and it is this
+    app's database. None when usable, else why not (Japanese)."""
+    path = Path(path)
+    if not path.is_file():
+        return "ファイルが見つかりません"
+    problem = _pragma_check(path, "integrity_check")
+    if problem:
+        return f"バックアップが壊れています（{problem}）"
+    try:
+        conn = _connect_existing(path)
+        try:
+            ok = conn.execute("SELECT count(*) FROM sqlite_master WHERE type='table' "
+                              "AND name IN ('alembic_version', 'account', 'branch')").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        return f"バックアップを読めません（{exc}）"
+    if ok != 3:
+        return "コーディネーターアプリのデータベースではありません"
+    return None
+
+
+def newest_good_backup(db_path: Path, folder: Path | None = None) -> BackupInfo | None:
+    for b in list_backups(db_path, folder):
+        if check_backup(b.path) is None:
+            return b
+    return None
+
+
+@dataclass(frozen=True)
+class StartupCheck:
+    """What the shell must do before opening a SQLite file.
+
+    state: 'ok' (open it), 'new' (no file and no backups: create it),
+    'missing' (no file, or an empty one, but backups exist: offer the
+    newest good backup or an explicit new database), 'damaged' (quick_check
+    failed: offer the newest good backup; never create an empty one)."""
+
+    state: str
+    problem: str = ""
+    backup: BackupInfo | None = None
+
+    @property
+    def offers_restore(self) -> bool:
+        return self.state in ("missing", "damaged")
+
+
+def looks_encrypted(db_path: Path) -> bool:
+    """An SQLCipher file (issue 9): not a plain SQLite header, and its key
+    file beside it. A garbled header without a key file is damage."""
+    try:
+        from coordinator_app.crypto import is_encrypted_file, keys_path
+    except ImportError:
+        return False
+    return is_encrypted_file(db_path) and keys_path(db_path).is_file()
+
+
+def startup_check(db_path: Path, folder: Path | None = None) -> StartupCheck:
+    """See StartupCheck. An encrypted file ('encrypted') is checked after
+    it has been opened with its key (``quick_check_open``)."""
+    db_path = Path(db_path)
+    exists = db_path.is_file() and db_path.stat().st_size > 0
+    if not exists:
+        if not list_backups(db_path, folder):
+            return StartupCheck("new")
+        return StartupCheck("missing", "データベースファイルが見つからないか空です",
+                            newest_good_backup(db_path, folder))
+    if looks_encrypted(db_path):
+        return StartupCheck("encrypted")
+    problem = quick_check(db_path)
+    if problem is None:
+        return StartupCheck("ok")
+    return StartupCheck("damaged", problem, newest_good_backup(db_path, folder))
+
+
+def writable_problem(db_path: Path) -> str | None:
+    """A Japanese message when the database file or its folder cannot be
+    written (SQLite needs the folder for its journal), else None."""
+    db_path = Path(db_path)
+    if db_path.exists() and not os.access(db_path, os.W_OK):
+        return READ_ONLY_MESSAGE
+    folder = db_path.parent
+    if folder.exists() and not os.access(folder, os.W_OK):
+        return READ_ONLY_MESSAGE
+    return None
+
+
+READ_ONLY_MESSAGE = ("データベースファイル（またはそのフォルダー）が読み取り専用のため、"
+                     "記録を保存できません。ファイルのプロパティで「読み取り専用」を外すか、"
+                     "書き込みできる場所にコピーしてから開いてください。データは変更していません。")
+LOCKED_MESSAGE = ("データベースが他のプログラムに使われているため、いまは書き込めません。"
+                  "他のアプリやバックアップソフトを終了して、もう一度お試しください。"
+                  "入力した内容は失われていません。")
+
+
+def explain_db_error(exc: BaseException) -> str:
+    """A Japanese sentence saying what went wrong and what to do, for a
+    database error. Never echoes SQL or its parameters (they may hold
+    names)."""
+    text = str(getattr(exc, "orig", None) or exc).lower()
+    if "locked" in text or "busy" in text:
+        return LOCKED_MESSAGE
+    if "readonly" in text or "read-only" in text or "read only" in text:
+        return READ_ONLY_MESSAGE
+    if "unable to open" in text:
+        return ("データベースファイルを開けません。場所が存在するか、"
+                "アクセスする権限があるかを確認してください。")
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return ("データベースファイルが壊れています。アプリを再起動すると、"
+                "バックアップからの復元を案内します。")
+    if "disk is full" in text or "disk i/o" in text:
+        return ("ディスクに書き込めません（空き容量不足またはディスクの障害）。"
+                "空き容量を確認してください。入力した内容は失われていません。")
+    return f"データベースの操作に失敗しました（{type(exc).__name__}）。もう一度お試しください。"
+
+
+# --- restore --------------------------------------------------------------
+
+@dataclass(frozen=True)
+class RestoreResult:
+    restored: Path  # the database path, now holding the backup's data
+    kept_aside: Path | None  # the previous database, renamed
+    source: Path
+
+
+def _sidecars(path: Path) -> list[tuple[Path, str]]:
+    return [(path.with_name(path.name + suffix), suffix) for suffix in ("-wal", "-shm")]
+
+
+def restore_backup(db_path: Path, backup: Path,
+                   progress: "object | None" = None,
+                   now: Callable[[], dt.datetime] = dt.datetime.now) -> RestoreResult:
+    """Replace the (closed) database at ``db_path`` by a copy of ``backup``.
+
+    The backup is checked first; it is copied into a new file which is
+    checked again; only then is the current database (with its WAL)
+    renamed aside to ``<stem>.replaced-<time>.db`` and the new file moved
+    into place. ``progress`` (runner.Progress) gets (done, total) steps and
+    may cancel before the swap. The caller must have closed every
+    connection to ``db_path``."""
+    db_path, backup = Path(db_path), Path(backup)
+
+    def step(done: int) -> None:
+        if progress is not None:
+            progress.report(done, 4)
+            if getattr(progress, "cancelled", False):
+                raise RestoreCancelled()
+
+    step(0)
+    problem = check_backup(backup)
+    if problem:
+        raise StoreError(f"このバックアップは使えません: {problem}")
+    step(1)
+    new = db_path.with_name(db_path.name + ".restoring")
+    for p in [new] + [s for s, _ in _sidecars(new)]:
+        p.unlink(missing_ok=True)
+    try:
+        src = _connect_existing(backup)
+        dst = sqlite3.connect(str(new))
+        try:
+            src.backup(dst)
+            dst.execute("PRAGMA journal_mode=DELETE")
+            ok = dst.execute("PRAGMA integrity_check").fetchone()[0]
+        finally:
+            dst.close()
+            src.close()
+        if ok != "ok":
+            raise StoreError(f"復元したファイルの検査に失敗しました: {ok}")
+        step(2)
+    except BaseException:
+        new.unlink(missing_ok=True)
+        raise
+    kept = None
+    if db_path.exists():
+        kept = db_path.with_name(f"{db_path.stem}.replaced-{now():%Y%m%d-%H%M%S}.db")
+        os.replace(db_path, kept)
+        for side, suffix in _sidecars(db_path):
+            if side.exists():
+                os.replace(side, kept.with_name(kept.name + suffix))
+    try:
+        os.replace(new, db_path)
+    except OSError:
+        if kept is not None:  # put the previous database back
+            os.replace(kept, db_path)
+            for side, suffix in _sidecars(kept):
+                if side.exists():
+                    os.replace(side, db_path.with_name(db_path.name + suffix))
+        raise
+    if progress is not None:
+        progress.report(4, 4)
+    return RestoreResult(db_path, kept, backup)
+
+
+def record_restore(db: Database, actor: str, result: RestoreResult) -> None:
+    """Audit a restore in the restored database (its own trail continues)."""
+    with db.session() as s:
+        s.add(AuditLog(actor=actor, action="restore", entity="database",
+                       detail=f"from={result.source.name}"[:200]))

@@ -1,0 +1,435 @@
+"""集約: the city office collects the branches' tally files. Qt-free.
+
+Received files are stored figure by figure (``tally_file`` /
+``tally_file_row``). For each branch × month the consolidated figures come
+from one file:
+
+- A file's figures for a month are **final** when the file was received
+  after that month ended; figures of a month still running when the file
+  came are **provisional** and give way to any later file without asking;
+  a file says nothing about months that had not begun when it came (a
+  branch file always lists all twelve months).
+- Two final files with different figures for the same branch × month are a
+  **conflict**: the earlier figures stay in force until a person chooses
+  which file wins (``choose``, audited). A file arriving after a choice and
+  disagreeing with it reopens the conflict. Identical figures are no
+  conflict.
+
+City-office staff and administrators only: coordinators send files, they
+do not consolidate them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from sqlalchemy import delete, select
+
+from coordinator_app import codes, tallies
+from coordinator_app.accounts import SignedIn
+from coordinator_app.database import Database
+from coordinator_app.dates import month_last_day
+from coordinator_app.models import Branch, TallyChoice, TallyFile, TallyFileRow, utcnow
+from coordinator_app.services.scope import ScopeError
+
+STATE_LABELS = {
+    "received": "受信",
+    "chosen": "選択済",
+    "conflict": "食い違い",
+    "provisional": "暫定",
+    "missing": "未着",
+    "future": "",
+}
+
+
+def _require_city(user: SignedIn) -> None:
+    if user.role not in ("city_staff", "admin"):
+        raise ScopeError("集計ファイルの集約は市社協の職員だけが行えます")
+
+
+@dataclass(frozen=True)
+class ReceivedFile:
+    id: int
+    file_name: str
+    fiscal_year: int
+    received_at: dt.datetime
+    received_by: str
+    branch_codes: tuple[str, ...]
+    row_count: int
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One file's figures for a branch × month."""
+
+    file_id: int
+    file_name: str
+    received_at: dt.datetime
+    totals: dict[str, int]  # measure → total
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Final files that disagree on a branch × month; ``current_file_id``
+    is the file whose figures are in force until someone chooses."""
+
+    fiscal_year: int
+    branch_code: str
+    month: int  # YYYYMM
+    candidates: tuple[Candidate, ...]
+    current_file_id: int
+
+
+@dataclass(frozen=True)
+class Cell:
+    state: str  # received | chosen | conflict | provisional | missing | future
+    file_id: int | None = None
+    file_names: tuple[str, ...] = ()
+
+    @property
+    def label(self) -> str:
+        return STATE_LABELS[self.state]
+
+
+@dataclass
+class Matrix:
+    """Branches × the fiscal year's months."""
+
+    fiscal_year: int
+    branches: list[tuple[str, str]]  # (code, name)
+    months: list[int]
+    cells: dict[tuple[str, int], Cell]
+    last_received: dict[str, dt.datetime] = field(default_factory=dict)
+    conflicts: list[Conflict] = field(default_factory=list)
+
+    def count(self, state: str) -> int:
+        return sum(1 for c in self.cells.values() if c.state == state)
+
+
+@dataclass(frozen=True)
+class ReceiveResult:
+    files: list[ReceivedFile]
+    errors: list[str]  # one Japanese line per refused file
+    duplicates: list[str]  # file names whose exact content was already received
+    conflicts: list[Conflict]  # open conflicts involving the new files
+
+
+# --- receiving ------------------------------------------------------------------
+
+def receive_files(db: Database, user: SignedIn, paths: Iterable[Path],
+                  now: dt.datetime | None = None) -> ReceiveResult:
+    """Validate each file against the contract (``tallies.read_csv``) and
+    store the valid ones, in one transaction. A bad file is refused whole
+    and named in ``errors``; the other files are still received."""
+    _require_city(user)
+    now = now or utcnow()
+    parsed: list[tuple[Path, bytes, list[tallies.TallyRow]]] = []
+    errors: list[str] = []
+    for path in paths:
+        path = Path(path)
+        try:
+            rows = tallies.read_csv(path)
+            data = path.read_bytes()
+        except tallies.TallyError as exc:
+            errors.append(str(exc))
+            continue
+        except OSError as exc:
+            errors.append(f"{path.name}: 読み込めません（{exc.strerror or exc}）")
+            continue
+        parsed.append((path, data, rows))
+    stored: list[ReceivedFile] = []
+    duplicates: list[str] = []
+    with db.session() as s:
+        for path, data, rows in parsed:
+            digest = hashlib.sha256(data).hexdigest()
+            if s.scalar(select(TallyFile.id).where(TallyFile.digest == digest)):
+                duplicates.append(path.name)
+                continue
+            record = TallyFile(file_name=path.name[:255], fiscal_year=rows[0].fiscal_year,
+                               received_at=now, received_by=db.actor, digest=digest,
+                               row_count=len(rows))
+            s.add(record)
+            s.flush()
+            s.add_all([TallyFileRow(file_id=record.id, branch_code=r.branch_code,
+                                    month=_month_int(r.month), measure=r.measure,
+                                    breakdown=r.breakdown, breakdown_key=r.key, count=r.count)
+                       for r in rows])
+            branch_codes = tuple(sorted({r.branch_code for r in rows}))
+            db.audit(s, "receive", "tally_file", record.id,
+                     f"fy={record.fiscal_year} branches={','.join(branch_codes)} rows={len(rows)}")
+            stored.append(ReceivedFile(record.id, record.file_name, record.fiscal_year, now,
+                                       db.actor, branch_codes, len(rows)))
+        s.flush()
+        new_ids = {f.id for f in stored}
+        conflicts = []
+        for fy in sorted({f.fiscal_year for f in stored}):
+            state = _State.load(s, fy)
+            conflicts += [c for c in state.conflicts()
+                          if new_ids & {cand.file_id for cand in c.candidates}]
+    return ReceiveResult(stored, errors, duplicates, conflicts)
+
+
+def _local_day(at: dt.datetime) -> dt.date:
+    """The local calendar day of a stored UTC time (a file received at
+    08:00 on 1 April in Japan was received after March ended)."""
+    return at.replace(tzinfo=dt.timezone.utc).astimezone().date()
+
+
+def _month_int(text: str) -> int:
+    y, m = text.split("-")
+    return int(y) * 100 + int(m)
+
+
+# --- the state of a fiscal year -----------------------------------------------------
+
+class _State:
+    """Everything received for one fiscal year, with the rules above."""
+
+    def __init__(self, fy: int, files: dict[int, TallyFile],
+                 figures: dict[tuple[int, str, int], dict[tuple[str, str, str], int]],
+                 choices: dict[tuple[str, int], TallyChoice]) -> None:
+        self.fy = fy
+        self.files = files
+        self.figures = figures  # (file_id, branch, month) → {(measure, breakdown, key): n}
+        self.choices = choices
+        self.by_bm: dict[tuple[str, int], list[int]] = {}
+        for file_id, branch, month in figures:
+            self.by_bm.setdefault((branch, month), []).append(file_id)
+        for ids in self.by_bm.values():
+            ids.sort(key=lambda i: (files[i].received_at, i))
+
+    @classmethod
+    def load(cls, s, fy: int) -> "_State":
+        files = {f.id: f for f in s.scalars(select(TallyFile).where(TallyFile.fiscal_year == fy))}
+        figures: dict[tuple[int, str, int], dict[tuple[str, str, str], int]] = {}
+        if files:
+            q = select(TallyFileRow).where(TallyFileRow.file_id.in_(list(files)))
+            for r in s.scalars(q):
+                figures.setdefault((r.file_id, r.branch_code, r.month), {})[
+                    (r.measure, r.breakdown, r.breakdown_key)] = r.count
+        choices = {(c.branch_code, c.month): c for c in
+                   s.scalars(select(TallyChoice).where(TallyChoice.fiscal_year == fy))}
+        return cls(fy, files, figures, choices)
+
+    def _content(self, file_id: int, branch: str, month: int) -> frozenset:
+        # Breakdown rows of 0 may be left out of a file: compare non-zero figures.
+        return frozenset((k, n) for k, n in self.figures[(file_id, branch, month)].items() if n)
+
+    def _final(self, file_id: int, month: int) -> bool:
+        return _local_day(self.files[file_id].received_at) > month_last_day(month // 100, month % 100)
+
+    def _covers(self, file_id: int, month: int) -> bool:
+        """A file received before a month began says nothing about it."""
+        return _local_day(self.files[file_id].received_at) >= dt.date(month // 100, month % 100, 1)
+
+    def resolve(self, branch: str, month: int) -> tuple[str, int | None, list[int]]:
+        """(state, file in force, final files) for one branch × month."""
+        ids = [i for i in self.by_bm.get((branch, month), []) if self._covers(i, month)]
+        final = [i for i in ids if self._final(i, month)]
+        if not final:
+            if ids:
+                return "provisional", ids[-1], []
+            return "missing", None, []
+        choice = self.choices.get((branch, month))
+        if choice is not None and choice.file_id in final:
+            chosen = choice.file_id
+            mine = self._content(chosen, branch, month)
+            later = [i for i in final if self.files[i].received_at > choice.chosen_at
+                     and self._content(i, branch, month) != mine]
+            return ("conflict" if later else "chosen"), chosen, final
+        first = final[0]
+        mine = self._content(first, branch, month)
+        if any(self._content(i, branch, month) != mine for i in final[1:]):
+            return "conflict", first, final
+        return "received", first, final
+
+    def conflicts(self) -> list[Conflict]:
+        out = []
+        for (branch, month) in sorted(self.by_bm):
+            state, current, final = self.resolve(branch, month)
+            if state != "conflict":
+                continue
+            seen: set[frozenset] = set()
+            candidates = []
+            for i in final:
+                content = self._content(i, branch, month)
+                if content in seen and i != current:
+                    continue
+                seen.add(content)
+                f = self.figures[(i, branch, month)]
+                totals = {m: f.get((m, "total", ""), 0) for m in codes.MEASURES}
+                candidates.append(Candidate(i, self.files[i].file_name, self.files[i].received_at,
+                                            totals))
+            out.append(Conflict(self.fy, branch, month, tuple(candidates), current))
+        return out
+
+    def rows(self, branch_codes: set[str] | None = None) -> list[tallies.TallyRow]:
+        out = []
+        for (branch, month) in self.by_bm:
+            if branch_codes is not None and branch not in branch_codes:
+                continue
+            _, file_id, _ = self.resolve(branch, month)
+            if file_id is None:
+                continue
+            for (measure, breakdown, key), n in self.figures[(file_id, branch, month)].items():
+                out.append(tallies.TallyRow(self.fy, tallies.month_text(month), branch, measure,
+                                            breakdown, key, n))
+        out.sort(key=tallies.sort_key)
+        return out
+
+
+# --- reading ------------------------------------------------------------------------
+
+def list_files(db: Database, user: SignedIn, fiscal_year: int) -> list[ReceivedFile]:
+    _require_city(user)
+    with db.session() as s:
+        files = s.scalars(select(TallyFile).where(TallyFile.fiscal_year == fiscal_year)
+                          .order_by(TallyFile.received_at, TallyFile.id)).all()
+        out = []
+        for f in files:
+            branches = s.scalars(select(TallyFileRow.branch_code).where(TallyFileRow.file_id == f.id)
+                                 .distinct()).all()
+            out.append(ReceivedFile(f.id, f.file_name, f.fiscal_year, f.received_at,
+                                    f.received_by, tuple(sorted(branches)), f.row_count))
+        return out
+
+
+def received_years(db: Database, user: SignedIn) -> list[int]:
+    _require_city(user)
+    with db.session() as s:
+        return sorted(s.scalars(select(TallyFile.fiscal_year).distinct()).all())
+
+
+def matrix(db: Database, user: SignedIn, fiscal_year: int,
+           today: dt.date | None = None) -> Matrix:
+    """Branches × months: received, missing, conflicting … (``Cell.state``)."""
+    _require_city(user)
+    today = today or dt.date.today()
+    months = tallies.fiscal_month_keys(fiscal_year)
+    with db.session() as s:
+        state = _State.load(s, fiscal_year)
+        known = s.execute(select(Branch.code, Branch.name)
+                          .order_by(Branch.sort_order, Branch.code)).all()
+    branches = [(c, n) for c, n in known]
+    extra = sorted({b for b, _ in state.by_bm} - {c for c, _ in branches})
+    branches += [(c, "") for c in extra]
+    cells: dict[tuple[str, int], Cell] = {}
+    last: dict[str, dt.datetime] = {}
+    for code, _ in branches:
+        for m in months:
+            st, file_id, final = state.resolve(code, m)
+            ids = [i for i in state.by_bm.get((code, m), []) if state._covers(i, m)]
+            names = tuple(state.files[i].file_name for i in ids)
+            if st == "missing" and month_last_day(m // 100, m % 100) >= today:
+                st = "future"
+            cells[(code, m)] = Cell(st, file_id, names)
+            for i in state.by_bm.get((code, m), []):
+                at = state.files[i].received_at
+                if code not in last or at > last[code]:
+                    last[code] = at
+    return Matrix(fiscal_year, branches, months, cells, last, state.conflicts())
+
+
+def conflicts(db: Database, user: SignedIn, fiscal_year: int) -> list[Conflict]:
+    _require_city(user)
+    with db.session() as s:
+        return _State.load(s, fiscal_year).conflicts()
+
+
+def consolidated_rows(db: Database, user: SignedIn, fiscal_year: int,
+                      branch_codes: Iterable[str] | None = None) -> list[tallies.TallyRow]:
+    """The figures in force for the fiscal year, as tally rows (the input
+    of the indicators when they are computed from received files)."""
+    _require_city(user)
+    with db.session() as s:
+        return rows_in_session(s, fiscal_year, branch_codes)
+
+
+def rows_in_session(s, fiscal_year: int,
+                    branch_codes: Iterable[str] | None = None) -> list[tallies.TallyRow]:
+    """For other services that already hold a session (the indicators)."""
+    wanted = set(branch_codes) if branch_codes is not None else None
+    return _State.load(s, fiscal_year).rows(wanted)
+
+
+# --- deciding -----------------------------------------------------------------------
+
+def choose(db: Database, user: SignedIn, fiscal_year: int, branch_code: str, month: int,
+           file_id: int) -> None:
+    """The user's decision: ``file_id``'s figures win for branch × month."""
+    choose_many(db, user, [(fiscal_year, branch_code, month, file_id)])
+
+
+def choose_many(db: Database, user: SignedIn,
+                decisions: Iterable[tuple[int, str, int, int]]) -> int:
+    """Several decisions in one transaction, each audited."""
+    _require_city(user)
+    n = 0
+    with db.session() as s:
+        for fy, branch, month, file_id in decisions:
+            f = s.get(TallyFile, file_id)
+            has = f is not None and f.fiscal_year == fy and s.scalar(
+                select(TallyFileRow.file_id).where(TallyFileRow.file_id == file_id,
+                                                   TallyFileRow.branch_code == branch,
+                                                   TallyFileRow.month == month).limit(1))
+            if not has:
+                raise ValueError(f"選んだファイルには支部 {branch} の {tallies.month_text(month)} "
+                                 "の集計がありません")
+            choice = s.get(TallyChoice, (fy, branch, month))
+            if choice is None:
+                choice = TallyChoice(fiscal_year=fy, branch_code=branch, month=month,
+                                     file_id=file_id)
+                s.add(choice)
+            choice.file_id = file_id
+            choice.chosen_at = utcnow()
+            choice.chosen_by = db.actor
+            db.audit(s, "choose", "tally_file", file_id,
+                     f"fy={fy} branch={branch} month={tallies.month_text(month)}")
+            n += 1
+    return n
+
+
+def newest_choices(items: Iterable[Conflict]) -> list[tuple[int, str, int, int]]:
+    """Decisions taking, for each conflict, the most recently received file."""
+    out = []
+    for c in items:
+        newest = max(c.candidates, key=lambda k: (k.received_at, k.file_id))
+        out.append((c.fiscal_year, c.branch_code, c.month, newest.file_id))
+    return out
+
+
+def remove_file(db: Database, user: SignedIn, file_id: int) -> None:
+    """Forget a received file (a wrong file); its choices go with it."""
+    _require_city(user)
+    with db.session() as s:
+        f = s.get(TallyFile, file_id)
+        if f is None:
+            raise LookupError("そのファイルは見つかりません")
+        s.execute(delete(TallyChoice).where(TallyChoice.file_id == file_id))
+        s.execute(delete(TallyFileRow).where(TallyFileRow.file_id == file_id))
+        db.audit(s, "delete", "tally_file", file_id, f"fy={f.fiscal_year} rows={f.row_count}")
+        s.delete(f)
+
+
+def export_consolidated(db: Database, user: SignedIn, fiscal_year: int, out: Path) -> int:
+    """Write the figures in force as one contract tally file. A branch ×
+    month with nothing received is written with 0 totals (the contract
+    wants every total row); the screen warns before."""
+    _require_city(user)
+    with db.session() as s:
+        rows = rows_in_session(s, fiscal_year)
+        present = {(r.branch_code, r.month, r.measure) for r in rows if r.breakdown == "total"}
+        for branch in sorted({r.branch_code for r in rows}):
+            for m in tallies.fiscal_month_keys(fiscal_year):
+                for measure in codes.MEASURES:
+                    if (branch, tallies.month_text(m), measure) not in present:
+                        rows.append(tallies.TallyRow(fiscal_year, tallies.month_text(m), branch,
+                                                     measure, "total", "", 0))
+        rows.sort(key=tallies.sort_key)
+        tallies.write_csv(rows, Path(out))
+        db.audit(s, "export", "consolidated", None, f"fy={fiscal_year} rows={len(rows)}")
+    return len(rows)

@@ -1,0 +1,319 @@
+"""月次集計 on screen: the figures of the tally file, its export, and the
+records behind a figure. Qt-free.
+
+Figures come from ``tallies.compute`` only, so the screen shows exactly what
+the exported file holds. Coordinators see their own branch
+(``scope.tally_branches``); city staff and administrators any branch or all.
+The records behind a figure are personal records: the branch's own
+coordinator only (``scope.personal_branch``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import and_, exists, or_, select
+
+from coordinator_app import codes, tallies
+from coordinator_app.accounts import SignedIn
+from coordinator_app.database import Database
+from coordinator_app.dates import month_last_day
+from coordinator_app.models import (
+    Activity,
+    ActivityParticipant,
+    Branch,
+    Category,
+    Consultation,
+    ConsultationCategory,
+    Person,
+    Role,
+    Volunteer,
+    VolunteerRole,
+    WatchContact,
+    WatchUser,
+)
+from coordinator_app.services.scope import ScopeError, personal_branch, tally_branches
+
+ANONYMOUS = "（匿名）"
+
+
+@dataclass(frozen=True)
+class TallyView:
+    """The rows of ``tallies.compute`` for the chosen branch(es), with the
+    Japanese labels and the order of every breakdown's keys."""
+
+    fiscal_year: int
+    branch_code: str | None  # None: every branch summed
+    rows: list[tallies.TallyRow]
+    keys: dict[str, list[tuple[str, str]]]  # breakdown → [(code, label)] in list order
+
+
+@dataclass(frozen=True)
+class RecordLine:
+    """One record behind a figure (what the coordinator needs to find it)."""
+
+    day: dt.date
+    name: str
+    detail: str
+
+
+def visible_branches(db: Database, user: SignedIn) -> list[tuple[str, str]]:
+    """(code, name) of the branches whose tallies user may see."""
+    only = tally_branches(user)
+    with db.session() as s:
+        q = select(Branch.id, Branch.code, Branch.name).order_by(Branch.sort_order, Branch.code)
+        return [(c, n) for i, c, n in s.execute(q) if only is None or i == only]
+
+
+def _codes_for(user: SignedIn, branch_code: str | None, s) -> list[str] | None:
+    only = tally_branches(user)
+    if only is None:
+        if branch_code is None:
+            return None
+        if s.scalar(select(Branch.id).where(Branch.code == branch_code)) is None:
+            raise LookupError(f"支部コード {branch_code} は登録されていません")
+        return [branch_code]
+    own = s.scalar(select(Branch.code).where(Branch.id == only))
+    if branch_code not in (None, own):
+        raise ScopeError("コーディネーターは自分の支部の集計だけを見られます")
+    return [own]
+
+
+def key_lists(s) -> dict[str, list[tuple[str, str]]]:
+    """Every breakdown's keys in the paper form's order: the contract lists,
+    and categories/roles from their (configurable) tables."""
+    out = {b: list(t.items()) for b, t in codes.BREAKDOWN_CODES.items()}
+    out["category"] = [(c, l) for c, l in s.execute(
+        select(Category.code, Category.label).order_by(Category.sort_order, Category.code))]
+    out["role"] = [(c, l) for c, l in s.execute(
+        select(Role.code, Role.label).order_by(Role.sort_order, Role.code))]
+    return out
+
+
+def breakdown_keys(db: Database) -> dict[str, list[tuple[str, str]]]:
+    """``key_lists`` in its own session (labels only, no personal data)."""
+    with db.session() as s:
+        return key_lists(s)
+
+
+def tally_view(db: Database, user: SignedIn, fiscal_year: int,
+               branch_code: str | None = None) -> TallyView:
+    """The figures for one branch (or all, for city staff) and fiscal year.
+    Coordinators always get their own branch."""
+    with db.session() as s:
+        branch_codes = _codes_for(user, branch_code, s)
+        rows = tallies.compute(s, fiscal_year, branch_codes)
+        keys = key_lists(s)
+    shown = branch_codes[0] if branch_codes and len(branch_codes) == 1 else None
+    return TallyView(fiscal_year, shown, rows, keys)
+
+
+def default_file_name(branch_code: str | None, fiscal_year: int, fmt: str,
+                      today: dt.date | None = None) -> str:
+    """tally_01_2025_20261126.csv — branch (or ``all``), fiscal year, date."""
+    today = today or dt.date.today()
+    return f"tally_{branch_code or 'all'}_{fiscal_year}_{today:%Y%m%d}.{fmt}"
+
+
+def export_tallies(db: Database, user: SignedIn, fiscal_year: int, branch_code: str | None,
+                   fmt: str, out: Path) -> int:
+    """Write the contract CSV (or the xlsx monthly report); returns rows."""
+    if fmt not in ("csv", "xlsx"):
+        raise ValueError("形式は csv か xlsx です")
+    with db.session() as s:
+        branch_codes = _codes_for(user, branch_code, s)
+        rows = tallies.compute(s, fiscal_year, branch_codes)
+        names = dict(s.execute(select(Branch.code, Branch.name)).all())
+        labels = {b: dict(v) for b, v in key_lists(s).items()}
+        if fmt == "xlsx":
+            tallies.write_xlsx(rows, Path(out), names, labels)
+        else:
+            tallies.write_csv(rows, Path(out))
+        shown = branch_codes[0] if branch_codes and len(branch_codes) == 1 else "all"
+        db.audit(s, "export", "tallies", None, f"fy={fiscal_year} branch={shown} format={fmt}")
+    return len(rows)
+
+
+# --- the records behind a figure ------------------------------------------------
+
+def records_behind(db: Database, user: SignedIn, measure: str, breakdown: str, key: str,
+                   months: list[int]) -> list[RecordLine]:
+    """The user's branch's records counted in ``measure``/``breakdown``/``key``
+    over ``months`` (YYYYMM). Stock measures are as of each month's last
+    day; pass one month for them. Refused (ScopeError) for anyone but the
+    branch's coordinator."""
+    if measure not in codes.MEASURES:
+        raise ValueError(f"不明な集計項目です（{measure}）")
+    branch_id = personal_branch(user)
+    with db.session() as s:
+        lines = _QUERIES[measure](s, branch_id, breakdown, key, months)
+        db.audit(s, "view", "tally_records", None,
+                 f"measure={measure} months={len(months)} count={len(lines)}")
+    lines.sort(key=lambda r: (r.day, r.name))
+    return lines
+
+
+def _label(table: dict[str, str], code: str | None) -> str:
+    return table.get(code or "", code or "")
+
+
+def _consultations(s, branch_id, breakdown, key, months):
+    q = (select(Consultation, Person.name).outerjoin(Person, Person.id == Consultation.person_id)
+         .where(Consultation.branch_id == branch_id, Consultation.month.in_(months),
+                Consultation.deleted_at.is_(None)))
+    columns = {"kind": Consultation.kind, "channel": Consultation.channel,
+               "from_whom": Consultation.from_whom, "response": Consultation.response}
+    if breakdown in columns:
+        q = q.where(columns[breakdown] == key)
+    elif breakdown == "category":
+        q = q.where(exists().where(ConsultationCategory.consultation_id == Consultation.id,
+                                   ConsultationCategory.category_code == key))
+    found = s.execute(q).all()
+    cats: dict[int, list[str]] = {}
+    labels = dict(s.execute(select(Category.code, Category.label)).all())
+    ids = [c.id for c, _ in found]
+    if ids:
+        for cid, code in s.execute(select(ConsultationCategory.consultation_id,
+                                          ConsultationCategory.category_code)
+                                   .where(ConsultationCategory.consultation_id.in_(ids))):
+            cats.setdefault(cid, []).append(labels.get(code, code))
+    return [RecordLine(c.received_on, name or ANONYMOUS,
+                       "・".join([_label(codes.KIND, c.kind), _label(codes.CHANNEL, c.channel),
+                                 _label(codes.FROM_WHOM, c.from_whom),
+                                 _label(codes.RESPONSE, c.response)])
+                       + (f"（{'、'.join(sorted(cats.get(c.id, [])))}）" if cats.get(c.id) else ""))
+            for c, name in found]
+
+
+def _watch_contacts(s, branch_id, breakdown, key, months):
+    q = (select(WatchContact, Person.name)
+         .join(WatchUser, WatchUser.id == WatchContact.watch_user_id)
+         .join(Person, Person.id == WatchUser.person_id)
+         .where(WatchContact.branch_id == branch_id, WatchContact.month.in_(months)))
+    if breakdown == "method":
+        q = q.where(WatchContact.method == key)
+    elif breakdown == "result":
+        q = q.where(WatchContact.result == key)
+    return [RecordLine(c.contacted_on, name,
+                       f"{_label(codes.WATCH_METHOD, c.method)}・{_label(codes.WATCH_RESULT, c.result)}"
+                       f"（{codes.BY_STAFF_LABEL if c.by_staff else '協力員'}）")
+            for c, name in s.execute(q)]
+
+
+def _users(s, branch_id, where):
+    q = (select(WatchUser, Person.name).join(Person, Person.id == WatchUser.person_id)
+         .where(WatchUser.branch_id == branch_id, *where))
+    out = []
+    for u, name in s.execute(q):
+        detail = f"登録 {u.enrolled_on:%Y-%m-%d}"
+        if u.ended_on:
+            detail += f"・終了 {u.ended_on:%Y-%m-%d}（{_label(codes.END_REASON, u.end_reason)}）"
+        out.append((u, RecordLine(u.ended_on or u.enrolled_on, name, detail)))
+    return out
+
+
+def _active_user(day):
+    return and_(WatchUser.enrolled_on <= day,
+                or_(WatchUser.ended_on.is_(None), WatchUser.ended_on > day))
+
+
+def _watch_users_active(s, branch_id, breakdown, key, months):
+    out = []
+    for m in months:
+        last = month_last_day(m // 100, m % 100)
+        out += [RecordLine(last, line.name, line.detail)
+                for _, line in _users(s, branch_id, [_active_user(last)])]
+    return out
+
+
+def _watch_users_unreached(s, branch_id, breakdown, key, months):
+    out = []
+    for m in months:
+        last = month_last_day(m // 100, m % 100)
+        contacted = exists().where(WatchContact.watch_user_id == WatchUser.id,
+                                   WatchContact.month == m)
+        out += [RecordLine(last, line.name, line.detail + "・この月の連絡なし")
+                for _, line in _users(s, branch_id, [_active_user(last), ~contacted])]
+    return out
+
+
+def _watch_users_enrolled(s, branch_id, breakdown, key, months):
+    return [RecordLine(u.enrolled_on, line.name, line.detail)
+            for u, line in _users(s, branch_id, [WatchUser.enrolled_month.in_(months)])]
+
+
+def _watch_users_ended(s, branch_id, breakdown, key, months):
+    where = [WatchUser.ended_month.in_(months)]
+    if breakdown == "end_reason":
+        where.append(WatchUser.end_reason == key)
+    return [line for _, line in _users(s, branch_id, where)]
+
+
+def _volunteers(s, branch_id, where, day_of):
+    q = (select(Volunteer, Person.name).join(Person, Person.id == Volunteer.person_id)
+         .where(Volunteer.branch_id == branch_id, *where))
+    found = s.execute(q).all()
+    roles: dict[int, list[str]] = {}
+    labels = dict(s.execute(select(Role.code, Role.label)).all())
+    ids = [v.id for v, _ in found]
+    if ids:
+        for vid, code in s.execute(select(VolunteerRole.volunteer_id, VolunteerRole.role_code)
+                                   .where(VolunteerRole.volunteer_id.in_(ids))):
+            roles.setdefault(vid, []).append(labels.get(code, code))
+    out = []
+    for v, name in found:
+        detail = f"登録 {v.registered_on:%Y-%m-%d}"
+        if v.withdrawn_on:
+            detail += f"・退会 {v.withdrawn_on:%Y-%m-%d}"
+        if roles.get(v.id):
+            detail += f"（{'、'.join(sorted(roles[v.id]))}）"
+        out.append(RecordLine(day_of(v), name, detail))
+    return out
+
+
+def _volunteers_active(s, branch_id, breakdown, key, months):
+    out = []
+    for m in months:
+        last = month_last_day(m // 100, m % 100)
+        where = [Volunteer.registered_on <= last,
+                 or_(Volunteer.withdrawn_on.is_(None), Volunteer.withdrawn_on > last)]
+        if breakdown == "role":
+            where.append(exists().where(VolunteerRole.volunteer_id == Volunteer.id,
+                                        VolunteerRole.role_code == key))
+        out += _volunteers(s, branch_id, where, lambda v, d=last: d)
+    return out
+
+
+def _volunteers_registered(s, branch_id, breakdown, key, months):
+    return _volunteers(s, branch_id, [Volunteer.registered_month.in_(months)],
+                       lambda v: v.registered_on)
+
+
+def _volunteers_withdrawn(s, branch_id, breakdown, key, months):
+    return _volunteers(s, branch_id, [Volunteer.withdrawn_month.in_(months)],
+                       lambda v: v.withdrawn_on)
+
+
+def _participations(s, branch_id, breakdown, key, months):
+    q = (select(Activity.held_on, Activity.title, Person.name)
+         .join(ActivityParticipant, ActivityParticipant.activity_id == Activity.id)
+         .join(Volunteer, Volunteer.id == ActivityParticipant.volunteer_id)
+         .join(Person, Person.id == Volunteer.person_id)
+         .where(Activity.branch_id == branch_id, Activity.month.in_(months)))
+    return [RecordLine(day, name, title) for day, title, name in s.execute(q)]
+
+
+_QUERIES = {
+    "consultations": _consultations,
+    "watch_contacts": _watch_contacts,
+    "watch_users_active": _watch_users_active,
+    "watch_users_enrolled": _watch_users_enrolled,
+    "watch_users_ended": _watch_users_ended,
+    "watch_users_unreached": _watch_users_unreached,
+    "volunteers_active": _volunteers_active,
+    "volunteers_registered": _volunteers_registered,
+    "volunteers_withdrawn": _volunteers_withdrawn,
+    "volunteer_participations": _participations,
+}

@@ -1,0 +1,588 @@
+"""印刷: printed lists, label sheets and the print register (印刷台帳).
+
+Printed personal data leaves the computer, so every print is minimal (the
+user chooses the columns), marked (取扱注意 and a copy number on each page)
+and recorded: ``print_list`` writes the PDF and, in the same transaction,
+a ``PrintRecord`` (who, when, which list, how many people, for whom, the
+copy numbers) and an audit row with codes and counts only.
+
+Scope: lists naming people are for the branch's own coordinator
+(``scope.personal_branch``); the 支部拠点一覧 has no personal data and anyone
+signed in may print it; the 月報 (tallies) follows ``scope.tally_branches``.
+The register is read by administrators (every branch) and by a branch's
+coordinator (their own prints); both may record a return or shredding.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from sqlalchemy import func, select
+
+from coordinator_app import codes, tallies
+from coordinator_app.accounts import SignedIn
+from coordinator_app.database import Database
+from coordinator_app.dates import fiscal_year_label, fiscal_year_of, format_wareki
+from coordinator_app.models import Area, Branch, Person, PrintRecord, Role, Volunteer, VolunteerRole
+from coordinator_app.reports import labels as label_sheets
+from coordinator_app.reports import lists, monthly, pdf
+from coordinator_app.services.scope import ScopeError, personal_branch, tally_branches
+
+KIND_TITLES: dict[str, str] = {
+    **{code: kind.title for code, kind in lists.LISTS.items()},
+    "monthly": "月報",
+    "labels": "宛名ラベル",
+}
+PERSONAL_KINDS = {code for code, kind in lists.LISTS.items() if kind.personal} | {"labels"}
+DISPOSALS = {"returned": "返却", "shredded": "細断"}
+MAX_COPIES = 30
+
+
+class PrintError(ValueError):
+    """A request that cannot be printed; the Japanese message says why."""
+
+
+@dataclass
+class PrintRequest:
+    """What the print dialog (or the command line) asks for.
+
+    ``columns`` None means the list's default columns. ``area_id``,
+    ``role`` and ``cooperator_id`` narrow the people listed. ``month``
+    (YYYYMM) prints a month's 月報, else the whole ``fiscal_year``.
+    """
+
+    kind: str
+    columns: tuple[str, ...] | None = None
+    area_id: int | None = None
+    role: str | None = None
+    cooperator_id: int | None = None
+    include_withdrawn: bool = False
+    recipient: str = ""
+    copies: int = 1
+    fiscal_year: int | None = None
+    month: int | None = None
+    branch_code: str | None = None  # 月報 for city staff: one branch or all
+    label_layout: str = "12"
+    label_source: str = "both"
+    offset_x_mm: float = 0.0
+    offset_y_mm: float = 0.0
+    outline: bool = False
+
+
+@dataclass(frozen=True)
+class PrintResult:
+    register_id: int | None
+    kind: str
+    title: str
+    people: int
+    pages: int
+    copy_numbers: list[int]
+    path: Path | None
+    skipped: int = 0  # labels: people without an address
+
+    def summary(self) -> str:
+        """One line for the command line and the status bar."""
+        text = f"{self.title}を印刷しました: {self.path}（{self.pages} ページ"
+        if self.people:
+            text += f"、{self.people} 名"
+        if self.copy_numbers:
+            first, last = self.copy_numbers[0], self.copy_numbers[-1]
+            text += f"、控番号 {first}" + (f"〜{last}" if last != first else "")
+        return text + f"、印刷台帳 No.{self.register_id}）"
+
+
+@dataclass(frozen=True)
+class Preview:
+    """A sample of the document (no copy number, not registered)."""
+
+    pdf_bytes: bytes
+    title: str
+    people: int
+    pages: int
+    personal: bool
+    skipped: int = 0
+
+
+@dataclass(frozen=True)
+class RegisterEntry:
+    id: int
+    printed_at: dt.datetime
+    printed_by: str
+    branch_code: str
+    branch_name: str
+    list_kind: str
+    list_title: str
+    person_count: int
+    recipient: str
+    copies: int
+    first_copy_no: int | None
+    last_copy_no: int | None
+    pages: int
+    disposal: str
+    disposed_on: dt.date | None
+    disposal_note: str
+    disposal_by: str
+
+    @property
+    def copy_text(self) -> str:
+        if self.first_copy_no is None:
+            return ""
+        if self.first_copy_no == self.last_copy_no:
+            return str(self.first_copy_no)
+        return f"{self.first_copy_no}〜{self.last_copy_no}"
+
+    @property
+    def disposal_label(self) -> str:
+        return DISPOSALS.get(self.disposal, "")
+
+
+@dataclass(frozen=True)
+class FilterChoices:
+    """What the print dialog offers for the signed-in coordinator's branch."""
+
+    areas: list[tuple[int, str]] = field(default_factory=list)
+    roles: list[tuple[str, str]] = field(default_factory=list)
+    cooperators: list[tuple[int, str]] = field(default_factory=list)
+    branches: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass
+class _Composed:
+    """A document ready to render into a target with given copy numbers."""
+
+    title: str
+    personal: bool
+    branch_id: int | None
+    people: int
+    filters: str
+    columns: str
+    render: Callable[[object, list[int | None]], int]
+    skipped: int = 0
+    single_copy: bool = False
+
+
+# --- composing ---------------------------------------------------------------------
+
+
+def _branch_label(s, branch_id: int | None) -> str:
+    if branch_id is None:
+        return ""
+    b = s.get(Branch, branch_id)
+    return b.name if b else ""
+
+
+def _check_area(s, branch_id: int, area_id: int | None) -> str:
+    if area_id is None:
+        return ""
+    area = s.get(Area, area_id)
+    if area is None or area.branch_id != branch_id:
+        raise ScopeError("他の支部の自治会は選べません")
+    return area.name
+
+
+def _filters_text(request: PrintRequest) -> str:
+    parts = []
+    for name in ("area_id", "role", "cooperator_id"):
+        value = getattr(request, name)
+        if value not in (None, ""):
+            parts.append(f"{name.removesuffix('_id')}={value}")
+    if request.include_withdrawn:
+        parts.append("withdrawn=1")
+    if request.kind == "labels":
+        parts.append(f"layout={request.label_layout};source={request.label_source}")
+    if request.kind == "monthly":
+        parts.append(f"fy={request.fiscal_year}" if request.month is None
+                     else f"month={request.month}")
+    return ";".join(parts)[:200]
+
+
+def _compose(s, user: SignedIn, request: PrintRequest, today: dt.date) -> _Composed:
+    kind = request.kind
+    if kind not in KIND_TITLES:
+        raise PrintError(f"印刷できない一覧です（{kind}）")
+    if kind == "branches":
+        return _compose_branches(s, user, request, today)
+    if kind == "monthly":
+        return _compose_monthly(s, user, request, today)
+    branch_id = personal_branch(user)
+    if kind == "labels":
+        return _compose_labels(s, branch_id, request, today)
+    spec = lists.LISTS[kind]
+    columns = spec.chosen(request.columns)
+    if not columns:
+        raise PrintError("印刷する列を1つ以上選んでください")
+    area = _check_area(s, branch_id, request.area_id)
+    subtitle = []
+    if area:
+        subtitle.append(f"自治会: {area}")
+    if kind == "volunteers":
+        if request.role:
+            label = s.scalar(select(Role.label).where(Role.code == request.role)) \
+                or codes.DEFAULT_ROLES.get(request.role)
+            if label is None:
+                raise PrintError(f"活動内容「{request.role}」は登録されていません")
+            subtitle.append(f"活動内容: {label}")
+        if request.include_withdrawn:
+            subtitle.append("退会者を含む")
+        rows = lists.fetch_volunteers(s, branch_id, today, area_id=request.area_id,
+                                      role=request.role,
+                                      include_withdrawn=request.include_withdrawn)
+    else:
+        if request.cooperator_id is not None:
+            coop = s.get(Volunteer, request.cooperator_id)
+            if coop is None or coop.branch_id != branch_id:
+                raise ScopeError("他の支部の協力員は選べません")
+            subtitle.append(f"協力員: {s.get(Person, coop.person_id).name}")
+        rows = lists.fetch_watch_users(s, branch_id, today, area_id=request.area_id,
+                                       cooperator_id=request.cooperator_id)
+    if kind == "assignments":
+        coop_ids = {v for r in rows for v in r.group}
+        cooperators = lists.cooperator_names(s, coop_ids)
+    header = pdf.PageHeader(title=spec.title, branch=_branch_label(s, branch_id),
+                            printed_on=today, personal=True,
+                            subtitle="　".join(subtitle), landscape=spec.landscape)
+    people = len({r.person_id for r in rows})
+    if kind == "assignments":
+        people += len(cooperators)
+
+    def story():
+        if kind == "volunteers":
+            return lists.simple_list_story(spec, columns, rows, header)
+        if kind == "watch_users":
+            return lists.simple_list_story(
+                spec, columns, rows, header, row_padding_mm=2.5,
+                note="電話したら日付を書き、結果に印を付けてください。異変があれば支部に連絡してください。")
+        if kind == "assignments":
+            return lists.assignments_story(spec, columns, rows, header, cooperators)
+        return lists.disaster_story(spec, columns, rows, header)
+
+    return _Composed(spec.title, True, branch_id, people, _filters_text(request),
+                     ";".join(c.key for c in columns),
+                     lambda target, numbers: pdf.build_pdf(target, header, story, numbers).pages)
+
+
+def _compose_branches(s, user, request, today) -> _Composed:
+    spec = lists.LISTS["branches"]
+    columns = spec.chosen(request.columns)
+    if not columns:
+        raise PrintError("印刷する列を1つ以上選んでください")
+    rows = lists.fetch_branches(s)
+    if request.branch_code:
+        rows = [r for r in rows if r["code"] == request.branch_code]
+        if not rows:
+            raise PrintError(f"支部コード {request.branch_code} は登録されていません")
+    header = pdf.PageHeader(title=spec.title, branch="社会福祉協議会 支部", printed_on=today)
+    return _Composed(spec.title, False, user.branch_id, 0, "",
+                     ";".join(c.key for c in columns),
+                     lambda target, numbers: pdf.build_pdf(
+                         target, header, lambda: lists.branches_story(rows, columns, header),
+                         numbers).pages)
+
+
+def _compose_monthly(s, user, request, today) -> _Composed:
+    own = tally_branches(user)
+    branch_codes: list[str] | None = None
+    branch_name = "全支部"
+    if own is not None:
+        b = s.get(Branch, own)
+        if request.branch_code and request.branch_code != b.code:
+            raise ScopeError("他の支部の月報は印刷できません")
+        branch_codes, branch_name = [b.code], b.name
+    elif request.branch_code:
+        b = s.scalar(select(Branch).where(Branch.code == request.branch_code))
+        if b is None:
+            raise PrintError(f"支部コード {request.branch_code} は登録されていません")
+        branch_codes, branch_name = [b.code], b.name
+    if request.month is not None:
+        year, mon = divmod(request.month, 100)
+        if not 1 <= mon <= 12:
+            raise PrintError("月の指定が正しくありません")
+        fy = fiscal_year_of(dt.date(year, mon, 1))
+        title = f"月報 {monthly.month_label(request.month)}"
+    else:
+        fy = request.fiscal_year or fiscal_year_of(today)
+        title = f"月報 {fiscal_year_label(fy)}（年間）"
+    rows = tallies.compute(s, fy, branch_codes)
+    labels = {"category": {**codes.DEFAULT_CATEGORIES},
+              "role": {**codes.DEFAULT_ROLES, **dict(s.execute(select(Role.code, Role.label)).all())}}
+    header = pdf.PageHeader(title=title, branch=branch_name, printed_on=today,
+                            landscape=request.month is None)
+
+    def story():
+        if request.month is not None:
+            return monthly.month_story(rows, request.month, labels)
+        return monthly.year_story(rows, fy, labels, until=today.year * 100 + today.month)
+
+    return _Composed(title, False, own, 0, _filters_text(request), "",
+                     lambda target, numbers: pdf.build_pdf(target, header, story, numbers).pages)
+
+
+def _compose_labels(s, branch_id, request, today) -> _Composed:
+    layout = label_sheets.LAYOUTS.get(request.label_layout)
+    if layout is None:
+        raise PrintError(f"ラベルの面付け「{request.label_layout}」は選べません")
+    for offset in (request.offset_x_mm, request.offset_y_mm):
+        if abs(offset) > 20:
+            raise PrintError("位置の調整は ±20mm 以内で指定してください")
+    _check_area(s, branch_id, request.area_id)
+    try:
+        entries, skipped = label_sheets.fetch_label_entries(
+            s, branch_id, today, request.label_source, request.area_id)
+    except ValueError as exc:
+        raise PrintError(str(exc)) from None
+
+    def render(target, numbers):
+        return label_sheets.write_labels(target, entries, layout,
+                                         offset_x_mm=request.offset_x_mm,
+                                         offset_y_mm=request.offset_y_mm,
+                                         outline=request.outline)
+
+    return _Composed("宛名ラベル", True, branch_id, len(entries), _filters_text(request),
+                     "postal_code;address;name", render, skipped, single_copy=True)
+
+
+# --- public ------------------------------------------------------------------------
+
+
+def _check_request(request: PrintRequest) -> None:
+    if not 1 <= request.copies <= MAX_COPIES:
+        raise PrintError(f"部数は1から{MAX_COPIES}までで指定してください")
+    if len(request.recipient) > 200:
+        raise PrintError("渡す相手は200文字以内で入力してください")
+
+
+def preview(db: Database, user: SignedIn, request: PrintRequest,
+            today: dt.date | None = None) -> Preview:
+    """The document as it would print, without copy numbers and without
+    writing the register — for the dialog's first-page preview. Blocking:
+    run it with ``ctx.runner``."""
+    today = today or dt.date.today()
+    _check_request(request)
+    with db.session() as s:
+        doc = _compose(s, user, request, today)
+    buf = io.BytesIO()
+    pages = doc.render(buf, [None])
+    return Preview(buf.getvalue(), doc.title, doc.people, pages, doc.personal, doc.skipped)
+
+
+def preview_image(db: Database, user: SignedIn, request: PrintRequest, dpi: int = 60,
+                  today: dt.date | None = None) -> tuple[Preview, bytes | None]:
+    """The preview and a PNG of its first page (None when poppler's
+    ``pdftoppm`` is missing: the dialog then shows a text summary). The
+    sample PDF lives in a private temporary folder only while it is
+    rendered. Blocking: run it with ``ctx.runner``."""
+    result = preview(db, user, request, today)
+    with tempfile.TemporaryDirectory(prefix="coordinator-preview-") as tmp:
+        sample = Path(tmp) / "preview.pdf"
+        sample.write_bytes(result.pdf_bytes)
+        png = pdf.render_page_png(sample, Path(tmp) / "page1.png", dpi=dpi)
+        image = png.read_bytes() if png else None
+    return result, image
+
+
+def print_folder() -> Path:
+    """Where the GUI writes printed PDFs before opening them in the viewer:
+    the user's private cache folder. Files older than a day are removed by
+    ``clean_print_folder`` (the register keeps the record, not the file)."""
+    import platformdirs
+
+    folder = Path(platformdirs.user_cache_dir("coordinator-app", appauthor=False)) / "print"
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.chmod(0o700)
+    except OSError:
+        pass
+    return folder
+
+
+def clean_print_folder(folder: Path, max_age: dt.timedelta = dt.timedelta(days=1)) -> int:
+    """Delete printed PDFs older than ``max_age``; returns how many."""
+    cutoff = dt.datetime.now().timestamp() - max_age.total_seconds()
+    removed = 0
+    for f in folder.glob("*.pdf"):
+        try:
+            if f.stat().st_mtime < cutoff:
+                f.unlink()
+                removed += 1
+        except OSError:
+            pass
+    return removed
+
+
+def print_file_name(kind: str, when: dt.datetime | None = None) -> str:
+    """A file name without personal data: kind and time only."""
+    when = when or dt.datetime.now()
+    return f"{kind}-{when:%Y%m%d-%H%M%S}.pdf"
+
+
+def print_list(db: Database, user: SignedIn, request: PrintRequest, out: Path | str,
+               today: dt.date | None = None) -> PrintResult:
+    """Write the PDF to ``out`` and record the print, in one transaction:
+    the register row, the audit row (codes and counts only) and the file
+    all happen, or none does. Lists naming people get copy numbers that
+    continue the branch's sequence (控番号). Blocking: run it off the UI
+    thread."""
+    today = today or dt.date.today()
+    _check_request(request)
+    out = Path(out)
+    written = False
+    try:
+        with db.session() as s:
+            doc = _compose(s, user, request, today)
+            copies = 1 if doc.single_copy else request.copies
+            numbers: list[int] = []
+            if doc.personal:
+                last = s.scalar(select(func.max(PrintRecord.last_copy_no))
+                                .where(PrintRecord.branch_id == doc.branch_id)) or 0
+                numbers = list(range(last + 1, last + 1 + copies))
+            record = PrintRecord(
+                printed_by=db.actor, branch_id=doc.branch_id, list_kind=request.kind,
+                filters=doc.filters, columns=doc.columns, person_count=doc.people,
+                recipient=request.recipient.strip(), copies=copies,
+                first_copy_no=numbers[0] if numbers else None,
+                last_copy_no=numbers[-1] if numbers else None)
+            db.stamp(record, created=True)
+            s.add(record)
+            s.flush()  # takes the write lock: copy numbers cannot collide
+            buf = io.BytesIO()
+            pages = doc.render(buf, numbers or [None] * copies)
+            record.pages = pages
+            db.audit(s, "print", "print_register", record.id,
+                     f"list={request.kind} people={doc.people} copies={copies} pages={pages}")
+            tmp = out.with_name(out.name + ".partial")
+            tmp.write_bytes(buf.getvalue())
+            os.replace(tmp, out)
+            written = True
+            result = PrintResult(record.id, request.kind, doc.title, doc.people, pages,
+                                 numbers, out, doc.skipped)
+    except BaseException:
+        if written:
+            out.unlink(missing_ok=True)
+        raise
+    return result
+
+
+CLI_LISTS = {"branches": "branches", "volunteers": "volunteers", "watch-users": "watch_users"}
+
+
+def print_contacts(db: Database, who: SignedIn | None, list_name: str,
+                   branch_code: str | None, out: Path | str, recipient: str = "",
+                   copies: int = 1, today: dt.date | None = None) -> PrintResult:
+    """``coordinator-app print contacts`` (INTERCHANGE.md). ``who`` is the
+    signed-in account, or None on a database without accounts (then a
+    personal list needs ``--branch``). Coordinators print only their own
+    branch; the branches list is for anyone."""
+    kind = CLI_LISTS.get(list_name)
+    if kind is None:
+        raise PrintError(f"一覧の種類「{list_name}」は印刷できません")
+    request = PrintRequest(kind=kind, recipient=recipient, copies=copies)
+    if kind == "branches":
+        request.branch_code = branch_code
+        user = who or SignedIn(0, db.actor, "コマンドライン", "admin", None, None, None)
+        return print_list(db, user, request, out, today)
+    if who is not None:
+        if who.role == "coordinator" and branch_code and branch_code != who.branch_code:
+            raise ScopeError("コーディネーターは自分の支部の一覧だけを印刷できます")
+        return print_list(db, who, request, out, today)
+    if not branch_code:
+        raise PrintError("--branch で支部コードを指定してください")
+    with db.session() as s:
+        branch = s.scalar(select(Branch).where(Branch.code == branch_code))
+    if branch is None:
+        raise PrintError(f"支部コード {branch_code} は登録されていません")
+    user = SignedIn(0, db.actor, "コマンドライン", "coordinator", branch.id, branch.code,
+                    branch.name)
+    return print_list(db, user, request, out, today)
+
+
+def kind_columns(kind: str) -> list[lists.Column]:
+    """The columns the user may choose for a list (empty for 月報/ラベル)."""
+    spec = lists.LISTS.get(kind)
+    return list(spec.columns) if spec else []
+
+
+def filter_choices(db: Database, user: SignedIn) -> FilterChoices:
+    """Areas, roles and cooperators of the coordinator's branch (empty
+    lists for anyone else), and the branches for the 月報."""
+    with db.session() as s:
+        branches = [(b.code, b.name) for b in s.scalars(
+            select(Branch).order_by(Branch.sort_order, Branch.code))]
+        if user.role != "coordinator" or user.branch_id is None:
+            return FilterChoices(branches=branches)
+        branch_id = user.branch_id
+        areas = [(a.id, a.name) for a in s.scalars(
+            select(Area).where(Area.branch_id == branch_id).order_by(Area.name))]
+        role_labels = {**codes.DEFAULT_ROLES,
+                       **dict(s.execute(select(Role.code, Role.label)
+                                        .where(Role.active.is_(True))).all())}
+        roles = list(role_labels.items())
+        coop = s.execute(
+            select(Volunteer.id, Person.name, Person.kana_key)
+            .join(Person, Person.id == Volunteer.person_id)
+            .where(Volunteer.branch_id == branch_id, Volunteer.withdrawn_on.is_(None),
+                   Volunteer.id.in_(select(VolunteerRole.volunteer_id)
+                                    .where(VolunteerRole.role_code == "watch")))).all()
+        cooperators = [(vid, name) for vid, name, _ in sorted(coop, key=lambda r: (r[2], r[1]))]
+        return FilterChoices(areas, roles, cooperators, branches)
+
+
+def _register_scope(user: SignedIn) -> int | None:
+    """None: every branch (admin); else the coordinator's branch."""
+    if user.is_admin:
+        return None
+    if user.role == "coordinator" and user.branch_id is not None:
+        return user.branch_id
+    raise ScopeError("印刷台帳は管理者と支部のコーディネーターだけが見られます")
+
+
+def register_entries(db: Database, user: SignedIn, limit: int = 1000,
+                     only_open: bool = False) -> list[RegisterEntry]:
+    """The print register, newest first. ``only_open``: copies not yet
+    returned or shredded."""
+    scope = _register_scope(user)
+    with db.session() as s:
+        q = (select(PrintRecord, Branch.code, Branch.name)
+             .outerjoin(Branch, Branch.id == PrintRecord.branch_id))
+        if scope is not None:
+            q = q.where(PrintRecord.branch_id == scope)
+        if only_open:
+            q = q.where(PrintRecord.disposal == "", PrintRecord.first_copy_no.is_not(None))
+        q = q.order_by(PrintRecord.printed_at.desc(), PrintRecord.id.desc()).limit(limit)
+        return [RegisterEntry(r.id, r.printed_at, r.printed_by, code or "", name or "",
+                              r.list_kind, KIND_TITLES.get(r.list_kind, r.list_kind),
+                              r.person_count, r.recipient, r.copies, r.first_copy_no,
+                              r.last_copy_no, r.pages, r.disposal, r.disposed_on,
+                              r.disposal_note, r.disposal_by)
+                for r, code, name in s.execute(q).all()]
+
+
+def record_disposal(db: Database, user: SignedIn, register_id: int, disposal: str,
+                    on: dt.date, note: str = "", today: dt.date | None = None) -> None:
+    """Record that the copies of a print were returned (返却) or shredded
+    (細断) on ``on``. Refuses a date in the future or before the print."""
+    today = today or dt.date.today()
+    if disposal not in DISPOSALS:
+        raise PrintError("「返却」か「細断」を選んでください")
+    if on > today:
+        raise PrintError("返却・細断の日に未来の日付は入れられません")
+    if len(note) > 500:
+        raise PrintError("メモは500文字以内で入力してください")
+    scope = _register_scope(user)
+    with db.session() as s:
+        record = s.get(PrintRecord, register_id)
+        if record is None:
+            raise PrintError("該当する印刷記録が見つかりません")
+        if scope is not None and record.branch_id != scope:
+            raise ScopeError("他の支部の印刷記録は変更できません")
+        if on < record.printed_at.date() - dt.timedelta(days=1):
+            raise PrintError(f"印刷した日（{format_wareki(record.printed_at.date())}）より前の日付です")
+        record.disposal, record.disposed_on = disposal, on
+        record.disposal_note, record.disposal_by = note.strip(), db.actor
+        db.stamp(record)
+        db.audit(s, "update", "print_register", record.id, f"disposal={disposal}")

@@ -1,0 +1,385 @@
+"""Starting the desktop app: the checks before a database is opened, the
+first run, sign-in, the main window, and what happens at sign-out, restore
+and exit.
+
+Order at start (SQLite): refuse a network drive; take the instance lock
+(one app per database file); refuse a read-only file; ``quick_check`` —
+a damaged (or vanished) database leads to the restore offer, never to a
+silently new empty one; open and migrate (a backup is taken before an
+upgrade); first administrator if there are no accounts; sign in.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+from coordinator_app.accounts import SignedIn
+from coordinator_app.ui import prefs
+
+_tr = QCoreApplication.translate  # lupdate reads the literal "Shell" contexts below
+
+DEMO_FILE = "demo.db"
+
+
+
+def translations_dir() -> Path:
+    from importlib import resources
+
+    return Path(str(resources.files("coordinator_app.resources").joinpath("translations")))
+
+
+def install_translators(app: QApplication, language: str) -> list[QTranslator]:
+    """Qt's own strings (qtbase_ja: キャンセル, はい…) and the app's."""
+    installed = []
+    if language == "ja":
+        qt = QTranslator(app)
+        if qt.load("qtbase_ja", QLibraryInfo.path(QLibraryInfo.TranslationsPath)):
+            app.installTranslator(qt)
+            installed.append(qt)
+        QLocale.setDefault(QLocale(QLocale.Japanese, QLocale.Japan))
+    ours = QTranslator(app)
+    if ours.load(f"coordinator_app_{language}", str(translations_dir())):
+        app.installTranslator(ours)
+        installed.append(ours)
+    return installed
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    from coordinator_app.ui.theme import setup_fonts
+
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    app.setOrganizationName(prefs.ORGANIZATION)
+    app.setApplicationName(prefs.APPLICATION)
+    app.setApplicationDisplayName(_tr("Shell", "コーディネーターアプリ"))
+    setup_fonts(app)
+    install_translators(app, prefs.language())
+    return app
+
+
+def demo_db_path() -> Path:
+    from platformdirs import user_data_dir
+
+    from coordinator_app.store import APP_NAME
+
+    return Path(user_data_dir(APP_NAME, appauthor=False)) / DEMO_FILE
+
+
+class Shell:
+    """One run of the desktop app on one database. Dialog steps are
+    methods so tests can drive them one by one."""
+
+    def __init__(self, db_arg: str | None = None, demo: bool = False,
+                 credentials: tuple[str, str] | None = None) -> None:
+        self.db_arg = db_arg
+        self.demo = demo
+        self.credentials = credentials  # benchmark/test hook: sign in programmatically
+        self.db = None
+        self.url: str | None = None
+        self.path: Path | None = None
+        self.instance_lock = None
+        self.scheduler = None
+        self.window = None
+        self.user: SignedIn | None = None
+        from coordinator_app.ui.runner import Runner
+
+        self.runner = Runner()
+
+    # --- messages (tests replace QMessageBox's static functions) ----------
+
+    def refuse(self, text: str) -> None:
+        QMessageBox.critical(None, _tr("Shell", "コーディネーターアプリ"), text)
+
+    # --- opening ----------------------------------------------------------
+
+    def resolve(self) -> None:
+        from coordinator_app.store import resolve_url, sqlite_path
+
+        arg = self.db_arg
+        if self.demo and not arg:
+            arg = str(demo_db_path())
+        self.url = resolve_url(arg)
+        self.path = sqlite_path(self.url)
+
+    def open(self) -> bool:
+        """Everything up to an open database with at least one account.
+        False (after telling the person why) when the app must stop."""
+        from coordinator_app import accounts
+
+        self.resolve()
+        if self.path is not None and not self._check_file():
+            return False
+        if self.demo and self.path is not None and not self.path.exists():
+            if not self._create_demo():
+                return False
+        if not self._open_database():
+            return False
+        try:
+            has_accounts = accounts.has_accounts(self.db)
+        except Exception as exc:
+            return self._db_failed(exc)
+        if not has_accounts:
+            from coordinator_app.ui.first_run import FirstRunDialog
+
+            if self.credentials is not None:
+                return False
+            dialog = FirstRunDialog(self.db)
+            if dialog.exec() != QDialog.Accepted:
+                return False
+            self.user = dialog.user
+        return True
+
+    def _check_file(self) -> bool:
+        from coordinator_app.instance_lock import (
+            InstanceLock, InstanceLocked, network_share_reason,
+        )
+        from coordinator_app.services import backups
+
+        reason = network_share_reason(self.path)
+        if reason:
+            self.refuse(reason)
+            return False
+        lock = InstanceLock(self.path)
+        try:
+            lock.acquire()
+        except InstanceLocked as exc:
+            self.refuse(str(exc))
+            return False
+        except OSError as exc:
+            problem = backups.writable_problem(self.path) or str(exc)
+            self.refuse(problem)
+            return False
+        self.instance_lock = lock
+        problem = backups.writable_problem(self.path)
+        if problem:
+            self.refuse(problem)
+            return False
+        check = backups.startup_check(self.path)
+        if check.offers_restore:
+            return self._offer_restore(check)
+        return True
+
+    def _offer_restore(self, check) -> bool:
+        from coordinator_app.ui.safety import RestoreOfferDialog
+
+        dialog = RestoreOfferDialog(self.path, check)
+        dialog.exec()
+        if dialog.choice == "new":  # confirmed by the person in the dialog
+            return True
+        if dialog.choice != "restore" or dialog.chosen is None:
+            return False
+        return self._restore_file(dialog.chosen)
+
+    def _restore_file(self, backup: Path, actor: str = "gui") -> bool:
+        from coordinator_app.services import backups
+        from coordinator_app.ui.safety import run_with_progress
+
+        path = self.path
+        try:
+            self.restored = run_with_progress(
+                None, self.runner, lambda p: backups.restore_backup(path, backup, p),
+                _tr("Shell", "バックアップを検査して復元しています…"), cancellable=True)
+        except backups.RestoreCancelled:
+            return False
+        except Exception as exc:
+            self.refuse(_tr("Shell", "復元できませんでした: {reason}").format(
+                reason=str(exc) if not hasattr(exc, "orig") else type(exc).__name__))
+            return False
+        self._pending_restore_audit = actor
+        return True
+
+    def _create_demo(self) -> bool:
+        from coordinator_app.database import Database
+        from coordinator_app.sample import load_sample
+        from coordinator_app.ui.safety import run_with_progress
+
+        url = self.url
+
+        def build(_progress):
+            db = Database.open(url, actor="demo")
+            try:
+                load_sample(db)
+            finally:
+                db.close()
+
+        try:
+            run_with_progress(None, self.runner, build,
+                              _tr("Shell", "デモ用のデータベースを作成しています…"))
+        except Exception as exc:
+            return self._db_failed(exc)
+        return True
+
+    def _open_database(self) -> bool:
+        from coordinator_app.database import Database
+        from coordinator_app.services import backups
+        from coordinator_app.store import StoreError
+
+        from coordinator_app import database
+
+        encrypted_error = getattr(database, "EncryptedDatabaseError", None)
+        try:
+            self.db = Database.open(self.url, actor="gui")
+        except StoreError as exc:
+            if encrypted_error is None or not isinstance(exc, encrypted_error):
+                self.refuse(str(exc))
+                return False
+            if not self._open_encrypted():
+                return False
+        except Exception as exc:
+            return self._db_failed(exc)
+        actor = getattr(self, "_pending_restore_audit", None)
+        if actor:
+            self._pending_restore_audit = None
+            backups.record_restore(self.db, actor, self.restored)
+        from coordinator_app.ui.safety import BackupScheduler
+
+        self.scheduler = BackupScheduler(self.db, self.runner)
+        return True
+
+    def _open_encrypted(self) -> bool:
+        """An encrypted file (issue 9) opens with an account's password:
+        the sign-in dialog opens it, then signs in as usual."""
+        from coordinator_app import encryption
+        from coordinator_app.services import backups
+
+        path = self.path
+
+        def unlock(login: str, password: str):
+            return encryption.open_encrypted(path, login, password, actor="gui")
+
+        if self.credentials is not None:
+            self.db = unlock(*self.credentials)
+        else:
+            from coordinator_app.ui.sign_in import SignInDialog
+
+            dialog = SignInDialog(None, unlock=unlock, where=str(path))
+            if dialog.exec() != QDialog.Accepted:
+                if dialog.db is not None:
+                    dialog.db.close()
+                return False
+            self.db, self.user = dialog.db, dialog.user
+        problem = backups.quick_check_open(self.db)
+        if problem:
+            self.refuse(_tr("Shell", "データベースファイルが壊れています（{problem}）。"
+                            "「ファイル」メニューの「バックアップから復元…」で復元してください。")
+                        .format(problem=problem[:200]))
+        return True
+
+    def _db_failed(self, exc: BaseException) -> bool:
+        from coordinator_app.services.backups import explain_db_error
+
+        self.refuse(explain_db_error(exc))
+        return False
+
+    # --- sessions ---------------------------------------------------------
+
+    def sign_in(self) -> SignedIn | None:
+        from coordinator_app import accounts
+
+        if self.user is not None:  # just created by the first run
+            user, self.user = self.user, None
+            return user
+        if self.credentials is not None:
+            return accounts.authenticate(self.db, *self.credentials)
+        from coordinator_app.ui.sign_in import SignInDialog
+
+        dialog = SignInDialog(self.db)
+        if dialog.exec() != QDialog.Accepted:
+            return None
+        return dialog.user
+
+    def show_main(self, user: SignedIn):
+        from coordinator_app.services.admin import idle_lock_minutes
+        from coordinator_app.ui.context import AppContext
+        from coordinator_app.ui.main_window import MainWindow
+
+        self.db.actor = user.login
+        ctx = AppContext(db=self.db, user=user, runner=self.runner)
+        ctx.changes.changed.connect(self.scheduler.note_change)
+        window = MainWindow(ctx, idle_lock_minutes(self.db))
+        self.scheduler.backupDone.connect(
+            lambda info, w=window: w.statusBar().showMessage(
+                _tr("Shell", "自動バックアップしました: {name}").format(name=info.path.name), 8000))
+        window.show()
+        self.window = window
+        return window
+
+    def end_session(self, user: SignedIn) -> None:
+        from coordinator_app.services import audit
+
+        try:
+            audit.sign_out(self.db, user)
+        except Exception:
+            pass
+        self.db.actor = "gui"
+        self.window = None
+
+    def restore_now(self, backup: Path, actor: str) -> bool:
+        """From the File menu: close the database, restore, reopen."""
+        from coordinator_app.services import backups
+
+        self.runner.wait()
+        self.scheduler.timer.stop()
+        self.scheduler = None
+        try:  # besides the file kept aside, a checked copy of the data as it is now
+            backups.make_backup(self.db, "before-restore", actor=actor)
+        except Exception:
+            pass
+        self.db.close()
+        self.db = None
+        self._restore_file(backup, actor)  # on failure, reopen the database as it was
+        return self._open_database()
+
+    def shutdown(self) -> None:
+        from coordinator_app.ui import clipboard
+
+        clipboard.clear_sensitive_now()
+        if self.db is not None:
+            try:
+                if self.scheduler is not None:
+                    self.scheduler.on_exit()
+            except Exception as exc:  # tell, but do not keep the app from closing
+                from coordinator_app.services.backups import explain_db_error
+
+                self.refuse(_tr("Shell", "終了時のバックアップができませんでした: ") + explain_db_error(exc))
+            self.runner.wait()
+            self.db.close()
+            self.db = None
+        if self.instance_lock is not None:
+            self.instance_lock.release()
+            self.instance_lock = None
+
+    def run(self, app: QApplication, on_shown=None) -> int:
+        app.setQuitOnLastWindowClosed(False)
+        try:
+            if not self.open():
+                return 1
+            while True:
+                user = self.sign_in()
+                if user is None:
+                    return 0
+                window = self.show_main(user)
+                window.finished.connect(lambda _outcome: app.quit())
+                if on_shown is not None:
+                    QTimer.singleShot(0, lambda w=window: on_shown(w))
+                app.exec()
+                outcome, backup = window.outcome, window.restore_path
+                window.deleteLater()
+                self.end_session(user)
+                if outcome == "restore" and backup is not None:
+                    if not self.restore_now(backup, user.login):
+                        return 1
+                    continue
+                if outcome != "sign_out":
+                    return 0
+        finally:
+            self.shutdown()
+
+
+def run_gui(db: str | None = None, demo: bool = False) -> int:
+    """The desktop app (``coordinator-app`` without a subcommand)."""
+    app = make_application()
+    return Shell(db, demo).run(app)

@@ -1,0 +1,168 @@
+"""監査ログ (administrators): the audit trail filtered by date range,
+person and action, exported as CSV (the export is audited too)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton,
+    QTableView, QVBoxLayout, QWidget,
+)
+
+from coordinator_app.dates import format_wareki_short
+from coordinator_app.services import audit
+from coordinator_app.ui.alive import if_alive
+from coordinator_app.ui.context import AppContext
+from coordinator_app.ui.labels import action_label, entity_label
+from coordinator_app.ui.widgets import DateLineEdit
+
+
+class AuditTableModel(QAbstractTableModel):
+    COL_AT, COL_ACTOR, COL_ACTION, COL_ENTITY, COL_ID, COL_DETAIL = range(6)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.rows: list[audit.AuditEntry] = []
+        self.headers = [self.tr("日時"), self.tr("利用者"), self.tr("操作"), self.tr("対象"),
+                        self.tr("ID"), self.tr("詳細")]
+
+    def set_rows(self, rows: list[audit.AuditEntry]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
+            return self.headers[section]
+        return None
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid() or role != Qt.DisplayRole:
+            return None
+        e = self.rows[index.row()]
+        col = index.column()
+        if col == self.COL_AT:
+            return f"{format_wareki_short(e.at.date())} {e.at:%H:%M:%S}"
+        if col == self.COL_ACTOR:
+            return e.actor
+        if col == self.COL_ACTION:
+            return action_label(e.action)
+        if col == self.COL_ENTITY:
+            return entity_label(e.entity)
+        if col == self.COL_ID:
+            return "" if e.entity_id is None else str(e.entity_id)
+        return e.detail
+
+
+class AuditView(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.since = DateLineEdit(self)
+        self.until = DateLineEdit(self)
+        today = dt.date.today()
+        self.since.setDate(today - dt.timedelta(days=30))
+        self.until.setDate(today)
+        self.actor = QComboBox(self)
+        self.actor.setObjectName("actor")
+        self.action = QComboBox(self)
+        self.action.setObjectName("action")
+        self.search_button = QPushButton(self.tr("表示"), self)
+        self.export_button = QPushButton(self.tr("CSVに書き出す…"), self)
+        self.count = QLabel("", self)
+        filters = QHBoxLayout()
+        for label, widget in ((self.tr("期間"), self.since), ("〜", self.until),
+                              (self.tr("利用者"), self.actor), (self.tr("操作"), self.action)):
+            filters.addWidget(QLabel(label, self))
+            filters.addWidget(widget)
+        filters.addWidget(self.search_button)
+        filters.addStretch(1)
+        filters.addWidget(self.export_button)
+        self.model = AuditTableModel(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectRows)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        note = QLabel(self.tr("監査ログには、誰が・いつ・何を・どの記録に行ったかだけを残し、"
+                              "氏名や相談内容は記録しません。"), self)
+        note.setWordWrap(True)
+        note.setStyleSheet("color: #555555;")
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count)
+        layout.addWidget(note)
+        self.search_button.clicked.connect(self.refresh)
+        self.export_button.clicked.connect(self.export)
+        self._load_choices()
+        self.refresh()
+
+    def _load_choices(self) -> None:
+        actors, actions = audit.filter_choices(self.ctx.db, self.ctx.user)
+        self.actor.clear()
+        self.actor.addItem(self.tr("すべて"), None)
+        for a in actors:
+            self.actor.addItem(a, a)
+        self.action.clear()
+        self.action.addItem(self.tr("すべて"), None)
+        for a in actions:
+            self.action.addItem(action_label(a), a)
+
+    def current_filter(self) -> audit.AuditFilter:
+        return audit.AuditFilter(since=self.since.date(), until=self.until.date(),
+                                 actor=self.actor.currentData(), action=self.action.currentData())
+
+    def refresh(self) -> None:
+        f = self.current_filter()
+        db, user = self.ctx.db, self.ctx.user
+        self.count.setText(self.tr("読み込んでいます…"))
+        self.ctx.runner.run(lambda _p: audit.search(db, user, f),
+                            on_done=if_alive(self, self._show),
+                            on_error=if_alive(self, self._failed))
+
+    def _show(self, rows: list[audit.AuditEntry]) -> None:
+        self.model.set_rows(rows)
+        self.count.setText(self.tr("{n}件（新しい順、最大2000件を表示）").format(n=len(rows)))
+
+    def _failed(self, exc: BaseException) -> None:
+        from coordinator_app.services.backups import explain_db_error
+
+        self.count.setText(explain_db_error(exc))
+
+    def export(self) -> None:
+        name = f"audit-{dt.date.today():%Y%m%d}.csv"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("監査ログを書き出す"), name,
+                                              self.tr("CSV ファイル (*.csv)"))
+        if not path:
+            return
+        f = self.current_filter()
+        db, user = self.ctx.db, self.ctx.user
+        self.export_button.setEnabled(False)
+        self.ctx.runner.run(lambda _p: audit.export_csv(db, user, f, Path(path)),
+                            on_done=if_alive(self, lambda n: self._exported(n, path)),
+                            on_error=if_alive(self, self._export_failed))
+
+    def _exported(self, n: int, path: str) -> None:
+        self.export_button.setEnabled(True)
+        self.count.setText(self.tr("{n}件を書き出しました: {path}").format(n=n, path=path))
+        self.ctx.notify("audit")
+
+    def _export_failed(self, exc: BaseException) -> None:
+        self.export_button.setEnabled(True)
+        QMessageBox.warning(self, self.tr("書き出せませんでした"),
+                            self.tr("監査ログを書き出せませんでした: {reason}").format(
+                                reason=exc if isinstance(exc, OSError) else type(exc).__name__))
+
+    def show_filter(self, name: str) -> None:
+        self.refresh()

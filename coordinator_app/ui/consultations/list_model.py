@@ -1,0 +1,260 @@
+"""The consultation list as a lazy table model: it holds only the pages
+of rows that were shown (an LRU cache of pages), so a branch with a
+million records opens, scrolls and jumps to the end at once.
+
+Pages are read in the index order (received_on desc, id desc): keyset
+paging from a neighbouring cached page when scrolling, otherwise an
+offset from the nearer end of the list (so the last page costs what the
+first does). ``rowCount`` comes from one COUNT; when that COUNT has to
+test each record (a search or a filter on a non-indexed field) and a
+runner is given, it runs off the UI thread and the list grows by
+``fetchMore`` until it arrives.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import OrderedDict
+from typing import Any, Callable, Protocol
+
+from PySide6.QtCore import (
+    QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt, Signal,
+)
+from PySide6.QtGui import QColor
+
+from coordinator_app import codes
+from coordinator_app.dates import format_wareki, format_wareki_short
+from coordinator_app.services import consultations as svc
+from coordinator_app.services.consultations import ConsultationRow, ListQuery
+
+DUE_COLOR = QColor("#b00020")
+MUTED_COLOR = QColor("#777777")
+
+
+class PageSource(Protocol):
+    def count(self, query: ListQuery) -> int: ...
+
+    def page(self, query: ListQuery, limit: int, offset: int = 0,
+             after: tuple[dt.date, int] | None = None,
+             oldest_first: bool = False) -> list[ConsultationRow]: ...
+
+
+class ServicePages:
+    """The list's rows from the consultation service, for one user."""
+
+    def __init__(self, db, user) -> None:
+        self.db, self.user = db, user
+
+    def count(self, query: ListQuery) -> int:
+        return svc.count_consultations(self.db, self.user, query)
+
+    def page(self, query: ListQuery, limit: int, offset: int = 0,
+             after: tuple[dt.date, int] | None = None,
+             oldest_first: bool = False) -> list[ConsultationRow]:
+        return svc.fetch_page(self.db, self.user, query, limit=limit, offset=offset,
+                              after=after, oldest_first=oldest_first)
+
+
+# run_async(work, on_done): run work() off the UI thread, on_done(result) on it.
+RunAsync = Callable[[Callable[[], int], Callable[[int], None]], None]
+
+
+def follow_up_text(row: ConsultationRow, today: dt.date) -> str:
+    state = row.follow_up_state(today)
+    if state == "none":
+        return ""
+    if state == "closed":
+        return QCoreApplication.translate("ConsultationListModel", "完了")
+    prefix = (QCoreApplication.translate("ConsultationListModel", "要フォロー")
+              if state == "due" else QCoreApplication.translate("ConsultationListModel", "予定"))
+    return f"{prefix} {format_wareki_short(row.follow_up_on)}"
+
+
+class ConsultationListModel(QAbstractTableModel):
+    COL_DATE, COL_KIND, COL_CHANNEL, COL_FROM, COL_CATEGORIES, COL_RESPONSE, COL_PERSON, \
+        COL_FOLLOW_UP = range(8)
+    PAGE_SIZE = 100
+    MAX_PAGES = 64
+
+    countChanged = Signal(object)  # the total, or None while it is being counted
+
+    def __init__(self, source: PageSource, category_labels: dict[str, str],
+                 run_async: RunAsync | None = None, today: dt.date | None = None,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.source = source
+        self.category_labels = category_labels
+        self.run_async = run_async
+        self.today = today
+        self.query = ListQuery()
+        self._pages: OrderedDict[int, list[ConsultationRow]] = OrderedDict()
+        self._total: int | None = 0
+        self._loaded = 0  # rows loaded from the top while the total is unknown
+        self._generation = 0
+        self._headers = [self.tr("日付"), self.tr("区分"), self.tr("方法"), self.tr("相談者"),
+                         self.tr("内容"), self.tr("対応"), self.tr("氏名"), self.tr("フォロー")]
+
+    # --- the query -------------------------------------------------------------------
+
+    def set_query(self, query: ListQuery) -> None:
+        """Show the records matching query: the first page now, the count
+        now or (for a per-record test, with a runner) when it is known."""
+        self._generation += 1
+        generation = self._generation
+        self.beginResetModel()
+        self.query = query
+        self._pages.clear()
+        first = self.source.page(query, limit=self.PAGE_SIZE)
+        self._pages[0] = first
+        if self.run_async is None or query.index_only() or len(first) < self.PAGE_SIZE:
+            self._total = len(first) if len(first) < self.PAGE_SIZE else self.source.count(query)
+        else:
+            self._total, self._loaded = None, len(first)
+        self.endResetModel()
+        self.countChanged.emit(self._total)
+        if self._total is None:
+            self.run_async(lambda: self.source.count(query),
+                           lambda n: self._count_arrived(generation, n))
+
+    def refresh(self) -> None:
+        self.set_query(self.query)
+
+    @property
+    def total(self) -> int | None:
+        return self._total
+
+    def _count_arrived(self, generation: int, total: int) -> None:
+        if generation != self._generation:
+            return  # a newer query replaced this one
+        shown = self.rowCount()
+        if total > shown:
+            self.beginInsertRows(QModelIndex(), shown, total - 1)
+            self._total = total
+            self.endInsertRows()
+        elif total < shown:
+            self.beginRemoveRows(QModelIndex(), total, shown - 1)
+            self._total = total
+            self.endRemoveRows()
+        else:
+            self._total = total
+        self.countChanged.emit(total)
+
+    # --- rows ----------------------------------------------------------------------------
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        if parent.isValid():
+            return 0
+        return self._loaded if self._total is None else self._total
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._headers)
+
+    def canFetchMore(self, parent: QModelIndex = QModelIndex()) -> bool:
+        return (not parent.isValid() and self._total is None
+                and self._loaded % self.PAGE_SIZE == 0 and self._loaded > 0)
+
+    def fetchMore(self, parent: QModelIndex = QModelIndex()) -> None:
+        if not self.canFetchMore(parent):
+            return
+        page = self._loaded // self.PAGE_SIZE
+        rows = self._read_page(page)
+        if not rows:  # the list ended exactly at a page boundary
+            self._total = self._loaded
+            self.countChanged.emit(self._total)
+            return
+        self.beginInsertRows(QModelIndex(), self._loaded, self._loaded + len(rows) - 1)
+        self._store(page, rows)
+        self._loaded += len(rows)
+        self.endInsertRows()
+
+    def row_at(self, row: int) -> ConsultationRow | None:
+        """The record shown at row, reading its page if needed."""
+        if row < 0 or row >= self.rowCount():
+            return None
+        page, offset = divmod(row, self.PAGE_SIZE)
+        rows = self._pages.get(page)
+        if rows is None:
+            rows = self._read_page(page)
+            self._store(page, rows)
+        else:
+            self._pages.move_to_end(page)
+        return rows[offset] if offset < len(rows) else None
+
+    def row_of(self, consultation_id: int) -> int | None:
+        """The row of a record among the pages already read, or None."""
+        for page, rows in self._pages.items():
+            for i, r in enumerate(rows):
+                if r.id == consultation_id:
+                    return page * self.PAGE_SIZE + i
+        return None
+
+    def _store(self, page: int, rows: list[ConsultationRow]) -> None:
+        self._pages[page] = rows
+        self._pages.move_to_end(page)
+        while len(self._pages) > self.MAX_PAGES:
+            self._pages.popitem(last=False)
+
+    def _read_page(self, page: int) -> list[ConsultationRow]:
+        q, size = self.query, self.PAGE_SIZE
+        start = page * size
+        before, after = self._pages.get(page - 1), self._pages.get(page + 1)
+        if before and len(before) == size:
+            return self.source.page(q, limit=size, after=before[-1].sort_key)
+        if after:
+            rows = self.source.page(q, limit=size, after=after[0].sort_key, oldest_first=True)
+            return rows[::-1]
+        total = self._total
+        if total is not None and start > total // 2:
+            end = min(start + size, total)
+            rows = self.source.page(q, limit=end - start, offset=total - end, oldest_first=True)
+            return rows[::-1]
+        return self.source.page(q, limit=size, offset=start)
+
+    # --- what is shown ----------------------------------------------------------------
+
+    def data(self, index: QModelIndex, role: int = Qt.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if role not in (Qt.DisplayRole, Qt.ForegroundRole, Qt.ToolTipRole, Qt.UserRole):
+            return None
+        row = self.row_at(index.row())
+        if row is None:
+            return None
+        if role == Qt.UserRole:
+            return row.id
+        col = index.column()
+        today = self.today or dt.date.today()
+        if role == Qt.ToolTipRole:
+            return row.summary or None
+        if role == Qt.ForegroundRole:
+            if col == self.COL_FOLLOW_UP and row.follow_up_state(today) == "due":
+                return DUE_COLOR
+            if col == self.COL_PERSON and row.person_id is None:
+                return MUTED_COLOR
+            return None
+        return self.display(row, col, today)
+
+    def display(self, row: ConsultationRow, col: int, today: dt.date) -> str:
+        if col == self.COL_DATE:
+            return format_wareki(row.received_on, weekday=True)
+        if col == self.COL_KIND:
+            return codes.KIND.get(row.kind, row.kind)
+        if col == self.COL_CHANNEL:
+            return codes.CHANNEL.get(row.channel, row.channel)
+        if col == self.COL_FROM:
+            return codes.FROM_WHOM.get(row.from_whom, row.from_whom)
+        if col == self.COL_CATEGORIES:
+            return "・".join(self.category_labels.get(c, c) for c in row.categories)
+        if col == self.COL_RESPONSE:
+            return codes.RESPONSE.get(row.response, row.response)
+        if col == self.COL_PERSON:
+            return row.person_name or self.tr("（匿名）")
+        if col == self.COL_FOLLOW_UP:
+            return follow_up_text(row, today)
+        return ""
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.DisplayRole) -> Any:
+        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
+            return self._headers[section]
+        return None

@@ -1,0 +1,88 @@
+"""First run: a database without accounts asks for its first
+administrator, who then signs in. (``init`` from the command line creates
+a database without accounts; this is where the first one is made.)"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
+)
+
+from coordinator_app import accounts
+from coordinator_app.accounts import SignedIn
+from coordinator_app.database import Database
+
+
+class FirstRunDialog(QDialog):
+    """``exec()`` accepted: the administrator exists and ``self.user`` is
+    signed in as them."""
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.user: SignedIn | None = None
+        self.setWindowTitle(self.tr("はじめての設定 — コーディネーターアプリ"))
+        self.setMinimumWidth(520)
+        intro = QLabel(self.tr(
+            "このデータベースにはまだアカウントがありません。最初に、アカウントや支部を"
+            "管理する「管理者」を作成してください。コーディネーターや市社協職員の"
+            "アカウントは、あとで管理者が「設定」で作成します。"), self)
+        intro.setWordWrap(True)
+        self.login = QLineEdit(self)
+        self.login.setObjectName("login")
+        self.display_name = QLineEdit(self)
+        self.display_name.setObjectName("displayName")
+        self.password = QLineEdit(self)
+        self.password.setObjectName("password")
+        self.password.setEchoMode(QLineEdit.Password)
+        self.confirm = QLineEdit(self)
+        self.confirm.setObjectName("confirm")
+        self.confirm.setEchoMode(QLineEdit.Password)
+        form = QFormLayout()
+        form.addRow(self.tr("ログイン名(&L)"), self.login)
+        form.addRow(self.tr("表示名(&N)"), self.display_name)
+        form.addRow(self.tr("パスワード(&P)"), self.password)
+        form.addRow(self.tr("パスワード（確認）(&C)"), self.confirm)
+        hint = QLabel(self.tr("パスワードは{n}文字以上。忘れると復旧できないので、"
+                              "安全な場所に控えてください。").format(n=accounts.MIN_PASSWORD), self)
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #555555;")
+        self.message = QLabel("", self)
+        self.message.setObjectName("message")
+        self.message.setStyleSheet("color: #b00020;")
+        self.message.setWordWrap(True)
+        buttons = QDialogButtonBox(self)
+        self.create_button = buttons.addButton(self.tr("管理者を作成して始める"),
+                                               QDialogButtonBox.AcceptRole)
+        buttons.addButton(self.tr("終了"), QDialogButtonBox.RejectRole)
+        self.create_button.setDefault(True)
+        buttons.accepted.connect(self.create)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(hint)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+
+    def create(self) -> None:
+        login = self.login.text().strip()
+        password = self.password.text()
+        if not login:
+            return self._refuse(self.tr("ログイン名を入力してください"), self.login)
+        if password != self.confirm.text():
+            self.confirm.clear()
+            return self._refuse(self.tr("確認のパスワードが一致しません"), self.confirm)
+        if accounts.has_accounts(self.db):  # another instance made one meanwhile
+            return self._refuse(self.tr("既にアカウントがあります。サインインしてください"), None)
+        try:
+            accounts.create_account(self.db, login, self.display_name.text(), "admin", password)
+        except ValueError as exc:
+            return self._refuse(str(exc), self.password)
+        self.user = accounts.authenticate(self.db, login, password)
+        self.accept()
+
+    def _refuse(self, text: str, field: QLineEdit | None) -> None:
+        self.message.setText(text)
+        if field is not None:
+            field.setFocus()

@@ -1,0 +1,107 @@
+"""この人の履歴: one resident's story in one place — every consultation
+and, when enrolled in 見守り, the enrolment and its contacts. Read-only;
+opening it is audited as a view of personal data (the service does it).
+
+Any screen may open it: ``PersonHistoryDialog(ctx, person_id).open()``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView, QDialog, QDialogButtonBox, QGroupBox, QLabel, QTableView, QVBoxLayout,
+    QWidget,
+)
+
+from coordinator_app import codes
+from coordinator_app.dates import format_wareki
+from coordinator_app.services import consultations as svc
+from coordinator_app.ui.consultations.list_model import follow_up_text
+from coordinator_app.ui.consultations.tables import RowsModel
+from coordinator_app.ui.context import AppContext
+
+
+def _table(model: RowsModel, widths: tuple[int, ...], parent: QWidget) -> QTableView:
+    table = QTableView(parent)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectRows)
+    table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+    table.verticalHeader().hide()
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.horizontalHeader().setStretchLastSection(True)
+    for col, width in enumerate(widths):
+        table.setColumnWidth(col, width)
+    return table
+
+
+class PersonHistoryDialog(QDialog):
+    def __init__(self, ctx: AppContext, person_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.history = svc.person_history(ctx.db, ctx.user, person_id)
+        labels = svc.category_labels(ctx.db)
+        p = self.history.person
+        self.setWindowTitle(self.tr("%1さんの履歴").replace("%1", p.name))
+        facts = [f"{p.name}（{p.kana}）" if p.kana else p.name]
+        if p.birth_date:
+            facts.append(self.tr("生年月日 %1").replace("%1", format_wareki(p.birth_date)))
+        facts += [x for x in (p.phone, p.address, p.area) if x]
+        header = QLabel("　".join(facts), self)
+        header.setStyleSheet("font-weight: bold;")
+        header.setWordWrap(True)
+
+        today = dt.date.today()
+        self.consultations = RowsModel([
+            (self.tr("日付"), lambda r: format_wareki(r.received_on, weekday=True)),
+            (self.tr("区分"), lambda r: codes.KIND.get(r.kind, r.kind)),
+            (self.tr("方法"), lambda r: codes.CHANNEL.get(r.channel, r.channel)),
+            (self.tr("内容"), lambda r: "・".join(labels.get(c, c) for c in r.categories)),
+            (self.tr("対応"), lambda r: codes.RESPONSE.get(r.response, r.response)),
+            (self.tr("フォロー"), lambda r: follow_up_text(r, today)),
+            (self.tr("概要"), lambda r: r.summary.replace("\n", " ")),
+        ], self, tooltip=lambda r: r.summary)
+        self.consultations.set_rows(self.history.consultations)
+        cons_box = QGroupBox(self.tr("相談記録（%1件）").replace(
+            "%1", str(len(self.history.consultations))), self)
+        QVBoxLayout(cons_box).addWidget(_table(self.consultations, (170, 120, 60, 170, 120, 130),
+                                               cons_box))
+
+        watch_box = QGroupBox(self.tr("見守り"), self)
+        watch_layout = QVBoxLayout(watch_box)
+        if not self.history.enrolments:
+            watch_layout.addWidget(QLabel(self.tr("見守りの利用登録はありません。"), watch_box))
+        for e in self.history.enrolments:
+            text = self.tr("登録 %1").replace("%1", format_wareki(e.enrolled_on))
+            if e.ended_on:
+                text += self.tr("　終了 %1（%2）").replace("%1", format_wareki(e.ended_on)).replace(
+                    "%2", codes.END_REASON.get(e.end_reason or "", e.end_reason or ""))
+            else:
+                text += self.tr("　利用中")
+            if e.emergency_contact:
+                text += self.tr("　緊急連絡先: %1").replace("%1", e.emergency_contact)
+            watch_layout.addWidget(QLabel(text, watch_box))
+        self.contacts = RowsModel([
+            (self.tr("実施日"), lambda c: format_wareki(c.contacted_on, weekday=True)),
+            (self.tr("方法"), lambda c: codes.WATCH_METHOD.get(c.method, c.method)),
+            (self.tr("結果"), lambda c: codes.WATCH_RESULT.get(c.result, c.result)),
+            (self.tr("実施者"), lambda c: c.by),
+            (self.tr("メモ"), lambda c: c.note),
+        ], self)
+        self.contacts.set_rows(self.history.contacts)
+        if self.history.enrolments:
+            watch_layout.addWidget(QLabel(self.tr("見守り活動（%1件）").replace(
+                "%1", str(len(self.history.contacts))), watch_box))
+            watch_layout.addWidget(_table(self.contacts, (170, 130, 90, 200), watch_box))
+
+        buttons = QDialogButtonBox(QDialogButtonBox.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(header)
+        layout.addWidget(cons_box, 3)
+        layout.addWidget(watch_box, 2 if self.history.enrolments else 0)
+        layout.addWidget(buttons)
+        self.resize(960, 640)
+        self.setAttribute(Qt.WA_DeleteOnClose)

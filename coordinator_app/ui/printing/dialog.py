@@ -1,0 +1,386 @@
+"""The print dialog: which list, for whom, which columns; a preview of the
+first page; then the PDF is written (and registered) off the UI thread and
+opened in the system viewer for printing."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices, QKeySequence, QPixmap, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDialog, QDoubleSpinBox, QFormLayout, QGridLayout, QGroupBox,
+    QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget,
+)
+
+from coordinator_app.dates import fiscal_months, fiscal_year_label, fiscal_year_of
+from coordinator_app.reports.labels import LAYOUTS, SOURCES
+from coordinator_app.services import printing
+from coordinator_app.ui.context import AppContext
+
+KINDS_BY_ROLE = {
+    "coordinator": ["watch_users", "volunteers", "assignments", "disaster", "labels",
+                    "branches", "monthly"],
+    "city_staff": ["branches", "monthly"],
+    "admin": ["branches"],
+}
+PREVIEW_WIDTH = 430
+
+
+def open_in_viewer(path: Path) -> bool:
+    """Hand the PDF to the system viewer (tests replace this)."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("PrintDialog", text)
+
+
+class PrintDialog(QDialog):
+    """``kind`` preselects a list (e.g. "watch_users"); ``today`` is for
+    tests. ``printed`` holds the last ``PrintResult``."""
+
+    def __init__(self, ctx: AppContext, kind: str | None = None,
+                 parent: QWidget | None = None, today: dt.date | None = None,
+                 folder: Path | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.today = today or dt.date.today()
+        self.folder = folder
+        self.printed: printing.PrintResult | None = None
+        self._page = QPixmap()
+        self._generation = 0
+        self._busy = False
+        self.setWindowTitle(self.tr("印刷"))
+        self.choices = printing.filter_choices(ctx.db, ctx.user)
+
+        self.kind = QComboBox(self)
+        for code in KINDS_BY_ROLE.get(ctx.user.role, ["branches"]):
+            self.kind.addItem(_tr(printing.KIND_TITLES[code]), code)
+        self.area = self._combo([(None, self.tr("すべての自治会"))] + self.choices.areas)
+        self.role = self._combo([(None, self.tr("すべての活動"))] +
+                                [(c, lb) for c, lb in self.choices.roles])
+        self.cooperator = self._combo([(None, self.tr("すべての協力員"))] +
+                                      self.choices.cooperators)
+        self.withdrawn = QCheckBox(self.tr("退会したボランティアも含める"), self)
+        self.fiscal_year = QSpinBox(self)
+        self.fiscal_year.setRange(2000, 2100)
+        self.fiscal_year.setValue(fiscal_year_of(self.today))
+        self.month = QComboBox(self)
+        self.branch = self._combo([(None, self.tr("全支部"))] + self.choices.branches)
+        self.layout_kind = self._combo([(code, _tr(lay.title)) for code, lay in LAYOUTS.items()])
+        self.source = self._combo([(code, _tr(text)) for code, text in SOURCES.items()])
+        self.source.setCurrentIndex(2)
+        self.offset_x, self.offset_y = self._offset(), self._offset()
+        self.outline = QCheckBox(self.tr("ラベルの枠線を印刷する（普通紙での試し刷り）"), self)
+        self.recipient = QLineEdit(self)
+        self.recipient.setMaxLength(200)
+        self.recipient.setPlaceholderText(self.tr("例: 東町自治会 会長（誰に渡すか）"))
+        self.copies = QSpinBox(self)
+        self.copies.setRange(1, printing.MAX_COPIES)
+        self._fill_months()
+
+        self.form = QFormLayout()
+        self.form.addRow(self.tr("一覧(&L)"), self.kind)
+        self.form.addRow(self.tr("自治会(&A)"), self.area)
+        self.form.addRow(self.tr("活動内容(&R)"), self.role)
+        self.form.addRow(self.tr("協力員(&C)"), self.cooperator)
+        self.form.addRow("", self.withdrawn)
+        self.form.addRow(self.tr("年度(&Y)"), self.fiscal_year)
+        self.form.addRow(self.tr("月(&M)"), self.month)
+        self.form.addRow(self.tr("支部(&B)"), self.branch)
+        self.form.addRow(self.tr("ラベル用紙(&S)"), self.layout_kind)
+        self.form.addRow(self.tr("宛先(&T)"), self.source)
+        self.form.addRow(self.tr("横の調整 mm（右へ＋）"), self.offset_x)
+        self.form.addRow(self.tr("縦の調整 mm（下へ＋）"), self.offset_y)
+        self.form.addRow("", self.outline)
+        self.columns_box = QGroupBox(self.tr("印刷する列（相手に必要な列だけ）"), self)
+        self.columns_grid = QGridLayout(self.columns_box)
+        self.column_checks: dict[str, QCheckBox] = {}
+        self.form2 = QFormLayout()
+        self.form2.addRow(self.tr("渡す相手(&W)"), self.recipient)
+        self.form2.addRow(self.tr("部数(&N)"), self.copies)
+        self.notice = QLabel(self)
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet("color: #8a4b00;")
+
+        self.preview = QLabel(self.tr("プレビューを作成しています…"), self)
+        self.preview.setAlignment(Qt.AlignCenter)
+        self.preview.setMinimumWidth(PREVIEW_WIDTH)
+        self.preview.setWordWrap(True)
+        self.scroll = scroll = QScrollArea(self)
+        scroll.setWidget(self.preview)
+        scroll.setWidgetResizable(True)
+        scroll.setMinimumWidth(PREVIEW_WIDTH + 24)
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+
+        self.error = QLabel(self)
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020;")
+        self.print_button = QPushButton(self.tr("印刷してPDFを開く (Ctrl+P)"), self)
+        refresh = QPushButton(self.tr("プレビュー更新 (F5)"), self)
+        close = QPushButton(self.tr("閉じる"), self)
+        for b in (self.print_button, refresh, close):
+            b.setAutoDefault(False)
+        self.print_button.clicked.connect(self.print_now)
+        refresh.clicked.connect(self.refresh_preview)
+        close.clicked.connect(self.reject)
+        QShortcut(QKeySequence.Print, self, activated=self.print_now)
+        QShortcut(QKeySequence.Refresh, self, activated=self.refresh_preview)
+
+        left = QVBoxLayout()
+        left.addLayout(self.form)
+        left.addWidget(self.columns_box)
+        left.addLayout(self.form2)
+        left.addWidget(self.notice)
+        left.addStretch(1)
+        right = QVBoxLayout()
+        right.addWidget(QLabel(self.tr("1ページ目のプレビュー"), self))
+        right.addWidget(scroll, 1)
+        right.addWidget(self.summary)
+        top = QHBoxLayout()
+        top.addLayout(left, 1)
+        top.addLayout(right, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.error, 1)
+        buttons.addWidget(refresh)
+        buttons.addWidget(self.print_button)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top, 1)
+        layout.addLayout(buttons)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(350)
+        self._timer.timeout.connect(self.refresh_preview)
+        for combo in (self.area, self.role, self.cooperator, self.month, self.branch,
+                      self.layout_kind, self.source):
+            combo.currentIndexChanged.connect(self._changed)
+        for spin in (self.offset_x, self.offset_y):
+            spin.valueChanged.connect(self._changed)
+        self.fiscal_year.valueChanged.connect(self._year_changed)
+        self.withdrawn.toggled.connect(self._changed)
+        self.outline.toggled.connect(self._changed)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        if kind is not None and self.kind.findData(kind) >= 0:
+            self.kind.setCurrentIndex(self.kind.findData(kind))
+        self._kind_changed()
+        self.resize(1000, 700)
+
+    # --- building -------------------------------------------------------------------
+
+    def _combo(self, items) -> QComboBox:
+        combo = QComboBox(self)
+        for data, text in items:
+            combo.addItem(text, data)
+        return combo
+
+    def _offset(self) -> QDoubleSpinBox:
+        spin = QDoubleSpinBox(self)
+        spin.setRange(-20.0, 20.0)
+        spin.setSingleStep(0.5)
+        spin.setDecimals(1)
+        spin.setSuffix(" mm")
+        return spin
+
+    def _fill_months(self) -> None:
+        current = self.month.currentData()
+        self.month.blockSignals(True)
+        self.month.clear()
+        fy = self.fiscal_year.value()
+        self.month.addItem(self.tr("{fy}（年間）").format(fy=fiscal_year_label(fy)), None)
+        for y, m in fiscal_months(fy):
+            self.month.addItem(self.tr("{m}月").format(m=m), y * 100 + m)
+        wanted = current or self.today.year * 100 + self.today.month
+        index = self.month.findData(wanted)
+        self.month.setCurrentIndex(max(index, 0))
+        self.month.blockSignals(False)
+
+    def current_kind(self) -> str:
+        return self.kind.currentData()
+
+    def _kind_changed(self) -> None:
+        kind = self.current_kind()
+        visible = {
+            self.area: kind in ("volunteers", "watch_users", "assignments", "disaster", "labels"),
+            self.role: kind == "volunteers",
+            self.cooperator: kind in ("watch_users", "assignments"),
+            self.withdrawn: kind == "volunteers",
+            self.fiscal_year: kind == "monthly",
+            self.month: kind == "monthly",
+            self.branch: kind == "monthly" and self.ctx.user.role != "coordinator",
+            self.layout_kind: kind == "labels",
+            self.source: kind == "labels",
+            self.offset_x: kind == "labels",
+            self.offset_y: kind == "labels",
+            self.outline: kind == "labels",
+        }
+        for widget, shown in visible.items():
+            self.form.setRowVisible(widget, shown)
+        self.copies.setEnabled(kind != "labels")
+        personal = kind in printing.PERSONAL_KINDS
+        self.notice.setText(self.tr(
+            "この一覧には個人情報が含まれます。各ページに「取扱注意・個人情報を含みます」と"
+            "控番号が印刷され、印刷台帳に記録されます。使用後は返却または細断してください。")
+            if personal else "")
+        self._build_columns(kind)
+        self._changed()
+
+    def _build_columns(self, kind: str) -> None:
+        while self.columns_grid.count():
+            item = self.columns_grid.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        self.column_checks = {}
+        columns = printing.kind_columns(kind)
+        for i, column in enumerate(columns):
+            check = QCheckBox(_tr(column.choice_label), self.columns_box)
+            check.setChecked(column.default)
+            check.toggled.connect(self._changed)
+            self.column_checks[column.key] = check
+            self.columns_grid.addWidget(check, i // 3, i % 3)
+        self.columns_box.setVisible(bool(columns))
+
+    # --- request --------------------------------------------------------------------
+
+    def request(self) -> printing.PrintRequest:
+        kind = self.current_kind()
+        columns = None
+        if self.column_checks:
+            columns = tuple(k for k, c in self.column_checks.items() if c.isChecked())
+        return printing.PrintRequest(
+            kind=kind, columns=columns,
+            area_id=self.area.currentData() if self.form.isRowVisible(self.area) else None,
+            role=self.role.currentData() if kind == "volunteers" else None,
+            cooperator_id=(self.cooperator.currentData()
+                           if kind in ("watch_users", "assignments") else None),
+            include_withdrawn=kind == "volunteers" and self.withdrawn.isChecked(),
+            recipient=self.recipient.text().strip(),
+            copies=self.copies.value() if kind != "labels" else 1,
+            fiscal_year=self.fiscal_year.value(),
+            month=self.month.currentData() if kind == "monthly" else None,
+            branch_code=self.branch.currentData() if self.form.isRowVisible(self.branch) else None,
+            label_layout=self.layout_kind.currentData(),
+            label_source=self.source.currentData(),
+            offset_x_mm=self.offset_x.value(), offset_y_mm=self.offset_y.value(),
+            outline=self.outline.isChecked(),
+        )
+
+    def _year_changed(self) -> None:
+        self._fill_months()
+        self._changed()
+
+    def _changed(self, *_args) -> None:
+        self.error.setText("")
+        self._timer.start()
+
+    # --- preview --------------------------------------------------------------------
+
+    def refresh_preview(self) -> None:
+        self._timer.stop()
+        request = self.request()
+        if request.columns == ():
+            self.preview.setPixmap(QPixmap())
+            self.preview.setText(self.tr("印刷する列を1つ以上選んでください"))
+            return
+        self._generation += 1
+        generation = self._generation
+        db, user, today = self.ctx.db, self.ctx.user, self.today
+        self.summary.setText(self.tr("プレビューを作成しています…"))
+        self.ctx.runner.run(
+            lambda _p: printing.preview_image(db, user, request, dpi=100, today=today),
+            on_done=lambda result: self._show_preview(generation, *result),
+            on_error=lambda exc: self._preview_failed(generation, exc))
+
+    def _alive(self) -> bool:
+        """False once Qt has deleted the dialog (a late worker callback)."""
+        return shiboken6.isValid(self) and shiboken6.isValid(self.summary)
+
+    def _show_preview(self, generation: int, preview: printing.Preview,
+                      png: bytes | None) -> None:
+        if generation != self._generation or not self._alive():
+            return  # a newer request is on its way
+        summary = self.tr("{title}・{pages}ページ").format(title=_tr(preview.title),
+                                                        pages=preview.pages)
+        if preview.personal:
+            summary += self.tr("・{n}名").format(n=preview.people)
+        if preview.skipped:
+            summary += self.tr("（住所のない{n}名は除きました）").format(n=preview.skipped)
+        self.summary.setText(summary)
+        pixmap = QPixmap()
+        if png and pixmap.loadFromData(png):
+            self._page = pixmap
+            self.preview.setText("")
+            self._fit_preview()
+        else:
+            self._page = QPixmap()
+            self.preview.setPixmap(QPixmap())
+            self.preview.setText(self.tr("画像のプレビューは使えません（pdftoppm がありません）。\n")
+                                 + summary)
+
+    def _fit_preview(self) -> None:
+        """Scale the rendered page to the preview's width."""
+        if self._page.isNull():
+            return
+        width = max(PREVIEW_WIDTH, self.scroll.viewport().width() - 8)
+        self.preview.setPixmap(self._page.scaledToWidth(width, Qt.SmoothTransformation))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        self._fit_preview()
+
+    def _preview_failed(self, generation: int, exc: BaseException) -> None:
+        if generation != self._generation or not self._alive():
+            return
+        self.preview.setPixmap(QPixmap())
+        self.preview.setText("")
+        self.summary.setText("")
+        self.error.setText(str(exc))
+
+    # --- print ----------------------------------------------------------------------
+
+    def print_now(self) -> None:
+        if self._busy:
+            return
+        request = self.request()
+        if request.columns == ():
+            self.error.setText(self.tr("印刷する列を1つ以上選んでください"))
+            return
+        if request.kind in printing.PERSONAL_KINDS and not request.recipient:
+            self.error.setText(self.tr("個人情報を含む一覧です。渡す相手（誰に渡すか）を入力してください"))
+            self.recipient.setFocus()
+            return
+        folder = self.folder or printing.print_folder()
+        printing.clean_print_folder(folder)
+        out = folder / printing.print_file_name(request.kind)
+        db, user, today = self.ctx.db, self.ctx.user, self.today
+        self._busy = True
+        self.print_button.setEnabled(False)
+        self.error.setText("")
+        self.summary.setText(self.tr("PDFを作成しています…"))
+        self.ctx.runner.run(lambda _p: printing.print_list(db, user, request, out, today),
+                            on_done=self._printed, on_error=self._print_failed)
+
+    def _printed(self, result: printing.PrintResult) -> None:
+        self._busy = False
+        self.printed = result
+        if not self._alive():
+            return
+        self.print_button.setEnabled(True)
+        self.ctx.notify("print")
+        self.summary.setText(result.summary())
+        if not open_in_viewer(result.path):
+            self.error.setText(self.tr("PDFを開けませんでした。次の場所にあります: {path}")
+                               .format(path=result.path))
+
+    def _print_failed(self, exc: BaseException) -> None:
+        self._busy = False
+        if not self._alive():
+            return
+        self.print_button.setEnabled(True)
+        self.summary.setText("")
+        self.error.setText(str(exc))

@@ -1,0 +1,253 @@
+"""評価シート (進行管理・評価シート, seed 003): per indicator and fiscal
+year, the sheet's headings and its six narratives, saved with Ctrl+S;
+the plan's name and period; the whole sheet as PDF. City staff and
+administrators."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox, QFileDialog, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+    QPlainTextEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget,
+)
+
+from coordinator_app import indicators as core
+from coordinator_app.dates import fiscal_year_label
+from coordinator_app.services import indicators as service
+from coordinator_app.services.indicators import NARRATIVE_FIELDS, Narrative
+from coordinator_app.ui.context import AppContext
+from coordinator_app.ui.tallies.common import FiscalYearCombo, error_text, run_job, today, warn
+from coordinator_app.ui.tallies.indicator_dialog import YearSpin
+
+HEADINGS = [("office", "担当課"), ("goal", "基本目標"), ("policy", "施策の方向性"),
+            ("project", "事業名")]
+
+
+class EvaluationPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.loaded_key: tuple[str, int] | None = None
+        self.dirty = False
+        self._filling = False
+        plan = service.get_plan(ctx.db)
+
+        self.year = FiscalYearCombo(min(plan.first_fy, today().year - 5), plan.last_fy, self)
+        self.indicator = QComboBox(self)
+        self.indicator.setMinimumWidth(260)
+        self.source = QComboBox(self)
+        for key, label in service.SOURCES.items():
+            self.source.addItem(self.tr(label), key)
+        self.save_button = QPushButton(self.tr("保存 (Ctrl+S)"), self)
+        self.save_button.clicked.connect(self.save)
+        self.pdf = QPushButton(self.tr("評価シートをPDFに…"), self)
+        self.pdf.clicked.connect(self.ask_pdf)
+        QShortcut(QKeySequence.Save, self, activated=self.save,
+                  context=Qt.WidgetWithChildrenShortcut)
+        self.status = QLabel(self)
+
+        self.plan_name = QLineEdit(plan.name, self)
+        self.plan_first, self.plan_last = YearSpin(self), YearSpin(self)
+        self.plan_first.setValue(plan.first_fy)
+        self.plan_last.setValue(plan.last_fy)
+        save_plan = QPushButton(self.tr("計画を保存"), self)
+        save_plan.clicked.connect(self.save_plan)
+
+        self.heading_edits: dict[str, QLineEdit] = {}
+        head_form = QFormLayout()
+        for name, label in HEADINGS:
+            edit = QLineEdit(self)
+            edit.textEdited.connect(self._mark_dirty)
+            self.heading_edits[name] = edit
+            head_form.addRow(self.tr(label), edit)
+        self.overview = QPlainTextEdit(self)
+        self.overview.setTabChangesFocus(True)
+        self.overview.setFixedHeight(54)
+        self.overview.textChanged.connect(self._mark_dirty)
+        head_form.addRow(self.tr("事業の概要"), self.overview)
+        self.figures = QLabel(self)
+        self.figures.setWordWrap(True)
+        self.figures.setTextFormat(Qt.RichText)
+        head_form.addRow(self.tr("目標・実績"), self.figures)
+
+        self.narrative_edits: dict[str, QPlainTextEdit] = {}
+        grid = QGridLayout()
+        for i, (name, label) in enumerate(NARRATIVE_FIELDS):
+            edit = QPlainTextEdit(self)
+            edit.setTabChangesFocus(True)
+            edit.setMinimumHeight(70)
+            edit.textChanged.connect(self._mark_dirty)
+            self.narrative_edits[name] = edit
+            box = QVBoxLayout()
+            box.addWidget(QLabel(self.tr(label), self))
+            box.addWidget(edit)
+            grid.addLayout(box, i // 2, i % 2)
+
+        plan_box = QGroupBox(self.tr("計画"), self)
+        pl = QHBoxLayout(plan_box)
+        pl.addWidget(QLabel(self.tr("計画名"), self))
+        pl.addWidget(self.plan_name, 1)
+        pl.addWidget(QLabel(self.tr("期間"), self))
+        pl.addWidget(self.plan_first)
+        pl.addWidget(QLabel("〜", self))
+        pl.addWidget(self.plan_last)
+        pl.addWidget(save_plan)
+        sheet = QWidget(self)
+        sl = QVBoxLayout(sheet)
+        sl.addLayout(head_form)
+        sl.addLayout(grid, 1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(sheet)
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("年度"), self))
+        top.addWidget(self.year)
+        top.addSpacing(8)
+        top.addWidget(QLabel(self.tr("指標"), self))
+        top.addWidget(self.indicator, 1)
+        top.addWidget(QLabel(self.tr("集計元"), self))
+        top.addWidget(self.source)
+        top.addWidget(self.save_button)
+        top.addWidget(self.pdf)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(plan_box)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.status)
+
+        self.year.currentIndexChanged.connect(self._switch)
+        self.indicator.currentIndexChanged.connect(self._switch)
+        self.source.currentIndexChanged.connect(self._switch)
+
+    # --- loading ------------------------------------------------------------------
+    def reload(self) -> None:
+        """Refill the indicator list (keeping the selection) and the sheet."""
+        keep = self.indicator.currentData()
+        self.indicator.blockSignals(True)
+        self.indicator.clear()
+        for info in service.list_indicators(self.ctx.db, self.ctx.user):
+            self.indicator.addItem(info.name, info.code)
+        i = self.indicator.findData(keep) if keep else 0
+        self.indicator.setCurrentIndex(max(0, i))
+        self.indicator.blockSignals(False)
+        self.load_sheet()
+
+    def current_key(self) -> tuple[str, int] | None:
+        code = self.indicator.currentData()
+        return (code, self.year.value()) if code else None
+
+    def _switch(self) -> None:
+        # Switching keeps what was typed: unsaved changes are saved first.
+        if self.dirty and self.loaded_key:
+            self._save(self.loaded_key, then=self.load_sheet)
+        else:
+            self.load_sheet()
+
+    def load_sheet(self) -> None:
+        key = self.current_key()
+        if key is None:
+            return
+        code, fy = key
+        source = self.source.currentData()
+        db, user = self.ctx.db, self.ctx.user
+
+        def job(progress):
+            return (key, service.get_indicator(db, user, code),
+                    service.get_narrative(db, user, code, fy),
+                    service.evaluate_one(db, user, code, fy, source))
+
+        run_job(self, job, on_done=self._fill,
+                            on_error=lambda exc: self.status.setText(error_text(exc)))
+
+    def _fill(self, payload) -> None:
+        key, info, narrative, result = payload
+        if key != self.current_key():
+            return
+        self._filling = True
+        for name, edit in self.heading_edits.items():
+            edit.setText(getattr(info, name))
+        self.overview.setPlainText(info.overview)
+        for name, edit in self.narrative_edits.items():
+            edit.setPlainText(getattr(narrative, name))
+        cells = "".join(
+            f"<td style='padding:0 8px'>{fiscal_year_label(f.fiscal_year)}<br>"
+            f"{self.tr('目標')} {core.format_value(f.target, info.unit) or '—'}<br>"
+            f"{self.tr('実績')} {core.format_value(f.actual, info.unit) or '—'}<br>"
+            f"<b>{f.grade or '—'}</b></td>" for f in result.series)
+        self.figures.setText(f"<table><tr>{cells}</tr></table>")
+        self._filling = False
+        self.loaded_key = key
+        self.dirty = False
+        self.status.setText(self.tr("{0}・{1} の評価シート").format(
+            info.name, fiscal_year_label(key[1])))
+
+    def _mark_dirty(self) -> None:
+        if not self._filling:
+            self.dirty = True
+
+    # --- saving -------------------------------------------------------------------
+    def collected(self) -> tuple[dict[str, str], Narrative]:
+        headings = {name: edit.text() for name, edit in self.heading_edits.items()}
+        headings["overview"] = self.overview.toPlainText()
+        narrative = Narrative(**{name: edit.toPlainText()
+                                 for name, edit in self.narrative_edits.items()})
+        return headings, narrative
+
+    def save(self) -> None:
+        if self.loaded_key:
+            self._save(self.loaded_key)
+
+    def _save(self, key: tuple[str, int], then=None) -> None:
+        headings, narrative = self.collected()
+        code, fy = key
+        db, user = self.ctx.db, self.ctx.user
+
+        def done(_):
+            self.dirty = False
+            self.status.setText(self.tr("保存しました"))
+            self.ctx.notify("indicators")
+            if then:
+                then()
+
+        run_job(self, 
+            lambda progress: service.save_sheet(db, user, code, fy, headings, narrative),
+            on_done=done, on_error=lambda exc: warn(self, error_text(exc)))
+
+    def save_plan(self) -> None:
+        name, first, last = self.plan_name.text(), self.plan_first.value(), self.plan_last.value()
+        db, user = self.ctx.db, self.ctx.user
+        run_job(self, lambda progress: service.save_plan(db, user, name, first, last),
+                            on_done=lambda _: (self.status.setText(self.tr("計画を保存しました")),
+                                               self.ctx.notify("indicators")),
+                            on_error=lambda exc: warn(self, error_text(exc)))
+
+    # --- PDF ----------------------------------------------------------------------
+    def ask_pdf(self) -> None:
+        fy = self.year.value()
+        name = f"evaluation_{fy}_{today():%Y%m%d}.pdf"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("評価シートを書き出す"),
+                                              str(Path.home() / name), self.tr("PDF (*.pdf)"))
+        if path:
+            self.export_pdf(Path(path))
+
+    def export_pdf(self, path: Path) -> None:
+        fy, source = self.year.value(), self.source.currentData()
+        db, user = self.ctx.db, self.ctx.user
+        self.status.setText(self.tr("PDFを作っています…"))
+
+        def job(progress):
+            return service.export_pdf(db, user, fy, path, source)
+
+        def start():
+            run_job(self, job, on_done=lambda pages: self.status.setText(
+                self.tr("{0} ページのPDFを書き出しました: {1}").format(pages, path)),
+                on_error=lambda exc: warn(self, error_text(exc)))
+
+        if self.dirty and self.loaded_key:
+            self._save(self.loaded_key, then=start)
+        else:
+            start()

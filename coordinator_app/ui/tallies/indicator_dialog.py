@@ -1,0 +1,224 @@
+"""指標の定義 (administrators): name, unit, 担当, kind, the tally figure it
+counts (measure, breakdown, key — or none: a typed actual), direction,
+plan period, baseline, and the sheet's headings. The contract's default
+indicators keep their code and what they count."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
+    QLineEdit, QPlainTextEdit, QSpinBox, QVBoxLayout, QWidget,
+)
+
+from coordinator_app import codes
+from coordinator_app import indicators as core
+from coordinator_app.dates import fiscal_year_label
+from coordinator_app.services import indicators as service
+from coordinator_app.services.indicators import IndicatorInfo
+from coordinator_app.ui.context import AppContext
+from coordinator_app.ui.tallies.common import error_text, run_job
+
+
+class YearSpin(QSpinBox):
+    """A fiscal year shown as 令和N年度."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setRange(2000, 2100)
+
+    def textFromValue(self, value: int) -> str:  # noqa: N802 - Qt API
+        return fiscal_year_label(value)
+
+    def valueFromText(self, text: str) -> int:  # noqa: N802 - Qt API
+        for fy in range(self.minimum(), self.maximum() + 1):
+            if fiscal_year_label(fy) == text:
+                return fy
+        return self.value()
+
+
+class IndicatorDialog(QDialog):
+    saved = Signal(str)  # code
+
+    def __init__(self, ctx: AppContext, info: IndicatorInfo, keys: dict[str, list[tuple[str, str]]],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.info, self.keys = ctx, info, keys
+        self.setWindowTitle(self.tr("指標を追加する") if not info.id else self.tr("指標の定義を変更する"))
+        self.setAttribute(Qt.WA_DeleteOnClose)
+        locked = info.builtin
+        self.code = QLineEdit(info.code, self)
+        self.code.setPlaceholderText("salon_count")
+        self.code.setReadOnly(locked)
+        self.name = QLineEdit(info.name, self)
+        self.unit = QLineEdit(info.unit, self)
+        self.unit.setMaximumWidth(80)
+        self.office = QLineEdit(info.office, self)
+        self.kind = QComboBox(self)
+        for k, label in core.KINDS.items():
+            self.kind.addItem(self.tr(label), k)
+        self.kind.setCurrentIndex(self.kind.findData(info.kind))
+        self.measure = QComboBox(self)
+        self.measure.addItem(self.tr("なし（実績を入力する）"), "")
+        for m, label in codes.MEASURE_LABELS.items():
+            self.measure.addItem(self.tr(label), m)
+        self.breakdown = QComboBox(self)
+        self.key = QComboBox(self)
+        for w in (self.kind, self.measure, self.breakdown, self.key):
+            w.setEnabled(not locked)
+        self.direction = QComboBox(self)
+        for d, label in core.DIRECTIONS.items():
+            self.direction.addItem(self.tr(label), d)
+        self.direction.setCurrentIndex(self.direction.findData(info.direction))
+        self.first_fy, self.last_fy = YearSpin(self), YearSpin(self)
+        self.first_fy.setValue(info.first_fy)
+        self.last_fy.setValue(info.last_fy)
+        self.baseline = QLineEdit(core.plain_number(info.baseline), self)
+        self.baseline.setPlaceholderText(self.tr("例: 4316（なければ空）"))
+        self.baseline_fy = YearSpin(self)
+        self.baseline_fy.setValue(info.baseline_fy or info.first_fy - 1)
+        self.goal = QLineEdit(info.goal, self)
+        self.policy = QLineEdit(info.policy, self)
+        self.project = QLineEdit(info.project, self)
+        self.overview = QPlainTextEdit(info.overview, self)
+        self.overview.setTabChangesFocus(True)
+        self.overview.setFixedHeight(60)
+        self.active = QCheckBox(self.tr("使う（一覧と評価シートに出す）"), self)
+        self.active.setChecked(info.active)
+        self.error = QLabel(self)
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
+
+        self.measure.currentIndexChanged.connect(self._measure_changed)
+        self.breakdown.currentIndexChanged.connect(self._breakdown_changed)
+        self.measure.setCurrentIndex(max(0, self.measure.findData(info.measure)))
+        self._measure_changed()
+        self.breakdown.setCurrentIndex(max(0, self.breakdown.findData(info.breakdown)))
+        self._breakdown_changed()
+        self.key.setCurrentIndex(max(0, self.key.findData(info.key)))
+
+        period = QHBoxLayout()
+        period.addWidget(self.first_fy)
+        period.addWidget(QLabel("〜", self))
+        period.addWidget(self.last_fy)
+        base = QHBoxLayout()
+        base.addWidget(self.baseline)
+        base.addWidget(QLabel(self.tr("時点"), self))
+        base.addWidget(self.baseline_fy)
+        form = QFormLayout()
+        form.addRow(self.tr("コード(&C)"), self.code)
+        form.addRow(self.tr("指標名(&N)"), self.name)
+        form.addRow(self.tr("単位"), self.unit)
+        form.addRow(self.tr("担当課"), self.office)
+        form.addRow(self.tr("種類"), self.kind)
+        form.addRow(self.tr("数える集計項目"), self.measure)
+        form.addRow(self.tr("内訳"), self.breakdown)
+        form.addRow(self.tr("内訳の項目"), self.key)
+        form.addRow(self.tr("よい方向"), self.direction)
+        form.addRow(self.tr("計画期間"), period)
+        form.addRow(self.tr("基準値"), base)
+        form.addRow(self.tr("基本目標"), self.goal)
+        form.addRow(self.tr("施策の方向性"), self.policy)
+        form.addRow(self.tr("事業名"), self.project)
+        form.addRow(self.tr("事業の概要"), self.overview)
+        form.addRow("", self.active)
+        buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel, self)
+        buttons.button(QDialogButtonBox.Save).setText(self.tr("保存"))
+        buttons.button(QDialogButtonBox.Cancel).setText(self.tr("キャンセル"))
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.resize(560, 640)
+
+    def _measure_changed(self) -> None:
+        measure = self.measure.currentData()
+        self.breakdown.blockSignals(True)
+        self.breakdown.clear()
+        self.breakdown.addItem(self.tr("合計"), "total")
+        for b in codes.MEASURES.get(measure, ()):
+            self.breakdown.addItem(self.tr(codes.BREAKDOWN_LABELS[b]), b)
+        self.breakdown.blockSignals(False)
+        self.breakdown.setEnabled(bool(measure) and not self.info.builtin)
+        self._breakdown_changed()
+
+    def _breakdown_changed(self) -> None:
+        b = self.breakdown.currentData()
+        self.key.clear()
+        for code, label in self.keys.get(b, []):
+            self.key.addItem(label, code)
+        self.key.setEnabled(b not in (None, "total") and not self.info.builtin)
+
+    def collected(self) -> IndicatorInfo:
+        """What the form says (raises IndicatorError for bad numbers)."""
+        baseline = core.parse_value(self.baseline.text(), self.unit.text())
+        if isinstance(baseline, str):
+            raise core.IndicatorError("基準値は数値で入力してください（なければ空）")
+        breakdown = self.breakdown.currentData() or "total"
+        return IndicatorInfo(
+            self.info.id, self.code.text().strip(), self.name.text().strip(),
+            self.unit.text().strip(), self.office.text().strip(), self.kind.currentData(),
+            self.measure.currentData() or "", breakdown,
+            (self.key.currentData() or "") if breakdown != "total" else "",
+            self.direction.currentData(), self.first_fy.value(), self.last_fy.value(), baseline,
+            self.baseline_fy.value() if baseline is not None else None,
+            self.goal.text().strip(), self.policy.text().strip(), self.project.text().strip(),
+            self.overview.toPlainText().strip(), self.info.sort_order, self.active.isChecked(),
+            self.info.builtin)
+
+    def save(self) -> None:
+        try:
+            info = self.collected()
+            core.validate(info.definition)
+        except core.IndicatorError as exc:
+            self.error.setText(str(exc))
+            return
+        db, user = self.ctx.db, self.ctx.user
+        run_job(self, lambda progress: service.save_indicator(db, user, info),
+                            on_done=lambda _: (self.saved.emit(info.code), self.accept()),
+                            on_error=lambda exc: self.error.setText(error_text(exc)))
+
+
+class ThresholdsDialog(QDialog):
+    """評価の基準 (administrators): A from a% of the target, B from b%."""
+
+    saved = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("評価の基準"))
+        self.setAttribute(Qt.WA_DeleteOnClose)
+        t = service.thresholds(ctx.db)
+        self.a = QSpinBox(self)
+        self.b = QSpinBox(self)
+        for w, v in ((self.a, t.a_percent), (self.b, t.b_percent)):
+            w.setRange(1, 1000)
+            w.setSuffix(" %")
+            w.setValue(int(v))
+        self.error = QLabel(self)
+        self.error.setStyleSheet("color: #b00020;")
+        form = QFormLayout()
+        form.addRow(self.tr("A（着実に進捗している）: 目標の"), self.a)
+        form.addRow(self.tr("B（ある程度進捗している）: 目標の"), self.b)
+        note = QLabel(self.tr("これより下は C（進捗が順調でない）。少ないほどよい指標は逆の向きで判定します。"), self)
+        note.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel, self)
+        buttons.button(QDialogButtonBox.Save).setText(self.tr("保存"))
+        buttons.button(QDialogButtonBox.Cancel).setText(self.tr("キャンセル"))
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def save(self) -> None:
+        a, b = self.a.value(), self.b.value()
+        db, user = self.ctx.db, self.ctx.user
+        run_job(self, lambda progress: service.save_thresholds(db, user, a, b),
+                            on_done=lambda _: (self.saved.emit(), self.accept()),
+                            on_error=lambda exc: self.error.setText(error_text(exc)))

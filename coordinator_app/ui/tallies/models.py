@@ -1,0 +1,462 @@
+"""Table models of the 集計・指標 pages. Fed with service dataclasses via
+``set_*``; no database access here."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from coordinator_app import codes, tallies
+from coordinator_app import indicators as core
+from coordinator_app.dates import fiscal_months, fiscal_year_label, format_wareki, month_last_day
+from coordinator_app.services.consolidation import Conflict, Matrix, ReceivedFile
+from coordinator_app.services.indicators import IndicatorResult, YearFigure
+from coordinator_app.services.monthly_tallies import RecordLine, TallyView
+from coordinator_app.ui.tallies.common import today, tr
+
+TOTAL_FILL = QColor("#EEF3F9")
+GROUP_FILL = QColor("#F7F7F7")
+FAINT_TEXT = QColor("#8A8A8A")
+STATE_FILL = {
+    "received": QColor("#D8EFD8"),
+    "chosen": QColor("#CFE3F7"),
+    "conflict": QColor("#F6C6C6"),
+    "provisional": QColor("#FFF1C2"),
+    "missing": QColor("#FFFFFF"),
+    "future": QColor("#F0F0F0"),
+}
+GRADE_FILL = {"A": QColor("#D8EFD8"), "B": QColor("#FFF1C2"), "C": QColor("#F6C6C6")}
+
+
+def _bold() -> QFont:
+    f = QFont()
+    f.setBold(True)
+    return f
+
+
+class _Model(QAbstractTableModel):
+    HEADERS: tuple[str, ...] = ()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
+        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
+            return tr(self.HEADERS[section])
+        return None
+
+    def row_at(self, row: int):
+        return self._rows[row]
+
+
+# --- the monthly report -------------------------------------------------------------
+
+class TallyGridModel(_Model):
+    """One measure laid out like the paper monthly report: rows are the
+    total and every breakdown key (in Japanese), columns 内訳, 項目,
+    4月…3月 and 合計 (stock measures: 年度末, the March figure)."""
+
+    COL_BREAKDOWN, COL_KEY = 0, 1
+    FIRST_MONTH = 2
+    COL_TOTAL = 14
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[tuple[str, str, str, list[int]]] = []  # breakdown, key, label, 12 values
+        self.measure = "consultations"
+        self.fiscal_year = 0
+        self.month_labels = [f"{m}月" for m in (4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 3)]
+
+    @property
+    def stock(self) -> bool:
+        return self.measure in tallies.STOCK_MEASURES
+
+    def set_view(self, view: TallyView | None, measure: str) -> None:
+        self.beginResetModel()
+        self.measure = measure
+        self._rows = []
+        if view is not None:
+            self.fiscal_year = view.fiscal_year
+            self.month_labels = [f"{m}月" for _, m in fiscal_months(view.fiscal_year)]
+            grid: dict[tuple[str, str], list[int]] = {}
+            for (branch, breakdown, key), values in tallies.report_grid(view.rows, measure).items():
+                cells = grid.setdefault((breakdown, key), [0] * 12)
+                for i, v in enumerate(values):
+                    cells[i] += v
+            self._rows.append(("total", "", tr("合計"), grid.get(("total", ""), [0] * 12)))
+            for breakdown in codes.MEASURES[measure]:
+                listed = view.keys.get(breakdown, [])
+                keys = [k for k, _ in listed]
+                labels = dict(listed)
+                extra = sorted(k for b, k in grid if b == breakdown and k not in labels)
+                for key in keys + extra:
+                    self._rows.append((breakdown, key, labels.get(key, key),
+                                       grid.get((breakdown, key), [0] * 12)))
+        self.endResetModel()
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else 15
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
+        if role != Qt.DisplayRole or orientation != Qt.Horizontal:
+            return None
+        if section == self.COL_BREAKDOWN:
+            return tr("内訳")
+        if section == self.COL_KEY:
+            return tr("項目")
+        if section == self.COL_TOTAL:
+            return tr("年度末") if self.stock else tr("合計")
+        return self.month_labels[section - self.FIRST_MONTH]
+
+    def value(self, row: int, column: int) -> int | None:
+        """The figure shown in a cell (None for the label columns)."""
+        breakdown, key, label, values = self._rows[row]
+        if column == self.COL_TOTAL:
+            return values[-1] if self.stock else sum(values)
+        if self.FIRST_MONTH <= column < self.COL_TOTAL:
+            return values[column - self.FIRST_MONTH]
+        return None
+
+    def running_columns(self) -> set[int]:
+        """Month columns whose month has not ended yet (figures still grow)."""
+        if not self.fiscal_year:
+            return set()
+        now = today()
+        return {self.FIRST_MONTH + i for i, m in enumerate(tallies.fiscal_month_keys(self.fiscal_year))
+                if month_last_day(m // 100, m % 100) >= now}
+
+    def monthly_totals(self) -> list[int]:
+        return list(self._rows[0][3]) if self._rows else [0] * 12
+
+    def cell_ref(self, index: QModelIndex) -> tuple[str, str, list[int]] | None:
+        """(breakdown, key, months YYYYMM) behind a figure cell."""
+        if not index.isValid() or index.column() < self.FIRST_MONTH:
+            return None
+        breakdown, key, _, _ = self._rows[index.row()]
+        months = tallies.fiscal_month_keys(self.fiscal_year)
+        if index.column() == self.COL_TOTAL:
+            return breakdown, key, months[-1:] if self.stock else months
+        return breakdown, key, [months[index.column() - self.FIRST_MONTH]]
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        breakdown, key, label, values = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.DisplayRole:
+            if col == self.COL_BREAKDOWN:
+                if breakdown == "total":
+                    return tr("合計")
+                if index.row() > 0 and self._rows[index.row() - 1][0] == breakdown:
+                    return ""  # the group's label once, as on the paper form
+                return tr(codes.BREAKDOWN_LABELS.get(breakdown, breakdown))
+            if col == self.COL_KEY:
+                return "" if breakdown == "total" else label
+            return f"{self.value(index.row(), col):,}"
+        if role == Qt.UserRole:
+            return self.value(index.row(), col)
+        if role == Qt.TextAlignmentRole and col >= self.FIRST_MONTH:
+            return int(Qt.AlignRight | Qt.AlignVCenter)
+        if role == Qt.FontRole and (breakdown == "total" or col == self.COL_TOTAL):
+            return _bold()
+        if role == Qt.ForegroundRole and col in self.running_columns():
+            return QBrush(FAINT_TEXT)
+        if role == Qt.BackgroundRole:
+            if breakdown == "total":
+                return QBrush(TOTAL_FILL)
+            if col == self.COL_TOTAL:
+                return QBrush(GROUP_FILL)
+        if role == Qt.ToolTipRole and col >= self.FIRST_MONTH:
+            return tr("ダブルクリック（Enter）で内訳の記録を表示")
+        return None
+
+
+class RecordsModel(_Model):
+    HEADERS = ("日付", "氏名", "内容")
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[RecordLine] = []
+
+    def set_rows(self, rows: list[RecordLine]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid() or role != Qt.DisplayRole:
+            return None
+        r = self._rows[index.row()]
+        return (format_wareki(r.day), r.name, r.detail)[index.column()]
+
+
+# --- consolidation ------------------------------------------------------------------
+
+class MatrixModel(_Model):
+    """Branches × months of the consolidation, plus the last receipt."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[tuple[str, str]] = []
+        self.matrix: Matrix | None = None
+
+    def set_matrix(self, matrix: Matrix) -> None:
+        self.beginResetModel()
+        self.matrix = matrix
+        self._rows = list(matrix.branches)
+        self.endResetModel()
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() or self.matrix is None else 2 + len(self.matrix.months)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
+        if role != Qt.DisplayRole or self.matrix is None:
+            return None
+        if orientation == Qt.Vertical:
+            return None
+        if section == 0:
+            return tr("支部")
+        if section == len(self.matrix.months) + 1:
+            return tr("最終受信")
+        m = self.matrix.months[section - 1]
+        return f"{m % 100}月"
+
+    def cell(self, row: int, column: int):
+        if self.matrix is None or not 1 <= column <= len(self.matrix.months):
+            return None
+        code = self._rows[row][0]
+        return self.matrix.cells[(code, self.matrix.months[column - 1])]
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid() or self.matrix is None:
+            return None
+        code, name = self._rows[index.row()]
+        col = index.column()
+        if col == 0:
+            if role == Qt.DisplayRole:
+                return f"{code} {name}".strip()
+            return None
+        if col == len(self.matrix.months) + 1:
+            if role == Qt.DisplayRole:
+                at = self.matrix.last_received.get(code)
+                return format_wareki(at.date()) if at else tr("なし")
+            return None
+        cell = self.cell(index.row(), col)
+        if role == Qt.DisplayRole:
+            return tr(cell.label) if cell.label else "—"
+        if role == Qt.UserRole:
+            return cell.state
+        if role == Qt.BackgroundRole:
+            return QBrush(STATE_FILL[cell.state])
+        if role == Qt.TextAlignmentRole:
+            return int(Qt.AlignCenter)
+        if role == Qt.FontRole and cell.state == "conflict":
+            return _bold()
+        if role == Qt.ToolTipRole and cell.file_names:
+            return "\n".join(cell.file_names)
+        return None
+
+
+class FilesModel(_Model):
+    HEADERS = ("ファイル名", "受信日", "支部", "行数", "受信者")
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[ReceivedFile] = []
+
+    def set_rows(self, rows: list[ReceivedFile]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid() or role != Qt.DisplayRole:
+            return None
+        f = self._rows[index.row()]
+        return (f.file_name, format_wareki(f.received_at.date()), "・".join(f.branch_codes),
+                f"{f.row_count:,}", f.received_by)[index.column()]
+
+
+class ConflictListModel(_Model):
+    HEADERS = ("支部", "月", "ファイル数", "現在の数字")
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[Conflict] = []
+
+    def set_rows(self, rows: list[Conflict]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid() or role != Qt.DisplayRole:
+            return None
+        c = self._rows[index.row()]
+        current = next((k.file_name for k in c.candidates if k.file_id == c.current_file_id), "")
+        return (c.branch_code, f"{c.month // 100}年{c.month % 100}月", str(len(c.candidates)),
+                current)[index.column()]
+
+
+class CompareModel(_Model):
+    """One conflict: the measures' totals side by side, one column per file;
+    rows where the files differ are highlighted."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows = list(codes.MEASURES)
+        self.conflict: Conflict | None = None
+
+    def set_conflict(self, conflict: Conflict | None) -> None:
+        self.beginResetModel()
+        self.conflict = conflict
+        self.endResetModel()
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() or not self.conflict else 1 + len(self.conflict.candidates)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
+        if role != Qt.DisplayRole or orientation != Qt.Horizontal or not self.conflict:
+            return None
+        if section == 0:
+            return tr("集計項目（合計）")
+        k = self.conflict.candidates[section - 1]
+        return f"{k.file_name}\n{format_wareki(k.received_at.date())}"
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid() or not self.conflict:
+            return None
+        measure = self._rows[index.row()]
+        values = [k.totals.get(measure, 0) for k in self.conflict.candidates]
+        if role == Qt.DisplayRole:
+            if index.column() == 0:
+                return tr(codes.MEASURE_LABELS[measure])
+            return f"{values[index.column() - 1]:,}"
+        if role == Qt.BackgroundRole and len(set(values)) > 1:
+            return QBrush(STATE_FILL["conflict"])
+        if role == Qt.TextAlignmentRole and index.column():
+            return int(Qt.AlignRight | Qt.AlignVCenter)
+        return None
+
+
+# --- indicators ---------------------------------------------------------------------
+
+class IndicatorTableModel(_Model):
+    COL_NAME, COL_UNIT, COL_KIND, COL_TARGET, COL_ACTUAL, COL_GRADE = range(6)
+    HEADERS = ("指標名", "単位", "種類", "目標", "実績", "評価")
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[IndicatorResult] = []
+
+    def set_rows(self, rows: list[IndicatorResult]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_of(self, code: str) -> int:
+        return next((i for i, r in enumerate(self._rows) if r.info.code == code), -1)
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        r = self._rows[index.row()]
+        y = r.year
+        col = index.column()
+        if role == Qt.DisplayRole:
+            if col == self.COL_NAME:
+                return r.info.name
+            if col == self.COL_UNIT:
+                return r.info.unit
+            if col == self.COL_KIND:
+                return tr(core.KIND_SHORT[r.info.kind])
+            if col == self.COL_TARGET:
+                return core.format_value(y.target)
+            if col == self.COL_ACTUAL:
+                text = core.format_value(y.actual)
+                return text + (tr("（途中）") if text and y.in_progress else "")
+            if col == self.COL_GRADE:
+                return y.grade + ("*" if y.override else "")
+        if role == Qt.TextAlignmentRole and col in (self.COL_TARGET, self.COL_ACTUAL):
+            return int(Qt.AlignRight | Qt.AlignVCenter)
+        if role == Qt.TextAlignmentRole and col == self.COL_GRADE:
+            return int(Qt.AlignCenter)
+        if role == Qt.BackgroundRole and col == self.COL_GRADE and y.grade:
+            return QBrush(GRADE_FILL[y.grade])
+        if role == Qt.ToolTipRole:
+            if col == self.COL_GRADE and y.grade:
+                tip = tr(core.GRADES[y.grade])
+                if y.override:
+                    tip += "\n" + tr("変更の理由: ") + y.override_reason
+                return tip
+            return r.info.definition.describe()
+        return None
+
+
+class YearTableModel(_Model):
+    """An indicator's plan years: 目標 (editable by staff), 実績 (editable
+    only for indicators without a measure), 評価, 変更の理由."""
+
+    COL_YEAR, COL_TARGET, COL_ACTUAL, COL_GRADE, COL_REASON = range(5)
+    HEADERS = ("年度", "目標", "実績", "評価", "評価変更の理由")
+    edited = Signal(int, int, str)  # fiscal year, column, text
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[YearFigure] = []
+        self.unit = ""
+        self.editable = False
+        self.typed = False
+
+    def set_result(self, result: IndicatorResult | None, editable: bool) -> None:
+        self.beginResetModel()
+        self._rows = list(result.series) if result else []
+        self.unit = result.info.unit if result else ""
+        self.typed = bool(result) and not result.info.measure
+        self.editable = editable
+        self.endResetModel()
+
+    def flags(self, index):
+        f = super().flags(index)
+        if self.editable and (index.column() == self.COL_TARGET or
+                              (index.column() == self.COL_ACTUAL and self.typed)):
+            f |= Qt.ItemIsEditable
+        return f
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        y = self._rows[index.row()]
+        col = index.column()
+        if role in (Qt.DisplayRole, Qt.EditRole):
+            if col == self.COL_YEAR:
+                return fiscal_year_label(y.fiscal_year)
+            if col == self.COL_TARGET:
+                return core.format_value(y.target, self.unit if role == Qt.DisplayRole else "")
+            if col == self.COL_ACTUAL:
+                text = core.format_value(y.actual, self.unit if role == Qt.DisplayRole else "")
+                if role == Qt.DisplayRole and text and y.in_progress:
+                    text += tr("（途中）")
+                return text
+            if col == self.COL_GRADE:
+                return y.grade + ("*" if y.override else "")
+            if col == self.COL_REASON:
+                return y.override_reason
+        if role == Qt.BackgroundRole and col == self.COL_GRADE and y.grade:
+            return QBrush(GRADE_FILL[y.grade])
+        if role == Qt.TextAlignmentRole and col in (self.COL_TARGET, self.COL_ACTUAL):
+            return int(Qt.AlignRight | Qt.AlignVCenter)
+        if role == Qt.TextAlignmentRole and col == self.COL_GRADE:
+            return int(Qt.AlignCenter)
+        if role == Qt.ToolTipRole and col == self.COL_TARGET and self.editable:
+            return tr("数値（例: 80）または言葉（増加・減少・維持・設置 など）。空にすると目標を消します")
+        return None
+
+    def setData(self, index, value, role=Qt.EditRole):  # noqa: N802
+        if role != Qt.EditRole or not (self.flags(index) & Qt.ItemIsEditable):
+            return False
+        self.edited.emit(self._rows[index.row()].fiscal_year, index.column(), str(value or ""))
+        return True

@@ -1,0 +1,4517 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en_US" sourcelanguage="ja_JP">
+<context>
+    <name />
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/charts.py" line="198" />
+        <source>実績</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/charts.py" line="203" />
+        <source>目標</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/common.py" line="63" />
+        <source>お知らせ</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/common.py" line="71" />
+        <source>確認してください</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/common.py" line="77" />
+        <source>確認</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/common.py" line="97" />
+        <source>処理できませんでした（{0}）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="89" />
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="111" />
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="152" />
+        <source>合計</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="107" />
+        <source>内訳</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="109" />
+        <source>項目</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="111" />
+        <source>年度末</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="173" />
+        <source>ダブルクリック（Enter）で内訳の記録を表示</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="221" />
+        <source>支部</source>
+        <translation>Branch</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="223" />
+        <source>最終受信</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="245" />
+        <source>なし</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="325" />
+        <source>集計項目（合計）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="380" />
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="442" />
+        <source>（途中）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="393" />
+        <source>変更の理由: </source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="455" />
+        <source>数値（例: 80）または言葉（増加・減少・維持・設置 など）。空にすると目標を消します</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>AccountsTab</name>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/accounts_tab.py" line="24" />
+        <location filename="../../coordinator_app/ui/settings/accounts_tab.py" line="39" />
+        <source>ログイン名</source>
+        <translation>Login name</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/accounts_tab.py" line="24" />
+        <location filename="../../coordinator_app/ui/settings/accounts_tab.py" line="40" />
+        <source>表示名</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/accounts_tab.py" line="24" />
+        <location filename="../../coordinator_app/ui/settings/accounts_tab.py" line="41" />
+        <source>役割</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/accounts_tab.py" line="24" />
+        <source>支部</source>
+        <translation>Branch</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/accounts_tab.py" line="25" />
+        <source>状態</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/accounts_tab.py" line="37" />
+        <source>{n}文字以上</source>
+        <translation>{n} characters or more</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/accounts_tab.py" line="42" />
+        <source>支部（コーディネーター）</source>
+        <translation>Branch (coordinators)</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/accounts_tab.py" line="43" />
+        <source>パスワード（新規・再設定）</source>
+        <translation>Password (new or reset)</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/accounts_tab.py" line="44" />
+        <source>新規</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/accounts_tab.py" line="45" />
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/accounts_tab.py" line="46" />
+        <source>パスワードを再設定</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/accounts_tab.py" line="47" />
+        <location filename="../../coordinator_app/ui/settings/accounts_tab.py" line="110" />
+        <source>無効にする</source>
+        <translation>Deactivate</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/accounts_tab.py" line="52" />
+        <source>コーディネーターは一つの支部の記録だけを見られます。市社協職員は集計と指標だけ、管理者は設定だけを扱います。</source>
+        <translation>A coordinator sees the records of one branch only. City-office staff work with tallies and indicators only, administrators with settings only.</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/accounts_tab.py" line="70" />
+        <source>有効</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/accounts_tab.py" line="70" />
+        <source>無効</source>
+        <translation>Inactive</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/accounts_tab.py" line="72" />
+        <source>・ロック中</source>
+        <translation> · locked</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/accounts_tab.py" line="74" />
+        <source>（デモ専用）</source>
+        <translation> (demo only)</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/accounts_tab.py" line="110" />
+        <source>有効にする</source>
+        <translation>Activate</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/accounts_tab.py" line="150" />
+        <source>パスワード</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/accounts_tab.py" line="151" />
+        <source>{login} のパスワードを再設定しました。本人に伝え、変更してもらってください。</source>
+        <translation>The password of {login} was reset. Tell the person and ask them to change it.</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/accounts_tab.py" line="162" />
+        <source>アカウントを無効にする</source>
+        <translation>Deactivate account</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/accounts_tab.py" line="163" />
+        <source>{login} はサインインできなくなります。よろしいですか？</source>
+        <translation>{login} will no longer be able to sign in. Continue?</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityFormDialog</name>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/activity_form.py" line="31" />
+        <source>活動記録の入力</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/activity_form.py" line="45" />
+        <source> 時間</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/activity_form.py" line="46" />
+        <source>記録しない</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/activity_form.py" line="49" />
+        <source>氏名・ふりがなを入れて Enter で追加</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/activity_form.py" line="64" />
+        <source>活動日(&amp;D)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/activity_form.py" line="65" />
+        <source>活動名(&amp;T)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/activity_form.py" line="66" />
+        <source>種類(&amp;K)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/activity_form.py" line="67" />
+        <source>1人あたりの時間</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/activity_form.py" line="68" />
+        <source>メモ</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/activity_form.py" line="69" />
+        <source>参加者を追加(&amp;A)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/activity_form.py" line="75" />
+        <source>保存 (Ctrl+S)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/activity_form.py" line="76" />
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/activity_form.py" line="95" />
+        <source>参加者 {0}人（時間はダブルクリックで変更、Delete で外す）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/activity_form.py" line="105" />
+        <source>「{0}」に当たる登録中のボランティアはいません</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/activity_form.py" line="110" />
+        <source>追加しました: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/activity_form.py" line="111" />
+        <source>（ほかに {0}人該当）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/activity_form.py" line="114" />
+        <source>{0} さんはもう追加されています</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/activity_form.py" line="131" />
+        <source>活動日: </source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ActivityPanel</name>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/activities.py" line="34" />
+        <source>活動記録を入力 (Ctrl+R)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/activities.py" line="39" />
+        <source>削除…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/activities.py" line="56" />
+        <source>年度</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/activities.py" line="75" />
+        <source>{0} ボランティア活動参加者数: {1}人（活動 {2}件）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/activities.py" line="100" />
+        <source>活動記録の削除</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/activities.py" line="101" />
+        <source>{0} の「{1}」（参加者 {2}人）を削除します。元に戻せません。よろしいですか？</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/activities.py" line="108" />
+        <source>削除</source>
+        <translation>Delete</translation>
+    </message>
+</context>
+<context>
+    <name>AreasTab</name>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/areas_tab.py" line="20" />
+        <location filename="../../coordinator_app/ui/settings/areas_tab.py" line="24" />
+        <source>自治会名</source>
+        <translation>Association name</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/areas_tab.py" line="20" />
+        <source>登録人数</source>
+        <translation>Residents</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/areas_tab.py" line="25" />
+        <source>追加</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/areas_tab.py" line="26" />
+        <source>名前を変更</source>
+        <translation>Rename</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/areas_tab.py" line="27" />
+        <source>削除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/areas_tab.py" line="29" />
+        <source>支部</source>
+        <translation>Branch</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/areas_tab.py" line="78" />
+        <source>自治会を削除</source>
+        <translation>Delete association</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/areas_tab.py" line="79" />
+        <source>「{name}」を削除します。よろしいですか？</source>
+        <translation>Delete “{name}”?</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTableModel</name>
+    <message>
+        <location filename="../../coordinator_app/ui/audit_view.py" line="29" />
+        <source>日時</source>
+        <translation>Date and time</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/audit_view.py" line="29" />
+        <source>利用者</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/audit_view.py" line="29" />
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/audit_view.py" line="29" />
+        <source>対象</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/audit_view.py" line="30" />
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/audit_view.py" line="30" />
+        <source>詳細</source>
+        <translation>Detail</translation>
+    </message>
+</context>
+<context>
+    <name>AuditView</name>
+    <message>
+        <location filename="../../coordinator_app/ui/audit_view.py" line="79" />
+        <source>表示</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/audit_view.py" line="80" />
+        <source>CSVに書き出す…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/audit_view.py" line="83" />
+        <source>期間</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/audit_view.py" line="84" />
+        <source>利用者</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/audit_view.py" line="84" />
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/audit_view.py" line="97" />
+        <source>監査ログには、誰が・いつ・何を・どの記録に行ったかだけを残し、氏名や相談内容は記録しません。</source>
+        <translation>The audit trail keeps who did what, when, to which record — never names or the content of consultations.</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/audit_view.py" line="114" />
+        <location filename="../../coordinator_app/ui/audit_view.py" line="118" />
+        <source>すべて</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/audit_view.py" line="129" />
+        <source>読み込んでいます…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/audit_view.py" line="136" />
+        <source>{n}件（新しい順、最大2000件を表示）</source>
+        <translation>{n} rows (newest first, at most 2000 shown)</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/audit_view.py" line="145" />
+        <source>監査ログを書き出す</source>
+        <translation>Export the audit trail</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/audit_view.py" line="146" />
+        <source>CSV ファイル (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/audit_view.py" line="158" />
+        <source>{n}件を書き出しました: {path}</source>
+        <translation>{n} rows written: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/audit_view.py" line="163" />
+        <source>書き出せませんでした</source>
+        <translation>Export failed</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/audit_view.py" line="164" />
+        <source>監査ログを書き出せませんでした: {reason}</source>
+        <translation>The audit trail could not be written: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>BranchesTab</name>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/branches_tab.py" line="18" />
+        <source>コード</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/branches_tab.py" line="18" />
+        <location filename="../../coordinator_app/ui/settings/branches_tab.py" line="26" />
+        <source>支部名</source>
+        <translation>Branch name</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/branches_tab.py" line="18" />
+        <location filename="../../coordinator_app/ui/settings/branches_tab.py" line="27" />
+        <source>拠点名</source>
+        <translation>Base</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/branches_tab.py" line="18" />
+        <location filename="../../coordinator_app/ui/settings/branches_tab.py" line="27" />
+        <source>住所</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/branches_tab.py" line="19" />
+        <location filename="../../coordinator_app/ui/settings/branches_tab.py" line="28" />
+        <source>電話番号</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/branches_tab.py" line="26" />
+        <source>支部コード</source>
+        <translation>Branch code</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/branches_tab.py" line="30" />
+        <source>新規</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/branches_tab.py" line="31" />
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+</context>
+<context>
+    <name>CategoriesTab</name>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/categories_tab.py" line="21" />
+        <location filename="../../coordinator_app/ui/settings/categories_tab.py" line="33" />
+        <source>コード</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/categories_tab.py" line="21" />
+        <location filename="../../coordinator_app/ui/settings/categories_tab.py" line="34" />
+        <source>表示名</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/categories_tab.py" line="21" />
+        <location filename="../../coordinator_app/ui/settings/categories_tab.py" line="35" />
+        <source>順番</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/categories_tab.py" line="21" />
+        <source>使用中</source>
+        <translation>In use</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/categories_tab.py" line="22" />
+        <source>記録数</source>
+        <translation>Records</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/categories_tab.py" line="24" />
+        <source>はい</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/categories_tab.py" line="24" />
+        <source>いいえ</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/categories_tab.py" line="27" />
+        <source>半角英小文字（例: food）</source>
+        <translation>Lower-case letters (e.g. food)</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/categories_tab.py" line="31" />
+        <source>入力画面に表示する</source>
+        <translation>Offer it on the entry form</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/categories_tab.py" line="37" />
+        <source>新規</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/categories_tab.py" line="38" />
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+</context>
+<context>
+    <name>CloseFollowUpDialog</name>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/follow_ups.py" line="32" />
+        <source>フォローの完了</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/follow_ups.py" line="37" />
+        <source>フォローの結果（例: 包括が訪問し、サービス開始）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/follow_ups.py" line="42" />
+        <source>受付 %1　%2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/follow_ups.py" line="43" />
+        <source>（匿名）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/follow_ups.py" line="45" />
+        <source>完了日</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/follow_ups.py" line="46" />
+        <source>結果 *</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/follow_ups.py" line="47" />
+        <source>完了にする (Ctrl+Enter)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/follow_ups.py" line="48" />
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/follow_ups.py" line="69" />
+        <source>フォローの結果を入力してください</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/follow_ups.py" line="92" />
+        <source>完了にできませんでした</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ConcernDialog</name>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/concern_dialog.py" line="25" />
+        <source>異変あり — 相談記録を作成</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/concern_dialog.py" line="27" />
+        <source>{name} さんの異変を相談記録にして、要フォローに載せます。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/concern_dialog.py" line="31" />
+        <source>例: 新聞がたまっている、足を痛めている</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/concern_dialog.py" line="41" />
+        <source>新しい相談として記録する</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/concern_dialog.py" line="44" />
+        <source>既存の相談に紐づける: {day} {summary}（フォロー {follow}）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/concern_dialog.py" line="50" />
+        <source>気づいたこと(&amp;N)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/concern_dialog.py" line="51" />
+        <source>相談内容(&amp;C)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/concern_dialog.py" line="52" />
+        <source>フォロー日(&amp;F)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/concern_dialog.py" line="53" />
+        <source>対応(&amp;R)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/concern_dialog.py" line="54" />
+        <source>紐づけ(&amp;L)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/concern_dialog.py" line="56" />
+        <source>相談記録を作成して保存</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/concern_dialog.py" line="57" />
+        <source>戻る</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/concern_dialog.py" line="77" />
+        <source>気づいたことを入力してください</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/concern_dialog.py" line="81" />
+        <source>フォロー日: {e}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/conflict_dialog.py" line="28" />
+        <source>食い違いを解決する</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/conflict_dialog.py" line="31" />
+        <source>同じ支部・同じ月について、数字の違う集計ファイルが届いています。どちらのファイルの数字を使うか選んでください。選ぶまでは、先に届いたファイルの数字のままです。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/conflict_dialog.py" line="51" />
+        <source>このファイルの数字を使う</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/conflict_dialog.py" line="53" />
+        <source>すべて新しく届いたファイルの数字を使う</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/conflict_dialog.py" line="55" />
+        <source>閉じる（あとで決める）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/conflict_dialog.py" line="60" />
+        <source>使うファイル</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/conflict_dialog.py" line="120" />
+        <source>{0} 件を決めました</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ConsolidationPage</name>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/consolidation.py" line="36" />
+        <source>集計ファイルを読み込む…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/consolidation.py" line="38" />
+        <source>食い違いを解決…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/consolidation.py" line="40" />
+        <source>集約ファイルを書き出す…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/consolidation.py" line="42" />
+        <source>選んだファイルを取り消す</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/consolidation.py" line="45" />
+        <source>支部から届いた集計ファイル（CSV）をここにドラッグ＆ドロップできます</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/consolidation.py" line="52" />
+        <source>受信</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/consolidation.py" line="52" />
+        <source>食い違い</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/consolidation.py" line="53" />
+        <source>選択済</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/consolidation.py" line="53" />
+        <source>暫定（月の途中で受信）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/consolidation.py" line="54" />
+        <source>未着</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/consolidation.py" line="54" />
+        <source>— 月が終わっていない</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/consolidation.py" line="76" />
+        <source>年度</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/consolidation.py" line="88" />
+        <source>受信したファイル</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/consolidation.py" line="131" />
+        <source>{0}: {1} 支部中 {2} 支部から受信・未着の月 {3}・食い違い {4} 件（未解決）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/consolidation.py" line="138" />
+        <source>集計ファイルを選ぶ</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/consolidation.py" line="139" />
+        <location filename="../../coordinator_app/ui/tallies/consolidation.py" line="235" />
+        <source>集計ファイル (*.csv)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/consolidation.py" line="160" />
+        <source>読み込んでいます…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/consolidation.py" line="169" />
+        <source>{0} ファイルを受信しました。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/consolidation.py" line="171" />
+        <source>同じ内容のファイルは受信済みです: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/consolidation.py" line="174" />
+        <source>次のファイルは契約の形式と違うため受け付けませんでした（何も変更していません）:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/consolidation.py" line="177" />
+        <source>{0} 件の食い違いがあります。どちらの数字を使うか選んでください。選ぶまでは先に届いた数字のままです。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/consolidation.py" line="217" />
+        <source>取り消すファイルを一覧から選んでください。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/consolidation.py" line="227" />
+        <source>「{0}」の受信を取り消します。このファイルの数字は集約から外れます。よろしいですか。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/consolidation.py" line="233" />
+        <source>集約ファイルを書き出す</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/consolidation.py" line="244" />
+        <source>未解決の食い違いは先に届いた数字で書き出します。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/consolidation.py" line="248" />
+        <source>{0} 行を書き出しました: {1}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ConsultationDetailPanel</name>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/detail.py" line="25" />
+        <location filename="../../coordinator_app/ui/consultations/detail.py" line="77" />
+        <source>記録を選ぶと、ここに内容が表示されます</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/detail.py" line="31" />
+        <source>受付</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/detail.py" line="31" />
+        <source>区分</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/detail.py" line="32" />
+        <source>受付方法</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/detail.py" line="32" />
+        <source>相談者</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/detail.py" line="33" />
+        <source>相談内容</source>
+        <translation>Consultation subjects</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/detail.py" line="33" />
+        <source>対応</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/detail.py" line="34" />
+        <source>緊急対応</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/detail.py" line="35" />
+        <source>つなぎ先</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/detail.py" line="35" />
+        <source>氏名</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/detail.py" line="36" />
+        <source>内容</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/detail.py" line="36" />
+        <source>フォロー</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/detail.py" line="37" />
+        <source>受付者</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/detail.py" line="43" />
+        <source>編集 (Enter)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/detail.py" line="44" />
+        <source>削除 (Delete)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/detail.py" line="45" />
+        <source>この人の履歴 (Ctrl+H)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/detail.py" line="81" />
+        <source>相談記録 No.%1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/detail.py" line="89" />
+        <source>（%1 完了: %2）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/detail.py" line="91" />
+        <source>（匿名）</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ConsultationForm</name>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/form.py" line="59" />
+        <source>相談記録の編集</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/form.py" line="59" />
+        <source>相談記録の入力</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/form.py" line="74" />
+        <source>行った対応（例: 救急要請、家族へ連絡）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/form.py" line="77" />
+        <source>例: 地域包括支援センター</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/form.py" line="85" />
+        <source>相談の内容、聞き取ったこと、対応したこと</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/form.py" line="87" />
+        <source>保存 (Ctrl+Enter)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/form.py" line="88" />
+        <source>キャンセル (Esc)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/form.py" line="109" />
+        <source>支部: %1　　受付者: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/form.py" line="117" />
+        <source>時刻</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/form.py" line="123" />
+        <source>受付日</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/form.py" line="124" />
+        <source>区分</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/form.py" line="125" />
+        <source>受付方法</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/form.py" line="126" />
+        <source>相談者</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/form.py" line="127" />
+        <source>相談内容</source>
+        <translation>Consultation subjects</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/form.py" line="128" />
+        <source>対応</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/form.py" line="129" />
+        <source>緊急対応の内容</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/form.py" line="131" />
+        <source>つなぎ先</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/form.py" line="133" />
+        <source>氏名</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/form.py" line="134" />
+        <source>内容</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/form.py" line="135" />
+        <source>フォロー日</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/form.py" line="141" />
+        <source>* は必須。数字キーで選択、Tab で次の項目へ、Ctrl+Enter で保存。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/form.py" line="302" />
+        <source>保存できませんでした</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/form.py" line="311" />
+        <source>入力の破棄</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/form.py" line="312" />
+        <source>入力した内容は保存されていません。破棄して閉じますか？</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ConsultationListModel</name>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/list_model.py" line="67" />
+        <source>完了</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/list_model.py" line="68" />
+        <source>要フォロー</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/list_model.py" line="69" />
+        <source>予定</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/list_model.py" line="94" />
+        <source>日付</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/list_model.py" line="94" />
+        <source>区分</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/list_model.py" line="94" />
+        <source>方法</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/list_model.py" line="94" />
+        <source>相談者</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/list_model.py" line="95" />
+        <source>内容</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/list_model.py" line="95" />
+        <source>対応</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/list_model.py" line="95" />
+        <source>氏名</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/list_model.py" line="95" />
+        <source>フォロー</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/list_model.py" line="251" />
+        <source>（匿名）</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ConsultationsScreen</name>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/screen.py" line="44" />
+        <source>新しい記録 (Ctrl+N)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/screen.py" line="46" />
+        <source>検索: 内容・氏名・ふりがな（Ctrl+F）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/screen.py" line="48" />
+        <source>削除した記録…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/screen.py" line="50" />
+        <source>すべての期間</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/screen.py" line="50" />
+        <source>今月</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/screen.py" line="51" />
+        <source>先月</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/screen.py" line="52" />
+        <source>今年度</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/screen.py" line="53" />
+        <source>期間指定</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/screen.py" line="58" />
+        <source>すべての区分</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/screen.py" line="59" />
+        <source>すべての相談内容</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/screen.py" line="61" />
+        <source>すべての対応</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/screen.py" line="62" />
+        <source>フォロー: すべて</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/screen.py" line="63" />
+        <source>条件をクリア</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/screen.py" line="76" />
+        <source>元に戻す (Ctrl+Z)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/screen.py" line="134" />
+        <source>相談記録一覧</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/screen.py" line="135" />
+        <location filename="../../coordinator_app/ui/consultations/screen.py" line="253" />
+        <source>要フォロー</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/screen.py" line="248" />
+        <source>件数を数えています…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/screen.py" line="250" />
+        <source>%1件</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/screen.py" line="253" />
+        <source>要フォロー (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/screen.py" line="314" />
+        <location filename="../../coordinator_app/ui/consultations/screen.py" line="390" />
+        <source>開けませんでした</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/screen.py" line="324" />
+        <source>保存しました（No.%1）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/screen.py" line="336" />
+        <source>相談記録の削除</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/screen.py" line="337" />
+        <source>この相談記録を削除しますか？
+削除した記録は集計から外れます。この画面を閉じるまでは Ctrl+Z で元に戻せます。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/screen.py" line="350" />
+        <source>削除しました（No.%1）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/screen.py" line="365" />
+        <source>元に戻しました（No.%1）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/screen.py" line="376" />
+        <source>できませんでした</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ContactPanel</name>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/contact_panel.py" line="111" />
+        <source>見守りの記録</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/contact_panel.py" line="113" />
+        <location filename="../../coordinator_app/ui/watch/contact_panel.py" line="183" />
+        <source>一覧から利用者を選んでください</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/contact_panel.py" line="123" />
+        <source>職員</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/contact_panel.py" line="132" />
+        <source>メモ（任意）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/contact_panel.py" line="133" />
+        <source>記録して次へ（Enter）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/contact_panel.py" line="140" />
+        <source>実施日(&amp;D)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/contact_panel.py" line="141" />
+        <source>方法(&amp;M)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/contact_panel.py" line="142" />
+        <source>実施者(&amp;W)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/contact_panel.py" line="145" />
+        <source>結果</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/contact_panel.py" line="146" />
+        <source>メモ(&amp;O)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/contact_panel.py" line="187" />
+        <source>最終連絡: {day} {result}（{days}日前）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/contact_panel.py" line="190" />
+        <source>最終連絡: なし</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/contact_panel.py" line="192" />
+        <source>電話: {phone}　自治会: {area}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/contact_panel.py" line="194" />
+        <source>見守りの方法: {m}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/contact_panel.py" line="196" />
+        <source>状態: {s}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/contact_panel.py" line="199" />
+        <source>協力員が未割当です</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/contact_panel.py" line="205" />
+        <source>ほかの協力員を追加…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/contact_panel.py" line="215" />
+        <source>協力員 {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/contact_panel.py" line="266" />
+        <source>実施日: {e}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/contact_panel.py" line="268" />
+        <source>結果を 1 異常なし・2 不在・3 異変あり から選んでください</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/contact_panel.py" line="300" />
+        <source>記録しました: {name} {result}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/contact_panel.py" line="302" />
+        <source>（相談記録を要フォローに追加）</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CooperatorsPage</name>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/cooperators_page.py" line="45" />
+        <source>未割当の利用者を今月の見守りで見る</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/cooperators_page.py" line="63" />
+        <source>この協力員の担当で今月の見守りを開く</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/cooperators_page.py" line="87" />
+        <source>見守り協力員 {n}人　協力員が未割当の利用者: &lt;b style='color:{c}'&gt;{u}人&lt;/b&gt;</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/cooperators_page.py" line="110" />
+        <source>{name}（{kana}）さんの担当: {n}人　電話 {phone}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>DeletedConsultationsDialog</name>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/deleted.py" line="89" />
+        <source>削除した相談記録</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>DeletedConsultationsView</name>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/deleted.py" line="26" />
+        <source>No.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/deleted.py" line="27" />
+        <source>支部</source>
+        <translation>Branch</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/deleted.py" line="28" />
+        <source>受付日</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/deleted.py" line="29" />
+        <source>区分</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/deleted.py" line="30" />
+        <source>削除日時</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/deleted.py" line="31" />
+        <source>削除した人</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/deleted.py" line="42" />
+        <source>復元する</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/deleted.py" line="49" />
+        <source>削除された相談記録は集計に含まれません。復元すると元に戻ります。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/deleted.py" line="61" />
+        <source>%1件</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/deleted.py" line="79" />
+        <source>復元しました</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/deleted.py" line="83" />
+        <source>復元できませんでした</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>DisposalDialog</name>
+    <message>
+        <location filename="../../coordinator_app/ui/printing/register.py" line="32" />
+        <source>返却・細断の記録</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/printing/register.py" line="33" />
+        <source>返却された(&amp;R)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/printing/register.py" line="34" />
+        <source>細断した(&amp;S)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/printing/register.py" line="40" />
+        <source>例: 2部とも返却、支部で細断</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/printing/register.py" line="41" />
+        <source>{title}（控番号 {copies}、{recipient}）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/printing/register.py" line="43" />
+        <source>渡した相手の記入なし</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/printing/register.py" line="51" />
+        <source>どうなったか</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/printing/register.py" line="52" />
+        <source>日付(&amp;D)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/printing/register.py" line="53" />
+        <source>メモ(&amp;M)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/printing/register.py" line="57" />
+        <source>記録する (Ctrl+S)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/printing/register.py" line="58" />
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/printing/register.py" line="75" />
+        <source>日付: </source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>EndDialog</name>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/end_dialog.py" line="25" />
+        <source>見守り登録の終了</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/end_dialog.py" line="26" />
+        <source>{name} さんの見守り登録を終了します。今月の見守りから外れますが、これまでの記録は残ります。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/end_dialog.py" line="32" />
+        <source>（選んでください）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/end_dialog.py" line="38" />
+        <source>終了日(&amp;D)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/end_dialog.py" line="39" />
+        <source>終了理由(&amp;R)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/end_dialog.py" line="41" />
+        <source>登録を終了</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/end_dialog.py" line="42" />
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/end_dialog.py" line="54" />
+        <source>終了日: {e}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/end_dialog.py" line="57" />
+        <source>終了理由を選んでください</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>EnrolDialog</name>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/enrol_dialog.py" line="45" />
+        <source>見守り利用者の編集</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/enrol_dialog.py" line="45" />
+        <source>見守り利用者の登録</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/enrol_dialog.py" line="59" />
+        <source>例: 長女 見本 花子 048-000-0000</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/enrol_dialog.py" line="71" />
+        <source>{label}（{days}日）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/enrol_dialog.py" line="95" />
+        <source>利用者</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/enrol_dialog.py" line="97" />
+        <source>利用者(&amp;P)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/enrol_dialog.py" line="98" />
+        <source>電話(&amp;T)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/enrol_dialog.py" line="99" />
+        <source>住所(&amp;D)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/enrol_dialog.py" line="100" />
+        <source>自治会(&amp;A)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/enrol_dialog.py" line="101" />
+        <source>緊急連絡先(&amp;E)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/enrol_dialog.py" line="102" />
+        <source>見守りの方法</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/enrol_dialog.py" line="103" />
+        <source>頻度(&amp;F)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/enrol_dialog.py" line="104" />
+        <source>登録日(&amp;R)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/enrol_dialog.py" line="110" />
+        <source>協力員(&amp;K)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/enrol_dialog.py" line="112" />
+        <source>メモ(&amp;O)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/enrol_dialog.py" line="114" />
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/enrol_dialog.py" line="115" />
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/enrol_dialog.py" line="122" />
+        <source>見守りの履歴</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/enrol_dialog.py" line="155" />
+        <source>{n}日ごと</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/enrol_dialog.py" line="164" />
+        <source>{day} に登録を終了しています（{reason}）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/enrol_dialog.py" line="179" />
+        <source>（通常は2人1組）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/enrol_dialog.py" line="180" />
+        <source>{n}人を選択{hint}　Spaceで選択/解除</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/enrol_dialog.py" line="196" />
+        <source>登録日: {e}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>EvaluationPage</name>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/evaluation_page.py" line="44" />
+        <source>保存 (Ctrl+S)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/evaluation_page.py" line="46" />
+        <source>評価シートをPDFに…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/evaluation_page.py" line="56" />
+        <source>計画を保存</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/evaluation_page.py" line="70" />
+        <source>事業の概要</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/evaluation_page.py" line="74" />
+        <source>目標・実績</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/evaluation_page.py" line="89" />
+        <source>計画</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/evaluation_page.py" line="91" />
+        <source>計画名</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/evaluation_page.py" line="93" />
+        <source>期間</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/evaluation_page.py" line="107" />
+        <source>年度</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/evaluation_page.py" line="110" />
+        <source>指標</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/evaluation_page.py" line="112" />
+        <source>集計元</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/evaluation_page.py" line="185" />
+        <source>{0}・{1} の評価シート</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/evaluation_page.py" line="211" />
+        <source>保存しました</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/evaluation_page.py" line="224" />
+        <source>計画を保存しました</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/evaluation_page.py" line="232" />
+        <source>評価シートを書き出す</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/evaluation_page.py" line="233" />
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/evaluation_page.py" line="240" />
+        <source>PDFを作っています…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/evaluation_page.py" line="247" />
+        <source>{0} ページのPDFを書き出しました: {1}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <location filename="../../coordinator_app/ui/first_run.py" line="24" />
+        <source>はじめての設定 — コーディネーターアプリ</source>
+        <translation>First-time setup — Coordinator App</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/first_run.py" line="27" />
+        <source>このデータベースにはまだアカウントがありません。最初に、アカウントや支部を管理する「管理者」を作成してください。コーディネーターや市社協職員のアカウントは、あとで管理者が「設定」で作成します。</source>
+        <translation>This database has no accounts yet. First create the administrator, who manages accounts and branches. Accounts for coordinators and city-office staff are created later by the administrator in Settings.</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/first_run.py" line="42" />
+        <source>ログイン名(&amp;L)</source>
+        <translation>&amp;Login name</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/first_run.py" line="43" />
+        <source>表示名(&amp;N)</source>
+        <translation>Display &amp;name</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/first_run.py" line="44" />
+        <source>パスワード(&amp;P)</source>
+        <translation>&amp;Password</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/first_run.py" line="45" />
+        <source>パスワード（確認）(&amp;C)</source>
+        <translation>&amp;Confirm password</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/first_run.py" line="46" />
+        <source>パスワードは{n}文字以上。忘れると復旧できないので、安全な場所に控えてください。</source>
+        <translation>At least {n} characters. A forgotten password cannot be recovered: keep a note of it in a safe place.</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/first_run.py" line="55" />
+        <source>管理者を作成して始める</source>
+        <translation>Create the administrator and start</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/first_run.py" line="57" />
+        <source>終了</source>
+        <translation>Exit</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/first_run.py" line="72" />
+        <source>ログイン名を入力してください</source>
+        <translation>Enter a login name</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/first_run.py" line="75" />
+        <source>確認のパスワードが一致しません</source>
+        <translation>The two passwords differ</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/first_run.py" line="77" />
+        <source>既にアカウントがあります。サインインしてください</source>
+        <translation>Accounts exist already. Please sign in.</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpView</name>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/follow_ups.py" line="108" />
+        <source>フォロー日</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/follow_ups.py" line="109" />
+        <source>経過</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/follow_ups.py" line="109" />
+        <source>%1日</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/follow_ups.py" line="111" />
+        <source>受付日</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/follow_ups.py" line="112" />
+        <source>区分</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/follow_ups.py" line="113" />
+        <source>内容</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/follow_ups.py" line="114" />
+        <source>対応</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/follow_ups.py" line="115" />
+        <source>氏名</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/follow_ups.py" line="115" />
+        <source>（匿名）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/follow_ups.py" line="116" />
+        <source>概要</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/follow_ups.py" line="131" />
+        <source>期日が来たフォローはありません。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/follow_ups.py" line="132" />
+        <source>完了にする… (Enter)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/follow_ups.py" line="133" />
+        <source>記録を開く</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/follow_ups.py" line="134" />
+        <source>この人の履歴 (Ctrl+H)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>HomeScreen</name>
+    <message>
+        <location filename="../../coordinator_app/ui/home.py" line="66" />
+        <location filename="../../coordinator_app/ui/home.py" line="110" />
+        <source>計算しています…</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/home.py" line="68" />
+        <source>今月の相談・連絡</source>
+        <translation>Consultations and contacts this month</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/home.py" line="69" />
+        <source>フォローが必要な相談（今日まで）</source>
+        <translation>Follow-ups due (up to today)</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/home.py" line="70" />
+        <source>今月まだ連絡できていない見守り利用者</source>
+        <translation>Watch-over users not yet reached this month</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/home.py" line="71" />
+        <source>ボランティア保険の更新が必要な方</source>
+        <translation>Volunteers whose insurance needs renewal</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/home.py" line="94" />
+        <source>{branch}の数字です。数字を押すと一覧が開きます。</source>
+        <translation>Figures of {branch}. Press a number to open the list.</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/home.py" line="97" />
+        <source>全支部の合計です（数字のみ。個人の一覧は支部のコーディネーターだけが開けます）。</source>
+        <translation>Totals of every branch (figures only: lists of people are for each branch's coordinator).</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/home.py" line="119" />
+        <source>数字を計算できませんでした: </source>
+        <translation>The figures could not be counted: </translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/home.py" line="123" />
+        <source>今日のようす — {date}</source>
+        <translation>Today — {date}</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/home.py" line="127" />
+        <location filename="../../coordinator_app/ui/home.py" line="130" />
+        <source>{n}件</source>
+        <translation>{n}</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/home.py" line="128" />
+        <source>先月 {n}件（{diff:+d}）</source>
+        <translation>Last month {n} ({diff:+d})</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/home.py" line="131" />
+        <source>フォロー日が今日まで、まだ完了していないもの</source>
+        <translation>Follow-up date today or earlier, not closed</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/home.py" line="133" />
+        <location filename="../../coordinator_app/ui/home.py" line="136" />
+        <source>{n}人</source>
+        <translation>{n} people</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/home.py" line="134" />
+        <source>今月の連絡がまだない利用者</source>
+        <translation>Users with no contact this month</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/home.py" line="137" />
+        <source>{fy}の保険に未加入の活動中ボランティア</source>
+        <translation>Active volunteers without insurance for {fy}</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorDialog</name>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/indicator_dialog.py" line="47" />
+        <source>指標を追加する</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/indicator_dialog.py" line="47" />
+        <source>指標の定義を変更する</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/indicator_dialog.py" line="62" />
+        <source>なし（実績を入力する）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/indicator_dialog.py" line="77" />
+        <source>例: 4316（なければ空）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/indicator_dialog.py" line="86" />
+        <source>使う（一覧と評価シートに出す）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/indicator_dialog.py" line="106" />
+        <source>時点</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/indicator_dialog.py" line="109" />
+        <source>コード(&amp;C)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/indicator_dialog.py" line="110" />
+        <source>指標名(&amp;N)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/indicator_dialog.py" line="111" />
+        <source>単位</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/indicator_dialog.py" line="112" />
+        <source>担当課</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/indicator_dialog.py" line="113" />
+        <source>種類</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/indicator_dialog.py" line="114" />
+        <source>数える集計項目</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/indicator_dialog.py" line="115" />
+        <source>内訳</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/indicator_dialog.py" line="116" />
+        <source>内訳の項目</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/indicator_dialog.py" line="117" />
+        <source>よい方向</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/indicator_dialog.py" line="118" />
+        <source>計画期間</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/indicator_dialog.py" line="119" />
+        <source>基準値</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/indicator_dialog.py" line="120" />
+        <source>基本目標</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/indicator_dialog.py" line="121" />
+        <source>施策の方向性</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/indicator_dialog.py" line="122" />
+        <source>事業名</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/indicator_dialog.py" line="123" />
+        <source>事業の概要</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/indicator_dialog.py" line="126" />
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/indicator_dialog.py" line="127" />
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/indicator_dialog.py" line="140" />
+        <source>合計</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>IndicatorsPage</name>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/indicators_page.py" line="50" />
+        <source>全支部</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/indicators_page.py" line="54" />
+        <source>CSVを書き出す…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/indicators_page.py" line="56" />
+        <source>指標を追加…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/indicators_page.py" line="58" />
+        <source>定義を変更…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/indicators_page.py" line="60" />
+        <source>評価の基準…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/indicators_page.py" line="96" />
+        <source>評価を変更…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/indicators_page.py" line="99" />
+        <source>目標は表の「目標」欄をダブルクリックして入力します（数値または 増加・減少・維持・設置 など）。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/indicators_page.py" line="100" />
+        <source>目標・評価の入力は市社協の職員が行います。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/indicators_page.py" line="122" />
+        <source>年度</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/indicators_page.py" line="125" />
+        <source>集計元</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/indicators_page.py" line="128" />
+        <source>支部</source>
+        <translation>Branch</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/indicators_page.py" line="147" />
+        <source>計算しています…</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/indicators_page.py" line="162" />
+        <source>{0}・{1}: 指標 {2} 件（評価あり {3} 件）。* は評価を変更したもの</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/indicators_page.py" line="190" />
+        <source>　基準値 {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/indicators_page.py" line="194" />
+        <source>{0}　計画期間 {1}　{2}　担当 {3}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/indicators_page.py" line="203" />
+        <source>{0} の推移（実績と目標）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/indicators_page.py" line="230" />
+        <source>{0}の目標が設定されていません。先に目標を入力してください。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/indicators_page.py" line="266" />
+        <source>指標を書き出す</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/indicators_page.py" line="267" />
+        <source>CSV (*.csv)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/indicators_page.py" line="276" />
+        <source>{0} 件を書き出しました: {1}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>InsurancePanel</name>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/insurance.py" line="35" />
+        <source>すべて選ぶ</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/insurance.py" line="36" />
+        <source>選択を外す</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/insurance.py" line="37" />
+        <source>選んだ人を更新…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/insurance.py" line="38" />
+        <source>全員を更新…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/insurance.py" line="62" />
+        <source>{0}のボランティア保険がまだの登録者: {1}人。加入を確かめた人を選んで更新してください。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/insurance.py" line="70" />
+        <location filename="../../coordinator_app/ui/volunteers/insurance.py" line="73" />
+        <location filename="../../coordinator_app/ui/volunteers/insurance.py" line="82" />
+        <source>保険の更新</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/insurance.py" line="70" />
+        <source>更新する人を選んでください</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/insurance.py" line="74" />
+        <source>{0}人の保険加入年度を{1}にします。よろしいですか？</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../coordinator_app/ui/labels.py" line="14" />
+        <source>コーディネーター</source>
+        <translation>Coordinator</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/labels.py" line="14" />
+        <source>市社協職員</source>
+        <translation>City-office staff</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/labels.py" line="15" />
+        <source>管理者</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/labels.py" line="17" />
+        <source>サインイン</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/labels.py" line="17" />
+        <source>サインイン失敗</source>
+        <translation>Failed sign-in</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/labels.py" line="18" />
+        <source>サインアウト</source>
+        <translation>Sign-out</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/labels.py" line="18" />
+        <source>ロック</source>
+        <translation>Lock</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/labels.py" line="19" />
+        <source>ロック解除</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/labels.py" line="19" />
+        <source>ロック解除失敗</source>
+        <translation>Failed unlock</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/labels.py" line="20" />
+        <source>作成</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/labels.py" line="20" />
+        <source>更新</source>
+        <translation>Update</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/labels.py" line="21" />
+        <source>削除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/labels.py" line="21" />
+        <source>閲覧</source>
+        <translation>View</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/labels.py" line="22" />
+        <source>書き出し</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/labels.py" line="22" />
+        <source>印刷</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/labels.py" line="23" />
+        <source>取り込み</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/labels.py" line="23" />
+        <source>バックアップ</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/labels.py" line="24" />
+        <source>復元</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/labels.py" line="27" />
+        <source>アカウント</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/labels.py" line="27" />
+        <source>住民</source>
+        <translation>Resident</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/labels.py" line="28" />
+        <source>相談記録</source>
+        <translation>Consultations</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/labels.py" line="28" />
+        <source>見守り利用者</source>
+        <translation>Watch-over user</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/labels.py" line="29" />
+        <source>見守り記録</source>
+        <translation>Watch-over contact</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/labels.py" line="29" />
+        <source>ボランティア</source>
+        <translation>Volunteers</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/labels.py" line="30" />
+        <source>活動記録</source>
+        <translation>Activity</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/labels.py" line="30" />
+        <source>支部</source>
+        <translation>Branch</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/labels.py" line="31" />
+        <source>自治会</source>
+        <translation>Residents' association</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/labels.py" line="31" />
+        <source>相談内容</source>
+        <translation>Consultation subjects</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/labels.py" line="32" />
+        <source>設定</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/labels.py" line="32" />
+        <source>データベース</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/labels.py" line="33" />
+        <source>監査ログ</source>
+        <translation>Audit trail</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/labels.py" line="33" />
+        <source>集計</source>
+        <translation>Tallies</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/labels.py" line="37" />
+        <source>自動（30分ごと）</source>
+        <translation>Automatic (every 30 min)</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/labels.py" line="37" />
+        <source>終了時</source>
+        <translation>On exit</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/labels.py" line="38" />
+        <source>手動</source>
+        <translation>Manual</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/labels.py" line="38" />
+        <source>更新前</source>
+        <translation>Before upgrade</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/labels.py" line="39" />
+        <source>取り込み前</source>
+        <translation>Before import</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/labels.py" line="39" />
+        <source>復元前</source>
+        <translation>Before restore</translation>
+    </message>
+</context>
+<context>
+    <name>LockController</name>
+    <message>
+        <location filename="../../coordinator_app/ui/lock.py" line="231" />
+        <source>ロック中</source>
+        <translation>Locked</translation>
+    </message>
+</context>
+<context>
+    <name>LockPanel</name>
+    <message>
+        <location filename="../../coordinator_app/ui/lock.py" line="54" />
+        <source>画面をロックしました</source>
+        <translation>The screen is locked</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/lock.py" line="58" />
+        <source>パスワード</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/lock.py" line="60" />
+        <source>ロック解除</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/lock.py" line="72" />
+        <source>記録を守るため、内容を隠しています。続けるには、サインイン中のアカウント（{login}）のパスワードを入力してください。</source>
+        <translation>The records are hidden to protect them. To continue, enter the password of the signed-in account ({login}).</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/lock.py" line="82" />
+        <source>サインアウトする</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/lock.py" line="94" />
+        <source>パスワードを入力してください</source>
+        <translation>Enter the password</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/lock.py" line="97" />
+        <source>パスワードが違います</source>
+        <translation>Wrong password</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../coordinator_app/ui/main_window.py" line="49" />
+        <source>コーディネーターアプリ</source>
+        <translation>Coordinator App</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/main_window.py" line="99" />
+        <source>サインイン: {who}</source>
+        <translation>Signed in: {who}</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/main_window.py" line="101" />
+        <source>データベース: {name}</source>
+        <translation>Database: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/main_window.py" line="128" />
+        <source>ファイル(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/main_window.py" line="129" />
+        <source>今すぐバックアップ(&amp;B)</source>
+        <translation>&amp;Back up now</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/main_window.py" line="130" />
+        <source>バックアップから復元(&amp;R)…</source>
+        <translation>&amp;Restore from backup…</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/main_window.py" line="138" />
+        <source>画面をロック(&amp;L)</source>
+        <translation>&amp;Lock screen</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/main_window.py" line="141" />
+        <source>サインアウト(&amp;O)</source>
+        <translation>Sign &amp;out</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/main_window.py" line="144" />
+        <source>終了(&amp;X)</source>
+        <translation>E&amp;xit</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/main_window.py" line="149" />
+        <source>表示(&amp;V)</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/main_window.py" line="157" />
+        <source>ツール(&amp;T)</source>
+        <translation>&amp;Tools</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/main_window.py" line="159" />
+        <source>設定(&amp;S)…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/main_window.py" line="165" />
+        <source>監査ログ(&amp;A)</source>
+        <translation>&amp;Audit trail</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/main_window.py" line="169" />
+        <source>ヘルプ(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/main_window.py" line="170" />
+        <source>このアプリについて(&amp;A)</source>
+        <translation>&amp;About this app</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/main_window.py" line="215" />
+        <source>コーディネーターアプリ（ロック中）</source>
+        <translation>Coordinator App (locked)</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/main_window.py" line="250" />
+        <source>バックアップしています…</source>
+        <translation>Backing up…</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/main_window.py" line="256" />
+        <source>バックアップしました: {name}</source>
+        <translation>Backed up: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/main_window.py" line="261" />
+        <source>バックアップできませんでした</source>
+        <translation>The backup failed</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/main_window.py" line="274" />
+        <source>バックアップから復元</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/main_window.py" line="275" />
+        <source>{name} から復元します。いまのデータベースは別名で残します。復元のあと、もう一度サインインしてください。続けますか？</source>
+        <translation>The database will be restored from {name}. The current database is kept under another name. Sign in again after the restore. Continue?</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/main_window.py" line="291" />
+        <source>このアプリについて</source>
+        <translation>About this app</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/main_window.py" line="292" />
+        <source>コーディネーターアプリ {version}
+社協支部コーディネーターのための記録・集計アプリ。
+フォント: IPAexゴシック（IPAフォントライセンスv1.0）</source>
+        <translation>Coordinator App {version}
+Records and tallies for the coordinators of social welfare council branches.
+Font: IPAexGothic (IPA Font License v1.0)</translation>
+    </message>
+</context>
+<context>
+    <name>MonthlyPage</name>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/monthly.py" line="41" />
+        <source>全支部</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/monthly.py" line="45" />
+        <source>CSVを書き出す…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/monthly.py" line="46" />
+        <source>Excelを書き出す…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/monthly.py" line="71" />
+        <source>年度</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/monthly.py" line="74" />
+        <source>支部</source>
+        <translation>Branch</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/monthly.py" line="114" />
+        <source>集計しています…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/monthly.py" line="126" />
+        <source>{0} {1}: 記録から集計しました（表の数字は集計ファイルと同じです）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/monthly.py" line="138" />
+        <source>{0}（月別の合計）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/monthly.py" line="147" />
+        <source>個人の記録は支部のコーディネーターだけが見られます。市社協の職員は集計の数字だけを扱います。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/monthly.py" line="152" />
+        <source>合計</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/monthly.py" line="175" />
+        <source>集計ファイル (*.csv)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/monthly.py" line="175" />
+        <source>Excel (*.xlsx)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/monthly.py" line="176" />
+        <source>集計を書き出す</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/monthly.py" line="184" />
+        <source>書き出しています…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/monthly.py" line="188" />
+        <source>{0} 行を書き出しました: {1}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>OverrideDialog</name>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/override_dialog.py" line="28" />
+        <source>評価を変更する</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/override_dialog.py" line="31" />
+        <source>自動判定に戻す（{0}）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/override_dialog.py" line="31" />
+        <location filename="../../coordinator_app/ui/tallies/override_dialog.py" line="49" />
+        <source>なし</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/override_dialog.py" line="42" />
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/override_dialog.py" line="43" />
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/override_dialog.py" line="47" />
+        <source>指標</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/override_dialog.py" line="48" />
+        <source>年度</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/override_dialog.py" line="49" />
+        <source>自動判定</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/override_dialog.py" line="50" />
+        <source>評価(&amp;G)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/override_dialog.py" line="51" />
+        <source>理由(&amp;R)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/override_dialog.py" line="62" />
+        <source>評価を変更する理由を入力してください</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PersonHistoryDialog</name>
+    <message>
+        <location filename="../../coordinator_app/ui/person_history.py" line="47" />
+        <source>%1さんの履歴</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/person_history.py" line="50" />
+        <source>生年月日 %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/person_history.py" line="58" />
+        <source>日付</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/person_history.py" line="59" />
+        <source>区分</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/person_history.py" line="60" />
+        <location filename="../../coordinator_app/ui/person_history.py" line="88" />
+        <source>方法</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/person_history.py" line="61" />
+        <source>内容</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/person_history.py" line="62" />
+        <source>対応</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/person_history.py" line="63" />
+        <source>フォロー</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/person_history.py" line="64" />
+        <source>概要</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/person_history.py" line="67" />
+        <source>相談記録（%1件）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/person_history.py" line="72" />
+        <source>見守り</source>
+        <translation>Watch-over</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/person_history.py" line="75" />
+        <source>見守りの利用登録はありません。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/person_history.py" line="77" />
+        <source>登録 %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/person_history.py" line="79" />
+        <source>　終了 %1（%2）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/person_history.py" line="82" />
+        <source>　利用中</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/person_history.py" line="84" />
+        <source>　緊急連絡先: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/person_history.py" line="87" />
+        <source>実施日</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/person_history.py" line="89" />
+        <source>結果</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/person_history.py" line="90" />
+        <source>実施者</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/person_history.py" line="91" />
+        <source>メモ</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/person_history.py" line="95" />
+        <source>見守り活動（%1件）</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PersonalTab</name>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/personal_tab.py" line="20" />
+        <source>表示言語</source>
+        <translation>Language of the app</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/personal_tab.py" line="26" />
+        <source>言語の変更は、次にアプリを起動したときに反映されます。</source>
+        <translation>A new language applies the next time the app starts.</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/personal_tab.py" line="30" />
+        <source>言語</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/personal_tab.py" line="34" />
+        <source>自分のパスワードを変更</source>
+        <translation>Change my password</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/personal_tab.py" line="40" />
+        <source>パスワードを変更</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/personal_tab.py" line="44" />
+        <source>現在のパスワード</source>
+        <translation>Current password</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/personal_tab.py" line="45" />
+        <source>新しいパスワード</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/personal_tab.py" line="46" />
+        <source>新しいパスワード（確認）</source>
+        <translation>New password (again)</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/personal_tab.py" line="57" />
+        <source>保存しました。次にアプリを起動したときに反映されます。</source>
+        <translation>Saved. It applies the next time the app starts.</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/personal_tab.py" line="61" />
+        <source>確認のパスワードが一致しません</source>
+        <translation>The two passwords differ</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/personal_tab.py" line="72" />
+        <source>パスワードを変更しました。</source>
+        <translation>The password was changed.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintDialog</name>
+    <message>
+        <location filename="../../coordinator_app/ui/printing/dialog.py" line="56" />
+        <source>印刷</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/printing/dialog.py" line="62" />
+        <source>すべての自治会</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/printing/dialog.py" line="63" />
+        <source>すべての活動</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/printing/dialog.py" line="65" />
+        <source>すべての協力員</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/printing/dialog.py" line="67" />
+        <source>退会したボランティアも含める</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/printing/dialog.py" line="72" />
+        <source>全支部</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/printing/dialog.py" line="77" />
+        <source>ラベルの枠線を印刷する（普通紙での試し刷り）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/printing/dialog.py" line="80" />
+        <source>例: 東町自治会 会長（誰に渡すか）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/printing/dialog.py" line="86" />
+        <source>一覧(&amp;L)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/printing/dialog.py" line="87" />
+        <source>自治会(&amp;A)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/printing/dialog.py" line="88" />
+        <source>活動内容(&amp;R)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/printing/dialog.py" line="89" />
+        <source>協力員(&amp;C)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/printing/dialog.py" line="91" />
+        <source>年度(&amp;Y)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/printing/dialog.py" line="92" />
+        <source>月(&amp;M)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/printing/dialog.py" line="93" />
+        <source>支部(&amp;B)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/printing/dialog.py" line="94" />
+        <source>ラベル用紙(&amp;S)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/printing/dialog.py" line="95" />
+        <source>宛先(&amp;T)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/printing/dialog.py" line="96" />
+        <source>横の調整 mm（右へ＋）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/printing/dialog.py" line="97" />
+        <source>縦の調整 mm（下へ＋）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/printing/dialog.py" line="99" />
+        <source>印刷する列（相手に必要な列だけ）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/printing/dialog.py" line="103" />
+        <source>渡す相手(&amp;W)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/printing/dialog.py" line="104" />
+        <source>部数(&amp;N)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/printing/dialog.py" line="109" />
+        <location filename="../../coordinator_app/ui/printing/dialog.py" line="293" />
+        <source>プレビューを作成しています…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/printing/dialog.py" line="123" />
+        <source>印刷してPDFを開く (Ctrl+P)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/printing/dialog.py" line="124" />
+        <source>プレビュー更新 (F5)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/printing/dialog.py" line="125" />
+        <source>閉じる</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/printing/dialog.py" line="141" />
+        <source>1ページ目のプレビュー</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/printing/dialog.py" line="195" />
+        <source>{fy}（年間）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/printing/dialog.py" line="197" />
+        <source>{m}月</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/printing/dialog.py" line="227" />
+        <source>この一覧には個人情報が含まれます。各ページに「取扱注意・個人情報を含みます」と控番号が印刷され、印刷台帳に記録されます。使用後は返却または細断してください。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/printing/dialog.py" line="288" />
+        <location filename="../../coordinator_app/ui/printing/dialog.py" line="351" />
+        <source>印刷する列を1つ以上選んでください</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/printing/dialog.py" line="307" />
+        <source>{title}・{pages}ページ</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/printing/dialog.py" line="310" />
+        <source>・{n}名</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/printing/dialog.py" line="312" />
+        <source>（住所のない{n}名は除きました）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/printing/dialog.py" line="322" />
+        <source>画像のプレビューは使えません（pdftoppm がありません）。
+</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/printing/dialog.py" line="354" />
+        <source>個人情報を含む一覧です。渡す相手（誰に渡すか）を入力してください</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/printing/dialog.py" line="364" />
+        <source>PDFを作成しています…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/printing/dialog.py" line="377" />
+        <source>PDFを開けませんでした。次の場所にあります: {path}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PrintingScreen</name>
+    <message>
+        <location filename="../../coordinator_app/ui/printing/screen.py" line="34" />
+        <source>印刷</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/printing/screen.py" line="36" />
+        <source>個人情報を含む一覧には「取扱注意」と控番号が入り、印刷台帳に記録されます。必要な列だけを選び、使用後は返却または細断してください。</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>RecordsDialog</name>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/records_dialog.py" line="32" />
+        <source>{0} 件（取扱注意: 個人の記録です）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/records_dialog.py" line="34" />
+        <source>閉じる</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>RegisterView</name>
+    <message>
+        <location filename="../../coordinator_app/ui/printing/register.py" line="115" />
+        <source>未返却の控えだけ表示(&amp;O)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/printing/register.py" line="117" />
+        <source>返却・細断を記録… (Enter)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/printing/register.py" line="123" />
+        <source>印刷台帳</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/printing/register.py" line="153" />
+        <source>{n}件（未返却 {out}件）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/printing/register.py" line="162" />
+        <source>記録する行を選んでください</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../coordinator_app/ui/safety.py" line="139" />
+        <source>バックアップから復元</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/safety.py" line="143" />
+        <source>日時</source>
+        <translation>Date and time</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/safety.py" line="143" />
+        <source>種類</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/safety.py" line="143" />
+        <source>大きさ</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/safety.py" line="143" />
+        <source>ファイル</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/safety.py" line="152" />
+        <source>選んだバックアップを検査してから、新しいファイルに復元します。いまのデータベースは削除せず、別名（…replaced-日時.db）で同じフォルダーに残します。復元のあと、もう一度サインインしてください。</source>
+        <translation>The chosen backup is checked, then restored into a new file. The current database is not deleted: it stays in the same folder under another name (…replaced-date.db). Sign in again after the restore.</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/safety.py" line="156" />
+        <source>ほかのファイルを選ぶ…</source>
+        <translation>Choose another file…</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/safety.py" line="159" />
+        <source>復元する</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/safety.py" line="170" />
+        <source>バックアップファイルを選ぶ</source>
+        <translation>Choose a backup file</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/safety.py" line="171" />
+        <source>データベース (*.db);;すべてのファイル (*)</source>
+        <translation>Databases (*.db);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/safety.py" line="179" />
+        <source>バックアップを選んでください</source>
+        <translation>Choose a backup</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreOfferDialog</name>
+    <message>
+        <location filename="../../coordinator_app/ui/safety.py" line="197" />
+        <source>データベースを開けません</source>
+        <translation>The database cannot be opened</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/safety.py" line="200" />
+        <source>データベースファイルが壊れています。</source>
+        <translation>The database file is damaged.</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/safety.py" line="201" />
+        <source>検査結果: {problem}</source>
+        <translation>Check result: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/safety.py" line="203" />
+        <source>データベースファイルが見つからないか、空になっています。</source>
+        <translation>The database file is missing or empty.</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/safety.py" line="204" />
+        <source>バックアップが残っています。</source>
+        <translation>Backups exist.</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/safety.py" line="209" />
+        <source>最新の正常なバックアップ: {backup}
+これを新しいファイルに復元して開きます。いまのファイルは削除せず、別名で残します。</source>
+        <translation>Newest good backup: {backup}
+It will be restored into a new file and opened. The current file is kept under another name.</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/safety.py" line="214" />
+        <source>使える（検査に合格した）バックアップが見つかりません。管理者に連絡してください。ファイルはそのまま残してあります。</source>
+        <translation>No usable (checked) backup was found. Contact your administrator. The file has been left as it is.</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/safety.py" line="220" />
+        <source>バックアップから復元する</source>
+        <translation>Restore from the backup</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/safety.py" line="224" />
+        <source>別のバックアップを選ぶ…</source>
+        <translation>Choose another backup…</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/safety.py" line="229" />
+        <source>新しいデータベースを作る</source>
+        <translation>Create a new database</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/safety.py" line="232" />
+        <source>終了</source>
+        <translation>Exit</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/safety.py" line="251" />
+        <source>新しいデータベース</source>
+        <translation>New database</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/safety.py" line="252" />
+        <source>空のデータベースを新しく作ります。バックアップは残りますが、いまある記録は表示されません。よろしいですか？</source>
+        <translation>A new, empty database will be created. The backups stay, but the existing records will not be shown. Continue?</translation>
+    </message>
+</context>
+<context>
+    <name>RolesTab</name>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/roles_tab.py" line="21" />
+        <location filename="../../coordinator_app/ui/volunteers/roles_tab.py" line="33" />
+        <source>コード</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/roles_tab.py" line="21" />
+        <location filename="../../coordinator_app/ui/volunteers/roles_tab.py" line="34" />
+        <source>表示名</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/roles_tab.py" line="21" />
+        <location filename="../../coordinator_app/ui/volunteers/roles_tab.py" line="35" />
+        <source>順番</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/roles_tab.py" line="21" />
+        <source>使用中</source>
+        <translation>In use</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/roles_tab.py" line="22" />
+        <source>登録数</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/roles_tab.py" line="24" />
+        <source>はい</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/roles_tab.py" line="24" />
+        <source>いいえ</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/roles_tab.py" line="27" />
+        <source>半角英小文字（例: shopping）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/roles_tab.py" line="31" />
+        <source>登録・検索の画面に表示する</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/roles_tab.py" line="37" />
+        <source>新規</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/roles_tab.py" line="38" />
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+</context>
+<context>
+    <name>RollcallPage</name>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/rollcall_page.py" line="55" />
+        <source>安否確認を開始</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/rollcall_page.py" line="58" />
+        <source>この安否確認を終了</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/rollcall_page.py" line="60" />
+        <source>対象</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/rollcall_page.py" line="64" />
+        <source>記録</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/rollcall_page.py" line="68" />
+        <source>安否確認は始まっていません</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/rollcall_page.py" line="100" />
+        <source>未確認に戻す</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/rollcall_page.py" line="110" />
+        <source>1 無事・2 要支援・3 連絡不能・0 未確認に戻す　↑↓で移動　F2でメモ</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/rollcall_page.py" line="133" />
+        <source>支部全体</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/rollcall_page.py" line="151" />
+        <source>安否確認の開始</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/rollcall_page.py" line="152" />
+        <source>{scope}の見守り利用者全員の安否確認を始めます。よろしいですか？</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/rollcall_page.py" line="181" />
+        <source>この安否確認は終了しています（閲覧のみ）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/rollcall_page.py" line="186" />
+        <source>終了</source>
+        <translation>Exit</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/rollcall_page.py" line="186" />
+        <source>実施中</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/rollcall_page.py" line="192" />
+        <source>{scope}　確認 {n} / {m}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/rollcall_page.py" line="245" />
+        <source>{name}: {status}（{time}）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/rollcall_page.py" line="253" />
+        <source>全員の確認が終わりました（{n}人）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/rollcall_page.py" line="269" />
+        <source>安否確認の終了</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/rollcall_page.py" line="270" />
+        <source>この安否確認を終了します。終了後は記録の変更ができません。よろしいですか？</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Safety</name>
+    <message>
+        <location filename="../../coordinator_app/ui/safety.py" line="31" />
+        <source>{date} {time}（{reason}、{size:.1f} MB）</source>
+        <translation>{date} {time} ({reason}, {size:.1f} MB)</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/safety.py" line="40" />
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/safety.py" line="41" />
+        <source>お待ちください</source>
+        <translation>Please wait</translation>
+    </message>
+</context>
+<context>
+    <name>SafetyTab</name>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/safety_tab.py" line="25" />
+        <source>画面のロック</source>
+        <translation>Screen lock</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/safety_tab.py" line="28" />
+        <source> 分</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/safety_tab.py" line="30" />
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/safety_tab.py" line="32" />
+        <source>操作がないまま次の時間が過ぎたら画面をロックする</source>
+        <translation>Lock the screen after this long without input</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/safety_tab.py" line="38" />
+        <source>バックアップ</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/safety_tab.py" line="40" />
+        <source>日時</source>
+        <translation>Date and time</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/safety_tab.py" line="40" />
+        <source>種類</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/safety_tab.py" line="40" />
+        <source>大きさ</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/safety_tab.py" line="40" />
+        <source>ファイル</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/safety_tab.py" line="45" />
+        <source>今すぐバックアップ</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/safety_tab.py" line="49" />
+        <source>終了時と、変更があれば30分ごとに自動でバックアップします。直近1日分はすべて、2週間までは1日1つ、1年までは1か月に1つを残します。復元は「ファイル」メニューの「バックアップから復元…」から行います。</source>
+        <translation>Backups are made on exit and every 30 minutes when something changed. All of the last day are kept, then one a day for two weeks, then one a month for a year. Restore from File › Restore from backup….</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/safety_tab.py" line="64" />
+        <source>PostgreSQL のバックアップはサーバー側で行ってください。</source>
+        <translation>Back up PostgreSQL on the server.</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/safety_tab.py" line="77" />
+        <source>ロックまでの時間を保存しました。</source>
+        <translation>The lock time was saved.</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/safety_tab.py" line="83" />
+        <source>バックアップしています…</source>
+        <translation>Backing up…</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/safety_tab.py" line="90" />
+        <source>バックアップしました: {name}</source>
+        <translation>Backed up: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>Screens</name>
+    <message>
+        <location filename="../../coordinator_app/ui/screens.py" line="42" />
+        <source>ホーム</source>
+        <translation>Home</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/screens.py" line="45" />
+        <source>相談記録</source>
+        <translation>Consultations</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/screens.py" line="48" />
+        <source>見守り</source>
+        <translation>Watch-over</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/screens.py" line="50" />
+        <source>ボランティア</source>
+        <translation>Volunteers</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/screens.py" line="53" />
+        <source>集計・指標</source>
+        <translation>Tallies &amp; indicators</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/screens.py" line="55" />
+        <source>印刷</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/screens.py" line="57" />
+        <source>設定</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/screens.py" line="98" />
+        <location filename="../../coordinator_app/ui/screens.py" line="102" />
+        <source>この画面は準備中です</source>
+        <translation>This screen is not ready yet.</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/screens.py" line="108" />
+        <source>この画面を開けませんでした。アプリを再起動しても直らない場合は、管理者に連絡してください。</source>
+        <translation>This screen could not be opened. If restarting the app does not help, contact your administrator.</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/common.py" line="73" />
+        <source>保存できません</source>
+        <translation>Cannot save</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsScreen</name>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/screen.py" line="36" />
+        <source>表示・パスワード</source>
+        <translation>Display &amp; password</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/screen.py" line="36" />
+        <source>ロック・バックアップ</source>
+        <translation>Lock &amp; backups</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/screen.py" line="37" />
+        <source>アカウント</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/screen.py" line="37" />
+        <source>支部</source>
+        <translation>Branch</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/screen.py" line="38" />
+        <source>自治会</source>
+        <translation>Residents' association</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/screen.py" line="38" />
+        <source>相談内容</source>
+        <translation>Consultation subjects</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/screen.py" line="39" />
+        <source>活動内容</source>
+        <translation>Volunteer roles</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/screen.py" line="40" />
+        <source>監査ログ</source>
+        <translation>Audit trail</translation>
+    </message>
+</context>
+<context>
+    <name>Shell</name>
+    <message>
+        <location filename="../../coordinator_app/ui/app.py" line="57" />
+        <location filename="../../coordinator_app/ui/app.py" line="94" />
+        <source>コーディネーターアプリ</source>
+        <translation>Coordinator App</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/app.py" line="184" />
+        <source>バックアップを検査して復元しています…</source>
+        <translation>Checking and restoring the backup…</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/app.py" line="188" />
+        <source>復元できませんでした: {reason}</source>
+        <translation>The restore failed: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/app.py" line="210" />
+        <source>デモ用のデータベースを作成しています…</source>
+        <translation>Creating the demo database…</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/app.py" line="266" />
+        <source>データベースファイルが壊れています（{problem}）。「ファイル」メニューの「バックアップから復元…」で復元してください。</source>
+        <translation>The database file is damaged ({problem}). Restore it with File › Restore from backup….</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/app.py" line="305" />
+        <source>自動バックアップしました: {name}</source>
+        <translation>Automatic backup made: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/app.py" line="347" />
+        <source>終了時のバックアップができませんでした: </source>
+        <translation>The backup on exit failed: </translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../coordinator_app/ui/sign_in.py" line="36" />
+        <source>サインイン — コーディネーターアプリ</source>
+        <translation>Sign in — Coordinator App</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/sign_in.py" line="38" />
+        <source>サインインしてください</source>
+        <translation>Please sign in</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/sign_in.py" line="40" />
+        <source>データベース: {name}</source>
+        <translation>Database: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/sign_in.py" line="51" />
+        <source>ログイン名(&amp;L)</source>
+        <translation>&amp;Login name</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/sign_in.py" line="52" />
+        <source>パスワード(&amp;P)</source>
+        <translation>&amp;Password</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/sign_in.py" line="58" />
+        <source>サインイン</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/sign_in.py" line="60" />
+        <source>終了</source>
+        <translation>Exit</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/sign_in.py" line="76" />
+        <source>デモ専用アカウント（実際のデータベースにはありません）</source>
+        <translation>Demo-only accounts (a real database never has them)</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/sign_in.py" line="79" />
+        <source>役割</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/sign_in.py" line="80" />
+        <source>ログイン名</source>
+        <translation>Login name</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/sign_in.py" line="81" />
+        <source>パスワード</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/sign_in.py" line="88" />
+        <source>この内容で入力</source>
+        <translation>Fill in</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/sign_in.py" line="102" />
+        <source>ログイン名を入力してください</source>
+        <translation>Enter a login name</translation>
+    </message>
+</context>
+<context>
+    <name>StockPage</name>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/stock_page.py" line="28" />
+        <source>表示</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/stock_page.py" line="30" />
+        <source>基準日(&amp;D)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/stock_page.py" line="44" />
+        <source>見守り利用登録者数</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/stock_page.py" line="46" />
+        <source>見守り協力員登録者数</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/stock_page.py" line="48" />
+        <source>協力員が未割当の利用者（現在の割当て）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/stock_page.py" line="64" />
+        <source>自治会別の利用登録者数</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/stock_page.py" line="75" />
+        <source>基準日: {e}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/stock_page.py" line="79" />
+        <source>{day} 現在</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/stock_page.py" line="80" />
+        <location filename="../../coordinator_app/ui/watch/stock_page.py" line="81" />
+        <location filename="../../coordinator_app/ui/watch/stock_page.py" line="82" />
+        <source>{n}人</source>
+        <translation>{n} people</translation>
+    </message>
+</context>
+<context>
+    <name>TagLineEdit</name>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/inputs.py" line="58" />
+        <source>例: 運転、料理、傾聴（、で区切る）</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>TalliesScreen</name>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/screen.py" line="26" />
+        <source>集計・指標</source>
+        <translation>Tallies &amp; indicators</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/screen.py" line="34" />
+        <source>月次集計</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/screen.py" line="35" />
+        <source>集約（市社協）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/screen.py" line="36" />
+        <source>指標</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/screen.py" line="37" />
+        <source>評価シート</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ThresholdsDialog</name>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/indicator_dialog.py" line="192" />
+        <source>評価の基準</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/indicator_dialog.py" line="204" />
+        <source>A（着実に進捗している）: 目標の</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/indicator_dialog.py" line="205" />
+        <source>B（ある程度進捗している）: 目標の</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/indicator_dialog.py" line="206" />
+        <source>これより下は C（進捗が順調でない）。少ないほどよい指標は逆の向きで判定します。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/indicator_dialog.py" line="209" />
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/indicator_dialog.py" line="210" />
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/users_page.py" line="29" />
+        <source>氏名・ふりがなで絞り込み</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/users_page.py" line="30" />
+        <source>終了した人も表示</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/users_page.py" line="31" />
+        <source>新規登録（Ctrl+N）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/users_page.py" line="32" />
+        <source>編集・履歴（Enter）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/users_page.py" line="33" />
+        <source>登録終了…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/users_page.py" line="74" />
+        <source>{n}人（登録中 {a}人）</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>VolunteerFormDialog</name>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/form.py" line="37" />
+        <source>ボランティア登録</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/form.py" line="38" />
+        <source>ボランティア登録の編集</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/form.py" line="56" />
+        <source>種別(&amp;K)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/form.py" line="59" />
+        <source>氏名・団体名・ふりがなで検索</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/form.py" line="66" />
+        <source>氏名・団体名(&amp;N)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/form.py" line="71" />
+        <source>氏名・団体名</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/form.py" line="73" />
+        <source>団体の連絡担当者の氏名</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/form.py" line="76" />
+        <source> 人</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/form.py" line="77" />
+        <source>連絡担当者</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/form.py" line="78" />
+        <source>人数</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/form.py" line="81" />
+        <source>電話番号(&amp;P)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/form.py" line="83" />
+        <source>住所</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/form.py" line="86" />
+        <source>自治会</source>
+        <translation>Residents' association</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/form.py" line="88" />
+        <source>登録日(&amp;D)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/form.py" line="90" />
+        <source>ボランティア保険</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/form.py" line="94" />
+        <source>活動内容（1つ以上）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/form.py" line="99" />
+        <source>活動できる曜日・時間帯</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/form.py" line="108" />
+        <source>特技(&amp;S)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/form.py" line="110" />
+        <source>活動できる地域
+（自分の自治会以外）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/form.py" line="119" />
+        <source>保存 (Ctrl+S)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/form.py" line="120" />
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/form.py" line="149" />
+        <source>未加入</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/form.py" line="159" />
+        <source>新しく登録</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/form.py" line="160" />
+        <source>未選択</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/form.py" line="215" />
+        <source>登録日: </source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/form.py" line="242" />
+        <source>保存できませんでした: </source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>VolunteerPageDialog</name>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/page.py" line="52" />
+        <source>編集 (Ctrl+E)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/page.py" line="54" />
+        <source>閉じる</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/page.py" line="83" />
+        <source>ボランティア: </source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/page.py" line="87" />
+        <source>登録中（登録日 {0}）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/page.py" line="88" />
+        <source>退会を登録…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/page.py" line="90" />
+        <source>退会 {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/page.py" line="92" />
+        <source>退会を取り消す…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/page.py" line="96" />
+        <source>活動内容</source>
+        <translation>Volunteer roles</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/page.py" line="97" />
+        <source>特技</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/page.py" line="98" />
+        <source>活動できる日時</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/page.py" line="99" />
+        <source>活動できる地域</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/page.py" line="100" />
+        <source>電話番号</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/page.py" line="101" />
+        <source>住所</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/page.py" line="102" />
+        <source>自治会</source>
+        <translation>Residents' association</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/page.py" line="105" />
+        <source>連絡担当者</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/page.py" line="106" />
+        <source>人数</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/page.py" line="107" />
+        <source>登録日</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/page.py" line="108" />
+        <source>ボランティア保険</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/page.py" line="115" />
+        <source>見守りの担当（{0}人）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/page.py" line="118" />
+        <source>活動記録（{0}回、{1}）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/page.py" line="135" />
+        <source>退会の取り消し</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/page.py" line="136" />
+        <source>{0} さんの退会を取り消して、登録中に戻します。よろしいですか？</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>VolunteerSearchPanel</name>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/search.py" line="36" />
+        <source>氏名・ふりがな（ひらがな・カタカナどちらでも）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/search.py" line="41" />
+        <location filename="../../coordinator_app/ui/volunteers/search.py" line="43" />
+        <location filename="../../coordinator_app/ui/volunteers/search.py" line="47" />
+        <location filename="../../coordinator_app/ui/volunteers/search.py" line="52" />
+        <location filename="../../coordinator_app/ui/volunteers/search.py" line="113" />
+        <location filename="../../coordinator_app/ui/volunteers/search.py" line="119" />
+        <source>すべて</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/search.py" line="45" />
+        <source>{0}曜</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/search.py" line="58" />
+        <source>条件をクリア</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/search.py" line="62" />
+        <source>検索(&amp;F)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/search.py" line="62" />
+        <source>活動内容(&amp;R)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/search.py" line="63" />
+        <source>特技</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/search.py" line="63" />
+        <source>曜日(&amp;W)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/search.py" line="64" />
+        <source>時間帯(&amp;T)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/search.py" line="64" />
+        <source>地域(&amp;A)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/search.py" line="65" />
+        <source>保険</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/search.py" line="65" />
+        <source>状態</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/search.py" line="142" />
+        <source>{0}人</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/search.py" line="144" />
+        <source>（先頭{0}人を表示。条件を絞ってください）</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>VolunteersScreen</name>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/screen.py" line="29" />
+        <source>ボランティア</source>
+        <translation>Volunteers</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/screen.py" line="32" />
+        <source>新規登録 (Ctrl+N)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/screen.py" line="44" />
+        <source>検索・登録者一覧</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/screen.py" line="45" />
+        <source>活動記録</source>
+        <translation>Activity</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/screen.py" line="46" />
+        <source>保険の更新</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/screen.py" line="64" />
+        <source>登録中 {0}人　保険未更新 {1}人</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/screen.py" line="65" />
+        <source>保険の更新（{0}）</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>WatchScreen</name>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/screen.py" line="38" />
+        <source>見守り</source>
+        <translation>Watch-over</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/screen.py" line="46" />
+        <source>今月の見守り</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/screen.py" line="47" />
+        <source>利用登録者</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/screen.py" line="48" />
+        <source>協力員</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/screen.py" line="49" />
+        <source>災害時安否確認</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/screen.py" line="50" />
+        <source>登録者数</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>WithdrawDialog</name>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/withdraw.py" line="27" />
+        <source>退会の登録</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/withdraw.py" line="33" />
+        <source>選ぶか入力</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/withdraw.py" line="35" />
+        <source>{name} さんの退会を登録します。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/withdraw.py" line="36" />
+        <source>退会日(&amp;D)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/withdraw.py" line="37" />
+        <source>退会理由(&amp;R)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/withdraw.py" line="40" />
+        <source>退会を登録 (Ctrl+S)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/withdraw.py" line="41" />
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/volunteers/withdraw.py" line="58" />
+        <source>退会日: </source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>WorklistPage</name>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/worklist.py" line="64" />
+        <location filename="../../coordinator_app/ui/watch/worklist.py" line="142" />
+        <location filename="../../coordinator_app/ui/watch/worklist.py" line="149" />
+        <source>すべて</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/worklist.py" line="68" />
+        <source>更新（F5）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/worklist.py" line="69" />
+        <source>新規登録（Ctrl+N）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/worklist.py" line="71" />
+        <source>月(&amp;T)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/worklist.py" line="71" />
+        <source>自治会(&amp;A)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/worklist.py" line="72" />
+        <source>協力員(&amp;K)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/worklist.py" line="73" />
+        <source>表示(&amp;S)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/worklist.py" line="221" />
+        <source>{m}（{d}現在）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/worklist.py" line="223" />
+        <source>対象</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/worklist.py" line="224" />
+        <source>連絡済み</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/worklist.py" line="225" />
+        <source>未連絡</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/worklist.py" line="226" />
+        <source>期限超過</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/worklist.py" line="227" />
+        <source>2回続けて不在</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/worklist.py" line="228" />
+        <source>異変対応中</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/worklist.py" line="229" />
+        <source>協力員未割当</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>_ChoiceFrame</name>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/choice.py" line="42" />
+        <source>キー %1 で選択</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+</TS>

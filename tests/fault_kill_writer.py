@@ -1,0 +1,147 @@
+"""Driver of the kill -9 fault test (run by tests/test_fault_kill.py in a
+fresh process, so that forking never happens in a process with Qt threads).
+
+    python tests/fault_kill_writer.py DB_PATH KILLS SEED
+
+The driver opens (creates) the database once with the app's code, then
+``KILLS`` times: forks a writer that records numbered consultations through
+the app's own write path (``insert_consultation`` + audit, one transaction
+each) and reports each committed id on a pipe; after a random short delay
+the driver SIGKILLs it, collects the acknowledged ids, and checks the file
+(``integrity_check``, every acknowledged id present). It prints one JSON
+line: kills, acknowledged, problems.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import random
+import signal
+import sys
+import time
+
+from sqlalchemy import select
+
+
+def _key_for(path: str) -> bytes | None:
+    """On CI's encrypted run, the file is an SQLCipher database."""
+    if os.environ.get("COORDINATOR_APP_TEST_ENCRYPTED") != "1":
+        return None
+    from coordinator_app import crypto
+
+    key = crypto.remembered_key(path)
+    if key is None:
+        key = crypto.new_database_key()
+        crypto.KeyFile.new(key).save(crypto.keys_path(path))
+        crypto.remember_key(path, key)
+    return key
+
+
+def _engine(url: str, key: bytes | None):
+    from coordinator_app.store import make_engine
+
+    return make_engine(url, key) if key is not None else make_engine(url)
+
+
+def writer(url: str, key: bytes | None, branch_id: int, start: int, ack_fd: int) -> None:
+    """The killed process: write, commit, acknowledge, forever."""
+    from coordinator_app.database import Database
+    from coordinator_app.services.consultations import insert_consultation
+
+    db = Database(url, _engine(url, key), actor="writer")
+    n = start
+    day = dt.date.today()
+    while True:
+        with db.session() as s:
+            record = insert_consultation(
+                s, db, branch_id, received_on=day, kind="contact", channel="phone",
+                from_whom="self", response="listened", categories=["life"],
+                summary=f"kill test record {n}")
+            record_id = record.id
+        os.write(ack_fd, f"{record_id}\n".encode())  # acknowledged only after commit
+        n += 1
+
+
+def check(url: str, key: bytes | None) -> tuple[str, set[int]]:
+    engine = _engine(url, key)
+    try:
+        with engine.connect() as conn:
+            ok = conn.exec_driver_sql("PRAGMA integrity_check").fetchone()[0]
+            ids = {r[0] for r in conn.exec_driver_sql("SELECT id FROM consultation")}
+    finally:
+        engine.dispose()
+    return ok, ids
+
+
+def main() -> int:
+    path, kills, seed = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+    from coordinator_app.database import Database
+    from coordinator_app.models import Branch, Category
+
+    rng = random.Random(seed)
+    key = _key_for(path)
+    db = Database.open(path, key=key) if key is not None else Database.open(path)
+    url = db.url
+    with db.session() as s:
+        branch = s.scalar(select(Branch).where(Branch.code == "01"))
+        if branch is None:
+            branch = Branch(code="01", name="見本支部")
+            s.add(branch)
+            s.flush()
+        if s.get(Category, 1) is None and not s.scalar(select(Category.id).where(
+                Category.code == "life")):
+            s.add(Category(code="life", label="生活"))
+        branch_id = branch.id
+    # Warm the ORM's statement caches here, so each forked writer starts
+    # writing at once instead of compiling.
+    from coordinator_app.services.consultations import insert_consultation
+
+    with db.session() as s:
+        insert_consultation(s, db, branch_id, received_on=dt.date.today(), kind="contact",
+                            channel="phone", from_whom="self", response="listened",
+                            categories=["life"], summary="warm-up")
+    db.close()
+
+    acknowledged: set[int] = set()
+    problems: list[str] = []
+    started = time.monotonic()
+    kill = -1
+    for kill in range(kills):
+        read_fd, write_fd = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the writer
+            os.close(read_fd)
+            try:
+                writer(url, key, branch_id, kill * 1_000_000, write_fd)
+            finally:
+                os._exit(1)
+        os.close(write_fd)
+        time.sleep(rng.uniform(0.005, 0.08))
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        data = b""
+        while chunk := os.read(read_fd, 65536):
+            data += chunk
+        os.close(read_fd)
+        # A line cut by the kill was never fully acknowledged.
+        lines = data.decode().split("\n")
+        acked = {int(x) for x in lines[:-1] if x}
+        acknowledged |= acked
+        ok, present = check(url, key)
+        if ok != "ok":
+            problems.append(f"kill {kill}: integrity_check: {ok}")
+        missing = acknowledged - present
+        if missing:
+            problems.append(f"kill {kill}: {len(missing)} acknowledged ids missing, "
+                            f"e.g. {sorted(missing)[:5]}")
+        if len(problems) > 5:
+            break
+    print(json.dumps({"kills": kill + 1, "acknowledged": len(acknowledged),
+                      "problems": problems, "seconds": round(time.monotonic() - started, 1)}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,141 @@
+"""First run, sign-in and the demo accounts, as a person uses them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+
+from coordinator_app import accounts
+from coordinator_app.services import admin
+from tests.helpers import type_japanese
+from tests.shell_helpers import PASSWORDS, audit_rows, make_accounts, qsettings  # noqa: F401
+
+
+def _fill_first_run(qtbot, dialog, password="first-admin-pw", confirm=None):
+    qtbot.keyClicks(dialog.login, "boss")
+    type_japanese(dialog.display_name, "見本 管理者")
+    qtbot.keyClicks(dialog.password, password)
+    qtbot.keyClicks(dialog.confirm, confirm if confirm is not None else password)
+
+
+def test_first_run_creates_the_administrator(qtbot, sqlite_db, qsettings):
+    from coordinator_app.ui.first_run import FirstRunDialog
+
+    assert not accounts.has_accounts(sqlite_db)
+    dialog = FirstRunDialog(sqlite_db)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _fill_first_run(qtbot, dialog, confirm="different-pw")
+    qtbot.mouseClick(dialog.create_button, Qt.LeftButton)
+    assert "一致しません" in dialog.message.text()
+    assert not accounts.has_accounts(sqlite_db)
+    qtbot.keyClicks(dialog.confirm, "first-admin-pw")
+    qtbot.keyClick(dialog.confirm, Qt.Key_Return)
+    assert dialog.result() == QDialog.Accepted
+    assert dialog.user.role == "admin" and dialog.user.display_name == "見本 管理者"
+    assert [(r.action, r.entity) for r in audit_rows(sqlite_db)] == [
+        ("create", "account"), ("sign_in", "account")]
+
+
+def test_first_run_refuses_a_short_password(qtbot, sqlite_db, qsettings):
+    from coordinator_app.ui.first_run import FirstRunDialog
+
+    dialog = FirstRunDialog(sqlite_db)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _fill_first_run(qtbot, dialog, password="short")
+    qtbot.mouseClick(dialog.create_button, Qt.LeftButton)
+    assert "8文字以上" in dialog.message.text()
+    assert not accounts.has_accounts(sqlite_db)
+
+
+def test_the_shell_asks_for_the_first_administrator_on_an_empty_database(
+        qtbot, tmp_path, qsettings, monkeypatch):
+    from coordinator_app.ui import first_run
+    from coordinator_app.ui.app import Shell
+
+    def fill_and_create(dialog):
+        _fill_first_run(qtbot, dialog)
+        dialog.create()
+        return dialog.result()
+
+    monkeypatch.setattr(first_run.FirstRunDialog, "exec", fill_and_create)
+    shell = Shell(str(tmp_path / "new.db"))
+    try:
+        assert shell.open()
+        user = shell.sign_in()
+        assert user.login == "boss" and user.role == "admin"
+    finally:
+        shell.shutdown()
+
+
+def test_five_wrong_passwords_lock_the_account(qtbot, demo_db, qsettings):
+    from coordinator_app.ui.sign_in import SignInDialog
+
+    make_accounts(demo_db)
+    before = len(audit_rows(demo_db, "sign_in_failed"))
+    dialog = SignInDialog(demo_db)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.login, "coord01")
+    for attempt in range(accounts.MAX_FAILURES):
+        qtbot.keyClicks(dialog.password, f"wrong-{attempt}")
+        qtbot.keyClick(dialog.password, Qt.Key_Return)
+        assert dialog.result() != QDialog.Accepted
+        assert dialog.password.text() == ""
+    assert "ロック" in dialog.message.text()
+    qtbot.keyClicks(dialog.password, PASSWORDS["coord01"])
+    qtbot.keyClick(dialog.password, Qt.Key_Return)
+    assert dialog.user is None and "ロック" in dialog.message.text()
+    assert len(audit_rows(demo_db, "sign_in_failed")) == before + accounts.MAX_FAILURES + 1
+
+
+def test_signing_in_with_the_right_password(qtbot, demo_db, qsettings):
+    from coordinator_app.ui.sign_in import SignInDialog
+
+    make_accounts(demo_db)
+    dialog = SignInDialog(demo_db)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.findChild(QDialog) is None
+    assert dialog.findChild(object, "demoAccounts") is None  # a real database: no demo box
+    qtbot.keyClicks(dialog.login, "city")
+    qtbot.keyClicks(dialog.password, PASSWORDS["city"])
+    qtbot.keyClick(dialog.password, Qt.Key_Return)
+    assert dialog.result() == QDialog.Accepted and dialog.user.role == "city_staff"
+
+
+def test_demo_database_lists_its_demo_accounts(qtbot, demo_db, qsettings):
+    from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton
+
+    from coordinator_app.sample import DEMO_ACCOUNTS
+    from coordinator_app.ui.sign_in import SignInDialog
+
+    for login, password, name, role, branch in DEMO_ACCOUNTS:
+        accounts.create_account(demo_db, login, name, role, password, branch, is_demo=True)
+    dialog = SignInDialog(demo_db)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    box = dialog.findChild(QGroupBox, "demoAccounts")
+    assert box is not None and "デモ専用" in box.title()
+    texts = [label.text() for label in box.findChildren(QLabel)]
+    for login, password, *_ in DEMO_ACCOUNTS:
+        assert login in texts and password in texts
+    use = box.findChildren(QPushButton)[1]  # the coordinator's row
+    qtbot.mouseClick(use, Qt.LeftButton)
+    qtbot.mouseClick(dialog.sign_in_button, Qt.LeftButton)
+    assert dialog.user.login == "demo-coord" and dialog.user.branch_code == "01"
+
+
+def test_demo_mode_creates_the_demo_database_with_demo_accounts(qtbot, tmp_path, qsettings):
+    from coordinator_app.ui.app import Shell, demo_db_path
+
+    shell = Shell(demo=True, credentials=("demo-coord", "demo-coord-pass"))
+    try:
+        assert shell.open()
+        assert shell.path == demo_db_path() and shell.path.is_relative_to(tmp_path)
+        assert [d.login for d in admin.demo_accounts(shell.db)] == [
+            "demo-admin", "demo-coord", "demo-city"]
+        assert shell.sign_in().login == "demo-coord"
+    finally:
+        shell.shutdown()
