@@ -100,7 +100,7 @@ def create_account(db: Database, login: str, display_name: str, role: str, passw
         s.add(account)
         s.flush()
         db.audit(s, "create", "account", account.id, f"role={role}")
-        _set_key_copy(db, login, password)
+        store_key_copy(db, login, password)
         return account.id
 
 
@@ -173,32 +173,26 @@ def set_password(db: Database, account_id: int, password: str) -> None:
         db.stamp(account)
         db.audit(s, "update", "account", account_id, "password")
         s.flush()
-        _set_key_copy(db, account.login, password)
+        store_key_copy(db, account.login, password)
 
 
-def deactivate_account(db: Database, account_id: int) -> None:
-    """Remove an account's access: it can no longer sign in and, on an
-    encrypted database, its password no longer unlocks the file. History
-    (created_by, audit rows) keeps the login."""
-    with db.session() as s:
-        account = s.get(Account, account_id)
-        if account is None:
-            raise ValueError("アカウントが見つかりません")
-        account.active = False
-        db.stamp(account)
-        db.audit(s, "deactivate", "account", account_id)
-        s.flush()
-        if db.encrypted:
-            from coordinator_app import encryption
-
-            encryption.remove_account_key(db, account.login)
-
-
-def _set_key_copy(db: Database, login: str, password: str) -> None:
+def store_key_copy(db: Database, login: str, password: str) -> None:
     """On an encrypted database, (re)wrap this account's copy of the
-    database key with its password, inside the caller's write transaction
-    (a failure rolls the account change back)."""
+    database key with its (new) password. Call it in the write transaction
+    that changes the account, after a flush (the write lock serialises key
+    file updates; a failure rolls the account change back). No-op on a
+    plain database."""
     if db.encrypted:
         from coordinator_app import encryption
 
         encryption.add_account_key(db, login, password)
+
+
+def remove_key_copy(db: Database, login: str) -> None:
+    """On an encrypted database, remove this account's copy of the key: its
+    password no longer unlocks the file (same calling rule)."""
+    if db.encrypted:
+        from coordinator_app import encryption
+
+        encryption.remove_account_key(db, login)
+

@@ -23,8 +23,15 @@ class CommandError(Exception):
     """A refusal with a one-line Japanese reason."""
 
 
+class _Parser(argparse.ArgumentParser):
+    """Usage errors are one line on stderr too, like every other error."""
+
+    def error(self, message: str):
+        raise CommandError(f"{self.prog}: {message}（--help で使い方を表示）")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    p = _Parser(
         prog="coordinator-app",
         description="社協支部コーディネーターのための記録・集計アプリ",
     )
@@ -132,6 +139,12 @@ def run(argv: list[str] | None = None) -> int:
 
     if args.command in ("encrypt", "recover") or (args.command == "init" and args.encrypt):
         return _encryption_command(args)
+    # Refusals that need no database come first, so that a failed command
+    # does not even create one.
+    for f in [args.file] if args.command == "import" else \
+            args.files if args.command == "consolidate" else []:
+        if not f.is_file():
+            raise CommandError(f"ファイルが見つかりません: {f}")
     db = _open(args)
     try:
         return _dispatch(args, db)
@@ -141,7 +154,7 @@ def run(argv: list[str] | None = None) -> int:
 
 def _dispatch(args, db) -> int:
     from coordinator_app import importer, tallies
-    from coordinator_app.models import Branch
+    from coordinator_app.models import Branch, Category, Role
     from coordinator_app.store import backup_sqlite
     from sqlalchemy import func, select
 
@@ -183,11 +196,15 @@ def _dispatch(args, db) -> int:
                 if s.scalar(select(Branch.id).where(Branch.code == args.branch)) is None:
                     raise CommandError(f"支部コード {args.branch} は登録されていません")
             codes = [args.branch]
+        if not 1989 <= args.fiscal_year <= 2100:
+            raise CommandError(f"年度は西暦4桁で指定してください（例: 2025 = 令和7年度）: {args.fiscal_year}")
         with db.session() as s:
             rows = tallies.compute(s, args.fiscal_year, codes)
             names = dict(s.execute(select(Branch.code, Branch.name)).all())
+            labels = {"category": dict(s.execute(select(Category.code, Category.label)).all()),
+                      "role": dict(s.execute(select(Role.code, Role.label)).all())}
         if args.format == "xlsx":
-            tallies.write_xlsx(rows, args.out, names)
+            tallies.write_xlsx(rows, args.out, names, labels, fiscal_year=args.fiscal_year)
         else:
             tallies.write_csv(rows, args.out)
         with db.session() as s:

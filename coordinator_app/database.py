@@ -50,6 +50,8 @@ class Database:
             if key is None:
                 raise EncryptedDatabaseError(
                     "このデータベースは暗号化されています。ログイン名とパスワードで開いてください")
+        if key is None and path is not None:
+            migrate.check_file(path)  # refuse a foreign or newer file before writing to it
         engine = make_engine(url, key)
         try:
             prepared = migrate.prepare(engine, backup_dir)

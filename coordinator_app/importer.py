@@ -453,9 +453,38 @@ def _import_watch_users(w: _Writer, rows: list[LedgerRow], today: dt.date) -> Im
                 ended_on=ended, ended_month=month_key(ended) if ended else None,
                 end_reason=reason)))
     _duplicate_check([(p[0], (p[1], p[2])) for p in parsed], errors, "external_id")
+    _check_contacts_within(session, parsed, errors)
     if errors:
         raise LedgerError(errors)
     return _write_enrolments(w, WatchUser, "watch-users", parsed, None)
+
+
+def _check_contacts_within(session: Session, parsed: list, errors: list[str]) -> None:
+    """A re-imported watch user's new enrolment must still hold the
+    contacts already recorded (enrolled_on <= contacted_on <= ended_on),
+    the rule the tallies rely on."""
+    existing = _existing_ids(session, WatchUser, [(p[1], p[2]) for p in parsed])
+    if not existing:
+        return
+    spans = {}
+    ids = list(existing.values())
+    for start in range(0, len(ids), _CHUNK):
+        q = (select(WatchContact.watch_user_id, func.min(WatchContact.contacted_on),
+                    func.max(WatchContact.contacted_on))
+             .where(WatchContact.watch_user_id.in_(ids[start:start + _CHUNK]))
+             .group_by(WatchContact.watch_user_id))
+        spans.update({uid: (first, last) for uid, first, last in session.execute(q).all()})
+    for line, branch_id, external_id, _, _, values in parsed:
+        span = spans.get(existing.get((branch_id, external_id)))
+        if span is None:
+            continue
+        first, last = span
+        if values["enrolled_on"] > first:
+            errors.append(f"line {line}: enrolled_on: 記録済みの見守り（{first.isoformat()}）"
+                          "より後の登録日にはできません")
+        if values["ended_on"] and values["ended_on"] < last:
+            errors.append(f"line {line}: ended_on: 記録済みの見守り（{last.isoformat()}）"
+                          "より前の終了日にはできません")
 
 
 def _write_enrolments(w: _Writer, model, kind: str, parsed: list,

@@ -7,6 +7,7 @@ newer app is refused and left untouched.
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from alembic import command
@@ -73,6 +74,36 @@ def upgrade(engine: Engine, target: str = "heads") -> None:
                 conn.connection.driver_connection.execute("PRAGMA foreign_keys=ON")
 
 
+NOT_OURS = "このデータベースはコーディネーターアプリのものではありません（版情報がありません）"
+TOO_NEW = ("このデータベースは新しい版のアプリで作られています。"
+           "アプリを更新してから開いてください（データベースは変更していません）")
+
+
+def check_file(path: Path) -> None:
+    """Refuse a plain SQLite file that is not ours or is newer than the
+    app, reading it read-only: opening it for real would already write
+    to it (WAL mode is set on every connection)."""
+    if not path.is_file() or path.stat().st_size == 0:
+        return
+    try:
+        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return  # let the real open report it
+    try:
+        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        revs = set()
+        if "alembic_version" in tables:
+            revs = {r[0] for r in con.execute("SELECT version_num FROM alembic_version")}
+    except sqlite3.Error:
+        return
+    finally:
+        con.close()
+    if not revs and tables - {"alembic_version"}:
+        raise StoreError(NOT_OURS)
+    if revs - known_revisions():
+        raise StoreError(TOO_NEW)
+
+
 def prepare(engine: Engine, backup_dir: Path | None = None) -> str:
     """Bring the database to the app's schema. Returns what was done:
     'created', 'upgraded' or 'current'. Raises StoreError for a newer or
@@ -82,18 +113,13 @@ def prepare(engine: Engine, backup_dir: Path | None = None) -> str:
     revs = current_revisions(engine) if "alembic_version" in tables else set()
     if not revs:
         if tables - {"alembic_version"}:
-            raise StoreError(
-                "このデータベースはコーディネーターアプリのものではありません（版情報がありません）"
-            )
+            raise StoreError(NOT_OURS)
         upgrade(engine)
         return "created"
     if revs == heads:
         return "current"
     if revs - known_revisions():
-        raise StoreError(
-            "このデータベースは新しい版のアプリで作られています。"
-            "アプリを更新してから開いてください（データベースは変更していません）"
-        )
+        raise StoreError(TOO_NEW)
     path = sqlite_path(str(engine.url))
     if path is not None:
         backup_sqlite(engine, timestamped_backup_path(path, "before-upgrade", backup_dir))

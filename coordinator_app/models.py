@@ -108,7 +108,9 @@ class Consultation(Stamped, table=True):
         Index("ix_consultation_branch_received", "branch_id", "received_on", "id"),
         Index("ix_consultation_follow_up", "branch_id", "follow_up_on"),
         # The list of live records, newest first: count and pages from the
-        # index alone (deleted_at IS NULL is an equality on it). Migration 0004.
+        # index alone (deleted_at IS NULL is an equality on it). Migration 0004
+        # also makes ix_consultation_search (these + person_id, search_key)
+        # on SQLite only; see its docstring.
         Index("ix_consultation_live", "branch_id", "deleted_at", "received_on", "id"),
     )
     id: Optional[int] = Field(default=None, primary_key=True)

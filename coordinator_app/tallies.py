@@ -137,12 +137,14 @@ def compute(session: Session, fiscal_year: int,
                    ConsultationCategory.category_code))
     for b, m, code, n in session.execute(q):
         counts.add(b, m, "consultations", "category", code, n)
+    # (branch_id, deleted_at) leads ix_consultation_live (migration 0004),
+    # so the deleted records are found without a scan.
     deleted = (select(Consultation.id)
-               .where(in_scope(Consultation.branch_id), Consultation.deleted_at.is_not(None),
-                      Consultation.month.between(lo, hi)))
+               .where(in_scope(Consultation.branch_id), Consultation.deleted_at.is_not(None)))
     q = (select(ConsultationCategory.branch_id, ConsultationCategory.month,
                 ConsultationCategory.category_code, func.count())
-         .where(ConsultationCategory.consultation_id.in_(deleted))
+         .where(ConsultationCategory.consultation_id.in_(deleted),
+                ConsultationCategory.month.between(lo, hi))
          .group_by(ConsultationCategory.branch_id, ConsultationCategory.month,
                    ConsultationCategory.category_code))
     for b, m, code, n in session.execute(q):
@@ -195,30 +197,23 @@ def compute(session: Session, fiscal_year: int,
         for m, n in per_month.items():
             counts.add(b, m, "watch_users_active", "total", "", n)
             counts.add(b, m, "watch_users_unreached", "total", "", n)
-    # unreached = active − active users with a contact in the month; the
-    # latter are the users contacted in the month less those contacted
-    # but not active at its last day (ended in it, or records outside the
-    # enrolment), found from the few users who start or end in the year.
+    # unreached = active − active users with a contact in the month. A
+    # contact lies within its user's enrolment (the contract's rule, kept
+    # by the importer and the watch service), so a user contacted in a
+    # month is active at its last day unless the enrolment ended in that
+    # month: users contacted, less those ended in the month and contacted.
     q = (select(WatchContact.branch_id, WatchContact.month,
                 func.count(func.distinct(WatchContact.watch_user_id)))
          .where(in_scope(WatchContact.branch_id), WatchContact.month.between(lo, hi))
          .group_by(WatchContact.branch_id, WatchContact.month))
     for b, m, n in session.execute(q):
         counts.add(b, m, "watch_users_unreached", "total", "", -n)
-    starting_or_ending = (select(WatchUser.id)
-                          .where(in_scope(WatchUser.branch_id),
-                                 or_(WatchUser.enrolled_month > lo, WatchUser.ended_month <= hi)))
-    pairs = (select(WatchContact.watch_user_id.label("user_id"), WatchContact.month.label("month"))
-             .where(WatchContact.watch_user_id.in_(starting_or_ending),
-                    WatchContact.month.between(lo, hi))
-             .group_by(WatchContact.watch_user_id, WatchContact.month)
-             .subquery())
-    q = (select(WatchUser.branch_id, pairs.c.month, func.count())
-         .select_from(pairs)
-         .join(WatchUser, WatchUser.id == pairs.c.user_id)
-         .where(or_(WatchUser.enrolled_month > pairs.c.month,
-                    WatchUser.ended_month <= pairs.c.month))
-         .group_by(WatchUser.branch_id, pairs.c.month))
+    contacted_in_last_month = exists().where(WatchContact.watch_user_id == WatchUser.id,
+                                             WatchContact.month == WatchUser.ended_month)
+    q = (select(WatchUser.branch_id, WatchUser.ended_month, func.count())
+         .where(in_scope(WatchUser.branch_id), WatchUser.ended_month.between(lo, hi),
+                contacted_in_last_month)
+         .group_by(WatchUser.branch_id, WatchUser.ended_month))
     for b, m, n in session.execute(q):
         counts.add(b, m, "watch_users_unreached", "total", "", n)
 
@@ -326,7 +321,8 @@ def report_grid(rows: list[TallyRow], measure: str) -> dict[tuple[str, str, str]
 
 
 def write_xlsx(rows: list[TallyRow], out: Path, branch_names: dict[str, str],
-               labels: dict[str, dict[str, str]] | None = None) -> None:
+               labels: dict[str, dict[str, str]] | None = None,
+               fiscal_year: int | None = None) -> None:
     """One sheet per measure, laid out like the paper monthly report:
     rows are breakdown keys (in Japanese), columns 4月 … 3月 and 合計.
     Stock measures (as-of figures) show the March figure as 年度末."""
@@ -338,10 +334,12 @@ def write_xlsx(rows: list[TallyRow], out: Path, branch_names: dict[str, str],
     head = wb.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1, "align": "center"})
     cell = wb.add_format({"border": 1})
     bold = wb.add_format({"border": 1, "bold": True})
-    fy = rows[0].fiscal_year if rows else 0
+    fy = rows[0].fiscal_year if rows else fiscal_year
+    if fy is None:
+        raise TallyError("年度がわかりません（集計行がありません）")
     from coordinator_app.dates import fiscal_year_label
 
-    month_labels = [f"{m}月" for _, m in fiscal_months(fy)] if rows else []
+    month_labels = [f"{m}月" for _, m in fiscal_months(fy)]
     for measure, breakdowns in codes.MEASURES.items():
         stock = measure in STOCK_MEASURES
         ws = wb.add_worksheet(codes.MEASURE_LABELS[measure][:31])
@@ -458,7 +456,7 @@ def consolidate(paths: list[Path]) -> list[TallyRow]:
             fy = rows[0].fiscal_year
         elif rows[0].fiscal_year != fy:
             raise TallyError(f"{Path(path).name}: 年度が他のファイルと違います（{fy} と {rows[0].fiscal_year}）")
-        for bm in {(r.branch_code, r.month) for r in rows}:
+        for bm in sorted({(r.branch_code, r.month) for r in rows}):
             if bm in owner:
                 raise TallyError(
                     f"支部 {bm[0]} の {bm[1]} が {owner[bm]} と {Path(path).name} の両方にあります")

@@ -75,11 +75,26 @@ def open_test_db(url_or_path: str) -> Database:
 
 
 @pytest.fixture(params=BACKENDS)
-def db_url(request, tmp_path) -> str:
+def db_url(request, tmp_path):
     """A URL for an empty database, on every backend under test."""
     if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'test.db'}"
-    return _pg_database_url()
+        yield f"sqlite:///{tmp_path / 'test.db'}"
+        return
+    url = _pg_database_url()
+    yield url
+    _drop_pg_database(url)
+
+
+def _drop_pg_database(url: str) -> None:
+    """Drop one test's PostgreSQL database (its connections are closed
+    by then; WITH (FORCE) makes sure)."""
+    name = url.rsplit("/", 1)[1]
+    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    finally:
+        admin.dispose()
 
 
 @pytest.fixture

@@ -18,6 +18,7 @@ import datetime as dt
 import json
 import os
 import random
+import select as io_select
 import signal
 import sys
 import time
@@ -39,18 +40,14 @@ def _key_for(path: str) -> bytes | None:
     return key
 
 
-def _engine(url: str, key: bytes | None):
-    from coordinator_app.store import make_engine
 
-    return make_engine(url, key) if key is not None else make_engine(url)
-
-
-def writer(url: str, key: bytes | None, branch_id: int, start: int, ack_fd: int) -> None:
-    """The killed process: write, commit, acknowledge, forever."""
-    from coordinator_app.database import Database
+def writer(db, branch_id: int, start: int, ack_fd: int) -> None:
+    """The killed process: write, commit, acknowledge, forever. ``db`` is
+    the driver's Database, its pool emptied before the fork (SQLAlchemy's
+    advice for forked processes), so the engine is already initialised."""
     from coordinator_app.services.consultations import insert_consultation
 
-    db = Database(url, _engine(url, key), actor="writer")
+    db.actor = "writer"
     n = start
     day = dt.date.today()
     while True:
@@ -64,14 +61,14 @@ def writer(url: str, key: bytes | None, branch_id: int, start: int, ack_fd: int)
         n += 1
 
 
-def check(url: str, key: bytes | None) -> tuple[str, set[int]]:
-    engine = _engine(url, key)
+def check(db) -> tuple[str, set[int]]:
+    """A fresh connection (the first after the crash recovers the WAL)."""
     try:
-        with engine.connect() as conn:
+        with db.engine.connect() as conn:
             ok = conn.exec_driver_sql("PRAGMA integrity_check").fetchone()[0]
             ids = {r[0] for r in conn.exec_driver_sql("SELECT id FROM consultation")}
     finally:
-        engine.dispose()
+        db.engine.dispose()
     return ok, ids
 
 
@@ -83,7 +80,6 @@ def main() -> int:
     rng = random.Random(seed)
     key = _key_for(path)
     db = Database.open(path, key=key) if key is not None else Database.open(path)
-    url = db.url
     with db.session() as s:
         branch = s.scalar(select(Branch).where(Branch.code == "01"))
         if branch is None:
@@ -102,7 +98,7 @@ def main() -> int:
         insert_consultation(s, db, branch_id, received_on=dt.date.today(), kind="contact",
                             channel="phone", from_whom="self", response="listened",
                             categories=["life"], summary="warm-up")
-    db.close()
+    db.engine.dispose()
 
     acknowledged: set[int] = set()
     problems: list[str] = []
@@ -114,14 +110,24 @@ def main() -> int:
         if pid == 0:  # the writer
             os.close(read_fd)
             try:
-                writer(url, key, branch_id, kill * 1_000_000, write_fd)
+                writer(db, branch_id, kill * 1_000_000, write_fd)
             finally:
                 os._exit(1)
         os.close(write_fd)
-        time.sleep(rng.uniform(0.005, 0.08))
+        # Kill in the middle of writing: once the writer has committed its
+        # first record, after a random delay (0-30 ms: a few commits).
+        data = b""
+        deadline = time.monotonic() + 10
+        while b"\n" not in data and time.monotonic() < deadline:
+            ready, _, _ = io_select.select([read_fd], [], [], 0.5)
+            if ready:
+                chunk = os.read(read_fd, 65536)
+                if not chunk:
+                    break
+                data += chunk
+        time.sleep(rng.uniform(0.0, 0.03))
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
-        data = b""
         while chunk := os.read(read_fd, 65536):
             data += chunk
         os.close(read_fd)
@@ -129,7 +135,7 @@ def main() -> int:
         lines = data.decode().split("\n")
         acked = {int(x) for x in lines[:-1] if x}
         acknowledged |= acked
-        ok, present = check(url, key)
+        ok, present = check(db)
         if ok != "ok":
             problems.append(f"kill {kill}: integrity_check: {ok}")
         missing = acknowledged - present

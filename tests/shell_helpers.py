@@ -54,9 +54,23 @@ def add_consultation(db, user, received_on: dt.date, summary: str = SECRET_SUMMA
         db.actor = previous
 
 
-# --- GUI fixtures (import them into a test module) ---------------------------
+# --- fixtures (import them into a test module) --------------------------------
 
 import pytest  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def fast_hashing(monkeypatch):
+    """argon2id with light parameters for tests (the app's own are the
+    library's recommended ones: ~0.2 s of CPU per hash, which adds up over
+    dozens of accounts). The rules under test — verification, five
+    failures lock — are the same."""
+    from argon2 import PasswordHasher
+
+    from coordinator_app import accounts
+
+    monkeypatch.setattr(accounts, "_hasher",
+                        PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
 
 
 @pytest.fixture

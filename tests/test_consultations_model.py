@@ -79,7 +79,7 @@ def test_page_cache_is_bounded(qtbot):
     assert len(model._pages) <= model.MAX_PAGES
 
 
-def test_slow_count_runs_later_and_the_list_grows_meanwhile(qtbot):
+def test_a_search_runs_off_the_ui_thread_and_the_list_grows_meanwhile(qtbot):
     source = FakeSource(250)
     pending = []
     model = ConsultationListModel(source, {}, run_async=lambda work, done: pending.append(
@@ -87,15 +87,32 @@ def test_slow_count_runs_later_and_the_list_grows_meanwhile(qtbot):
     counts = []
     model.countChanged.connect(counts.append)
     model.set_query(ListQuery(text="やまだ"))
+    assert model.rowCount() == 0 and source.calls == []  # nothing read on the UI thread
+    work, done = pending.pop()
+    done(work())  # the first page
     assert model.rowCount() == 100 and model.canFetchMore(QModelIndex())
     model.fetchMore(QModelIndex())
     assert model.rowCount() == 200
-    stale_work, stale_done = pending.pop()
-    model.set_query(ListQuery(text="やまだ"))  # typed again: the first count is stale
+    stale_work, stale_done = pending.pop()  # its count
+    model.set_query(ListQuery(text="やまだ"))  # typed again: the first query is stale
     stale_done(stale_work())
-    assert model.rowCount() == 100
+    assert model.rowCount() == 0
+    work, done = pending.pop()
+    done(work())
     work, done = pending.pop()
     done(work())
     assert model.rowCount() == 250 and not model.canFetchMore(QModelIndex())
     assert counts == [None, None, 250]
     assert model.data(model.index(249, 0), Qt.UserRole) == 1
+
+
+def test_a_short_result_needs_no_count(qtbot):
+    source = FakeSource(30)
+    pending = []
+    model = ConsultationListModel(source, {}, run_async=lambda work, done: pending.append(
+        (work, done)))
+    model.set_query(ListQuery(kind="contact"))
+    work, done = pending.pop()
+    done(work())
+    assert model.rowCount() == model.total == 30 and not pending
+    assert ("count",) not in source.calls

@@ -238,3 +238,12 @@ def test_migration_0004_fills_search_key_of_existing_rows(tmp_path):
     with engine.connect() as conn:
         assert conn.execute(text("SELECT search_key FROM consultation")).scalar() == "ごみ出しの相談"
     engine.dispose()
+
+
+def test_search_by_many_people_uses_a_subquery_and_finds_the_same(demo_db, coordinator,
+                                                                   monkeypatch):
+    q = ListQuery(text="みほん")
+    listed = svc.fetch_page(demo_db, coordinator, q, limit=1000)
+    monkeypatch.setattr(svc, "MAX_LISTED_PEOPLE", 1)
+    assert svc.fetch_page(demo_db, coordinator, q, limit=1000) == listed
+    assert svc.count_consultations(demo_db, coordinator, q) == len(listed) > 1

@@ -207,6 +207,7 @@ def test_keyboard_only_record_find_edit_delete_undo(qtbot, screen, answer):
     assert _count(db) == before + 1
 
     # Delete (asks), then undo with Ctrl+Z.
+    qtbot.waitUntil(lambda: screen.model.total == 1 and screen.selected_id() == saved[0])
     activate(qtbot, screen)
     screen.table.setFocus()
     screen.table.selectRow(0)

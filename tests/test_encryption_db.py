@@ -204,18 +204,41 @@ def test_every_account_opens_it_and_a_wrong_password_says_so(enc_demo):
 
 
 def test_a_removed_account_password_no_longer_opens_anything(enc_demo):
+    from coordinator_app.services import admin
+
     path, _ = enc_demo
     db = encryption.open_encrypted(path, ADMIN, ADMIN_PW)
+    boss = accounts.authenticate(db, ADMIN, ADMIN_PW)
     with db.session() as s:
         coord_id = s.scalar(select(Account.id).where(Account.login == "demo-coord"))
     before = crypto.KeyFile.load(crypto.keys_path(path)).slots
-    accounts.deactivate_account(db, coord_id)
+    admin.set_account_active(db, boss, coord_id, False)  # what the accounts screen does
     db.close()
     after = crypto.KeyFile.load(crypto.keys_path(path)).slots
     assert [s for s in before if s.get("login") != "demo-coord"] == after
     with pytest.raises(encryption.UnlockError, match="パスワードが違います"):
         encryption.open_encrypted(path, "demo-coord", "demo-coord-pass")
     encryption.open_encrypted(path, "demo-city", "demo-city-pass").close()
+
+
+def test_password_resets_and_changes_from_the_accounts_screen_rewrap_the_copy(enc_demo):
+    from coordinator_app.services import admin
+
+    path, _ = enc_demo
+    db = encryption.open_encrypted(path, ADMIN, ADMIN_PW)
+    boss = accounts.authenticate(db, ADMIN, ADMIN_PW)
+    with db.session() as s:
+        city_id = s.scalar(select(Account.id).where(Account.login == "demo-city"))
+    admin.reset_password(db, boss, city_id, "reset-by-admin")
+    city = accounts.authenticate(db, "demo-city", "reset-by-admin")
+    admin.change_own_password(db, city, "reset-by-admin", "chosen-by-city")
+    db.close()
+    for old in ("demo-city-pass", "reset-by-admin"):
+        with pytest.raises(encryption.UnlockError):
+            encryption.open_encrypted(path, "demo-city", old)
+    db = encryption.open_encrypted(path, "demo-city", "chosen-by-city")
+    assert accounts.authenticate(db, "demo-city", "chosen-by-city").role == "city_staff"
+    db.close()
 
 
 def test_new_accounts_and_new_passwords_get_their_own_copy(enc_demo):

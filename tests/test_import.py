@@ -430,6 +430,17 @@ def test_reimport_updates_watch_users_and_their_person(base):
         assert s.scalar(select(func.count()).select_from(Person)) == 4
 
 
+def test_reimport_cannot_leave_contacts_outside_the_enrolment(base):
+    imp(base, "watch-contacts", ledger(CONTACT_HEADER, contact("W1", day="2025-05-10"),
+                                       contact("W1", day="2025-08-01")))
+    error = refused(base, "watch-users", ledger(
+        WATCH_USER_HEADER, watch_user("W1", enrolled="2025-06-01", ended="2025-07-31",
+                                      reason="moved")))
+    assert error.errors == [
+        "line 2: enrolled_on: 記録済みの見守り（2025-05-10）より後の登録日にはできません",
+        "line 2: ended_on: 記録済みの見守り（2025-08-01）より前の終了日にはできません"]
+
+
 def test_reimport_updates_volunteers_and_replaces_roles(base):
     result = imp(base, "volunteers", ledger(
         VOLUNTEER_HEADER, volunteer("V2", name="架空 健", kana="かくう けん", roles="salon",

@@ -380,3 +380,13 @@ def test_monthly_report_has_figures_and_chart_but_no_names(demo_db, tmp_path):
     assert "全支部" in pdftotext(out)
     with pytest.raises(ScopeError):
         print_(demo_db, coordinator(demo_db), out, kind="monthly", branch_code="02")
+
+
+def test_reports_and_the_print_service_import_no_qt():
+    code = ("import sys; import coordinator_app.reports.pdf, coordinator_app.reports.lists, "
+            "coordinator_app.reports.labels, coordinator_app.reports.monthly, "
+            "coordinator_app.services.printing; "
+            "print(any(m.startswith('PySide6') for m in sys.modules))")
+    out = subprocess.run([__import__("sys").executable, "-c", code], check=True,
+                         capture_output=True, text=True).stdout.strip()
+    assert out == "False"

@@ -78,6 +78,7 @@ def test_bad_disposals_change_nothing(printed):
         (ADMIN, rid, "returned", TODAY + dt.timedelta(days=1)),
         (ADMIN, rid, "returned", TODAY - dt.timedelta(days=30)),
         (ADMIN, 999, "returned", TODAY),
+        (ADMIN, ids["east_branches"], "shredded", TODAY),  # nothing personal to return
     ]
     for user, register_id, how, on in cases:
         with pytest.raises(printing.PrintError):

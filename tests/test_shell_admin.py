@@ -11,7 +11,7 @@ from coordinator_app import accounts
 from coordinator_app.services import admin
 from tests.helpers import make_context, type_japanese
 from tests.shell_helpers import (  # noqa: F401
-    PASSWORDS, SECRET_SUMMARY, add_consultation, audit_rows, make_accounts, qsettings,
+    fast_hashing, PASSWORDS, SECRET_SUMMARY, add_consultation, audit_rows, make_accounts, qsettings,
 )
 
 

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from coordinator_app.ui import main_window as main_window_module
 from tests.shell_helpers import (  # noqa: F401
-    PASSWORDS, audit_rows, make_accounts, make_window, qsettings, visible_texts,
+    fast_hashing, PASSWORDS, audit_rows, make_accounts, make_window, qsettings, visible_texts,
 )
 
 NAME = "見本 太郎"

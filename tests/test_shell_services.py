@@ -24,8 +24,9 @@ from coordinator_app.models import Branch, Person
 from coordinator_app.services import admin, audit, backups, home, people
 from coordinator_app.services.scope import ScopeError
 from tests.conftest import TODAY
-from tests.shell_helpers import (
-    PASSWORDS, SECRET_SUMMARY, add_consultation, audit_count, audit_rows, make_accounts,
+from tests.shell_helpers import (  # noqa: F401
+    PASSWORDS, SECRET_SUMMARY, add_consultation, audit_count, audit_rows, fast_hashing,
+    make_accounts,
 )
 
 

@@ -8,7 +8,9 @@ from PySide6.QtWidgets import QDialog
 from coordinator_app import accounts
 from coordinator_app.services import admin
 from tests.helpers import type_japanese
-from tests.shell_helpers import PASSWORDS, audit_rows, make_accounts, qsettings  # noqa: F401
+from tests.shell_helpers import (  # noqa: F401
+    fast_hashing, PASSWORDS, audit_rows, make_accounts, qsettings,
+)
 
 
 def _fill_first_run(qtbot, dialog, password="first-admin-pw", confirm=None):

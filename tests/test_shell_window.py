@@ -9,7 +9,9 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from coordinator_app.ui import main_window as main_window_module
 from coordinator_app.ui.screens import PERSONAL_SCREENS
-from tests.shell_helpers import make_accounts, make_window, qsettings  # noqa: F401
+from tests.shell_helpers import (  # noqa: F401
+    fast_hashing, make_accounts, make_window, qsettings,
+)
 
 
 class RecordingScreen(QWidget):

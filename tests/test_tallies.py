@@ -81,6 +81,10 @@ def records(draw) -> Records:
         for i, day, method, result in draw(st.lists(st.tuples(
                 st.integers(0, len(r.users) - 1), dates, st.sampled_from(list(codes.WATCH_METHOD)),
                 st.sampled_from(list(codes.WATCH_RESULT))), max_size=25)):
+            # A contact lies within the enrolment (contract; the importer
+            # and the watch service refuse others): clamp into it.
+            _, start, end, _ = r.users[i]
+            day = max(start, min(day, end or LAST))
             r.contacts.append((i, day, method, result))
     for b, start, end, rs in draw(st.lists(st.tuples(branch, dates, st.none() | dates, roles),
                                            max_size=10)):

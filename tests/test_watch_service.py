@@ -13,7 +13,7 @@ from coordinator_app import cli, tallies
 from coordinator_app.dates import month_key
 from coordinator_app.models import (
     AuditLog, Branch, Consultation, ConsultationCategory, Person, RollcallEntry, Volunteer,
-    VolunteerRole, WatchContact, WatchUser,
+    VolunteerRole, WatchAssignment, WatchContact, WatchUser,
 )
 from coordinator_app.services import watch
 from coordinator_app.services.scope import ScopeError
@@ -235,9 +235,10 @@ def test_enrolment_rules(demo_db):
     uid = watch.enrol_user(demo_db, coord, watch.EnrolmentForm(
         new_name="規則 太郎", new_kana="きそく たろう", phone="048-000-9999",
         area="上尾東第1自治会", emergency_contact="長男", methods=["visit", "phone"],
-        enrolled_on=dt.date(2026, 4, 1), cooperator_ids=[coops[0].id, coops[1].id]), today=TODAY)
+        enrolled_on=dt.date(2026, 4, 1), cooperator_ids=[coops[0].id, coops[1].id],
+        mail_ok=True), today=TODAY)
     d = watch.get_user(demo_db, coord, uid)
-    assert d.methods == ("visit", "phone") and d.area == "上尾東第1自治会"
+    assert d.methods == ("visit", "phone") and d.area == "上尾東第1自治会" and d.mail_ok
     assert {c.id for c in d.cooperators} == {coops[0].id, coops[1].id}
     with pytest.raises(watch.WatchError, match="既に"):
         watch.enrol_user(demo_db, coord, watch.EnrolmentForm(person_id=d.person_id), today=TODAY)
@@ -289,6 +290,16 @@ def test_cooperator_overview_and_stock_match_tally(demo_db):
     assert unassigned == wl.no_cooperator > 0
     watched = {name for r in rows for name in r.users}
     assert {r.name for r in wl.rows if r.cooperators} == watched
+    # Assigned without the 見守り role (the demo's ledgers do this): listed,
+    # marked, and the assignment may stay when the enrolment is edited.
+    # (Which volunteers the demo pairs depends on SQLite's plan: not asserted.)
+    odd = [r for r in rows if not r.has_role]
+    assert all(r.users for r in odd)
+    if odd:
+        held = next(r for r in wl.rows
+                    if any(c.id == odd[0].cooperator.id for c in r.cooperators))
+        watch.set_cooperators(demo_db, coord, held.watch_user_id,
+                              [c.id for c in held.cooperators], today=TODAY)
     first = rows[0]
     mine = watch.worklist(demo_db, coord, volunteer_id=first.cooperator.id, today=TODAY)
     assert sorted(r.name for r in mine.rows) == sorted(first.users)
@@ -408,6 +419,26 @@ def test_full_flow_on_every_backend(db):
     assert [o.id for o in watch.open_consultations(db, coord, uid)] == [done.consultation_id]
     rows, unassigned = watch.cooperator_overview(db, coord, today=TODAY)
     assert unassigned == 0 and [len(r.users) for r in rows] == [1, 1, 0]
+    # A volunteer without the 見守り role assigned by an old ledger: kept and
+    # marked; a new assignment without the role is refused.
+    with db.session() as s:
+        p = Person(branch_id=coord.branch_id, name="役割 なし", kana="やくわり",
+                   kana_key="やくわり", name_key="yakuwari")
+        s.add(p)
+        s.flush()
+        plain = [Volunteer(branch_id=coord.branch_id, person_id=p.id,
+                           registered_on=dt.date(2025, 1, 1), registered_month=202501)
+                 for _ in range(2)]
+        s.add_all(plain)
+        s.flush()
+        s.add(WatchAssignment(watch_user_id=uid, volunteer_id=plain[0].id))
+    watch.set_cooperators(db, coord, uid, [vids[0], plain[0].id], today=TODAY)
+    with pytest.raises(watch.WatchError, match="協力員"):
+        watch.set_cooperators(db, coord, uid, [vids[0], plain[1].id], today=TODAY)
+    rows, _ = watch.cooperator_overview(db, coord, today=TODAY)
+    assert [(r.cooperator.id, r.has_role) for r in rows if not r.has_role] == \
+        [(plain[0].id, False)]
+    watch.set_cooperators(db, coord, uid, vids[:2], today=TODAY)
     rc = watch.start_rollcall(db, coord, today=TODAY)
     entry = watch.rollcall_page(db, coord, rc.id)[0]
     _, progress = watch.mark_entry(db, coord, entry.id, "safe")

@@ -156,6 +156,17 @@ def test_record_contacts_by_keyboard_moves_to_next_user(qtbot, screen, demo_db):
     assert screen.seen.count("watch") == 3
 
 
+def test_saving_the_last_user_clears_the_entry(qtbot, screen, demo_db):
+    page = screen.worklist
+    last = page.model.rowCount() - 1
+    page.select_row(last)
+    qtbot.keyClick(page.panel.results, Qt.Key_1)
+    qtbot.keyClick(page.panel.results, Qt.Key_Return)
+    assert page.table.currentIndex().row() == last
+    assert page.panel.results.result() is None and "一覧の最後" in page.panel.message.text()
+    assert page.model.row_at(last).reached
+
+
 def test_result_is_required_and_nothing_is_saved(qtbot, screen, demo_db):
     page = screen.worklist
     with demo_db.session() as s:

@@ -112,7 +112,7 @@ LISTS: dict[str, ListKind] = {
         Column("name", "氏名", 30, wrap=True),
         Column("kana", "ふりがな", 30, wrap=True),
         Column("phone", "電話番号", 26),
-        Column("last_contact", "最終連絡", 27, wrap=True),
+        Column("last_contact", "最終連絡", 32, wrap=True),
         Column("area", "自治会", 26, default=False, wrap=True),
         Column("address", "住所", 44, default=False, wrap=True),
         Column("cooperators", "担当協力員", 32, default=False, wrap=True),

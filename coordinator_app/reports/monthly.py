@@ -93,8 +93,10 @@ def month_story(rows: Sequence[tallies.TallyRow], month: int,
         body.append([codes.MEASURE_LABELS[measure], "合計", "",
                      str(totals.get((key_month, measure, "total", ""), 0))])
         for breakdown in MONTH_BREAKDOWNS.get(measure, ()):
-            keys = sorted(k for (m, me, b, k) in totals
-                          if m == key_month and me == measure and b == breakdown)
+            order = list((labels or {}).get(breakdown) or codes.BREAKDOWN_CODES.get(breakdown, {}))
+            keys = sorted((k for (m, me, b, k) in totals
+                           if m == key_month and me == measure and b == breakdown),
+                          key=lambda k: (order.index(k) if k in order else len(order), k))
             for i, key in enumerate(keys):
                 body.append(["", "" if i else codes.BREAKDOWN_LABELS.get(breakdown, breakdown),
                              tallies.key_label(breakdown, key, labels),
@@ -104,16 +106,15 @@ def month_story(rows: Sequence[tallies.TallyRow], month: int,
     order = list((labels or {}).get("category", codes.DEFAULT_CATEGORIES))
     cats = sorted(category, key=lambda c: order.index(c) if c in order else 99)
     chart_labels = [tallies.key_label("category", c, labels) for c in cats]
-    story: list[Flowable] = [
-        pdf.data_table(["項目", "内訳", "区分", "件数・人数"], body, [62, 28, 50, 30],
-                       wrap=[0, 2], align={3: "RIGHT"}, row_padding_mm=0.2, zebra=False,
-                       extra_style=[("FONTSIZE", (0, 1), (-1, -1), 8.5)]),
-        pdf.spacer(4),
-    ]
-    if cats:
-        story.append(pdf.bar_chart(chart_labels, [("件数", [category[c] for c in cats])],
-                                   width_mm=180, height_mm=60,
-                                   title=f"{month_label(month)} 相談内容別件数（重複あり）"))
+    story: list[Flowable] = []
+    if cats:  # the chart first, so that it stays on the first page
+        story += [pdf.bar_chart(chart_labels, [("件数", [category[c] for c in cats])],
+                                width_mm=180, height_mm=55,
+                                title=f"{month_label(month)} 相談内容別件数（重複あり）"),
+                  pdf.spacer(3)]
+    story.append(pdf.data_table(["項目", "内訳", "区分", "件数・人数"], body, [62, 28, 50, 30],
+                                wrap=[0, 2], align={3: "RIGHT"}, row_padding_mm=0,
+                                zebra=False, font_size=8.5))
     return story
 
 

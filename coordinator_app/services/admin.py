@@ -116,6 +116,9 @@ def set_account_active(db: Database, user: SignedIn, account_id: int, active: bo
         account.active = active
         db.stamp(account)
         db.audit(s, "update", "account", account_id, "active" if active else "inactive")
+        if not active:  # encrypted file: its password no longer unlocks it (issue 9)
+            s.flush()
+            accounts.remove_key_copy(db, account.login)
 
 
 def reset_password(db: Database, user: SignedIn, account_id: int, password: str) -> None:
@@ -132,6 +135,8 @@ def reset_password(db: Database, user: SignedIn, account_id: int, password: str)
         account.locked_until = None
         db.stamp(account)
         db.audit(s, "update", "account", account_id, "password_reset")
+        s.flush()
+        accounts.store_key_copy(db, account.login, password)  # encrypted file (issue 9)
 
 
 def change_own_password(db: Database, user: SignedIn, current: str, new: str) -> None:
@@ -143,6 +148,8 @@ def change_own_password(db: Database, user: SignedIn, current: str, new: str) ->
         account.password_hash = accounts.hash_password(new)
         db.stamp(account)
         db.audit(s, "update", "account", user.account_id, "password")
+        s.flush()
+        accounts.store_key_copy(db, account.login, new)  # encrypted file (issue 9)
 
 
 # --- branches -------------------------------------------------------------

@@ -60,6 +60,12 @@ ENTITY_LABELS = {
     "database": "データベース",
     "audit_log": "監査ログ",
     "tallies": "集計",
+    # the importer names its kinds as in the command line
+    "branches": "支部",
+    "consultations": "相談記録",
+    "watch-users": "見守り利用者",
+    "watch-contacts": "見守り記録",
+    "volunteers": "ボランティア",
 }
 
 CSV_HEADER = ["日時", "利用者", "操作", "対象", "ID", "詳細"]

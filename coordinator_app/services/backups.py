@@ -177,13 +177,26 @@ class AutoBackupPolicy:
 
 # --- checks ---------------------------------------------------------------
 
+class DatabaseBusy(Exception):
+    """Another program holds a lock on the file: it is not damaged."""
+
+
 def _connect_existing(path: Path) -> sqlite3.Connection:
+    from coordinator_app import store
+
     # mode=rw never creates a missing file.
-    return sqlite3.connect(f"file:{Path(path).as_posix()}?mode=rw", uri=True, timeout=5)
+    return sqlite3.connect(f"file:{Path(path).as_posix()}?mode=rw", uri=True,
+                           timeout=store.BUSY_TIMEOUT_MS / 1000)
+
+
+def _is_busy(exc: sqlite3.Error) -> bool:
+    text = str(exc).lower()
+    return "locked" in text or "busy" in text
 
 
 def _pragma_check(path: Path, pragma: str) -> str | None:
-    """None when the check says ok, else the problem (short)."""
+    """None when the check says ok, else the problem (short). Raises
+    DatabaseBusy when the file is locked by someone else."""
     try:
         conn = _connect_existing(path)
         try:
@@ -191,6 +204,8 @@ def _pragma_check(path: Path, pragma: str) -> str | None:
         finally:
             conn.close()
     except sqlite3.Error as exc:
+        if _is_busy(exc):
+            raise DatabaseBusy(str(exc)) from None
         return str(exc)
     if rows and rows[0][0] == "ok":
         return None
@@ -237,8 +252,11 @@ def check_backup(path: Path) -> str | None:
 
 def newest_good_backup(db_path: Path, folder: Path | None = None) -> BackupInfo | None:
     for b in list_backups(db_path, folder):
-        if check_backup(b.path) is None:
-            return b
+        try:
+            if check_backup(b.path) is None:
+                return b
+        except DatabaseBusy:
+            continue
     return None
 
 
@@ -247,6 +265,8 @@ class StartupCheck:
     """What the shell must do before opening a SQLite file.
 
     state: 'ok' (open it), 'new' (no file and no backups: create it),
+    'locked' (another program holds the file: say so, change nothing),
+    'encrypted' (checked once opened with its key),
     'missing' (no file, or an empty one, but backups exist: offer the
     newest good backup or an explicit new database), 'damaged' (quick_check
     failed: offer the newest good backup; never create an empty one)."""
@@ -282,7 +302,10 @@ def startup_check(db_path: Path, folder: Path | None = None) -> StartupCheck:
                             newest_good_backup(db_path, folder))
     if looks_encrypted(db_path):
         return StartupCheck("encrypted")
-    problem = quick_check(db_path)
+    try:
+        problem = quick_check(db_path)
+    except DatabaseBusy as exc:
+        return StartupCheck("locked", str(exc))
     if problem is None:
         return StartupCheck("ok")
     return StartupCheck("damaged", problem, newest_good_backup(db_path, folder))

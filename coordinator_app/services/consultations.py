@@ -49,6 +49,7 @@ FOLLOW_UP_STATES = {
 PERIODS = {"this_month": "今月", "last_month": "先月", "this_fiscal_year": "今年度"}
 REFERRAL_SAMPLE = 2000  # つなぎ先 suggestions come from this many latest records
 MAX_REFERRED_TO = 200
+MAX_LISTED_PEOPLE = 500  # a search names at most this many person ids in the SQL
 
 
 class ValidationError(ValueError):
@@ -472,14 +473,19 @@ def _conditions(session, branch_id: int, q: ListQuery) -> list:
     key = q.search_key
     if key:
         pattern = _like(key)
-        # The matching people of the branch first (an indexed, small set),
-        # so each record is tested against a short list of ids.
-        person_ids = session.scalars(
-            select(Person.id).where(Person.branch_id == branch_id,
-                                    or_(Person.kana_key.like(pattern, escape="\\"),
-                                        Person.name_key.like(pattern, escape="\\")))).all()
+        # The matching people of the branch first, so that each record is
+        # tested against a short list of ids (a subquery when there are many).
+        people_q = select(Person.id).where(Person.branch_id == branch_id,
+                                           or_(Person.kana_key.like(pattern, escape="\\"),
+                                               Person.name_key.like(pattern, escape="\\")))
+        person_ids = session.scalars(people_q.limit(MAX_LISTED_PEOPLE + 1)).all()
         text_match = c.search_key.like(pattern, escape="\\")
-        where.append(or_(text_match, c.person_id.in_(person_ids)) if person_ids else text_match)
+        if len(person_ids) > MAX_LISTED_PEOPLE:
+            where.append(or_(text_match, c.person_id.in_(people_q)))
+        elif person_ids:
+            where.append(or_(text_match, c.person_id.in_(person_ids)))
+        else:
+            where.append(text_match)
     return where
 
 

@@ -29,7 +29,9 @@ from coordinator_app import codes, tallies
 from coordinator_app.accounts import SignedIn
 from coordinator_app.database import Database
 from coordinator_app.dates import fiscal_year_label, fiscal_year_of, format_wareki
-from coordinator_app.models import Area, Branch, Person, PrintRecord, Role, Volunteer, VolunteerRole
+from coordinator_app.models import (
+    Area, Branch, Category, Person, PrintRecord, Role, Volunteer, VolunteerRole,
+)
 from coordinator_app.reports import labels as label_sheets
 from coordinator_app.reports import lists, monthly, pdf
 from coordinator_app.services.scope import ScopeError, personal_branch, tally_branches
@@ -309,8 +311,10 @@ def _compose_monthly(s, user, request, today) -> _Composed:
         fy = request.fiscal_year or fiscal_year_of(today)
         title = f"月報 {fiscal_year_label(fy)}（年間）"
     rows = tallies.compute(s, fy, branch_codes)
-    labels = {"category": {**codes.DEFAULT_CATEGORIES},
-              "role": {**codes.DEFAULT_ROLES, **dict(s.execute(select(Role.code, Role.label)).all())}}
+    labels = {"category": {**codes.DEFAULT_CATEGORIES, **dict(s.execute(
+                  select(Category.code, Category.label).order_by(Category.sort_order)).all())},
+              "role": {**codes.DEFAULT_ROLES, **dict(s.execute(
+                  select(Role.code, Role.label).order_by(Role.sort_order)).all())}}
     header = pdf.PageHeader(title=title, branch=branch_name, printed_on=today,
                             landscape=request.month is None)
 
@@ -580,6 +584,8 @@ def record_disposal(db: Database, user: SignedIn, register_id: int, disposal: st
             raise PrintError("該当する印刷記録が見つかりません")
         if scope is not None and record.branch_id != scope:
             raise ScopeError("他の支部の印刷記録は変更できません")
+        if record.first_copy_no is None:
+            raise PrintError("個人情報を含まない印刷物には、返却・細断の記録は要りません")
         if on < record.printed_at.date() - dt.timedelta(days=1):
             raise PrintError(f"印刷した日（{format_wareki(record.printed_at.date())}）より前の日付です")
         record.disposal, record.disposed_on = disposal, on

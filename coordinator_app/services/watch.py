@@ -197,6 +197,7 @@ class WatchUserDetail:
     note: str
     cooperators: tuple[Cooperator, ...]
     contacts: tuple[ContactInfo, ...]  # newest first
+    mail_ok: bool = False
 
 
 @dataclass(frozen=True)
@@ -234,6 +235,7 @@ class EnrolmentForm:
     enrolled_on: dt.date | None = None
     cooperator_ids: list[int] = field(default_factory=list)
     note: str = ""
+    mail_ok: bool | None = None  # agreed to mailings (宛名ラベル); None leaves it as is
 
 
 @dataclass
@@ -361,13 +363,16 @@ def _has_watch_role():
                             .where(VolunteerRole.role_code == COOPERATOR_ROLE))
 
 
-def _check_cooperators(s, branch_id: int, ids, today: dt.date) -> list[int]:
+def _check_cooperators(s, branch_id: int, ids, today: dt.date,
+                       already: set[int] = frozenset()) -> list[int]:
+    """New assignments must be registered 見守り協力員 of the branch; ones
+    already assigned (``already``, e.g. from a ledger) may stay."""
     ids = list(dict.fromkeys(int(i) for i in ids))
     if not ids:
         return []
     found = set(s.scalars(select(Volunteer.id).where(
-        Volunteer.id.in_(ids), Volunteer.branch_id == branch_id, _has_watch_role(),
-        _cooperator_active(today))).all())
+        Volunteer.id.in_(ids), Volunteer.branch_id == branch_id, _cooperator_active(today),
+        or_(_has_watch_role(), Volunteer.id.in_(list(already))))).all())
     if set(ids) - found:
         raise WatchError("協力員には、この支部で登録中の見守り協力員を選んでください")
     return ids
@@ -396,6 +401,11 @@ def _cooperators_of(s, branch_id: int, user_ids: list[int] | None,
     for coops in out.values():
         coops.sort(key=lambda c: rank[c.id])
     return out
+
+
+def _assigned(s, watch_user_id: int) -> set[int]:
+    return set(s.scalars(select(WatchAssignment.volunteer_id)
+                         .where(WatchAssignment.watch_user_id == watch_user_id)).all())
 
 
 def _set_assignments(s, watch_user_id: int, volunteer_ids: list[int]) -> None:
@@ -544,11 +554,15 @@ def _validate_form(form: EnrolmentForm, today: dt.date) -> tuple[str, int, dt.da
     return methods, frequency, enrolled
 
 
-def _update_person(s, db: Database, person: Person, branch_id: int, form: EnrolmentForm) -> None:
+def _update_person(s, db: Database, person: Person, branch_id: int, form: EnrolmentForm,
+                   overwrite: bool) -> None:
+    """Copy the form's contact details to the person. When enrolling a
+    picked resident only filled-in fields count; when editing
+    (``overwrite``) an emptied phone or address is cleared."""
     changed = False
     for attr in ("phone", "address"):
         value = (getattr(form, attr) or "").strip()
-        if value and value != getattr(person, attr):
+        if (value or overwrite) and value != getattr(person, attr):
             setattr(person, attr, value)
             changed = True
     if form.area.strip():
@@ -556,6 +570,9 @@ def _update_person(s, db: Database, person: Person, branch_id: int, form: Enrolm
         if area_id != person.area_id:
             person.area_id = area_id
             changed = True
+    if form.mail_ok is not None and bool(form.mail_ok) != person.mail_ok:
+        person.mail_ok = bool(form.mail_ok)
+        changed = True
     if changed:
         db.stamp(person)
         db.audit(s, "update", "person", person.id)
@@ -577,13 +594,15 @@ def enrol_user(db: Database, user: SignedIn, form: EnrolmentForm,
             if s.scalar(select(WatchUser.id).where(WatchUser.person_id == person.id,
                                                    WatchUser.ended_on.is_(None))):
                 raise WatchError("この人は既に見守り利用者として登録されています")
-            _update_person(s, db, person, branch_id, form)
+            _update_person(s, db, person, branch_id, form, overwrite=False)
         elif form.new_name.strip():
             try:
                 person = new_person(s, db, branch_id, form.new_name, form.new_kana,
                                     form.phone, form.address, form.birth_date, form.area)
             except ValueError as exc:
                 raise WatchError(str(exc)) from None
+            if form.mail_ok:
+                person.mail_ok = True
         else:
             raise WatchError("利用者を選ぶか、新しい人の氏名を入力してください")
         coop_ids = _check_cooperators(s, branch_id, form.cooperator_ids, today)
@@ -612,8 +631,9 @@ def update_user(db: Database, user: SignedIn, watch_user_id: int, form: Enrolmen
         if first and enrolled > first:
             raise WatchError(f"登録日は最初の見守り（{first.isoformat()}）より前にしてください")
         person = s.get(Person, wu.person_id)
-        _update_person(s, db, person, wu.branch_id, form)
-        coop_ids = _check_cooperators(s, wu.branch_id, form.cooperator_ids, today)
+        _update_person(s, db, person, wu.branch_id, form, overwrite=True)
+        coop_ids = _check_cooperators(s, wu.branch_id, form.cooperator_ids, today,
+                                      _assigned(s, wu.id))
         wu.methods, wu.frequency_days = methods, frequency
         wu.enrolled_on, wu.enrolled_month = enrolled, month_key(enrolled)
         wu.emergency_contact, wu.note = form.emergency_contact.strip(), form.note.strip()
@@ -629,7 +649,7 @@ def set_cooperators(db: Database, user: SignedIn, watch_user_id: int,
     today = _today(today)
     with db.session() as s:
         wu = _watch_user(s, user, watch_user_id)
-        ids = _check_cooperators(s, wu.branch_id, volunteer_ids, today)
+        ids = _check_cooperators(s, wu.branch_id, volunteer_ids, today, _assigned(s, wu.id))
         _set_assignments(s, wu.id, ids)
         db.audit(s, "update", "watch_user", wu.id, f"cooperators={len(ids)}")
 
@@ -692,7 +712,7 @@ def get_user(db: Database, user: SignedIn, watch_user_id: int,
             emergency_contact=wu.emergency_contact, methods=_split_methods(wu.methods),
             frequency_days=wu.frequency_days, enrolled_on=wu.enrolled_on,
             ended_on=wu.ended_on, end_reason=wu.end_reason, note=wu.note,
-            cooperators=tuple(coops), contacts=contacts)
+            cooperators=tuple(coops), contacts=contacts, mail_ok=p.mail_ok)
 
 
 def list_users(db: Database, user: SignedIn, include_ended: bool = False, text: str = "",
@@ -723,48 +743,58 @@ def list_users(db: Database, user: SignedIn, include_ended: bool = False, text: 
 
 # --- cooperators -----------------------------------------------------------------
 
+def _cooperators(s, branch_id: int, today: dt.date) -> list[Cooperator]:
+    return [Cooperator(vid, name, kana_text, phone, area or "")
+            for vid, name, kana_text, phone, area in s.execute(
+                select(Volunteer.id, Person.name, Person.kana, Person.phone, Area.name)
+                .join(Person, Person.id == Volunteer.person_id)
+                .outerjoin(Area, Area.id == Person.area_id)
+                .where(Volunteer.branch_id == branch_id, _has_watch_role(),
+                       _cooperator_active(today))
+                .order_by(Person.kana_key, Volunteer.id))]
+
+
 def cooperators(db: Database, user: SignedIn, today: dt.date | None = None) -> list[Cooperator]:
     """The branch's registered 見守り協力員 (active today), 50音順."""
     branch_id = personal_branch(user)
-    today = _today(today)
     with db.session() as s:
-        return [Cooperator(vid, name, kana_text, phone, area or "")
-                for vid, name, kana_text, phone, area in s.execute(
-                    select(Volunteer.id, Person.name, Person.kana, Person.phone, Area.name)
-                    .join(Person, Person.id == Volunteer.person_id)
-                    .outerjoin(Area, Area.id == Person.area_id)
-                    .where(Volunteer.branch_id == branch_id, _has_watch_role(),
-                           _cooperator_active(today))
-                    .order_by(Person.kana_key, Volunteer.id))]
+        return _cooperators(s, branch_id, _today(today))
 
 
 @dataclass(frozen=True)
 class CooperatorRow:
     cooperator: Cooperator
     users: tuple[str, ...]  # names of the active users they watch, 50音順
+    has_role: bool = True  # False: assigned, but not registered with the 見守り role
 
 
 def cooperator_overview(db: Database, user: SignedIn,
                         today: dt.date | None = None) -> tuple[list[CooperatorRow], int]:
     """Who watches whom: each cooperator with their active users, and how
-    many active users have no cooperator at all."""
+    many active users have no cooperator at all. Volunteers assigned to a
+    user without the 見守り role (old ledgers) are listed too, marked."""
     branch_id = personal_branch(user)
     today = _today(today)
-    coops = cooperators(db, user, today)
     with db.session() as s:
-        watched: dict[int, list[str]] = {}
-        for vid, name in s.execute(
-                select(WatchAssignment.volunteer_id, Person.name)
-                .join(WatchUser, WatchUser.id == WatchAssignment.watch_user_id)
-                .join(Person, Person.id == WatchUser.person_id)
-                .where(WatchUser.branch_id == branch_id, watch_user_active_at(today))
-                .order_by(Person.kana_key)):
-            watched.setdefault(vid, []).append(name)
-        active_ids = set(s.scalars(select(WatchUser.id).where(
-            WatchUser.branch_id == branch_id, watch_user_active_at(today))).all())
-        covered = set(_cooperators_of(s, branch_id, None, today))
+        coops = _cooperators(s, branch_id, today)
+        per_user = _cooperators_of(s, branch_id, None, today)
+        names = dict(s.execute(select(WatchUser.id, Person.name)
+                               .join(Person, Person.id == WatchUser.person_id)
+                               .where(WatchUser.branch_id == branch_id,
+                                      watch_user_active_at(today))
+                               .order_by(Person.kana_key, WatchUser.id)).all())
+    watched: dict[int, list[str]] = {}
+    extra: dict[int, Cooperator] = {}
+    role_ids = {c.id for c in coops}
+    for uid in names:  # 50音順
+        for c in per_user.get(uid, ()):
+            watched.setdefault(c.id, []).append(names[uid])
+            if c.id not in role_ids:
+                extra[c.id] = c
     rows = [CooperatorRow(c, tuple(watched.get(c.id, ()))) for c in coops]
-    return rows, len(active_ids - covered)
+    rows += [CooperatorRow(c, tuple(watched[c.id]), has_role=False)
+             for c in sorted(extra.values(), key=lambda c: (kana.fold(c.kana), c.id))]
+    return rows, len(set(names) - set(per_user))
 
 
 # --- contacts --------------------------------------------------------------------

@@ -158,6 +158,9 @@ class Shell:
             self.refuse(problem)
             return False
         check = backups.startup_check(self.path)
+        if check.state == "locked":
+            self.refuse(backups.LOCKED_MESSAGE)
+            return False
         if check.offers_restore:
             return self._offer_restore(check)
         return True

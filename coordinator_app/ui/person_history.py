@@ -66,7 +66,7 @@ class PersonHistoryDialog(QDialog):
         self.consultations.set_rows(self.history.consultations)
         cons_box = QGroupBox(self.tr("相談記録（%1件）").replace(
             "%1", str(len(self.history.consultations))), self)
-        QVBoxLayout(cons_box).addWidget(_table(self.consultations, (170, 120, 60, 170, 120, 130),
+        QVBoxLayout(cons_box).addWidget(_table(self.consultations, (160, 115, 50, 170, 115, 110),
                                                cons_box))
 
         watch_box = QGroupBox(self.tr("見守り"), self)
@@ -96,7 +96,9 @@ class PersonHistoryDialog(QDialog):
                 "%1", str(len(self.history.contacts))), watch_box))
             watch_layout.addWidget(_table(self.contacts, (170, 130, 90, 200), watch_box))
 
-        buttons = QDialogButtonBox(QDialogButtonBox.Close, self)
+        buttons = QDialogButtonBox(self)
+        close = buttons.addButton(self.tr("閉じる"), QDialogButtonBox.RejectRole)
+        close.setAutoDefault(False)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(header)

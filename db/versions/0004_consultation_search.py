@@ -6,6 +6,14 @@ rows are filled here. ``ix_consultation_live`` (branch_id, deleted_at,
 received_on, id) lets the list count and page live records from the index
 alone.
 
+On SQLite, ``ix_consultation_search`` (the same columns plus person_id and
+search_key) lets a search test every record of the branch from the index,
+read in list order, instead of one table row per record scattered over
+the file (about 10x faster at 77,000 records a branch). It is not made on
+PostgreSQL, whose btree entries are limited to about 2.7 kB (a long
+summary would fail to insert); the model does not declare it for that
+reason.
+
 Revision ID: 0004
 Revises: 0002
 """
@@ -25,10 +33,14 @@ _BATCH = 5000
 
 def upgrade() -> None:
     with op.batch_alter_table("consultation", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("search_key", sqlmodel.sql.sqltypes.AutoString(), nullable=False,
-                                      server_default=""))
+        batch_op.add_column(sa.Column("search_key", sqlmodel.sql.sqltypes.AutoString(),
+                                      nullable=False, server_default=""))
         batch_op.create_index("ix_consultation_live",
                               ["branch_id", "deleted_at", "received_on", "id"], unique=False)
+    if op.get_bind().dialect.name == "sqlite":
+        op.create_index("ix_consultation_search", "consultation",
+                        ["branch_id", "deleted_at", "received_on", "id", "person_id",
+                         "search_key"])
     _backfill_search_key()
 
 
@@ -53,6 +65,8 @@ def _backfill_search_key() -> None:
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name == "sqlite":
+        op.drop_index("ix_consultation_search", table_name="consultation")
     with op.batch_alter_table("consultation", schema=None) as batch_op:
         batch_op.drop_index("ix_consultation_live")
         batch_op.drop_column("search_key")

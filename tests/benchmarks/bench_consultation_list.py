@@ -21,9 +21,10 @@ QTableView at 1366×768 (offscreen), it times
       for a common word, a name typed in katakana, a rare word and a word
       that matches nothing; and a filter (今年度 × 相談 × 介護).
 
-For (c) the screen runs the COUNT of a search off the UI thread; the
-table shows the first page and its own time and the COUNT's. Each figure
-is the median of --repeat runs (the first, cold run is shown apart).
+For (c) the screen hands the search to the runner (off the UI thread):
+the table shows what the keystroke blocks on the UI thread, when the
+first page is shown, and when the list is complete with its COUNT. Each
+figure is the median of --repeat runs (the first, cold run in brackets).
 Target: each under 200 ms. The script exits 1 when a target is missed.
 """
 
@@ -219,34 +220,32 @@ def run_layout(app: QApplication, path: Path, layout: str, repeat: int) -> list[
     record("jump to the end (scrollToBottom, paint)", ends)
 
     model = state["model"]
-    for label, text in SEARCHES:
-        q = ListQuery(text=text)
-        pages, counts, totals = [], [], []
+    queries = [(f"search {label}", ListQuery(text=text)) for label, text in SEARCHES]
+    fy_from, fy_to = svc.period_range("this_fiscal_year", LAST_DAY)
+    queries += [("filter 区分=相談", ListQuery(kind="consultation")),
+                ("filter 今年度 × 相談 × 介護", ListQuery(date_from=fy_from, date_to=fy_to,
+                                                       kind="consultation", category="care"))]
+    for label, q in queries:
+        pages, totals, blocked = [], [], []
         n = 0
         for _ in range(repeat + 1):
-            t_page = _ms(lambda: svc.fetch_page(db, user, q, limit=model.PAGE_SIZE))
             box = {}
-            t_count = _ms(lambda: box.update(n=svc.count_consultations(db, user, q)))
-            n = box["n"]
+            t_page = _ms(lambda: box.update(rows=svc.fetch_page(db, user, q,
+                                                                limit=model.PAGE_SIZE)))
+            t_count = 0.0
+            if len(box["rows"]) == model.PAGE_SIZE:  # the screen counts only a full page
+                t_count = _ms(lambda: box.update(n=svc.count_consultations(db, user, q)))
+            n = box.get("n", len(box["rows"]))
             pages.append(t_page)
-            counts.append(t_count)
-            # What the synchronous path costs: the screen's model, paint included.
-            sync = ConsultationListModel(ServicePages(db, user), labels)
-            view.setModel(sync)
-            totals.append(_ms(lambda: (sync.set_query(q), app.processEvents())))
-        record(f"search {label}: first page (UI thread)", pages, f"{n:,} found")
-        record(f"search {label}: COUNT (worker thread)", counts)
-        record(f"search {label}: page + COUNT + paint, one thread", totals)
-
-    fy_from, fy_to = svc.period_range("this_fiscal_year", LAST_DAY)
-    q = ListQuery(date_from=fy_from, date_to=fy_to, kind="consultation", category="care")
-    pages, counts = [], []
-    for _ in range(repeat + 1):
-        pages.append(_ms(lambda: svc.fetch_page(db, user, q, limit=model.PAGE_SIZE)))
-        box = {}
-        counts.append(_ms(lambda: box.update(n=svc.count_consultations(db, user, q))))
-    record("filter 今年度 × 相談 × 介護: first page", pages, f"{box['n']:,} found")
-    record("filter 今年度 × 相談 × 介護: COUNT", counts)
+            totals.append(t_page + t_count)
+            # The keystroke on the UI thread: the model hands both to the runner.
+            screen_model = ConsultationListModel(ServicePages(db, user), labels,
+                                                 run_async=lambda work, done: None)
+            view.setModel(screen_model)
+            blocked.append(_ms(lambda: (screen_model.set_query(q), app.processEvents())))
+        record(f"{label}: UI thread blocked by the keystroke", blocked)
+        record(f"{label}: first page shown", pages, f"{n:,} found")
+        record(f"{label}: page + COUNT (the list complete)", totals)
     view.close()
     db.close()
     return results
@@ -269,13 +268,10 @@ def main(argv: list[str] | None = None) -> int:
               f" (median of {args.repeat}; cold first run in brackets)")
         for name, runs, note in results:
             median = statistics.median(runs[1:])
-            # Only what the user waits for on the UI thread has the target;
-            # the one-thread total is shown for reference.
-            judged = "one thread" not in name and "worker" not in name
-            ok = median < TARGET_MS or not judged
+            ok = median < TARGET_MS
             missed |= not ok
-            mark = ("ok  " if ok else "SLOW") if judged else "    "
-            print(f"  {mark} {median:8.1f} ms  [{runs[0]:7.1f}]  {name}" + (f"  ({note})" if note else ""))
+            print(f"  {'ok  ' if ok else 'SLOW'} {median:8.1f} ms  [{runs[0]:7.1f}]  {name}"
+                  + (f"  ({note})" if note else ""))
     print(f"\ntarget: < {TARGET_MS:.0f} ms for each marked line")
     return 1 if missed else 0
 

@@ -12,7 +12,8 @@ waits for it: the query, the PDF (reportlab, embedded IPAexGothic), the
 register row and the audit row in one transaction, and the file write.
 The same for the 災害時安否確認リスト (with addresses) is reported too.
 
-Target: the 1,000-person 見守り list under 3 s (best of --repeat). The
+Target: the 1,000-person 見守り list under 3 s (best of --repeat; the CPU
+time is printed beside it, as a busy machine inflates wall time). The
 script exits 1 when the target is missed.
 """
 
@@ -91,20 +92,24 @@ def build(path: Path, people: int) -> SignedIn:
 
 
 def time_print(db: Database, user: SignedIn, kind: str, out: Path, repeat: int):
-    best, result = None, None
+    """Best wall-clock and best CPU time over ``repeat`` prints. The CPU
+    time shows the cost when the machine is busy with other work."""
+    best = best_cpu = None
+    result = None
     for _ in range(repeat):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         result = printing.print_list(db, user, printing.PrintRequest(
             kind=kind, recipient="ベンチマーク"), out, today=TODAY)
-        elapsed = time.perf_counter() - start
+        elapsed, used = time.perf_counter() - start, time.process_time() - cpu
         best = elapsed if best is None else min(best, elapsed)
-    return best, result
+        best_cpu = used if best_cpu is None else min(best_cpu, used)
+    return best, best_cpu, result
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--people", type=int, default=1000)
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
@@ -113,13 +118,15 @@ def main() -> int:
         print(f"built {args.people} watch users in {time.perf_counter() - t0:.1f} s")
         db = Database.open(str(tmp / "bench.db"))
         try:
-            watch, result = time_print(db, user, "watch_users", tmp / "watch.pdf", args.repeat)
+            watch, cpu, result = time_print(db, user, "watch_users", tmp / "watch.pdf",
+                                            args.repeat)
             print(f"見守り電話確認リスト: {result.people} people, {result.pages} pages, "
                   f"{(tmp / 'watch.pdf').stat().st_size / 1024:.0f} KiB: {watch:.2f} s "
-                  f"(target < {TARGET_SECONDS:.0f} s)")
-            disaster, result = time_print(db, user, "disaster", tmp / "disaster.pdf", args.repeat)
+                  f"(CPU {cpu:.2f} s; target < {TARGET_SECONDS:.0f} s)")
+            disaster, cpu, result = time_print(db, user, "disaster", tmp / "disaster.pdf",
+                                               args.repeat)
             print(f"災害時安否確認リスト: {result.people} people, {result.pages} pages: "
-                  f"{disaster:.2f} s")
+                  f"{disaster:.2f} s (CPU {cpu:.2f} s)")
         finally:
             db.close()
     if watch >= TARGET_SECONDS:

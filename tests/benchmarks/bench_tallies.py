@@ -201,21 +201,26 @@ def floor_query(path: Path, fy: int) -> tuple[float, int]:
     """The floor: one bare GROUP BY over the fiscal year's consultations."""
     lo, hi = fy * 100 + 4, (fy + 1) * 100 + 3
     con = sqlite3.connect(path)
-    t = time.perf_counter()
+    t, c = time.perf_counter(), time.process_time()
     rows = con.execute(
         "SELECT branch_id, month, kind, channel, from_whom, response, count(*)"
-        " FROM consultation WHERE month BETWEEN ? AND ?"
+        " FROM consultation WHERE month BETWEEN ? AND ? AND deleted_at IS NULL"
         " GROUP BY branch_id, month, kind, channel, from_whom, response", (lo, hi)).fetchall()
-    elapsed = time.perf_counter() - t
+    elapsed, cpu = time.perf_counter() - t, time.process_time() - c
     con.close()
+    CPU["floor"] = min(CPU.get("floor", 1e9), cpu)
     return elapsed, len(rows)
 
 
+CPU: dict[str, float] = {}  # best CPU seconds of this process, beside the wall clock
+
+
 def export_tallies(db: Database, fy: int, out: Path) -> tuple[float, int]:
-    t = time.perf_counter()
+    t, c = time.perf_counter(), time.process_time()
     with db.session() as s:
         rows = tallies.compute(s, fy)
     tallies.write_csv(rows, out)
+    CPU["export"] = min(CPU.get("export", 1e9), time.process_time() - c)
     return time.perf_counter() - t, len(rows)
 
 
@@ -241,7 +246,8 @@ def import_file(n: int) -> bytes:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rebuild", action="store_true", help="rebuild the cached database")
-    ap.add_argument("--repeat", type=int, default=3, help="timed runs (the best is kept)")
+    ap.add_argument("--repeat", type=int, default=5, help="timed runs (the best is kept)")
+    ap.add_argument("--skip-import", action="store_true", help="time the export only")
     args = ap.parse_args()
     if args.rebuild or not CACHE.exists() or \
             migrate.current_revisions(_engine(CACHE)) != migrate.head_revisions():
@@ -266,19 +272,25 @@ def main() -> int:
               f" ({n_groups} groups)")
         print(f"    ratio export/floor: {ratio:.2f}x"
               f"  (targets: < {EXPORT_TARGET_S} s and <= {EXPORT_RATIO_TARGET}x)")
+        print(f"    CPU time: export {CPU['export']:.3f} s, floor {CPU['floor']:.3f} s,"
+              f" ratio {CPU['export'] / CPU['floor']:.2f}x; load average"
+              f" {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
         ok &= export_s < EXPORT_TARGET_S and ratio <= EXPORT_RATIO_TARGET
 
+        if args.skip_import:
+            print("all targets met" if ok else "TARGET MISSED")
+            return 0 if ok else 1
         # Import into a copy with the three years already there, so the
         # external_id lookups and indexes carry the real load.
         copy = Path(tmp) / "import.db"
         shutil.copy(CACHE, copy)
         data = import_file(N_IMPORT)
         db = Database.open(str(copy))
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         result = importer.import_ledger(db, "consultations", data, today=dt.date(2026, 11, 26))
-        import_s = time.perf_counter() - t
+        import_s, import_cpu = time.perf_counter() - t, time.process_time() - c
         db.close()
-        print(f"(c) import {N_IMPORT:,} consultation rows: {import_s:.2f} s"
+        print(f"(c) import {N_IMPORT:,} consultation rows: {import_s:.2f} s (CPU {import_cpu:.2f} s)"
               f" (created {result.created}, updated {result.updated}; target < {IMPORT_TARGET_S} s)")
         ok &= import_s < IMPORT_TARGET_S and result.created == N_IMPORT
     print("all targets met" if ok else "TARGET MISSED")

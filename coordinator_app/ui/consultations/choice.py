@@ -7,6 +7,8 @@ digit (or letter) key picks, the mouse works too.
 
 from __future__ import annotations
 
+import unicodedata
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -16,14 +18,17 @@ from PySide6.QtWidgets import (
 
 KEYS = "1234567890abcdefghijklmnopqrstuvwxyz"
 _FRAME_STYLE = ("QFrame#choice { border: 1px solid palette(mid); border-radius: 4px; }"
-                "QFrame#choice:focus { border: 2px solid palette(highlight); }")
+                "QFrame#choice:focus { border: 2px solid palette(highlight); }"
+                "QPushButton { padding: 3px 6px; }"
+                "QPushButton:checked { background: #2b5fad; color: white;"
+                " border: 1px solid #1d4380; border-radius: 3px; }")
 
 
 def _key_index(event: QKeyEvent) -> int | None:
     """The position picked by a digit/letter key (1 → 0, 0 → 9, a → 10)."""
     if event.modifiers() & ~(Qt.KeypadModifier | Qt.ShiftModifier):
         return None
-    text = event.text().lower()
+    text = unicodedata.normalize("NFKC", event.text()).lower()  # １ (IME on) is 1
     if len(text) == 1 and text in KEYS:
         return KEYS.index(text)
     return None

@@ -25,7 +25,7 @@ class ConsultationDetailPanel(QWidget):
         self.title = QLabel(self.tr("記録を選ぶと、ここに内容が表示されます"), self)
         self.title.setStyleSheet("font-weight: bold;")
         self.title.setWordWrap(True)
-        form = QFormLayout()
+        self.form = form = QFormLayout()
         form.setLabelAlignment(Qt.AlignRight)
         self.values: dict[str, QLabel] = {}
         for key, label in (("when", self.tr("受付")), ("kind", self.tr("区分")),
@@ -100,3 +100,4 @@ class ConsultationDetailPanel(QWidget):
         }
         for key, value in texts.items():
             self.values[key].setText(value)
+        self.form.setRowVisible(self.values["urgent_note"], bool(d.urgent_note))

@@ -133,11 +133,16 @@ class FollowUpView(QWidget):
         self.open_button = QPushButton(self.tr("記録を開く"), self)
         self.history_button = QPushButton(self.tr("この人の履歴 (Ctrl+H)"), self)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.empty, 1)
+        buttons.addWidget(self.empty)
+        buttons.addStretch(1)
         for b in (self.close_button, self.open_button, self.history_button):
             buttons.addWidget(b)
+        about = QLabel(self.tr("フォロー日が今日までに来て、まだ完了していない記録です（フォロー日の古い順）。"
+                               "完了にするときは結果を記録します。"), self)
+        about.setWordWrap(True)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addWidget(about)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         self.close_button.clicked.connect(self.close_selected)

@@ -5,10 +5,10 @@ million records opens, scrolls and jumps to the end at once.
 Pages are read in the index order (received_on desc, id desc): keyset
 paging from a neighbouring cached page when scrolling, otherwise an
 offset from the nearer end of the list (so the last page costs what the
-first does). ``rowCount`` comes from one COUNT; when that COUNT has to
-test each record (a search or a filter on a non-indexed field) and a
-runner is given, it runs off the UI thread and the list grows by
-``fetchMore`` until it arrives.
+first does). ``rowCount`` comes from one COUNT. A query that has to test
+each record (a search, a filter on a non-indexed field) runs off the UI
+thread when a runner is given: first its first page, then its COUNT,
+while the list grows by ``fetchMore``; typing never waits for it.
 """
 
 from __future__ import annotations
@@ -29,6 +29,11 @@ from coordinator_app.services.consultations import ConsultationRow, ListQuery
 
 DUE_COLOR = QColor("#b00020")
 MUTED_COLOR = QColor("#777777")
+# Roles as plain ints: data() runs for every visible cell, and comparing
+# PySide enums costs more than the rest of it.
+_DISPLAY, _FOREGROUND, _TOOLTIP, _USER = (int(r) for r in (
+    Qt.DisplayRole, Qt.ForegroundRole, Qt.ToolTipRole, Qt.UserRole))
+_ROLES = frozenset((_DISPLAY, _FOREGROUND, _TOOLTIP, _USER))
 
 
 class PageSource(Protocol):
@@ -56,7 +61,7 @@ class ServicePages:
 
 
 # run_async(work, on_done): run work() off the UI thread, on_done(result) on it.
-RunAsync = Callable[[Callable[[], int], Callable[[int], None]], None]
+RunAsync = Callable[[Callable[[], Any], Callable[[Any], None]], None]
 
 
 def follow_up_text(row: ConsultationRow, today: dt.date) -> str:
@@ -73,6 +78,7 @@ def follow_up_text(row: ConsultationRow, today: dt.date) -> str:
 class ConsultationListModel(QAbstractTableModel):
     COL_DATE, COL_KIND, COL_CHANNEL, COL_FROM, COL_CATEGORIES, COL_RESPONSE, COL_PERSON, \
         COL_FOLLOW_UP = range(8)
+    COLUMNS = 8
     PAGE_SIZE = 100
     MAX_PAGES = 64
 
@@ -91,30 +97,51 @@ class ConsultationListModel(QAbstractTableModel):
         self._total: int | None = 0
         self._loaded = 0  # rows loaded from the top while the total is unknown
         self._generation = 0
+        self._today = dt.date.today()
         self._headers = [self.tr("日付"), self.tr("区分"), self.tr("方法"), self.tr("相談者"),
                          self.tr("内容"), self.tr("対応"), self.tr("氏名"), self.tr("フォロー")]
 
     # --- the query -------------------------------------------------------------------
 
     def set_query(self, query: ListQuery) -> None:
-        """Show the records matching query: the first page now, the count
-        now or (for a per-record test, with a runner) when it is known."""
+        """Show the records matching query. When only the index is needed
+        (no search, no per-record filter) or no runner is given, the first
+        page and the count are read now. Otherwise both are read off the
+        UI thread: the list is empty ("counting", total None) until the
+        first page arrives, then grows by ``fetchMore`` until the count
+        arrives; results of an older query are dropped."""
         self._generation += 1
         generation = self._generation
+        self._today = dt.date.today()  # for the follow-up column, read once
         self.beginResetModel()
         self.query = query
         self._pages.clear()
-        first = self.source.page(query, limit=self.PAGE_SIZE)
-        self._pages[0] = first
-        if self.run_async is None or query.index_only() or len(first) < self.PAGE_SIZE:
+        self._total, self._loaded = None, 0
+        if self.run_async is None or query.index_only():
+            first = self.source.page(query, limit=self.PAGE_SIZE)
+            self._pages[0] = first
             self._total = len(first) if len(first) < self.PAGE_SIZE else self.source.count(query)
-        else:
-            self._total, self._loaded = None, len(first)
         self.endResetModel()
         self.countChanged.emit(self._total)
         if self._total is None:
-            self.run_async(lambda: self.source.count(query),
-                           lambda n: self._count_arrived(generation, n))
+            self.run_async(lambda: self.source.page(query, limit=self.PAGE_SIZE),
+                           lambda rows: self._first_page_arrived(generation, rows))
+
+    def _first_page_arrived(self, generation: int, rows: list[ConsultationRow]) -> None:
+        if generation != self._generation:
+            return  # a newer query replaced this one
+        if rows:
+            self.beginInsertRows(QModelIndex(), 0, len(rows) - 1)
+            self._pages[0] = rows
+            self._loaded = len(rows)
+            self.endInsertRows()
+        if len(rows) < self.PAGE_SIZE:
+            self._total = len(rows)
+            self.countChanged.emit(self._total)
+            return
+        query = self.query
+        self.run_async(lambda: self.source.count(query),
+                       lambda n: self._count_arrived(generation, n))
 
     def refresh(self) -> None:
         self.set_query(self.query)
@@ -147,7 +174,7 @@ class ConsultationListModel(QAbstractTableModel):
         return self._loaded if self._total is None else self._total
 
     def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._headers)
+        return 0 if parent.isValid() else self.COLUMNS
 
     def canFetchMore(self, parent: QModelIndex = QModelIndex()) -> bool:
         return (not parent.isValid() and self._total is None
@@ -212,21 +239,19 @@ class ConsultationListModel(QAbstractTableModel):
 
     # --- what is shown ----------------------------------------------------------------
 
-    def data(self, index: QModelIndex, role: int = Qt.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        if role not in (Qt.DisplayRole, Qt.ForegroundRole, Qt.ToolTipRole, Qt.UserRole):
+    def data(self, index: QModelIndex, role: int = _DISPLAY) -> Any:
+        if role not in _ROLES or not index.isValid():
             return None
         row = self.row_at(index.row())
         if row is None:
             return None
-        if role == Qt.UserRole:
+        if role == _USER:
             return row.id
-        col = index.column()
-        today = self.today or dt.date.today()
-        if role == Qt.ToolTipRole:
+        if role == _TOOLTIP:
             return row.summary or None
-        if role == Qt.ForegroundRole:
+        col = index.column()
+        today = self.today or self._today
+        if role == _FOREGROUND:
             if col == self.COL_FOLLOW_UP and row.follow_up_state(today) == "due":
                 return DUE_COLOR
             if col == self.COL_PERSON and row.person_id is None:

@@ -39,6 +39,9 @@ class ConsultationsScreen(QWidget):
         self.ctx = ctx
         self.category_labels = svc.category_labels(ctx.db)
         self._undo: list[int] = []  # ids deleted from this screen, latest last
+        self._want_id: int | None = None  # to select once the rows arrive
+        self._list_count = ""
+        self._follow_up_total = 0
         self.form: ConsultationForm | None = None
 
         self.new_button = QPushButton(self.tr("新しい記録 (Ctrl+N)"), self)
@@ -102,7 +105,7 @@ class ConsultationsScreen(QWidget):
         t.verticalHeader().setDefaultSectionSize(26)
         header = t.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.Interactive)
-        for col, width in enumerate((170, 120, 60, 90, 170, 120, 130)):
+        for col, width in enumerate((168, 118, 50, 84, 160, 118, 110)):
             t.setColumnWidth(col, width)
         header.setStretchLastSection(True)
 
@@ -124,7 +127,7 @@ class ConsultationsScreen(QWidget):
         split.addWidget(self.detail)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
-        split.setSizes([960, 380])
+        split.setSizes([1030, 310])
         list_page = QWidget(self)
         page = QVBoxLayout(list_page)
         page.setContentsMargins(0, 4, 0, 0)
@@ -161,6 +164,7 @@ class ConsultationsScreen(QWidget):
         self.model.countChanged.connect(self._count_changed)
         self.table.selectionModel().currentRowChanged.connect(lambda _c, _p: self._show_current())
         self.model.modelReset.connect(self._show_current)
+        self.model.rowsInserted.connect(self._rows_arrived)
         self.table.activated.connect(lambda _i: self.edit_selected())
         self.detail.editRequested.connect(self.edit_record)
         self.detail.deleteRequested.connect(self.delete_record)
@@ -169,6 +173,7 @@ class ConsultationsScreen(QWidget):
         self.follow_ups.historyRequested.connect(self.open_history)
         self.follow_ups.countChanged.connect(self._follow_up_count)
         self.ctx.changes.changed.connect(self._changed)
+        self.tabs.currentChanged.connect(lambda _i: self._show_count())
         shortcuts = (("Ctrl+N", self.new_record), ("Ctrl+F", self._focus_search),
                      ("Ctrl+Z", self.undo_delete), ("Ctrl+H", self._history_of_selected))
         for keys, slot in shortcuts:
@@ -193,9 +198,8 @@ class ConsultationsScreen(QWidget):
     def apply_filters(self) -> None:
         self._search_timer.stop()
         self.model.set_query(self.query())
-        if self.model.rowCount():
-            self.table.scrollToTop()
-            self.table.selectRow(0)
+        self.table.scrollToTop()
+        self._select_when_loaded(None)
 
     def _search_now(self) -> None:
         self.apply_filters()
@@ -245,13 +249,23 @@ class ConsultationsScreen(QWidget):
 
     def _count_changed(self, total) -> None:
         if total is None:
-            self.count_label.setText(self.tr("件数を数えています…"))
+            self._list_count = self.tr("検索しています…")
         else:
-            self.count_label.setText(self.tr("%1件").replace("%1", f"{total:,}"))
+            self._list_count = self.tr("%1件").replace("%1", f"{total:,}")
+        self._show_count()
 
     def _follow_up_count(self, n: int) -> None:
         label = self.tr("要フォロー (%1)").replace("%1", str(n)) if n else self.tr("要フォロー")
         self.tabs.setTabText(FOLLOW_UP_TAB, label)
+        self._follow_up_total = n
+        self._show_count()
+
+    def _show_count(self) -> None:
+        if self.tabs.currentIndex() == FOLLOW_UP_TAB:
+            self.count_label.setText(self.tr("要フォロー %1件").replace(
+                "%1", str(self._follow_up_total)))
+        else:
+            self.count_label.setText(self._list_count)
 
     def selected_id(self) -> int | None:
         index = self.table.currentIndex()
@@ -266,6 +280,18 @@ class ConsultationsScreen(QWidget):
             except LookupError:
                 detail = None
         self.detail.show_detail(detail)
+
+    def _select_when_loaded(self, consultation_id: int | None) -> None:
+        """Select that record (or the first row) now, or as soon as the
+        rows of a query running off the UI thread arrive."""
+        self._want_id = consultation_id
+        self._rows_arrived()
+
+    def _rows_arrived(self, *_args) -> None:
+        if self._want_id is not None and self.select_record(self._want_id):
+            self._want_id = None
+        elif not self.table.currentIndex().isValid() and self.model.rowCount():
+            self.table.selectRow(0)
 
     def select_record(self, consultation_id: int) -> bool:
         row = self.model.row_of(consultation_id)
@@ -283,11 +309,9 @@ class ConsultationsScreen(QWidget):
         if what == "category":
             self.category_labels.clear()
             self.category_labels.update(svc.category_labels(self.ctx.db))
-        keep = self.selected_id()
+        keep = self._want_id or self.selected_id()
         self.model.refresh()
-        if keep is None or not self.select_record(keep):
-            if self.model.rowCount():
-                self.table.selectRow(0)
+        self._select_when_loaded(keep)
         self._show_current()
         self.follow_ups.refresh()
 
@@ -323,7 +347,7 @@ class ConsultationsScreen(QWidget):
     def _saved(self, consultation_id: int) -> None:
         self._say(self.tr("保存しました（No.%1）").replace("%1", str(consultation_id)))
         if self.tabs.currentIndex() == LIST_TAB:
-            self.select_record(consultation_id)
+            self._select_when_loaded(consultation_id)
             self.table.setFocus()
 
     def delete_selected(self) -> None:
@@ -361,7 +385,7 @@ class ConsultationsScreen(QWidget):
 
         def done(_result) -> None:
             self.ctx.notify("consultation")
-            self.select_record(consultation_id)
+            self._select_when_loaded(consultation_id)
             self._say(self.tr("元に戻しました（No.%1）").replace("%1", str(consultation_id)),
                       undo=True)
 

@@ -68,7 +68,9 @@ class RegisterModel(QAbstractTableModel):
             if col == self.COL_PEOPLE:
                 return str(r.person_count) if r.person_count else ""
             if col == self.COL_RECIPIENT:
-                return r.recipient or _tr("（未記入）")
+                if r.recipient or r.first_copy_no is None:
+                    return r.recipient
+                return _tr("（未記入）")
             if col == self.COL_COPIES:
                 return r.copy_text or _tr("{n}部").format(n=r.copies)
             if col == self.COL_BY:

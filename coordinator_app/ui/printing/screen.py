@@ -43,6 +43,7 @@ class PrintingScreen(QWidget):
             title = QCoreApplication.translate("PrintDialog", printing.KIND_TITLES[kind])
             button = QPushButton(f"{title}…", self)
             button.setMinimumHeight(36)
+            button.setMinimumWidth(240)
             button.clicked.connect(lambda _=False, k=kind: self.open_dialog(k))
             hint = QLabel(QCoreApplication.translate("PrintScreen", HINTS[kind]), self)
             hint.setStyleSheet("color: #555555;")

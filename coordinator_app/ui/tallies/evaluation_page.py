@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from coordinator_app import indicators as core
-from coordinator_app.dates import fiscal_year_label
+from coordinator_app.dates import fiscal_year_label, fiscal_year_of
 from coordinator_app.services import indicators as service
 from coordinator_app.services.indicators import NARRATIVE_FIELDS, Narrative
 from coordinator_app.ui.context import AppContext
@@ -35,7 +35,8 @@ class EvaluationPage(QWidget):
         self._filling = False
         plan = service.get_plan(ctx.db)
 
-        self.year = FiscalYearCombo(min(plan.first_fy, today().year - 5), plan.last_fy, self)
+        self.year = FiscalYearCombo(min(plan.first_fy, today().year - 5),
+                                    max(plan.last_fy, fiscal_year_of(today())), self)
         self.indicator = QComboBox(self)
         self.indicator.setMinimumWidth(260)
         self.source = QComboBox(self)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from coordinator_app import indicators as core
-from coordinator_app.dates import fiscal_year_label
+from coordinator_app.dates import fiscal_year_label, fiscal_year_of
 from coordinator_app.services import indicators as service
 from coordinator_app.services import monthly_tallies
 from coordinator_app.services.indicators import IndicatorResult
@@ -38,7 +38,8 @@ class IndicatorsPage(QWidget):
         self.editable = service.may_edit(user)
 
         plan = service.get_plan(ctx.db)
-        self.year = FiscalYearCombo(min(plan.first_fy, today().year - 5), plan.last_fy, self)
+        self.year = FiscalYearCombo(min(plan.first_fy, today().year - 5),
+                                    max(plan.last_fy, fiscal_year_of(today())), self)
         self.source = QComboBox(self)
         for key, label in service.SOURCES.items():
             if key == "consolidated" and user.role == "coordinator":

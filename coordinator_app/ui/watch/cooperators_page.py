@@ -42,13 +42,14 @@ class CooperatorsPage(QWidget):
         self.today = today or dt.date.today()
         self.flag = QLabel(self)
         self.flag.setStyleSheet("font-size: 12pt;")
+        self.flag.setWordWrap(True)
         show_unassigned = QPushButton(self.tr("未割当の利用者を今月の見守りで見る"), self)
         top = QHBoxLayout()
         top.addWidget(self.flag, 1)
         top.addWidget(show_unassigned)
         self.model = CooperatorsModel(self)
         self.table = _table(self, self.model)
-        for col, width in ((0, 110), (1, 130), (2, 130), (3, 110), (4, 70)):
+        for col, width in ((0, 150), (1, 130), (2, 130), (3, 110), (4, 70)):
             self.table.setColumnWidth(col, width)
         self.page_title = QLabel(self)
         self.page_title.setStyleSheet("font-size: 13pt; font-weight: bold;")
@@ -84,9 +85,15 @@ class CooperatorsPage(QWidget):
         current = self.current()
         self.model.set_rows(rows)
         color = "#b00020" if unassigned else "#1b5e20"
-        self.flag.setText(self.tr("見守り協力員 {n}人　協力員が未割当の利用者: "
-                                  "<b style='color:{c}'>{u}人</b>")
-                          .format(n=len(rows), u=unassigned, c=color))
+        registered = sum(1 for r in rows if r.has_role)
+        text = self.tr("見守り協力員 {n}人　協力員が未割当の利用者: "
+                       "<b style='color:{c}'>{u}人</b>").format(n=registered, u=unassigned,
+                                                               c=color)
+        if registered < len(rows):
+            text += self.tr("　<span style='color:#b00020'>※役割なしの担当者 {m}人"
+                            "（ボランティア登録で見守り協力員にしてください）</span>"
+                            ).format(m=len(rows) - registered)
+        self.flag.setText(text)
         ids = [r.cooperator.id for r in rows]
         if current is not None and current.cooperator.id in ids:
             self.table.selectRow(ids.index(current.cooperator.id))

@@ -85,6 +85,7 @@ class EnrolDialog(QDialog):
         self.coop_table.setMinimumHeight(120)
         self.coop_count = QLabel(self)
         self.note = QLineEdit(self)
+        self.mail_ok = QCheckBox(self.tr("郵送物（かわらばん等）の送付に同意している"), self)
         self.error = QLabel(self)
         self.error.setStyleSheet("color: #b00020;")
         self.error.setWordWrap(True)
@@ -110,6 +111,7 @@ class EnrolDialog(QDialog):
         form.addRow(self.tr("協力員(&K)"), coop_box)
         form.labelForField(coop_box).setBuddy(self.coop_table)
         form.addRow(self.tr("メモ(&O)"), self.note)
+        form.addRow(self.tr("郵送"), self.mail_ok)
         buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel, self)
         buttons.button(QDialogButtonBox.Save).setText(self.tr("保存"))
         buttons.button(QDialogButtonBox.Cancel).setText(self.tr("キャンセル"))
@@ -157,8 +159,13 @@ class EnrolDialog(QDialog):
             i = self.frequency.count() - 1
         self.frequency.setCurrentIndex(i)
         self.enrolled.setDate(d.enrolled_on)
+        known = {c.id for c in self.coop_model.rows()}
+        extra = [c for c in d.cooperators if c.id not in known]  # assigned without the role
+        if extra:
+            self.coop_model.set_rows(self.coop_model.rows() + extra)
         self.coop_model.set_checked([c.id for c in d.cooperators])
         self.note.setText(d.note)
+        self.mail_ok.setChecked(d.mail_ok)
         self.history_model.set_rows(d.contacts)
         if d.ended_on:
             self.error.setText(self.tr("{day} に登録を終了しています（{reason}）").format(
@@ -189,7 +196,8 @@ class EnrolDialog(QDialog):
             emergency_contact=self.emergency.text(),
             methods=[c for c, box in self.method_boxes.items() if box.isChecked()],
             frequency_days=self.frequency.currentData(), enrolled_on=self.enrolled.date(),
-            cooperator_ids=self.coop_model.checked_ids(), note=self.note.text())
+            cooperator_ids=self.coop_model.checked_ids(), note=self.note.text(),
+            mail_ok=self.mail_ok.isChecked())
 
     def accept(self) -> None:
         if self.enrolled.date() is None:

@@ -223,11 +223,16 @@ class CooperatorsModel(_RowsModel):
         c = r.cooperator
         col = index.column()
         if role == Qt.DisplayRole:
+            name = c.name if r.has_role else _tr("{name} ※役割なし").format(name=c.name)
             return {
-                self.COL_NAME: c.name, self.COL_KANA: c.kana, self.COL_AREA: c.area,
+                self.COL_NAME: name, self.COL_KANA: c.kana, self.COL_AREA: c.area,
                 self.COL_PHONE: c.phone, self.COL_COUNT: _tr("{n}人").format(n=len(r.users)),
                 self.COL_USERS: "・".join(r.users),
             }[col]
+        if role == Qt.ForegroundRole and col == self.COL_NAME and not r.has_role:
+            return QBrush(FLAG_RED)
+        if role == Qt.ToolTipRole and not r.has_role:
+            return _tr("担当が割り当てられていますが、ボランティア登録に見守り協力員の役割がありません")
         if role == Qt.TextAlignmentRole and col == self.COL_COUNT:
             return int(Qt.AlignRight | Qt.AlignVCenter)
         return None

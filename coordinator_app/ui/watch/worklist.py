@@ -143,12 +143,13 @@ class WorklistPage(QWidget):
         for area_id, name in watch.areas(self.ctx.db, self.ctx.user):
             self.area.addItem(name, area_id)
         self.area.setCurrentIndex(max(0, self.area.findData(area)))
-        choices = watch.cooperators(self.ctx.db, self.ctx.user, self.today)
-        self.panel.set_cooperator_choices(choices)
+        self.panel.set_cooperator_choices(
+            watch.cooperators(self.ctx.db, self.ctx.user, self.today))
+        rows, _ = watch.cooperator_overview(self.ctx.db, self.ctx.user, self.today)
         self.cooperator.clear()
         self.cooperator.addItem(self.tr("すべて"), None)
-        for c in choices:
-            self.cooperator.addItem(c.name, c.id)
+        for r in rows:
+            self.cooperator.addItem(r.cooperator.name, r.cooperator.id)
         self.cooperator.setCurrentIndex(max(0, self.cooperator.findData(coop)))
 
     def set_filter(self, state: str | None = None, month: int | None = None,
@@ -259,7 +260,11 @@ class WorklistPage(QWidget):
         finally:
             self._own_change = False
         self._refresh_summary()
-        self.select_row(i + 1 if i + 1 < self.model.rowCount() else i)
+        if i + 1 < self.model.rowCount():
+            self.select_row(i + 1)
+        else:  # the last user: show the saved state, ready for nothing twice
+            self.panel.load(fresh, self.panel.day.date())
+            self.panel.message.setText(self.panel.message.text() + self.tr("　一覧の最後です"))
         self.panel.focus_result()
 
     def _refresh_summary(self) -> None:

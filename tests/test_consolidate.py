@@ -1,0 +1,139 @@
+"""consolidate (INTERCHANGE.md): the city office merges branch tally files.
+A branch × month in two files is an error, never a double count."""
+
+from __future__ import annotations
+
+import pytest
+
+from coordinator_app import tallies
+from coordinator_app.cli import main
+from coordinator_app.tallies import TallyError
+
+FY = 2026
+
+
+def export(db, tmp_path, name: str, *branches: str) -> "Path":  # noqa: F821
+    out = tmp_path / name
+    with db.session() as s:
+        rows = tallies.compute(s, FY, list(branches) or None)
+    tallies.write_csv(rows, out)
+    return out
+
+
+def test_per_branch_exports_consolidate_to_the_all_branch_export(demo_db, tmp_path):
+    whole = export(demo_db, tmp_path, "all.csv")
+    parts = [export(demo_db, tmp_path, "a.csv", "01", "02", "03"),
+             export(demo_db, tmp_path, "b.csv", "04"),
+             *[export(demo_db, tmp_path, f"b{c}.csv", c)
+               for c in ("05", "06", "07", "08", "09", "10", "11", "12", "13")]]
+    out = tmp_path / "merged.csv"
+    tallies.write_csv(tallies.consolidate(list(reversed(parts))), out)
+    assert out.read_bytes() == whole.read_bytes()
+
+
+def test_consolidate_command_writes_the_merged_file(demo_db, tmp_path, capsys):
+    a, b = export(demo_db, tmp_path, "a.csv", "01"), export(demo_db, tmp_path, "b.csv", "02")
+    out = tmp_path / "city.csv"
+    assert main(["--db", str(demo_db.path), "consolidate", str(a), str(b), "--out", str(out)]) == 0
+    rows = tallies.read_csv(out)
+    assert {r.branch_code for r in rows} == {"01", "02"}
+    assert out.read_bytes() == export(demo_db, tmp_path, "both.csv", "01", "02").read_bytes()
+    assert capsys.readouterr().err == ""
+
+
+def test_overlapping_branch_month_is_refused(demo_db, tmp_path, capsys):
+    a = export(demo_db, tmp_path, "a.csv", "01", "02")
+    b = export(demo_db, tmp_path, "b.csv", "02", "03")
+    with pytest.raises(TallyError, match="支部 02 の 2026-04 が a.csv と b.csv の両方にあります"):
+        tallies.consolidate([a, b])
+    out = tmp_path / "city.csv"
+    assert main(["--db", str(demo_db.path), "consolidate", str(a), str(b), "--out", str(out)]) != 0
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "両方にあります" in err
+    assert not out.exists()
+
+
+def test_the_same_file_twice_is_refused(demo_db, tmp_path):
+    a = export(demo_db, tmp_path, "a.csv", "01")
+    with pytest.raises(TallyError, match="両方にあります"):
+        tallies.consolidate([a, a])
+
+
+def test_mixed_fiscal_years_are_refused(demo_db, tmp_path):
+    a = export(demo_db, tmp_path, "a.csv", "01")
+    out = tmp_path / "b.csv"
+    with demo_db.session() as s:
+        tallies.write_csv(tallies.compute(s, FY - 1, ["02"]), out)
+    with pytest.raises(TallyError, match="年度が他のファイルと違います（2026 と 2025）"):
+        tallies.consolidate([a, out])
+    # and within one file
+    mixed = tmp_path / "mixed.csv"
+    lines = a.read_bytes().split(b"\r\n")
+    lines[5] = lines[5].replace(b"2026,", b"2025,", 1)
+    mixed.write_bytes(b"\r\n".join(lines))
+    with pytest.raises(TallyError, match="line 6: 年度が混在しています"):
+        tallies.consolidate([mixed])
+
+
+def _edit(src, dst, fn):
+    lines = src.read_bytes().decode("utf-8-sig").split("\r\n")
+    dst.write_bytes(("\ufeff" + "\r\n".join(fn(lines))).encode("utf-8"))
+    return dst
+
+
+def _row(lines, match: str, new) -> list[str]:
+    """Replace the first data line containing match by new(line)."""
+    i = next(i for i, line in enumerate(lines) if match in line)
+    return lines[:i] + ([new(lines[i])] if new(lines[i]) is not None else []) + lines[i + 1:]
+
+
+TOTAL = ",2026-04,01,consultations,total,,"
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda ls: [], "ファイルが空です"),
+    (lambda ls: ["year" + ls[0][len("fiscal_year"):]] + ls[1:], "line 1: 見出しが契約と違います"),
+    (lambda ls: _row(ls, TOTAL, lambda l: l.rsplit(",", 1)[0] + ",x"),
+     "年度と件数は整数でなければなりません"),
+    (lambda ls: _row(ls, TOTAL, lambda l: l.rsplit(",", 1)[0] + ",-3"), "件数が負です"),
+    (lambda ls: _row(ls, TOTAL, lambda l: l.replace(",2026-04,", ",2027-04,")),
+     "月 2027-04 は 2026 年度にありません"),
+    (lambda ls: _row(ls, TOTAL, lambda l: l.replace(",consultations,", ",visits,")),
+     "不明な指標です（visits）"),
+    (lambda ls: _row(ls, ",consultations,kind,", lambda l: l.replace(",kind,", ",colour,")),
+     "consultations に内訳 colour はありません"),
+    (lambda ls: _row(ls, TOTAL, lambda l: l.replace(",total,,", ",total,x,")),
+     "total の key は空でなければなりません"),
+    (lambda ls: _row(ls, ",consultations,kind,", lambda l: l.replace(",kind,contact,", ",kind,,")
+                     .replace(",kind,consultation,", ",kind,,")),
+     "内訳の key が空です"),
+    (lambda ls: _row(ls, TOTAL, lambda l: l.replace(",01,", ",,")), "支部コードが空です"),
+    (lambda ls: _row(ls, TOTAL, lambda l: l + ",extra"), "列の数が7ではありません"),
+    (lambda ls: _row(ls, ",2026-05,01,watch_contacts,total,", lambda l: None),
+     "支部 01 の 2026-05 watch_contacts の total 行がありません"),
+    (lambda ls: ls[:2] + ls[1:], "同じ行が2回あります"),
+    (lambda ls: ls[:1] + [""], "データ行がありません"),
+])
+def test_malformed_files_are_refused(demo_db, tmp_path, change, message):
+    good = export(demo_db, tmp_path, "good.csv", "01")
+    bad = _edit(good, tmp_path / "bad.csv", change)
+    with pytest.raises(TallyError, match=message):
+        tallies.consolidate([export(demo_db, tmp_path, "other.csv", "02"), bad])
+
+
+def test_non_utf8_or_binary_file_is_refused(demo_db, tmp_path):
+    good = export(demo_db, tmp_path, "good.csv", "01")
+    sjis = tmp_path / "sjis.csv"
+    sjis.write_bytes(good.read_text(encoding="utf-8-sig").replace("01", "０１", 1)
+                     .encode("cp932"))
+    with pytest.raises(TallyError, match="UTF-8 でなければなりません"):
+        tallies.consolidate([sjis])
+    binary = tmp_path / "x.csv"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    with pytest.raises(TallyError):
+        tallies.consolidate([binary])
+
+
+def test_no_file_is_refused():
+    with pytest.raises(TallyError, match="1つ以上"):
+        tallies.consolidate([])

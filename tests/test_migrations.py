@@ -1,0 +1,148 @@
+"""Schema versions (Alembic under db/): a new database is made by the
+migrations, an older one is backed up and upgraded with its data intact,
+a newer one is refused and left untouched."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import sqlite3
+
+import pytest
+import sqlalchemy as sa
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import inspect, select
+from sqlmodel import SQLModel
+
+from coordinator_app import migrate
+from coordinator_app.cli import main
+from coordinator_app.database import Database
+from coordinator_app.models import Branch, Consultation, ConsultationCategory, Person
+from coordinator_app.store import StoreError, make_engine
+
+NOW = dt.datetime(2025, 4, 1, 9, 0)
+# Indexes a migration makes on one dialect only, so the models leave them
+# out (see the migration's docstring).
+ONE_DIALECT_INDEXES = {"ix_consultation_search"}
+STAMP = dict(created_at=NOW, updated_at=NOW, created_by="old", updated_by="old")
+
+
+def _baseline_with_data(url: str) -> None:
+    """A database as the first release left it: revision 0001 and records,
+    written with the 0001 columns only."""
+    engine = make_engine(url)
+    try:
+        migrate.upgrade(engine, "0001")
+        assert migrate.current_revisions(engine) == {"0001"}
+        md = sa.MetaData()
+        branch = sa.Table("branch", md, autoload_with=engine)
+        person = sa.Table("person", md, autoload_with=engine)
+        consultation = sa.Table("consultation", md, autoload_with=engine)
+        cc = sa.Table("consultation_category", md, autoload_with=engine)
+        with engine.begin() as conn:
+            conn.execute(branch.insert(), [dict(id=1, code="01", name="平方支部", base_name="",
+                                                address="", phone="", sort_order=1, **STAMP)])
+            conn.execute(person.insert(), [dict(
+                id=7, branch_id=1, name="見本 太郎", kana="みほん たろう", kana_key="みほんたろう",
+                name_key="見本太郎", phone="", postal_code="", address="", mail_ok=False,
+                note="", **STAMP)])
+            conn.execute(consultation.insert(), [dict(
+                id=3, branch_id=1, external_id="C1", received_on=dt.date(2025, 4, 1),
+                month=202504, kind="consultation", channel="phone", from_whom="self",
+                response="listened", referred_to="", person_id=7, summary="買い物の相談",
+                urgent_note="", staff_name="", follow_up_outcome="", deleted_by="", **STAMP)])
+            conn.execute(cc.insert(), [dict(consultation_id=3, category_code="life",
+                                            branch_id=1, month=202504)])
+    finally:
+        engine.dispose()
+
+
+def test_baseline_database_is_backed_up_then_upgraded_with_its_data(db_url, tmp_path):
+    _baseline_with_data(db_url)
+    backups = tmp_path / "backups"
+    db = Database.open(db_url, backup_dir=backups)
+    try:
+        assert db.prepared == "upgraded"
+        assert migrate.current_revisions(db.engine) == migrate.head_revisions()
+        with db.session() as s:
+            c = s.get(Consultation, 3)
+            assert (c.external_id, c.received_on, c.summary, c.person_id) == (
+                "C1", dt.date(2025, 4, 1), "買い物の相談", 7)
+            assert s.get(Person, 7).name == "見本 太郎"
+            assert s.scalar(select(Branch.name).where(Branch.code == "01")) == "平方支部"
+            assert s.scalars(select(ConsultationCategory.category_code)).all() == ["life"]
+    finally:
+        db.close()
+    if db_url.startswith("sqlite"):
+        copies = list(backups.iterdir())
+        assert len(copies) == 1 and "before-upgrade" in copies[0].name
+        con = sqlite3.connect(copies[0])
+        try:
+            assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+            assert con.execute("SELECT version_num FROM alembic_version").fetchall() == [("0001",)]
+            assert con.execute("SELECT summary FROM consultation").fetchall() == [("買い物の相談",)]
+        finally:
+            con.close()
+    # opening again changes nothing more
+    db = Database.open(db_url, backup_dir=backups)
+    assert db.prepared == "current"
+    db.close()
+
+
+def test_new_database_is_made_by_the_migrations_and_matches_the_models(db):
+    assert db.prepared == "created"
+    tables = set(inspect(db.engine).get_table_names())
+    assert "alembic_version" in tables
+    assert migrate.current_revisions(db.engine) == migrate.head_revisions()
+    with db.engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"compare_type": True})
+        diff = [d for d in compare_metadata(context, SQLModel.metadata)
+                if not (d[0] == "remove_index" and d[1].name in ONE_DIALECT_INDEXES)]
+        assert diff == []
+    with db.session() as s:  # the default code lists come with the schema
+        from coordinator_app.models import Category, Role
+
+        assert len(s.scalars(select(Category.code)).all()) >= 11
+        assert len(s.scalars(select(Role.code)).all()) >= 7
+
+
+def _file_state(path):
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(path.parent.iterdir()) if p.name.startswith(path.name)}
+
+
+def test_newer_database_is_refused_and_untouched(tmp_path, capsys):
+    path = tmp_path / "newer.db"
+    Database.open(str(path)).close()
+    con = sqlite3.connect(path)
+    con.execute("DELETE FROM alembic_version")
+    con.execute("INSERT INTO alembic_version VALUES ('9999_from_a_newer_app')")
+    con.commit()
+    con.execute("PRAGMA journal_mode=DELETE")  # as a copy from another machine may be
+    con.close()
+    before = _file_state(path)
+    assert list(before) == ["newer.db"]
+    with pytest.raises(StoreError, match="新しい版のアプリで作られています"):
+        Database.open(str(path), backup_dir=tmp_path / "backups")
+    assert _file_state(path) == before
+    assert not (tmp_path / "backups").exists()
+    out = tmp_path / "t.csv"
+    assert main(["--db", str(path), "export", "tallies", "--fiscal-year", "2025",
+                 "--out", str(out)]) != 0
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "アプリを更新してから開いてください" in err
+    assert not out.exists()
+    assert _file_state(path) == before
+
+
+def test_foreign_database_is_refused(tmp_path):
+    path = tmp_path / "other.db"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)")
+    con.commit()
+    con.close()
+    before = path.read_bytes()
+    with pytest.raises(StoreError, match="コーディネーターアプリのものではありません"):
+        Database.open(str(path))
+    assert path.read_bytes() == before
