@@ -151,11 +151,17 @@ def generate(db, branch_codes=("01", "02", "03"), start=dt.date(2023, 3, 1),
                               ended_month=month_key(e_day) if e_day else None,
                               end_reason=rng.choice(["facility", "moved"]) if e_day else None)
                 put(u)
-                users.append(u.id)
+                users.append((u.id, s_day, e_day))
                 out.users.append((code, s_day, e_day))
             for i in range(per_branch):
-                d = day()
-                put(WatchContact(branch_id=bid, watch_user_id=rng.choice(users), contacted_on=d,
+                # A contact lies within its user's enrolment (INTERCHANGE.md).
+                uid, s_day, e_day = rng.choice(users)
+                last = min(e_day or end, end)
+                if last < s_day:
+                    continue
+                d = rng.choice([x for x in EDGE_DAYS if s_day <= x <= last] or [s_day]) \
+                    if rng.random() < 0.15 else s_day + dt.timedelta(days=rng.randint(0, (last - s_day).days))
+                put(WatchContact(branch_id=bid, watch_user_id=uid, contacted_on=d,
                                    month=month_key(d), method=rng.choice(["visit", "phone"]),
                                    result=rng.choice(["ok", "absent"]), by_staff=True))
                 out.contacts.append((code, d))

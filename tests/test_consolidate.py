@@ -3,6 +3,8 @@ A branch × month in two files is an error, never a double count."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from coordinator_app import tallies
@@ -12,7 +14,7 @@ from coordinator_app.tallies import TallyError
 FY = 2026
 
 
-def export(db, tmp_path, name: str, *branches: str) -> "Path":  # noqa: F821
+def export(db, tmp_path, name: str, *branches: str) -> Path:
     out = tmp_path / name
     with db.session() as s:
         rows = tallies.compute(s, FY, list(branches) or None)

@@ -131,3 +131,15 @@ def test_five_failed_unlocks_sign_out(qtbot, demo_db, qsettings, monkeypatch):
         window.lock_page.submit()
     assert outcomes == ["sign_out"]
     assert len(audit_rows(demo_db, "unlock_failed")) == 5
+
+
+def test_a_new_idle_time_applies_at_once(qtbot, demo_db, qsettings, monkeypatch):
+    from coordinator_app.services import admin
+
+    from coordinator_app import accounts
+
+    window, _user = _window(qtbot, demo_db, monkeypatch)
+    boss = accounts.authenticate(demo_db, "admin", PASSWORDS["admin"])
+    admin.set_idle_lock_minutes(demo_db, boss, 12)
+    window.ctx.notify("settings")
+    assert window.lock.idle_timer.interval() == 12 * 60_000

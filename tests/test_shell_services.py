@@ -460,3 +460,32 @@ def test_demo_flag_is_parsed():
 
     args = build_parser().parse_args(["--demo"])
     assert args.demo and args.command is None
+
+
+def test_an_encrypted_backup_is_restored_with_its_key_file(tmp_path):
+    pytest.importorskip("sqlcipher3")
+    from coordinator_app import crypto
+
+    path = tmp_path / "enc.db"
+    key = crypto.new_database_key()
+    crypto.KeyFile.new(key).save(crypto.keys_path(path))
+    db = Database.open(str(path), key=key)
+    with db.session() as s:
+        s.add(Branch(code="01", name="一番"))
+    backup = backups.make_backup(db, "manual")
+    assert backups.looks_encrypted(backup.path)
+    assert backups.check_backup(backup.path) is not None  # unreadable without the key
+    assert backups.check_backup(backup.path, key) is None
+    with db.session() as s:
+        s.add(Branch(code="02", name="二番"))
+    db.close()
+    with pytest.raises(Exception, match="暗号化"):
+        backups.restore_backup(path, backup.path)
+    result = backups.restore_backup(path, backup.path, key=key)
+    assert crypto.keys_path(result.kept_aside).is_file() and crypto.keys_path(path).is_file()
+    reopened = Database.open(str(path), key=key)
+    try:
+        with reopened.session() as s:
+            assert s.scalars(select(Branch.code)).all() == ["01"]
+    finally:
+        reopened.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
@@ -139,5 +140,33 @@ def test_demo_mode_creates_the_demo_database_with_demo_accounts(qtbot, tmp_path,
         assert [d.login for d in admin.demo_accounts(shell.db)] == [
             "demo-admin", "demo-coord", "demo-city"]
         assert shell.sign_in().login == "demo-coord"
+    finally:
+        shell.shutdown()
+
+
+def test_an_encrypted_database_opens_through_the_sign_in_dialog(qtbot, tmp_path, qsettings,
+                                                                 monkeypatch):
+    pytest.importorskip("sqlcipher3")
+    from coordinator_app import crypto, encryption
+    from coordinator_app.ui import sign_in
+    from coordinator_app.ui.app import Shell
+
+    path = tmp_path / "enc.db"
+    encryption.create_encrypted(path, "boss", "boss-password")
+    crypto.forget_key(path)
+
+    def type_password(dialog):
+        assert dialog.db is None  # nothing can be read before the password
+        qtbot.keyClicks(dialog.login, "boss")
+        qtbot.keyClicks(dialog.password, "boss-password")
+        dialog.try_sign_in()
+        return dialog.result()
+
+    monkeypatch.setattr(sign_in.SignInDialog, "exec", type_password)
+    shell = Shell(str(path))
+    try:
+        assert shell.open()
+        assert shell.db.encrypted
+        assert shell.sign_in().login == "boss"
     finally:
         shell.shutdown()

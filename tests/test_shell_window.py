@@ -6,11 +6,14 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QLabel, QWidget
+from sqlalchemy import select
+
+from coordinator_app.models import Person
 
 from coordinator_app.ui import main_window as main_window_module
 from coordinator_app.ui.screens import PERSONAL_SCREENS
 from tests.shell_helpers import (  # noqa: F401
-    fast_hashing, make_accounts, make_window, qsettings,
+    fast_hashing, make_accounts, make_window, qsettings, visible_texts,
 )
 
 
@@ -49,16 +52,17 @@ def test_coordinator_sees_every_screen_of_their_branch(qtbot, demo_db, qsettings
     keys = _nav_keys(window)
     assert [k for k in keys if k != "printing"] == [
         "home", "consultations", "watch", "volunteers", "tallies", "settings"]
-    labels = [window.nav.item(i).text() for i in range(window.nav.count())]
-    assert labels[:6] == ["ホーム", "相談記録", "見守り", "ボランティア", "集計・指標", "印刷"][:6] \
-        or "ホーム" in labels
+    labels = {window.nav.item(i).data(Qt.UserRole): window.nav.item(i).text()
+              for i in range(window.nav.count())}
+    assert [labels[k] for k in ("home", "consultations", "watch", "volunteers", "tallies",
+                                "settings")] == [
+        "ホーム", "相談記録", "見守り", "ボランティア", "集計・指標", "設定"]
     status = window.user_label.text() + window.db_label.text()
     user = users["coord01"]
     for part in (user.display_name, "コーディネーター", user.branch_name, demo_db.display_name):
         assert part in status
-    settings = window.pages.get("settings") or (window.show_screen("settings")
-                                                or window.pages["settings"])
-    assert settings.keys == ["personal", "safety"]  # no administration
+    window.show_screen("settings")
+    assert window.pages["settings"].keys == ["personal", "safety"]  # no administration
 
 
 def test_city_staff_see_figures_and_no_personal_screen(qtbot, demo_db, qsettings, monkeypatch):
@@ -73,6 +77,10 @@ def test_city_staff_see_figures_and_no_personal_screen(qtbot, demo_db, qsettings
     home = window.pages["home"]
     qtbot.waitUntil(lambda: home.figures is not None, timeout=5000)
     assert home.figures.branch_id is None
+    with demo_db.session() as s:
+        names = set(s.scalars(select(Person.name)).all())
+    shown = "\n".join(visible_texts(window))
+    assert "ホーム" in shown and not any(name in shown for name in names)
     button = home.buttons["consultations_this_month"]
     qtbot.mouseClick(button, Qt.LeftButton)
     assert window.current_key() == "home"  # figures only: nothing opens

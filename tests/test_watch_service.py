@@ -63,7 +63,8 @@ def _generate(db, seed: int) -> list[str]:
                 enrolled = edge_day()
                 ended = reason = None
                 if rng.random() < 0.3:
-                    ended = enrolled + dt.timedelta(days=rng.choice([0, 1, 30, rng.randint(2, 400)]))
+                    span_days = rng.choice([0, 1, 30, rng.randint(2, 400)])
+                    ended = enrolled + dt.timedelta(days=span_days)
                     if ended > end:
                         ended = None
                     else:

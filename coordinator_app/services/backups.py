@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import shutil
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -145,10 +146,16 @@ def thin(db_path: Path, now: dt.datetime | None = None, folder: Path | None = No
     for b in thin_plan(list_backups(db_path, folder), now or dt.datetime.now()):
         try:
             b.path.unlink()
+            _keys_of(b.path).unlink(missing_ok=True)
             gone += 1
         except OSError:
             pass
     return gone
+
+
+def _keys_of(path: Path) -> Path:
+    """The key file beside an encrypted database or backup (issue 9)."""
+    return path.with_name(path.name + ".keys.json")
 
 
 class AutoBackupPolicy:
@@ -189,21 +196,36 @@ def _connect_existing(path: Path) -> sqlite3.Connection:
                            timeout=store.BUSY_TIMEOUT_MS / 1000)
 
 
+def _connect_keyed(path: Path, key: bytes | None):
+    """A connection to an existing file; an SQLCipher one when ``key``."""
+    if key is None:
+        return _connect_existing(path)
+    from sqlcipher3 import dbapi2 as sqlcipher
+
+    from coordinator_app.crypto import sqlcipher_key_pragma
+
+    if not Path(path).is_file():
+        raise sqlite3.OperationalError("unable to open database file")
+    conn = sqlcipher.connect(str(path))
+    conn.execute(sqlcipher_key_pragma(key))
+    return conn
+
+
 def _is_busy(exc: sqlite3.Error) -> bool:
     text = str(exc).lower()
     return "locked" in text or "busy" in text
 
 
-def _pragma_check(path: Path, pragma: str) -> str | None:
+def _pragma_check(path: Path, pragma: str, key: bytes | None = None) -> str | None:
     """None when the check says ok, else the problem (short). Raises
     DatabaseBusy when the file is locked by someone else."""
     try:
-        conn = _connect_existing(path)
+        conn = _connect_keyed(path, key)
         try:
             rows = conn.execute(f"PRAGMA {pragma}").fetchall()
         finally:
             conn.close()
-    except sqlite3.Error as exc:
+    except Exception as exc:  # sqlite3 or sqlcipher3 errors
         if _is_busy(exc):
             raise DatabaseBusy(str(exc)) from None
         return str(exc)
@@ -227,23 +249,24 @@ def quick_check_open(db: Database) -> str | None:
     return "; ".join(str(r[0]) for r in rows[:5]) or "no result"
 
 
-def check_backup(path: Path) -> str | None:
+def check_backup(path: Path, key: bytes | None = None) -> str | None:
     """A backup is usable when ``integrity_check`` is ok and it is this
-    app's database. None when usable, else why not (Japanese)."""
+    app's database. None when usable, else why not (Japanese). ``key``:
+    the database key, for an encrypted backup."""
     path = Path(path)
     if not path.is_file():
         return "ファイルが見つかりません"
-    problem = _pragma_check(path, "integrity_check")
+    problem = _pragma_check(path, "integrity_check", key)
     if problem:
         return f"バックアップが壊れています（{problem}）"
     try:
-        conn = _connect_existing(path)
+        conn = _connect_keyed(path, key)
         try:
             ok = conn.execute("SELECT count(*) FROM sqlite_master WHERE type='table' "
                               "AND name IN ('alembic_version', 'account', 'branch')").fetchone()[0]
         finally:
             conn.close()
-    except sqlite3.Error as exc:
+    except Exception as exc:
         return f"バックアップを読めません（{exc}）"
     if ok != 3:
         return "コーディネーターアプリのデータベースではありません"
@@ -367,16 +390,22 @@ def _sidecars(path: Path) -> list[tuple[Path, str]]:
 
 def restore_backup(db_path: Path, backup: Path,
                    progress: "object | None" = None,
-                   now: Callable[[], dt.datetime] = dt.datetime.now) -> RestoreResult:
+                   now: Callable[[], dt.datetime] = dt.datetime.now,
+                   key: bytes | None = None) -> RestoreResult:
     """Replace the (closed) database at ``db_path`` by a copy of ``backup``.
 
     The backup is checked first; it is copied into a new file which is
-    checked again; only then is the current database (with its WAL)
-    renamed aside to ``<stem>.replaced-<time>.db`` and the new file moved
-    into place. ``progress`` (runner.Progress) gets (done, total) steps and
-    may cancel before the swap. The caller must have closed every
-    connection to ``db_path``."""
+    checked again; only then is the current database (with its WAL and
+    key file) renamed aside to ``<stem>.replaced-<time>.db`` and the new
+    file moved into place. An encrypted backup (with its key file) needs
+    the database ``key`` to be checked. ``progress`` (runner.Progress)
+    gets (done, total) steps and may cancel before the swap. The caller
+    must have closed every connection to ``db_path``."""
     db_path, backup = Path(db_path), Path(backup)
+    encrypted = looks_encrypted(backup)
+    if encrypted and key is None:
+        raise StoreError("暗号化されたバックアップは、暗号化されたデータベースを開いている"
+                         "とき（サインインのあと）に「ファイル」メニューから復元してください")
 
     def step(done: int) -> None:
         if progress is not None:
@@ -385,42 +414,52 @@ def restore_backup(db_path: Path, backup: Path,
                 raise RestoreCancelled()
 
     step(0)
-    problem = check_backup(backup)
+    problem = check_backup(backup, key if encrypted else None)
     if problem:
         raise StoreError(f"このバックアップは使えません: {problem}")
     step(1)
     new = db_path.with_name(db_path.name + ".restoring")
-    for p in [new] + [s for s, _ in _sidecars(new)]:
+    for p in [new, _keys_of(new)] + [s for s, _ in _sidecars(new)]:
         p.unlink(missing_ok=True)
     try:
-        src = _connect_existing(backup)
-        dst = sqlite3.connect(str(new))
-        try:
-            src.backup(dst)
-            dst.execute("PRAGMA journal_mode=DELETE")
-            ok = dst.execute("PRAGMA integrity_check").fetchone()[0]
-        finally:
-            dst.close()
-            src.close()
+        if encrypted:  # the same key: a byte copy, then checked with it
+            shutil.copyfile(backup, new)
+            shutil.copyfile(_keys_of(backup), _keys_of(new))
+            problem = _pragma_check(new, "integrity_check", key)
+            ok = "ok" if problem is None else problem
+        else:
+            src = _connect_existing(backup)
+            dst = sqlite3.connect(str(new))
+            try:
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode=DELETE")
+                ok = dst.execute("PRAGMA integrity_check").fetchone()[0]
+            finally:
+                dst.close()
+                src.close()
         if ok != "ok":
             raise StoreError(f"復元したファイルの検査に失敗しました: {ok}")
         step(2)
     except BaseException:
         new.unlink(missing_ok=True)
+        _keys_of(new).unlink(missing_ok=True)
         raise
+    suffixes = ["", *[suffix for _, suffix in _sidecars(db_path)], ".keys.json"]
     kept = None
     if db_path.exists():
         kept = db_path.with_name(f"{db_path.stem}.replaced-{now():%Y%m%d-%H%M%S}.db")
-        os.replace(db_path, kept)
-        for side, suffix in _sidecars(db_path):
+        for suffix in suffixes:
+            side = db_path.with_name(db_path.name + suffix)
             if side.exists():
                 os.replace(side, kept.with_name(kept.name + suffix))
     try:
         os.replace(new, db_path)
+        if encrypted:
+            os.replace(_keys_of(new), _keys_of(db_path))
     except OSError:
         if kept is not None:  # put the previous database back
-            os.replace(kept, db_path)
-            for side, suffix in _sidecars(kept):
+            for suffix in suffixes:
+                side = kept.with_name(kept.name + suffix)
                 if side.exists():
                     os.replace(side, db_path.with_name(db_path.name + suffix))
         raise

@@ -979,7 +979,8 @@ def _entry_query():
             .outerjoin(Area, Area.id == Person.area_id))
 
 
-def _entry_row(e: RollcallEntry, name, kana_text, phone, address, area, emergency) -> RollcallEntryRow:
+def _entry_row(e: RollcallEntry, name, kana_text, phone, address, area,
+               emergency) -> RollcallEntryRow:
     return RollcallEntryRow(e.id, e.watch_user_id, e.position, name, kana_text, phone, address,
                             area or "", emergency, e.status, e.checked_at, e.checked_by, e.note)
 

@@ -157,7 +157,13 @@ class Shell:
         if problem:
             self.refuse(problem)
             return False
-        check = backups.startup_check(self.path)
+        from coordinator_app.ui.safety import run_with_progress
+
+        path = self.path
+        # quick_check reads the whole file: off the UI thread, with a
+        # progress dialog if it takes more than a moment.
+        check = run_with_progress(None, self.runner, lambda _p: backups.startup_check(path),
+                                  _tr("Shell", "データベースを検査しています…"))
         if check.state == "locked":
             self.refuse(backups.LOCKED_MESSAGE)
             return False
@@ -176,14 +182,14 @@ class Shell:
             return False
         return self._restore_file(dialog.chosen)
 
-    def _restore_file(self, backup: Path, actor: str = "gui") -> bool:
+    def _restore_file(self, backup: Path, actor: str = "gui", key: bytes | None = None) -> bool:
         from coordinator_app.services import backups
         from coordinator_app.ui.safety import run_with_progress
 
         path = self.path
         try:
             self.restored = run_with_progress(
-                None, self.runner, lambda p: backups.restore_backup(path, backup, p),
+                None, self.runner, lambda p: backups.restore_backup(path, backup, p, key=key),
                 _tr("Shell", "バックアップを検査して復元しています…"), cancellable=True)
         except backups.RestoreCancelled:
             return False
@@ -331,9 +337,10 @@ class Shell:
             backups.make_backup(self.db, "before-restore", actor=actor)
         except Exception:
             pass
+        key = getattr(self.db, "key", None)  # an encrypted database's key (issue 9)
         self.db.close()
         self.db = None
-        self._restore_file(backup, actor)  # on failure, reopen the database as it was
+        self._restore_file(backup, actor, key)  # on failure, reopen the database as it was
         return self._open_database()
 
     def shutdown(self) -> None:

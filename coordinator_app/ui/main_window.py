@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.nav.currentRowChanged.connect(self._nav_changed)
         ctx.changes.navigate.connect(self.show_screen)
+        ctx.changes.changed.connect(self._changed)
         self.lock.locked.connect(self._on_locked)
         self.lock.unlocked.connect(self._on_unlocked)
         self.lock.signOutRequested.connect(self.sign_out)
@@ -202,6 +203,12 @@ class MainWindow(QMainWindow):
             self.nav.blockSignals(False)
         if filter_name and hasattr(page, "show_filter"):
             page.show_filter(filter_name)
+
+    def _changed(self, what: str) -> None:
+        if what == "settings":  # the idle-lock time may have changed
+            from coordinator_app.services.admin import idle_lock_minutes
+
+            self.lock.set_minutes(idle_lock_minutes(self.ctx.db))
 
     # --- lock -------------------------------------------------------------
 

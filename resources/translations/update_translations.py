@@ -214,6 +214,7 @@ EN = {
         "The database file is damaged ({problem}). Restore it with File › Restore from "
         "backup….",
     "終了時のバックアップができませんでした: ": "The backup on exit failed: ",
+    "データベースを検査しています…": "Checking the database…",
 }
 
 
