@@ -74,6 +74,24 @@ def open_test_db(url_or_path: str) -> Database:
     return Database.open(url_or_path, key=key)
 
 
+def connect_file(path, key: bytes | None = None):
+    """A raw DB-API connection to a database file, for tests that look at
+    the file itself (integrity_check, journal mode): stdlib sqlite3 for a
+    plain file, sqlcipher3 with the key (given, e.g. ``db.key`` for its
+    backup, or remembered for the file) for an encrypted one."""
+    import sqlite3
+
+    from coordinator_app import crypto
+
+    if not crypto.is_encrypted_file(path):
+        return sqlite3.connect(path)
+    from sqlcipher3 import dbapi2 as sqlcipher
+
+    con = sqlcipher.connect(str(path))
+    con.execute(crypto.sqlcipher_key_pragma(key or crypto.remembered_key(path)))
+    return con
+
+
 @pytest.fixture(params=BACKENDS)
 def db_url(request, tmp_path):
     """A URL for an empty database, on every backend under test."""

@@ -13,6 +13,7 @@ from coordinator_app import store
 from coordinator_app.database import Database
 from coordinator_app.models import Branch
 from coordinator_app.store import StoreError, backup_sqlite, make_engine, resolve_url
+from tests.conftest import connect_file
 
 
 def _pragmas(dbapi_conn) -> tuple:
@@ -106,11 +107,11 @@ def test_backup_is_checked_and_opens(demo_db, tmp_path):
     result = backup_sqlite(demo_db.engine, out)
     assert result.path == out and result.size == out.stat().st_size > 0
     assert not out.with_name(out.name + ".partial").exists()
-    con = sqlite3.connect(out)
+    con = connect_file(out, demo_db.key)  # encrypted with the source's key, if it is
     assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert con.execute("PRAGMA journal_mode").fetchone()[0] == "delete"  # one self-contained file
     con.close()
-    copy = Database.open(str(out))
+    copy = Database.open(str(out), key=demo_db.key)
     try:
         with copy.session() as s, demo_db.session() as t:
             assert s.scalar(select(func.count()).select_from(Branch)) == \
