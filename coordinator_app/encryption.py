@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import func, literal_column, select, table
+from sqlalchemy.exc import SQLAlchemyError
 
 from coordinator_app import crypto
 from coordinator_app.crypto import KeyFile, KeyFileError, WrongSecret, keys_path
@@ -108,9 +109,8 @@ def open_encrypted(path: Path | str, login: str, password: str, *, actor: str | 
                 db.audit(s, "rewrap_key", "account", None, "kdf")
                 s.flush()  # takes the write lock before the key file is rewritten
                 add_account_key(db, login, password)
-        except Exception:
-            db.close()
-            raise
+        except (OSError, SQLAlchemyError, KeyFileError):
+            pass  # e.g. a read-only copy: the old copy still opens; retried next time
     return db
 
 

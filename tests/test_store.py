@@ -3,7 +3,6 @@ transaction per unit of work, and backups."""
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest

@@ -2,102 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP" sourcelanguage="ja_JP">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../coordinator_app/ui/tallies/charts.py" line="198"/>
-        <source>実績</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/tallies/charts.py" line="203"/>
-        <source>目標</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/tallies/common.py" line="63"/>
-        <source>お知らせ</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/tallies/common.py" line="71"/>
-        <source>確認してください</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/tallies/common.py" line="77"/>
-        <source>確認</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/tallies/common.py" line="97"/>
-        <source>処理できませんでした（{0}）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="89"/>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="111"/>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="152"/>
-        <source>合計</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="107"/>
-        <source>内訳</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="109"/>
-        <source>項目</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="111"/>
-        <source>年度末</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="173"/>
-        <source>ダブルクリック（Enter）で内訳の記録を表示</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="221"/>
-        <source>支部</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="223"/>
-        <source>最終受信</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="245"/>
-        <source>なし</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="325"/>
-        <source>集計項目（合計）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="380"/>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="442"/>
-        <source>（途中）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="393"/>
-        <source>変更の理由: </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="455"/>
-        <source>数値（例: 80）または言葉（増加・減少・維持・設置 など）。空にすると目標を消します</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AccountsTab</name>
     <message>
         <location filename="../../coordinator_app/ui/settings/accounts_tab.py" line="24"/>
@@ -1127,62 +1031,62 @@
 <context>
     <name>ConsultationListModel</name>
     <message>
-        <location filename="../../coordinator_app/ui/consultations/list_model.py" line="67"/>
+        <location filename="../../coordinator_app/ui/consultations/list_model.py" line="72"/>
         <source>完了</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/consultations/list_model.py" line="68"/>
+        <location filename="../../coordinator_app/ui/consultations/list_model.py" line="73"/>
         <source>要フォロー</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/consultations/list_model.py" line="69"/>
+        <location filename="../../coordinator_app/ui/consultations/list_model.py" line="74"/>
         <source>予定</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/consultations/list_model.py" line="94"/>
+        <location filename="../../coordinator_app/ui/consultations/list_model.py" line="101"/>
         <source>日付</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/consultations/list_model.py" line="94"/>
+        <location filename="../../coordinator_app/ui/consultations/list_model.py" line="101"/>
         <source>区分</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/consultations/list_model.py" line="94"/>
+        <location filename="../../coordinator_app/ui/consultations/list_model.py" line="101"/>
         <source>方法</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/consultations/list_model.py" line="94"/>
+        <location filename="../../coordinator_app/ui/consultations/list_model.py" line="101"/>
         <source>相談者</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/consultations/list_model.py" line="95"/>
+        <location filename="../../coordinator_app/ui/consultations/list_model.py" line="102"/>
         <source>内容</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/consultations/list_model.py" line="95"/>
+        <location filename="../../coordinator_app/ui/consultations/list_model.py" line="102"/>
         <source>対応</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/consultations/list_model.py" line="95"/>
+        <location filename="../../coordinator_app/ui/consultations/list_model.py" line="102"/>
         <source>氏名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/consultations/list_model.py" line="95"/>
+        <location filename="../../coordinator_app/ui/consultations/list_model.py" line="102"/>
         <source>フォロー</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/consultations/list_model.py" line="251"/>
+        <location filename="../../coordinator_app/ui/consultations/list_model.py" line="276"/>
         <source>（匿名）</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1190,135 +1094,140 @@
 <context>
     <name>ConsultationsScreen</name>
     <message>
-        <location filename="../../coordinator_app/ui/consultations/screen.py" line="44"/>
+        <location filename="../../coordinator_app/ui/consultations/screen.py" line="47"/>
         <source>新しい記録 (Ctrl+N)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/consultations/screen.py" line="46"/>
+        <location filename="../../coordinator_app/ui/consultations/screen.py" line="49"/>
         <source>検索: 内容・氏名・ふりがな（Ctrl+F）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/consultations/screen.py" line="48"/>
+        <location filename="../../coordinator_app/ui/consultations/screen.py" line="51"/>
         <source>削除した記録…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/consultations/screen.py" line="50"/>
+        <location filename="../../coordinator_app/ui/consultations/screen.py" line="53"/>
         <source>すべての期間</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/consultations/screen.py" line="50"/>
+        <location filename="../../coordinator_app/ui/consultations/screen.py" line="53"/>
         <source>今月</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/consultations/screen.py" line="51"/>
+        <location filename="../../coordinator_app/ui/consultations/screen.py" line="54"/>
         <source>先月</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/consultations/screen.py" line="52"/>
+        <location filename="../../coordinator_app/ui/consultations/screen.py" line="55"/>
         <source>今年度</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/consultations/screen.py" line="53"/>
+        <location filename="../../coordinator_app/ui/consultations/screen.py" line="56"/>
         <source>期間指定</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/consultations/screen.py" line="58"/>
+        <location filename="../../coordinator_app/ui/consultations/screen.py" line="61"/>
         <source>すべての区分</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/consultations/screen.py" line="59"/>
+        <location filename="../../coordinator_app/ui/consultations/screen.py" line="62"/>
         <source>すべての相談内容</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/consultations/screen.py" line="61"/>
+        <location filename="../../coordinator_app/ui/consultations/screen.py" line="64"/>
         <source>すべての対応</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/consultations/screen.py" line="62"/>
+        <location filename="../../coordinator_app/ui/consultations/screen.py" line="65"/>
         <source>フォロー: すべて</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/consultations/screen.py" line="63"/>
+        <location filename="../../coordinator_app/ui/consultations/screen.py" line="66"/>
         <source>条件をクリア</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/consultations/screen.py" line="76"/>
+        <location filename="../../coordinator_app/ui/consultations/screen.py" line="79"/>
         <source>元に戻す (Ctrl+Z)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/consultations/screen.py" line="134"/>
+        <location filename="../../coordinator_app/ui/consultations/screen.py" line="137"/>
         <source>相談記録一覧</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/consultations/screen.py" line="135"/>
-        <location filename="../../coordinator_app/ui/consultations/screen.py" line="253"/>
+        <location filename="../../coordinator_app/ui/consultations/screen.py" line="138"/>
+        <location filename="../../coordinator_app/ui/consultations/screen.py" line="258"/>
         <source>要フォロー</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/consultations/screen.py" line="248"/>
-        <source>件数を数えています…</source>
+        <location filename="../../coordinator_app/ui/consultations/screen.py" line="252"/>
+        <source>検索しています…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/consultations/screen.py" line="250"/>
+        <location filename="../../coordinator_app/ui/consultations/screen.py" line="254"/>
         <source>%1件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/consultations/screen.py" line="253"/>
+        <location filename="../../coordinator_app/ui/consultations/screen.py" line="258"/>
         <source>要フォロー (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/consultations/screen.py" line="314"/>
-        <location filename="../../coordinator_app/ui/consultations/screen.py" line="390"/>
+        <location filename="../../coordinator_app/ui/consultations/screen.py" line="265"/>
+        <source>要フォロー %1件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/screen.py" line="338"/>
+        <location filename="../../coordinator_app/ui/consultations/screen.py" line="414"/>
         <source>開けませんでした</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/consultations/screen.py" line="324"/>
+        <location filename="../../coordinator_app/ui/consultations/screen.py" line="348"/>
         <source>保存しました（No.%1）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/consultations/screen.py" line="336"/>
+        <location filename="../../coordinator_app/ui/consultations/screen.py" line="360"/>
         <source>相談記録の削除</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/consultations/screen.py" line="337"/>
+        <location filename="../../coordinator_app/ui/consultations/screen.py" line="361"/>
         <source>この相談記録を削除しますか？
 削除した記録は集計から外れます。この画面を閉じるまでは Ctrl+Z で元に戻せます。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/consultations/screen.py" line="350"/>
+        <location filename="../../coordinator_app/ui/consultations/screen.py" line="374"/>
         <source>削除しました（No.%1）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/consultations/screen.py" line="365"/>
+        <location filename="../../coordinator_app/ui/consultations/screen.py" line="389"/>
         <source>元に戻しました（No.%1）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/consultations/screen.py" line="376"/>
+        <location filename="../../coordinator_app/ui/consultations/screen.py" line="400"/>
         <source>できませんでした</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1440,22 +1349,27 @@
 <context>
     <name>CooperatorsPage</name>
     <message>
-        <location filename="../../coordinator_app/ui/watch/cooperators_page.py" line="45"/>
+        <location filename="../../coordinator_app/ui/watch/cooperators_page.py" line="46"/>
         <source>未割当の利用者を今月の見守りで見る</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/watch/cooperators_page.py" line="63"/>
+        <location filename="../../coordinator_app/ui/watch/cooperators_page.py" line="64"/>
         <source>この協力員の担当で今月の見守りを開く</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/watch/cooperators_page.py" line="87"/>
+        <location filename="../../coordinator_app/ui/watch/cooperators_page.py" line="89"/>
         <source>見守り協力員 {n}人&#x3000;協力員が未割当の利用者: &lt;b style=&apos;color:{c}&apos;&gt;{u}人&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/watch/cooperators_page.py" line="110"/>
+        <location filename="../../coordinator_app/ui/watch/cooperators_page.py" line="93"/>
+        <source>&#x3000;&lt;span style=&apos;color:#b00020&apos;&gt;※役割なしの担当者 {m}人（ボランティア登録で見守り協力員にしてください）&lt;/span&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/cooperators_page.py" line="117"/>
         <source>{name}（{kana}）さんの担当: {n}人&#x3000;電話 {phone}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1660,97 +1574,107 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/watch/enrol_dialog.py" line="95"/>
+        <location filename="../../coordinator_app/ui/watch/enrol_dialog.py" line="88"/>
+        <source>郵送物（かわらばん等）の送付に同意している</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/enrol_dialog.py" line="96"/>
         <source>利用者</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/watch/enrol_dialog.py" line="97"/>
+        <location filename="../../coordinator_app/ui/watch/enrol_dialog.py" line="98"/>
         <source>利用者(&amp;P)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/watch/enrol_dialog.py" line="98"/>
+        <location filename="../../coordinator_app/ui/watch/enrol_dialog.py" line="99"/>
         <source>電話(&amp;T)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/watch/enrol_dialog.py" line="99"/>
+        <location filename="../../coordinator_app/ui/watch/enrol_dialog.py" line="100"/>
         <source>住所(&amp;D)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/watch/enrol_dialog.py" line="100"/>
+        <location filename="../../coordinator_app/ui/watch/enrol_dialog.py" line="101"/>
         <source>自治会(&amp;A)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/watch/enrol_dialog.py" line="101"/>
+        <location filename="../../coordinator_app/ui/watch/enrol_dialog.py" line="102"/>
         <source>緊急連絡先(&amp;E)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/watch/enrol_dialog.py" line="102"/>
+        <location filename="../../coordinator_app/ui/watch/enrol_dialog.py" line="103"/>
         <source>見守りの方法</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/watch/enrol_dialog.py" line="103"/>
+        <location filename="../../coordinator_app/ui/watch/enrol_dialog.py" line="104"/>
         <source>頻度(&amp;F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/watch/enrol_dialog.py" line="104"/>
+        <location filename="../../coordinator_app/ui/watch/enrol_dialog.py" line="105"/>
         <source>登録日(&amp;R)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/watch/enrol_dialog.py" line="110"/>
+        <location filename="../../coordinator_app/ui/watch/enrol_dialog.py" line="111"/>
         <source>協力員(&amp;K)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/watch/enrol_dialog.py" line="112"/>
+        <location filename="../../coordinator_app/ui/watch/enrol_dialog.py" line="113"/>
         <source>メモ(&amp;O)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/enrol_dialog.py" line="114"/>
+        <source>郵送</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/enrol_dialog.py" line="116"/>
         <source>保存</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/watch/enrol_dialog.py" line="115"/>
+        <location filename="../../coordinator_app/ui/watch/enrol_dialog.py" line="117"/>
         <source>キャンセル</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/watch/enrol_dialog.py" line="122"/>
+        <location filename="../../coordinator_app/ui/watch/enrol_dialog.py" line="124"/>
         <source>見守りの履歴</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/watch/enrol_dialog.py" line="155"/>
+        <location filename="../../coordinator_app/ui/watch/enrol_dialog.py" line="157"/>
         <source>{n}日ごと</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/watch/enrol_dialog.py" line="164"/>
+        <location filename="../../coordinator_app/ui/watch/enrol_dialog.py" line="171"/>
         <source>{day} に登録を終了しています（{reason}）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/watch/enrol_dialog.py" line="179"/>
+        <location filename="../../coordinator_app/ui/watch/enrol_dialog.py" line="186"/>
         <source>（通常は2人1組）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/watch/enrol_dialog.py" line="180"/>
+        <location filename="../../coordinator_app/ui/watch/enrol_dialog.py" line="187"/>
         <source>{n}人を選択{hint}&#x3000;Spaceで選択/解除</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/watch/enrol_dialog.py" line="196"/>
+        <location filename="../../coordinator_app/ui/watch/enrol_dialog.py" line="204"/>
         <source>登録日: {e}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1758,92 +1682,92 @@
 <context>
     <name>EvaluationPage</name>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/evaluation_page.py" line="44"/>
+        <location filename="../../coordinator_app/ui/tallies/evaluation_page.py" line="45"/>
         <source>保存 (Ctrl+S)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/evaluation_page.py" line="46"/>
+        <location filename="../../coordinator_app/ui/tallies/evaluation_page.py" line="47"/>
         <source>評価シートをPDFに…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/evaluation_page.py" line="56"/>
+        <location filename="../../coordinator_app/ui/tallies/evaluation_page.py" line="57"/>
         <source>計画を保存</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/evaluation_page.py" line="70"/>
+        <location filename="../../coordinator_app/ui/tallies/evaluation_page.py" line="71"/>
         <source>事業の概要</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/evaluation_page.py" line="74"/>
+        <location filename="../../coordinator_app/ui/tallies/evaluation_page.py" line="75"/>
         <source>目標・実績</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/evaluation_page.py" line="89"/>
+        <location filename="../../coordinator_app/ui/tallies/evaluation_page.py" line="90"/>
         <source>計画</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/evaluation_page.py" line="91"/>
+        <location filename="../../coordinator_app/ui/tallies/evaluation_page.py" line="92"/>
         <source>計画名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/evaluation_page.py" line="93"/>
+        <location filename="../../coordinator_app/ui/tallies/evaluation_page.py" line="94"/>
         <source>期間</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/evaluation_page.py" line="107"/>
+        <location filename="../../coordinator_app/ui/tallies/evaluation_page.py" line="108"/>
         <source>年度</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/evaluation_page.py" line="110"/>
+        <location filename="../../coordinator_app/ui/tallies/evaluation_page.py" line="111"/>
         <source>指標</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/evaluation_page.py" line="112"/>
+        <location filename="../../coordinator_app/ui/tallies/evaluation_page.py" line="113"/>
         <source>集計元</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/evaluation_page.py" line="185"/>
+        <location filename="../../coordinator_app/ui/tallies/evaluation_page.py" line="186"/>
         <source>{0}・{1} の評価シート</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/evaluation_page.py" line="211"/>
+        <location filename="../../coordinator_app/ui/tallies/evaluation_page.py" line="212"/>
         <source>保存しました</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/evaluation_page.py" line="224"/>
+        <location filename="../../coordinator_app/ui/tallies/evaluation_page.py" line="225"/>
         <source>計画を保存しました</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/evaluation_page.py" line="232"/>
+        <location filename="../../coordinator_app/ui/tallies/evaluation_page.py" line="233"/>
         <source>評価シートを書き出す</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/evaluation_page.py" line="233"/>
+        <location filename="../../coordinator_app/ui/tallies/evaluation_page.py" line="234"/>
         <source>PDF (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/evaluation_page.py" line="240"/>
+        <location filename="../../coordinator_app/ui/tallies/evaluation_page.py" line="241"/>
         <source>PDFを作っています…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/evaluation_page.py" line="247"/>
+        <location filename="../../coordinator_app/ui/tallies/evaluation_page.py" line="248"/>
         <source>{0} ページのPDFを書き出しました: {1}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1981,6 +1905,11 @@
     <message>
         <location filename="../../coordinator_app/ui/consultations/follow_ups.py" line="134"/>
         <source>この人の履歴 (Ctrl+H)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/consultations/follow_ups.py" line="140"/>
+        <source>フォロー日が今日までに来て、まだ完了していない記録です（フォロー日の古い順）。完了にするときは結果を記録します。</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2191,102 +2120,102 @@
 <context>
     <name>IndicatorsPage</name>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/indicators_page.py" line="50"/>
+        <location filename="../../coordinator_app/ui/tallies/indicators_page.py" line="51"/>
         <source>全支部</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/indicators_page.py" line="54"/>
+        <location filename="../../coordinator_app/ui/tallies/indicators_page.py" line="55"/>
         <source>CSVを書き出す…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/indicators_page.py" line="56"/>
+        <location filename="../../coordinator_app/ui/tallies/indicators_page.py" line="57"/>
         <source>指標を追加…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/indicators_page.py" line="58"/>
+        <location filename="../../coordinator_app/ui/tallies/indicators_page.py" line="59"/>
         <source>定義を変更…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/indicators_page.py" line="60"/>
+        <location filename="../../coordinator_app/ui/tallies/indicators_page.py" line="61"/>
         <source>評価の基準…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/indicators_page.py" line="96"/>
+        <location filename="../../coordinator_app/ui/tallies/indicators_page.py" line="97"/>
         <source>評価を変更…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/indicators_page.py" line="99"/>
+        <location filename="../../coordinator_app/ui/tallies/indicators_page.py" line="100"/>
         <source>目標は表の「目標」欄をダブルクリックして入力します（数値または 増加・減少・維持・設置 など）。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/indicators_page.py" line="100"/>
+        <location filename="../../coordinator_app/ui/tallies/indicators_page.py" line="101"/>
         <source>目標・評価の入力は市社協の職員が行います。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/indicators_page.py" line="122"/>
+        <location filename="../../coordinator_app/ui/tallies/indicators_page.py" line="123"/>
         <source>年度</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/indicators_page.py" line="125"/>
+        <location filename="../../coordinator_app/ui/tallies/indicators_page.py" line="126"/>
         <source>集計元</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/indicators_page.py" line="128"/>
+        <location filename="../../coordinator_app/ui/tallies/indicators_page.py" line="129"/>
         <source>支部</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/indicators_page.py" line="147"/>
+        <location filename="../../coordinator_app/ui/tallies/indicators_page.py" line="148"/>
         <source>計算しています…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/indicators_page.py" line="162"/>
+        <location filename="../../coordinator_app/ui/tallies/indicators_page.py" line="163"/>
         <source>{0}・{1}: 指標 {2} 件（評価あり {3} 件）。* は評価を変更したもの</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/indicators_page.py" line="190"/>
+        <location filename="../../coordinator_app/ui/tallies/indicators_page.py" line="191"/>
         <source>&#x3000;基準値 {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/indicators_page.py" line="194"/>
+        <location filename="../../coordinator_app/ui/tallies/indicators_page.py" line="195"/>
         <source>{0}&#x3000;計画期間 {1}&#x3000;{2}&#x3000;担当 {3}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/indicators_page.py" line="203"/>
+        <location filename="../../coordinator_app/ui/tallies/indicators_page.py" line="204"/>
         <source>{0} の推移（実績と目標）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/indicators_page.py" line="230"/>
+        <location filename="../../coordinator_app/ui/tallies/indicators_page.py" line="231"/>
         <source>{0}の目標が設定されていません。先に目標を入力してください。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/indicators_page.py" line="266"/>
+        <location filename="../../coordinator_app/ui/tallies/indicators_page.py" line="267"/>
         <source>指標を書き出す</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/indicators_page.py" line="267"/>
+        <location filename="../../coordinator_app/ui/tallies/indicators_page.py" line="268"/>
         <source>CSV (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/indicators_page.py" line="276"/>
+        <location filename="../../coordinator_app/ui/tallies/indicators_page.py" line="277"/>
         <source>{0} 件を書き出しました: {1}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2532,7 +2461,7 @@
 <context>
     <name>LockController</name>
     <message>
-        <location filename="../../coordinator_app/ui/lock.py" line="231"/>
+        <location filename="../../coordinator_app/ui/lock.py" line="240"/>
         <source>ロック中</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2555,22 +2484,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lock.py" line="72"/>
+        <location filename="../../coordinator_app/ui/lock.py" line="75"/>
         <source>記録を守るため、内容を隠しています。続けるには、サインイン中のアカウント（{login}）のパスワードを入力してください。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lock.py" line="82"/>
+        <location filename="../../coordinator_app/ui/lock.py" line="88"/>
         <source>サインアウトする</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lock.py" line="94"/>
+        <location filename="../../coordinator_app/ui/lock.py" line="103"/>
         <source>パスワードを入力してください</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lock.py" line="97"/>
+        <location filename="../../coordinator_app/ui/lock.py" line="106"/>
         <source>パスワードが違います</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2583,112 +2512,112 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="99"/>
+        <location filename="../../coordinator_app/ui/main_window.py" line="100"/>
         <source>サインイン: {who}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="101"/>
+        <location filename="../../coordinator_app/ui/main_window.py" line="102"/>
         <source>データベース: {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="128"/>
+        <location filename="../../coordinator_app/ui/main_window.py" line="129"/>
         <source>ファイル(&amp;F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="129"/>
+        <location filename="../../coordinator_app/ui/main_window.py" line="130"/>
         <source>今すぐバックアップ(&amp;B)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="130"/>
+        <location filename="../../coordinator_app/ui/main_window.py" line="131"/>
         <source>バックアップから復元(&amp;R)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="138"/>
+        <location filename="../../coordinator_app/ui/main_window.py" line="139"/>
         <source>画面をロック(&amp;L)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="141"/>
+        <location filename="../../coordinator_app/ui/main_window.py" line="142"/>
         <source>サインアウト(&amp;O)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="144"/>
+        <location filename="../../coordinator_app/ui/main_window.py" line="145"/>
         <source>終了(&amp;X)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="149"/>
+        <location filename="../../coordinator_app/ui/main_window.py" line="150"/>
         <source>表示(&amp;V)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="157"/>
+        <location filename="../../coordinator_app/ui/main_window.py" line="158"/>
         <source>ツール(&amp;T)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="159"/>
+        <location filename="../../coordinator_app/ui/main_window.py" line="160"/>
         <source>設定(&amp;S)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="165"/>
+        <location filename="../../coordinator_app/ui/main_window.py" line="166"/>
         <source>監査ログ(&amp;A)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="169"/>
+        <location filename="../../coordinator_app/ui/main_window.py" line="170"/>
         <source>ヘルプ(&amp;H)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="170"/>
+        <location filename="../../coordinator_app/ui/main_window.py" line="171"/>
         <source>このアプリについて(&amp;A)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="215"/>
+        <location filename="../../coordinator_app/ui/main_window.py" line="222"/>
         <source>コーディネーターアプリ（ロック中）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="250"/>
+        <location filename="../../coordinator_app/ui/main_window.py" line="257"/>
         <source>バックアップしています…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="256"/>
+        <location filename="../../coordinator_app/ui/main_window.py" line="263"/>
         <source>バックアップしました: {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="261"/>
+        <location filename="../../coordinator_app/ui/main_window.py" line="268"/>
         <source>バックアップできませんでした</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="274"/>
+        <location filename="../../coordinator_app/ui/main_window.py" line="281"/>
         <source>バックアップから復元</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="275"/>
+        <location filename="../../coordinator_app/ui/main_window.py" line="282"/>
         <source>{name} から復元します。いまのデータベースは別名で残します。復元のあと、もう一度サインインしてください。続けますか？</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="291"/>
+        <location filename="../../coordinator_app/ui/main_window.py" line="298"/>
         <source>このアプリについて</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="292"/>
+        <location filename="../../coordinator_app/ui/main_window.py" line="299"/>
         <source>コーディネーターアプリ {version}
 社協支部コーディネーターのための記録・集計アプリ。
 フォント: IPAexゴシック（IPAフォントライセンスv1.0）</source>
@@ -2938,6 +2867,11 @@
     <message>
         <location filename="../../coordinator_app/ui/person_history.py" line="95"/>
         <source>見守り活動（%1件）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/person_history.py" line="100"/>
+        <source>閉じる</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3735,32 +3669,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/app.py" line="184"/>
+        <location filename="../../coordinator_app/ui/app.py" line="166"/>
+        <source>データベースを検査しています…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/app.py" line="193"/>
         <source>バックアップを検査して復元しています…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/app.py" line="188"/>
+        <location filename="../../coordinator_app/ui/app.py" line="197"/>
         <source>復元できませんでした: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/app.py" line="210"/>
+        <location filename="../../coordinator_app/ui/app.py" line="219"/>
         <source>デモ用のデータベースを作成しています…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/app.py" line="266"/>
+        <location filename="../../coordinator_app/ui/app.py" line="275"/>
         <source>データベースファイルが壊れています（{problem}）。「ファイル」メニューの「バックアップから復元…」で復元してください。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/app.py" line="305"/>
+        <location filename="../../coordinator_app/ui/app.py" line="314"/>
         <source>自動バックアップしました: {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/app.py" line="347"/>
+        <location filename="../../coordinator_app/ui/app.py" line="357"/>
         <source>終了時のバックアップができませんでした: </source>
         <translation type="unfinished"></translation>
     </message>
@@ -3888,6 +3827,189 @@
     <message>
         <location filename="../../coordinator_app/ui/volunteers/inputs.py" line="58"/>
         <source>例: 運転、料理、傾聴（、で区切る）</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tallies</name>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/charts.py" line="197"/>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="371"/>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="431"/>
+        <source>実績</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/charts.py" line="202"/>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="370"/>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="430"/>
+        <source>目標</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/common.py" line="63"/>
+        <source>お知らせ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/common.py" line="71"/>
+        <source>確認してください</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/common.py" line="77"/>
+        <source>確認</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/common.py" line="97"/>
+        <source>処理できませんでした（{0}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="91"/>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="113"/>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="154"/>
+        <source>合計</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="109"/>
+        <source>内訳</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="111"/>
+        <source>項目</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="113"/>
+        <source>年度末</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="175"/>
+        <source>ダブルクリック（Enter）で内訳の記録を表示</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="181"/>
+        <source>日付</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="182"/>
+        <source>氏名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="183"/>
+        <source>内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="227"/>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="273"/>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="297"/>
+        <source>支部</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="229"/>
+        <source>最終受信</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="251"/>
+        <source>なし</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="271"/>
+        <source>ファイル名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="272"/>
+        <source>受信日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="274"/>
+        <source>行数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="275"/>
+        <source>受信者</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="298"/>
+        <source>月</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="299"/>
+        <source>ファイル数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="300"/>
+        <source>現在の数字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="342"/>
+        <source>集計項目（合計）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="367"/>
+        <source>指標名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="368"/>
+        <source>単位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="369"/>
+        <source>種類</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="372"/>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="432"/>
+        <source>評価</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="404"/>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="472"/>
+        <source>（途中）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="417"/>
+        <source>変更の理由: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="429"/>
+        <source>年度</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="433"/>
+        <source>評価変更の理由</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="485"/>
+        <source>数値（例: 80）または言葉（増加・減少・維持・設置 など）。空にすると目標を消します</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4429,7 +4551,7 @@
     <message>
         <location filename="../../coordinator_app/ui/watch/worklist.py" line="64"/>
         <location filename="../../coordinator_app/ui/watch/worklist.py" line="142"/>
-        <location filename="../../coordinator_app/ui/watch/worklist.py" line="149"/>
+        <location filename="../../coordinator_app/ui/watch/worklist.py" line="150"/>
         <source>すべて</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4464,50 +4586,55 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/watch/worklist.py" line="221"/>
+        <location filename="../../coordinator_app/ui/watch/worklist.py" line="222"/>
         <source>{m}（{d}現在）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/watch/worklist.py" line="223"/>
+        <location filename="../../coordinator_app/ui/watch/worklist.py" line="224"/>
         <source>対象</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/watch/worklist.py" line="224"/>
+        <location filename="../../coordinator_app/ui/watch/worklist.py" line="225"/>
         <source>連絡済み</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/watch/worklist.py" line="225"/>
+        <location filename="../../coordinator_app/ui/watch/worklist.py" line="226"/>
         <source>未連絡</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/watch/worklist.py" line="226"/>
+        <location filename="../../coordinator_app/ui/watch/worklist.py" line="227"/>
         <source>期限超過</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/watch/worklist.py" line="227"/>
+        <location filename="../../coordinator_app/ui/watch/worklist.py" line="228"/>
         <source>2回続けて不在</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/watch/worklist.py" line="228"/>
+        <location filename="../../coordinator_app/ui/watch/worklist.py" line="229"/>
         <source>異変対応中</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/watch/worklist.py" line="229"/>
+        <location filename="../../coordinator_app/ui/watch/worklist.py" line="230"/>
         <source>協力員未割当</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/watch/worklist.py" line="267"/>
+        <source>&#x3000;一覧の最後です</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>_ChoiceFrame</name>
     <message>
-        <location filename="../../coordinator_app/ui/consultations/choice.py" line="42"/>
+        <location filename="../../coordinator_app/ui/consultations/choice.py" line="47"/>
         <source>キー %1 で選択</source>
         <translation type="unfinished"></translation>
     </message>

@@ -110,7 +110,7 @@ def time_sign_in() -> dict[str, float]:
     steps["check the password (authenticate)"] = t3 - t2
     steps["first query"] = t4 - t3
     steps["sign-in total"] = t4 - t1
-    steps["(CPU time of all threads, unwrap counted twice)"] = c4 - c0
+    steps["CPU time, all threads (unwrap counted twice)"] = c4 - c0
     return steps
 
 
@@ -151,10 +151,11 @@ def main() -> int:
           f" {same_cache_s:.3f} s, ratio {enc_s / same_cache_s:.2f}x)")
     ok &= ratio < RATIO_TARGET
 
-    runs = [time_sign_in() for _ in range(max(3, args.repeat))]
-    print(f"(b) sign in to the encrypted database (median of {len(runs)}):")
+    runs = [time_sign_in() for _ in range(max(5, args.repeat))]
+    print(f"(b) sign in to the encrypted database, {len(runs)} runs:   median     best")
     for step in runs[0]:
-        print(f"    {step:<40} {statistics.median(r[step] for r in runs):.3f} s")
+        print(f"    {step:<48} {statistics.median(r[step] for r in runs):.3f} s"
+              f"  {min(r[step] for r in runs):.3f} s")
     total = statistics.median(r["sign-in total"] for r in runs)
     print(f"    target < {SIGN_IN_TARGET_S} s")
     ok &= total < SIGN_IN_TARGET_S

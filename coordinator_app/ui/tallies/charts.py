@@ -7,11 +7,10 @@ from __future__ import annotations
 import math
 from typing import Sequence
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from coordinator_app.ui.tallies.common import tr
 
 BAR = QColor("#3B6EA5")
 BAR_FAINT = QColor("#A9C0DB")
@@ -195,10 +194,10 @@ class TrendChart(_Chart):
         ly = 4
         p.fillRect(QRectF(lx, ly + 3, 12, 10), BAR)
         p.setPen(Qt.black)
-        p.drawText(QRectF(lx + 16, ly, 50, fm.height() + 4), Qt.AlignVCenter, tr("実績"))
+        p.drawText(QRectF(lx + 16, ly, 50, fm.height() + 4), Qt.AlignVCenter, QCoreApplication.translate("Tallies", "実績"))
         p.setPen(QPen(TARGET, 2))
         p.drawLine(QPointF(lx + 70, ly + 8), QPointF(lx + 86, ly + 8))
         p.drawEllipse(QPointF(lx + 78, ly + 8), 3, 3)
         p.setPen(Qt.black)
-        p.drawText(QRectF(lx + 90, ly, 60, fm.height() + 4), Qt.AlignVCenter, tr("目標"))
+        p.drawText(QRectF(lx + 90, ly, 60, fm.height() + 4), Qt.AlignVCenter, QCoreApplication.translate("Tallies", "目標"))
         p.end()

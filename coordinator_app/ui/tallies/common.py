@@ -60,7 +60,7 @@ class FiscalYearCombo(QComboBox):
 def inform(parent: QWidget, text: str, title: str | None = None,
            icon: QMessageBox.Icon = QMessageBox.Information) -> QMessageBox:
     """Show a message without blocking (window-modal, deleted on close)."""
-    box = QMessageBox(icon, title or tr("お知らせ"), text, QMessageBox.Ok, parent)
+    box = QMessageBox(icon, title or QCoreApplication.translate("Tallies", "お知らせ"), text, QMessageBox.Ok, parent)
     box.setAttribute(Qt.WA_DeleteOnClose)
     box.setObjectName("tallyMessage")
     box.open()
@@ -68,13 +68,13 @@ def inform(parent: QWidget, text: str, title: str | None = None,
 
 
 def warn(parent: QWidget, text: str, title: str | None = None) -> QMessageBox:
-    return inform(parent, text, title or tr("確認してください"), QMessageBox.Warning)
+    return inform(parent, text, title or QCoreApplication.translate("Tallies", "確認してください"), QMessageBox.Warning)
 
 
 def ask(parent: QWidget, text: str, on_yes: Callable[[], None],
         title: str | None = None) -> QMessageBox:
     """A yes/no question; ``on_yes`` runs only when the user says yes."""
-    box = QMessageBox(QMessageBox.Question, title or tr("確認"), text,
+    box = QMessageBox(QMessageBox.Question, title or QCoreApplication.translate("Tallies", "確認"), text,
                       QMessageBox.Yes | QMessageBox.No, parent)
     box.setDefaultButton(QMessageBox.No)
     box.setAttribute(Qt.WA_DeleteOnClose)
@@ -94,7 +94,7 @@ def error_text(exc: BaseException) -> str:
     text = str(exc).strip()
     if isinstance(exc, (ValueError, PermissionError, LookupError, OSError)) and text:
         return text
-    return tr("処理できませんでした（{0}）").format(type(exc).__name__)
+    return QCoreApplication.translate("Tallies", "処理できませんでした（{0}）").format(type(exc).__name__)
 
 
 def run_job(widget: QWidget, job: Callable, on_done: Callable | None = None,

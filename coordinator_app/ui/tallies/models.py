@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from coordinator_app import codes, tallies
@@ -86,7 +88,7 @@ class TallyGridModel(_Model):
                 cells = grid.setdefault((breakdown, key), [0] * 12)
                 for i, v in enumerate(values):
                     cells[i] += v
-            self._rows.append(("total", "", tr("合計"), grid.get(("total", ""), [0] * 12)))
+            self._rows.append(("total", "", QCoreApplication.translate("Tallies", "合計"), grid.get(("total", ""), [0] * 12)))
             for breakdown in codes.MEASURES[measure]:
                 listed = view.keys.get(breakdown, [])
                 keys = [k for k, _ in listed]
@@ -104,11 +106,11 @@ class TallyGridModel(_Model):
         if role != Qt.DisplayRole or orientation != Qt.Horizontal:
             return None
         if section == self.COL_BREAKDOWN:
-            return tr("内訳")
+            return QCoreApplication.translate("Tallies", "内訳")
         if section == self.COL_KEY:
-            return tr("項目")
+            return QCoreApplication.translate("Tallies", "項目")
         if section == self.COL_TOTAL:
-            return tr("年度末") if self.stock else tr("合計")
+            return QCoreApplication.translate("Tallies", "年度末") if self.stock else QCoreApplication.translate("Tallies", "合計")
         return self.month_labels[section - self.FIRST_MONTH]
 
     def value(self, row: int, column: int) -> int | None:
@@ -149,7 +151,7 @@ class TallyGridModel(_Model):
         if role == Qt.DisplayRole:
             if col == self.COL_BREAKDOWN:
                 if breakdown == "total":
-                    return tr("合計")
+                    return QCoreApplication.translate("Tallies", "合計")
                 if index.row() > 0 and self._rows[index.row() - 1][0] == breakdown:
                     return ""  # the group's label once, as on the paper form
                 return tr(codes.BREAKDOWN_LABELS.get(breakdown, breakdown))
@@ -170,12 +172,16 @@ class TallyGridModel(_Model):
             if col == self.COL_TOTAL:
                 return QBrush(GROUP_FILL)
         if role == Qt.ToolTipRole and col >= self.FIRST_MONTH:
-            return tr("ダブルクリック（Enter）で内訳の記録を表示")
+            return QCoreApplication.translate("Tallies", "ダブルクリック（Enter）で内訳の記録を表示")
         return None
 
 
 class RecordsModel(_Model):
-    HEADERS = ("日付", "氏名", "内容")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("Tallies", "日付"),
+        QT_TRANSLATE_NOOP("Tallies", "氏名"),
+        QT_TRANSLATE_NOOP("Tallies", "内容"),
+    )
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -218,9 +224,9 @@ class MatrixModel(_Model):
         if orientation == Qt.Vertical:
             return None
         if section == 0:
-            return tr("支部")
+            return QCoreApplication.translate("Tallies", "支部")
         if section == len(self.matrix.months) + 1:
-            return tr("最終受信")
+            return QCoreApplication.translate("Tallies", "最終受信")
         m = self.matrix.months[section - 1]
         return f"{m % 100}月"
 
@@ -242,7 +248,7 @@ class MatrixModel(_Model):
         if col == len(self.matrix.months) + 1:
             if role == Qt.DisplayRole:
                 at = self.matrix.last_received.get(code)
-                return format_wareki(at.date()) if at else tr("なし")
+                return format_wareki(at.date()) if at else QCoreApplication.translate("Tallies", "なし")
             return None
         cell = self.cell(index.row(), col)
         if role == Qt.DisplayRole:
@@ -261,7 +267,13 @@ class MatrixModel(_Model):
 
 
 class FilesModel(_Model):
-    HEADERS = ("ファイル名", "受信日", "支部", "行数", "受信者")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("Tallies", "ファイル名"),
+        QT_TRANSLATE_NOOP("Tallies", "受信日"),
+        QT_TRANSLATE_NOOP("Tallies", "支部"),
+        QT_TRANSLATE_NOOP("Tallies", "行数"),
+        QT_TRANSLATE_NOOP("Tallies", "受信者"),
+    )
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -281,7 +293,12 @@ class FilesModel(_Model):
 
 
 class ConflictListModel(_Model):
-    HEADERS = ("支部", "月", "ファイル数", "現在の数字")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("Tallies", "支部"),
+        QT_TRANSLATE_NOOP("Tallies", "月"),
+        QT_TRANSLATE_NOOP("Tallies", "ファイル数"),
+        QT_TRANSLATE_NOOP("Tallies", "現在の数字"),
+    )
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -322,7 +339,7 @@ class CompareModel(_Model):
         if role != Qt.DisplayRole or orientation != Qt.Horizontal or not self.conflict:
             return None
         if section == 0:
-            return tr("集計項目（合計）")
+            return QCoreApplication.translate("Tallies", "集計項目（合計）")
         k = self.conflict.candidates[section - 1]
         return f"{k.file_name}\n{format_wareki(k.received_at.date())}"
 
@@ -346,7 +363,14 @@ class CompareModel(_Model):
 
 class IndicatorTableModel(_Model):
     COL_NAME, COL_UNIT, COL_KIND, COL_TARGET, COL_ACTUAL, COL_GRADE = range(6)
-    HEADERS = ("指標名", "単位", "種類", "目標", "実績", "評価")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("Tallies", "指標名"),
+        QT_TRANSLATE_NOOP("Tallies", "単位"),
+        QT_TRANSLATE_NOOP("Tallies", "種類"),
+        QT_TRANSLATE_NOOP("Tallies", "目標"),
+        QT_TRANSLATE_NOOP("Tallies", "実績"),
+        QT_TRANSLATE_NOOP("Tallies", "評価"),
+    )
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -377,7 +401,7 @@ class IndicatorTableModel(_Model):
                 return core.format_value(y.target)
             if col == self.COL_ACTUAL:
                 text = core.format_value(y.actual)
-                return text + (tr("（途中）") if text and y.in_progress else "")
+                return text + (QCoreApplication.translate("Tallies", "（途中）") if text and y.in_progress else "")
             if col == self.COL_GRADE:
                 return y.grade + ("*" if y.override else "")
         if role == Qt.TextAlignmentRole and col in (self.COL_TARGET, self.COL_ACTUAL):
@@ -390,7 +414,7 @@ class IndicatorTableModel(_Model):
             if col == self.COL_GRADE and y.grade:
                 tip = tr(core.GRADES[y.grade])
                 if y.override:
-                    tip += "\n" + tr("変更の理由: ") + y.override_reason
+                    tip += "\n" + QCoreApplication.translate("Tallies", "変更の理由: ") + y.override_reason
                 return tip
             return r.info.definition.describe()
         return None
@@ -401,7 +425,13 @@ class YearTableModel(_Model):
     only for indicators without a measure), 評価, 変更の理由."""
 
     COL_YEAR, COL_TARGET, COL_ACTUAL, COL_GRADE, COL_REASON = range(5)
-    HEADERS = ("年度", "目標", "実績", "評価", "評価変更の理由")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("Tallies", "年度"),
+        QT_TRANSLATE_NOOP("Tallies", "目標"),
+        QT_TRANSLATE_NOOP("Tallies", "実績"),
+        QT_TRANSLATE_NOOP("Tallies", "評価"),
+        QT_TRANSLATE_NOOP("Tallies", "評価変更の理由"),
+    )
     edited = Signal(int, int, str)  # fiscal year, column, text
 
     def __init__(self, parent=None) -> None:
@@ -439,7 +469,7 @@ class YearTableModel(_Model):
             if col == self.COL_ACTUAL:
                 text = core.format_value(y.actual, self.unit if role == Qt.DisplayRole else "")
                 if role == Qt.DisplayRole and text and y.in_progress:
-                    text += tr("（途中）")
+                    text += QCoreApplication.translate("Tallies", "（途中）")
                 return text
             if col == self.COL_GRADE:
                 return y.grade + ("*" if y.override else "")
@@ -452,7 +482,7 @@ class YearTableModel(_Model):
         if role == Qt.TextAlignmentRole and col == self.COL_GRADE:
             return int(Qt.AlignCenter)
         if role == Qt.ToolTipRole and col == self.COL_TARGET and self.editable:
-            return tr("数値（例: 80）または言葉（増加・減少・維持・設置 など）。空にすると目標を消します")
+            return QCoreApplication.translate("Tallies", "数値（例: 80）または言葉（増加・減少・維持・設置 など）。空にすると目標を消します")
         return None
 
     def setData(self, index, value, role=Qt.EditRole):  # noqa: N802
