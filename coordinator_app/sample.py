@@ -26,6 +26,7 @@ from coordinator_app.models import (
     Branch,
     Consultation,
     Volunteer,
+    VolunteerRole,
     WatchAssignment,
     WatchUser,
 )
@@ -181,11 +182,16 @@ def _extras(db: Database, rng: random.Random, today: dt.date, start: dt.date) ->
     with db.session() as s:
         branch_ids = s.scalars(select(Branch.id)).all()
         for b in branch_ids:
-            coop = s.scalars(select(Volunteer.id).where(
-                Volunteer.branch_id == b, Volunteer.withdrawn_on.is_(None),
-                Volunteer.kind == "individual")).all()[:6]
-            users = s.scalars(select(WatchUser.id).where(WatchUser.branch_id == b)).all()
-            for i, uid in enumerate(users[:-2]):  # the last two have no pair yet
+            coop = s.scalars(select(Volunteer.id)
+                             .join(VolunteerRole, VolunteerRole.volunteer_id == Volunteer.id)
+                             .where(Volunteer.branch_id == b, Volunteer.withdrawn_on.is_(None),
+                                    VolunteerRole.role_code == "watch")
+                             .order_by(Volunteer.id)).all()
+            users = s.scalars(select(WatchUser.id).where(WatchUser.branch_id == b)
+                              .order_by(WatchUser.id)).all()
+            # The last three (the last one ended) have no pair yet: two active
+            # users are flagged as unassigned.
+            for i, uid in enumerate(users[:-3]):
                 pair = coop[(2 * i) % len(coop): (2 * i) % len(coop) + 2] if coop else []
                 for vid in pair:
                     s.add(WatchAssignment(watch_user_id=uid, volunteer_id=vid))
