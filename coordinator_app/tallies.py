@@ -197,23 +197,33 @@ def compute(session: Session, fiscal_year: int,
         for m, n in per_month.items():
             counts.add(b, m, "watch_users_active", "total", "", n)
             counts.add(b, m, "watch_users_unreached", "total", "", n)
-    # unreached = active − active users with a contact in the month. A
-    # contact lies within its user's enrolment (the contract's rule, kept
-    # by the importer and the watch service), so a user contacted in a
-    # month is active at its last day unless the enrolment ended in that
-    # month: users contacted, less those ended in the month and contacted.
+    # unreached = active − active users with a contact in the month: the
+    # users contacted in the month (one covering-index scan), less those
+    # contacted but not active at its last day. Only a user whose
+    # enrolment starts or ends within the year can be one of those (a
+    # contact outside the enrolment is refused, but counted right if
+    # present), so that set is found from few users. A contact belongs to
+    # its user's branch.
     q = (select(WatchContact.branch_id, WatchContact.month,
                 func.count(func.distinct(WatchContact.watch_user_id)))
          .where(in_scope(WatchContact.branch_id), WatchContact.month.between(lo, hi))
          .group_by(WatchContact.branch_id, WatchContact.month))
     for b, m, n in session.execute(q):
         counts.add(b, m, "watch_users_unreached", "total", "", -n)
-    contacted_in_last_month = exists().where(WatchContact.watch_user_id == WatchUser.id,
-                                             WatchContact.month == WatchUser.ended_month)
-    q = (select(WatchUser.branch_id, WatchUser.ended_month, func.count())
-         .where(in_scope(WatchUser.branch_id), WatchUser.ended_month.between(lo, hi),
-                contacted_in_last_month)
-         .group_by(WatchUser.branch_id, WatchUser.ended_month))
+    starting_or_ending = (select(WatchUser.id)
+                          .where(in_scope(WatchUser.branch_id),
+                                 or_(WatchUser.enrolled_month > lo, WatchUser.ended_month <= hi)))
+    pairs = (select(WatchContact.watch_user_id.label("user_id"), WatchContact.month.label("month"))
+             .where(WatchContact.watch_user_id.in_(starting_or_ending),
+                    WatchContact.month.between(lo, hi))
+             .group_by(WatchContact.watch_user_id, WatchContact.month)
+             .subquery())
+    q = (select(WatchUser.branch_id, pairs.c.month, func.count())
+         .select_from(pairs)
+         .join(WatchUser, WatchUser.id == pairs.c.user_id)
+         .where(or_(WatchUser.enrolled_month > pairs.c.month,
+                    WatchUser.ended_month <= pairs.c.month))
+         .group_by(WatchUser.branch_id, pairs.c.month))
     for b, m, n in session.execute(q):
         counts.add(b, m, "watch_users_unreached", "total", "", n)
 

@@ -115,7 +115,7 @@ def main() -> int:
                 os._exit(1)
         os.close(write_fd)
         # Kill in the middle of writing: once the writer has committed its
-        # first record, after a random delay (0-30 ms: a few commits).
+        # first record, after a random delay (0-20 ms: a few commits).
         data = b""
         deadline = time.monotonic() + 10
         while b"\n" not in data and time.monotonic() < deadline:
@@ -125,7 +125,7 @@ def main() -> int:
                 if not chunk:
                     break
                 data += chunk
-        time.sleep(rng.uniform(0.0, 0.03))
+        time.sleep(rng.uniform(0.0, 0.02))
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
         while chunk := os.read(read_fd, 65536):

@@ -489,3 +489,12 @@ def test_an_encrypted_backup_is_restored_with_its_key_file(tmp_path):
             assert s.scalars(select(Branch.code)).all() == ["01"]
     finally:
         reopened.close()
+
+
+def test_the_shells_services_are_qt_free():
+    code = ("import sys; import coordinator_app.services.audit, coordinator_app.services.backups, "
+            "coordinator_app.services.home, coordinator_app.services.admin, "
+            "coordinator_app.instance_lock; print('PySide6' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         cwd=Path(__file__).resolve().parent.parent)
+    assert out.stdout.strip() == "False", out.stderr

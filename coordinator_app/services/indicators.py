@@ -215,7 +215,8 @@ def save_indicator(db: Database, user: SignedIn, info: IndicatorInfo) -> int:
         row.first_fy, row.last_fy = info.first_fy, info.last_fy
         row.baseline = float(info.baseline) if info.baseline is not None else None
         row.baseline_fy = info.baseline_fy
-        row.goal, row.policy, row.project, row.overview = info.goal, info.policy, info.project, info.overview
+        row.goal, row.policy, row.project = info.goal, info.policy, info.project
+        row.overview = info.overview
         row.active = info.active
         if info.sort_order and not created:
             row.sort_order = info.sort_order
@@ -519,8 +520,8 @@ def _evaluate_in(s, indicators: list[Indicator], fiscal_year: int, source: str,
                                      row.override_reason if override else "",
                                      not defn.computed, fy >= current_fy))
         this = next(f for f in series if f.fiscal_year == fiscal_year)
-        results.append(IndicatorResult(info, this,
-                                       [f for f in series if defn.first_fy <= f.fiscal_year <= defn.last_fy]))
+        in_plan = [f for f in series if defn.first_fy <= f.fiscal_year <= defn.last_fy]
+        results.append(IndicatorResult(info, this, in_plan))
     return results
 
 

@@ -246,14 +246,13 @@ class LockController(QObject):
         self._focus_panel()
 
     def _focus_panel(self) -> None:
+        """A modal dialog takes the keyboard: its cover's password field
+        gets the focus (the main window focuses its own lock page)."""
         modal = QApplication.activeModalWidget()
         for cover in self._covers:
             if cover.window_ is modal:
                 cover.panel.password.setFocus()
                 return
-        panel = self.main_window.findChild(LockPanel, "lockPanel")
-        if panel is not None:
-            panel.password.setFocus()
 
     def try_unlock(self, password: str) -> bool:
         if not self.is_locked:

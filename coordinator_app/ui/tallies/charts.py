@@ -194,10 +194,12 @@ class TrendChart(_Chart):
         ly = 4
         p.fillRect(QRectF(lx, ly + 3, 12, 10), BAR)
         p.setPen(Qt.black)
-        p.drawText(QRectF(lx + 16, ly, 50, fm.height() + 4), Qt.AlignVCenter, QCoreApplication.translate("Tallies", "実績"))
+        p.drawText(QRectF(lx + 16, ly, 50, fm.height() + 4), Qt.AlignVCenter,
+                   QCoreApplication.translate("Tallies", "実績"))
         p.setPen(QPen(TARGET, 2))
         p.drawLine(QPointF(lx + 70, ly + 8), QPointF(lx + 86, ly + 8))
         p.drawEllipse(QPointF(lx + 78, ly + 8), 3, 3)
         p.setPen(Qt.black)
-        p.drawText(QRectF(lx + 90, ly, 60, fm.height() + 4), Qt.AlignVCenter, QCoreApplication.translate("Tallies", "目標"))
+        p.drawText(QRectF(lx + 90, ly, 60, fm.height() + 4), Qt.AlignVCenter,
+                   QCoreApplication.translate("Tallies", "目標"))
         p.end()

@@ -60,7 +60,8 @@ class FiscalYearCombo(QComboBox):
 def inform(parent: QWidget, text: str, title: str | None = None,
            icon: QMessageBox.Icon = QMessageBox.Information) -> QMessageBox:
     """Show a message without blocking (window-modal, deleted on close)."""
-    box = QMessageBox(icon, title or QCoreApplication.translate("Tallies", "お知らせ"), text, QMessageBox.Ok, parent)
+    title = title or QCoreApplication.translate("Tallies", "お知らせ")
+    box = QMessageBox(icon, title, text, QMessageBox.Ok, parent)
     box.setAttribute(Qt.WA_DeleteOnClose)
     box.setObjectName("tallyMessage")
     box.open()
@@ -68,7 +69,8 @@ def inform(parent: QWidget, text: str, title: str | None = None,
 
 
 def warn(parent: QWidget, text: str, title: str | None = None) -> QMessageBox:
-    return inform(parent, text, title or QCoreApplication.translate("Tallies", "確認してください"), QMessageBox.Warning)
+    title = title or QCoreApplication.translate("Tallies", "確認してください")
+    return inform(parent, text, title, QMessageBox.Warning)
 
 
 def ask(parent: QWidget, text: str, on_yes: Callable[[], None],

@@ -88,7 +88,8 @@ class TallyGridModel(_Model):
                 cells = grid.setdefault((breakdown, key), [0] * 12)
                 for i, v in enumerate(values):
                     cells[i] += v
-            self._rows.append(("total", "", QCoreApplication.translate("Tallies", "合計"), grid.get(("total", ""), [0] * 12)))
+            self._rows.append(("total", "", QCoreApplication.translate("Tallies", "合計"),
+                               grid.get(("total", ""), [0] * 12)))
             for breakdown in codes.MEASURES[measure]:
                 listed = view.keys.get(breakdown, [])
                 keys = [k for k, _ in listed]
@@ -110,7 +111,9 @@ class TallyGridModel(_Model):
         if section == self.COL_KEY:
             return QCoreApplication.translate("Tallies", "項目")
         if section == self.COL_TOTAL:
-            return QCoreApplication.translate("Tallies", "年度末") if self.stock else QCoreApplication.translate("Tallies", "合計")
+            if self.stock:
+                return QCoreApplication.translate("Tallies", "年度末")
+            return QCoreApplication.translate("Tallies", "合計")
         return self.month_labels[section - self.FIRST_MONTH]
 
     def value(self, row: int, column: int) -> int | None:
