@@ -11,23 +11,6 @@ import uuid
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-
-def _hold_singleton_references() -> None:
-    """PySide6 6.12 on CPython 3.11 drops a reference to None it never
-    took on every void call (3.12 made None immortal, so only 3.11 shows
-    it): after enough GUI calls the process aborts with 'none_dealloc'.
-    Hold a never-freed list of extra references for the test session."""
-    import sys
-
-    if sys.version_info < (3, 12):
-        import ctypes
-
-        ballast = [None, True, False] * 2_000_000
-        ctypes.pythonapi.Py_IncRef(ctypes.py_object(ballast))
-
-
-_hold_singleton_references()
-
 import pytest
 from sqlalchemy import create_engine, text
 
