@@ -123,6 +123,14 @@ def main() -> int:
     ensure_encrypted(args.rebuild)
     ok = True
     print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    import sqlite3
+
+    from sqlcipher3 import dbapi2 as sqlcipher
+
+    # The two engines differ in SQLite version too (sqlcipher3 bundles its own).
+    print(f"plain: SQLite {sqlite3.sqlite_version}; encrypted: SQLCipher"
+          f" {sqlcipher.connect(':memory:').execute('PRAGMA cipher_version').fetchone()[0]}"
+          f" (SQLite {sqlcipher.sqlite_version})")
     print(f"argon2id: t={crypto.KDF_TIME_COST}, m={crypto.KDF_MEMORY_KIB // 1024} MiB,"
           f" p={crypto.KDF_PARALLELISM}")
     with tempfile.TemporaryDirectory() as tmp:
