@@ -143,6 +143,22 @@ def demo_db(_demo_template, tmp_path):
     database.close()
 
 
+@pytest.fixture(autouse=True)
+def _plain_file_warning_answered(monkeypatch):
+    """The warning before a file with personal data is written (issue 9)
+    is answered OK in tests not about it (tests/test_encryption_ui.py
+    puts the real one back); its once-per-session memory starts empty."""
+    try:
+        from coordinator_app.ui import encryption_dialogs
+    except ImportError:  # no Qt in this environment
+        yield
+        return
+    encryption_dialogs.reset_plain_file_warnings()
+    monkeypatch.setattr(encryption_dialogs, "_ask_plain_file", lambda _parent: True)
+    yield
+    encryption_dialogs.reset_plain_file_warnings()
+
+
 def coordinator_of(db: Database, branch_code: str = "01") -> SignedIn:
     """A signed-in coordinator of a branch, without an account row."""
     from sqlalchemy import select

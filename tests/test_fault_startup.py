@@ -18,6 +18,7 @@ from coordinator_app import accounts, store
 from coordinator_app.database import Database
 from coordinator_app.models import Branch, Consultation
 from coordinator_app.services import backups
+from tests.conftest import connect_file
 from tests.shell_helpers import (  # noqa: F401
     fast_hashing, add_consultation, make_accounts, qsettings,
 )
@@ -60,8 +61,8 @@ def messages(monkeypatch):
     return said
 
 
-def _consultations(path: Path) -> int:
-    conn = sqlite3.connect(path)
+def _consultations(path: Path, key: bytes | None = None) -> int:
+    conn = connect_file(path, key)
     try:
         return conn.execute("SELECT count(*) FROM consultation").fetchone()[0]
     finally:
@@ -88,7 +89,7 @@ def test_a_damaged_database_at_start_is_restored_not_replaced_by_an_empty_one(
 
     make_accounts(demo_db)
     good = backups.make_backup(demo_db, "exit")
-    count = _consultations(good.path)
+    count = _consultations(good.path, demo_db.key)
     path = _close_checkpointed(demo_db)
     _damage(path)
     damaged_digest = _digest(path)
@@ -198,7 +199,8 @@ def short_busy_timeout(monkeypatch):
 
 def _hold_exclusive(path: Path) -> sqlite3.Connection:
     """Another program holding an exclusive lock on the file."""
-    other = sqlite3.connect(path, isolation_level=None)
+    other = connect_file(path)
+    other.isolation_level = None
     other.execute("PRAGMA locking_mode=EXCLUSIVE")
     other.execute("BEGIN EXCLUSIVE")
     other.execute("UPDATE branch SET name = name WHERE 0")
@@ -242,7 +244,8 @@ def test_a_write_while_locked_is_refused_clearly_and_succeeds_later(
     tab.role.setCurrentIndex(tab.role.findData("city_staff"))
     with demo_db.session() as s:
         before = s.scalar(select(func.count()).select_from(Consultation))
-    other = sqlite3.connect(demo_db.path, isolation_level=None)
+    other = connect_file(demo_db.path)
+    other.isolation_level = None
     other.execute("BEGIN EXCLUSIVE")
     try:
         tab.save()

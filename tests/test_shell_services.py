@@ -23,7 +23,7 @@ from coordinator_app.instance_lock import (
 from coordinator_app.models import Branch, Person
 from coordinator_app.services import admin, audit, backups, home, people
 from coordinator_app.services.scope import ScopeError
-from tests.conftest import TODAY
+from tests.conftest import TODAY, connect_file
 from tests.shell_helpers import (  # noqa: F401
     PASSWORDS, SECRET_SUMMARY, add_consultation, audit_count, audit_rows, fast_hashing,
     make_accounts,
@@ -280,7 +280,8 @@ def test_backup_list_restore_keeps_the_current_database_aside(sqlite_db, tmp_pat
     with sqlite_db.session() as s:
         s.add(Branch(code="01", name="一番"))
     first = backups.make_backup(sqlite_db, "manual")
-    assert first and first.path.is_file() and backups.check_backup(first.path) is None
+    key = sqlite_db.key  # None on a plain database
+    assert first and first.path.is_file() and backups.check_backup(first.path, key) is None
     with sqlite_db.session() as s:
         s.add(Branch(code="02", name="二番"))
     assert [b.path for b in backups.list_backups(sqlite_db.path)] == [first.path]
@@ -294,7 +295,7 @@ def test_backup_list_restore_keeps_the_current_database_aside(sqlite_db, tmp_pat
             assert s.scalars(select(Branch.code)).all() == ["01"]
     finally:
         reopened.close()
-    aside = sqlite3.connect(result.kept_aside)
+    aside = connect_file(result.kept_aside, key)
     try:
         assert sorted(r[0] for r in aside.execute("SELECT code FROM branch")) == ["01", "02"]
     finally:

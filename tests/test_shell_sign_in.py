@@ -63,9 +63,15 @@ def test_the_shell_asks_for_the_first_administrator_on_an_empty_database(
         return dialog.result()
 
     monkeypatch.setattr(first_run.FirstRunDialog, "exec", fill_and_create)
+    from coordinator_app.ui import encryption_dialogs
+
+    shown = []
+    monkeypatch.setattr(encryption_dialogs.RecoveryKeyDialog, "exec",
+                        lambda dialog: shown.append(dialog.recovery_key))
     shell = Shell(str(tmp_path / "new.db"))
     try:
         assert shell.open()
+        assert shell.db.encrypted and len(shown) == 1  # a new file is encrypted (issue 9)
         user = shell.sign_in()
         assert user.login == "boss" and user.role == "admin"
     finally:

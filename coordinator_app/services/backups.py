@@ -141,12 +141,15 @@ def thin_plan(backups: Iterable[BackupInfo], now: dt.datetime) -> list[BackupInf
 
 
 def thin(db_path: Path, now: dt.datetime | None = None, folder: Path | None = None) -> int:
-    """Delete the backups ``thin_plan`` lets go. Returns how many."""
+    """Delete the backups ``thin_plan`` lets go, each with its key file
+    (an encrypted backup) and any WAL/shm beside it. Returns how many."""
+    from coordinator_app.encryption import database_files
+
     gone = 0
     for b in thin_plan(list_backups(db_path, folder), now or dt.datetime.now()):
         try:
-            b.path.unlink()
-            _keys_of(b.path).unlink(missing_ok=True)
+            for f in database_files(b.path):
+                f.unlink(missing_ok=True)
             gone += 1
         except OSError:
             pass
@@ -234,9 +237,22 @@ def _pragma_check(path: Path, pragma: str, key: bytes | None = None) -> str | No
     return "; ".join(str(r[0]) for r in rows[:5]) or "no result"
 
 
-def quick_check(db_path: Path) -> str | None:
-    """``PRAGMA quick_check`` at start: None when fine, else the problem."""
-    return _pragma_check(db_path, "quick_check")
+def quick_check(db_path: Path, key: bytes | None = None) -> str | None:
+    """``PRAGMA quick_check`` at start: None when fine, else the problem.
+    ``key``: the key of an encrypted file (known once it is unlocked)."""
+    return _pragma_check(db_path, "quick_check", key)
+
+
+def known_key(db_path: Path | str, key: bytes | None = None) -> bytes | None:
+    """The key to check an encrypted database or its backups with: the one
+    given (an unlocked database's ``db.key``) or the one this process
+    already holds for the file (``crypto.remembered_key``); None when the
+    file is still locked."""
+    if key is not None:
+        return key
+    from coordinator_app.crypto import remembered_key
+
+    return remembered_key(db_path)
 
 
 def quick_check_open(db: Database) -> str | None:
@@ -256,9 +272,20 @@ def check_backup(path: Path, key: bytes | None = None) -> str | None:
     path = Path(path)
     if not path.is_file():
         return "ファイルが見つかりません"
-    problem = _pragma_check(path, "integrity_check", key)
-    if problem:
-        return f"バックアップが壊れています（{problem}）"
+    if looks_encrypted(path):
+        if key is None:
+            return "暗号化されたバックアップです（サインインしてから確かめられます）"
+        from coordinator_app import encryption
+
+        try:
+            encryption.check_backup(path, key)
+        except StoreError as exc:
+            return f"バックアップが壊れています（{exc}）"
+    else:
+        key = None  # a plain backup (made before the database was encrypted)
+        problem = _pragma_check(path, "integrity_check")
+        if problem:
+            return f"バックアップが壊れています（{problem}）"
     try:
         conn = _connect_keyed(path, key)
         try:
@@ -273,10 +300,14 @@ def check_backup(path: Path, key: bytes | None = None) -> str | None:
     return None
 
 
-def newest_good_backup(db_path: Path, folder: Path | None = None) -> BackupInfo | None:
+def newest_good_backup(db_path: Path, folder: Path | None = None,
+                       key: bytes | None = None) -> BackupInfo | None:
+    """The newest backup that passes check_backup (``key``: the database
+    key, for encrypted backups)."""
+    key = known_key(db_path, key)
     for b in list_backups(db_path, folder):
         try:
-            if check_backup(b.path) is None:
+            if check_backup(b.path, key) is None:
                 return b
         except DatabaseBusy:
             continue
@@ -313,25 +344,30 @@ def looks_encrypted(db_path: Path) -> bool:
     return is_encrypted_file(db_path) and keys_path(db_path).is_file()
 
 
-def startup_check(db_path: Path, folder: Path | None = None) -> StartupCheck:
-    """See StartupCheck. An encrypted file ('encrypted') is checked after
-    it has been opened with its key (``quick_check_open``)."""
+def startup_check(db_path: Path, folder: Path | None = None,
+                  key: bytes | None = None) -> StartupCheck:
+    """See StartupCheck. An encrypted file is checked like a plain one once
+    its key is known (``key``, or remembered in this process); before that
+    the state is 'encrypted' and the shell checks it again right after
+    the password has unlocked the key."""
     db_path = Path(db_path)
+    key = known_key(db_path, key)
     exists = db_path.is_file() and db_path.stat().st_size > 0
     if not exists:
         if not list_backups(db_path, folder):
             return StartupCheck("new")
         return StartupCheck("missing", "データベースファイルが見つからないか空です",
-                            newest_good_backup(db_path, folder))
-    if looks_encrypted(db_path):
+                            newest_good_backup(db_path, folder, key))
+    encrypted = looks_encrypted(db_path)
+    if encrypted and key is None:
         return StartupCheck("encrypted")
     try:
-        problem = quick_check(db_path)
+        problem = quick_check(db_path, key if encrypted else None)
     except DatabaseBusy as exc:
         return StartupCheck("locked", str(exc))
     if problem is None:
         return StartupCheck("ok")
-    return StartupCheck("damaged", problem, newest_good_backup(db_path, folder))
+    return StartupCheck("damaged", problem, newest_good_backup(db_path, folder, key))
 
 
 def writable_problem(db_path: Path) -> str | None:
@@ -403,6 +439,7 @@ def restore_backup(db_path: Path, backup: Path,
     must have closed every connection to ``db_path``."""
     db_path, backup = Path(db_path), Path(backup)
     encrypted = looks_encrypted(backup)
+    key = known_key(db_path, key)
     if encrypted and key is None:
         raise StoreError("暗号化されたバックアップは、暗号化されたデータベースを開いている"
                          "とき（サインインのあと）に「ファイル」メニューから復元してください")

@@ -115,6 +115,8 @@ class Shell:
         if self.demo and self.path is not None and not self.path.exists():
             if not self._create_demo():
                 return False
+        if self._makes_new_file():
+            return self._first_run_encrypted()
         if not self._open_database():
             return False
         try:
@@ -131,6 +133,93 @@ class Shell:
                 return False
             self.user = dialog.user
         return True
+
+    def _makes_new_file(self) -> bool:
+        """A new database file from the GUI's first run is encrypted
+        (issue 9); scripts (credentials) and the demo keep plain files."""
+        if self.path is None or self.demo or self.credentials is not None:
+            return False
+        if self.path.is_file() and self.path.stat().st_size > 0:
+            return False
+        try:
+            import sqlcipher3  # noqa: F401
+        except ImportError:  # no SQLCipher on this machine: a plain file as before
+            return False
+        return True
+
+    def _first_run_encrypted(self) -> bool:
+        from coordinator_app.ui.first_run import FirstRunDialog
+        from coordinator_app.ui.safety import BackupScheduler
+
+        dialog = FirstRunDialog(None, path=self.path)
+        if dialog.exec() != QDialog.Accepted or dialog.db is None:
+            return False
+        self.db, self.user = dialog.db, dialog.user
+        self.show_recovery_key(dialog.recovery_key)
+        self.scheduler = BackupScheduler(self.db, self.runner)
+        return True
+
+    def show_recovery_key(self, recovery_key: str, plain_copy: str = "") -> None:
+        """The recovery key, once; continuing needs 「保管しました」."""
+        from coordinator_app.ui.encryption_dialogs import RecoveryKeyDialog
+
+        dialog = RecoveryKeyDialog(recovery_key, str(self.path), plain_copy)
+        dialog.exec()
+
+    def offer_encryption(self, user: SignedIn) -> bool:
+        """Once per session, to an administrator on a plain database file:
+        encrypt it (off the UI thread), show the recovery key and the kept
+        plain copy, and reopen the database encrypted. True when the
+        database is now encrypted."""
+        if (getattr(self, "_encryption_offered", False) or self.db is None
+                or self.db.path is None or self.db.encrypted or not user.is_admin):
+            return False
+        try:
+            import sqlcipher3  # noqa: F401
+        except ImportError:
+            return False
+        self._encryption_offered = True
+        from coordinator_app.ui.encryption_dialogs import ConvertOfferDialog
+
+        while True:
+            dialog = ConvertOfferDialog(self.db.path, user.login)
+            if dialog.exec() != QDialog.Accepted:
+                return False
+            result = self._convert(user, dialog.password.text())
+            if result is not None:
+                break
+            if self.db is None:  # the plain database could not be reopened either
+                return False
+        self.show_recovery_key(result.recovery_key, str(result.plain_copy))
+        return True
+
+    def _convert(self, user: SignedIn, password: str):
+        """Close, convert, reopen encrypted; None (after saying why) when
+        it failed — the plain database is then reopened unchanged."""
+        from coordinator_app import encryption
+        from coordinator_app.ui.safety import BackupScheduler, run_with_progress
+
+        path = self.path
+        self.runner.wait()
+        if self.scheduler is not None:
+            self.scheduler.timer.stop()
+            self.scheduler = None
+        self.db.close()
+        self.db = None
+        try:
+            result = run_with_progress(
+                None, self.runner,
+                lambda _p: encryption.convert_to_encrypted(path, user.login, password),
+                _tr("Shell", "データベースを暗号化しています…（検査のため時間がかかります）"))
+        except Exception as exc:
+            self.refuse(_tr("Shell", "暗号化できませんでした。データベースは元のままです: {reason}")
+                        .format(reason=str(exc) if not hasattr(exc, "orig")
+                                else type(exc).__name__))
+            self._open_database()
+            return None
+        self.db = encryption.open_encrypted(path, user.login, password, actor=user.login)
+        self.scheduler = BackupScheduler(self.db, self.runner)
+        return result
 
     def _check_file(self) -> bool:
         from coordinator_app.instance_lock import (
@@ -371,6 +460,9 @@ class Shell:
                 user = self.sign_in()
                 if user is None:
                     return 0
+                self.offer_encryption(user)
+                if self.db is None:
+                    return 1
                 window = self.show_main(user)
                 window.finished.connect(lambda _outcome: app.quit())
                 if on_shown is not None:

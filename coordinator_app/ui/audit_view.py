@@ -141,6 +141,10 @@ class AuditView(QWidget):
         self.count.setText(explain_db_error(exc))
 
     def export(self) -> None:
+        from coordinator_app.ui.encryption_dialogs import confirm_plain_file
+
+        if not confirm_plain_file(self, "audit"):  # a plain file (issue 9)
+            return
         name = f"audit-{dt.date.today():%Y%m%d}.csv"
         path, _ = QFileDialog.getSaveFileName(self, self.tr("監査ログを書き出す"), name,
                                               self.tr("CSV ファイル (*.csv)"))

@@ -1,8 +1,15 @@
 """First run: a database without accounts asks for its first
 administrator, who then signs in. (``init`` from the command line creates
-a database without accounts; this is where the first one is made.)"""
+a database without accounts; this is where the first one is made.)
+
+A new database file made here is encrypted (issue 9): the dialog is given
+the file's ``path`` instead of an open database, creates it with
+``encryption.create_encrypted`` and keeps the recovery key for the shell
+to show once (``RecoveryKeyDialog``)."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
@@ -17,9 +24,12 @@ class FirstRunDialog(QDialog):
     """``exec()`` accepted: the administrator exists and ``self.user`` is
     signed in as them."""
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database | None, parent: QWidget | None = None,
+                 path: Path | str | None = None) -> None:
         super().__init__(parent)
         self.db = db
+        self.path = Path(path) if path is not None else None
+        self.recovery_key = ""  # set when a new encrypted file was created
         self.user: SignedIn | None = None
         self.setWindowTitle(self.tr("はじめての設定 — コーディネーターアプリ"))
         self.setMinimumWidth(520)
@@ -43,8 +53,15 @@ class FirstRunDialog(QDialog):
         form.addRow(self.tr("表示名(&N)"), self.display_name)
         form.addRow(self.tr("パスワード(&P)"), self.password)
         form.addRow(self.tr("パスワード（確認）(&C)"), self.confirm)
-        hint = QLabel(self.tr("パスワードは{n}文字以上。忘れると復旧できないので、"
-                              "安全な場所に控えてください。").format(n=accounts.MIN_PASSWORD), self)
+        if self.db is None:
+            hint = QLabel(self.tr(
+                "パスワードは{n}文字以上。データベースはこのパスワードで暗号化されます。"
+                "作成のあと、すべてのパスワードを忘れたときのための「回復キー」を"
+                "一度だけ表示します。").format(n=accounts.MIN_PASSWORD), self)
+        else:
+            hint = QLabel(self.tr("パスワードは{n}文字以上。忘れると復旧できないので、"
+                                  "安全な場所に控えてください。").format(n=accounts.MIN_PASSWORD),
+                          self)
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #555555;")
         self.message = QLabel("", self)
@@ -73,6 +90,8 @@ class FirstRunDialog(QDialog):
         if password != self.confirm.text():
             self.confirm.clear()
             return self._refuse(self.tr("確認のパスワードが一致しません"), self.confirm)
+        if self.db is None:
+            return self._create_encrypted(login, password)
         if accounts.has_accounts(self.db):  # another instance made one meanwhile
             return self._refuse(self.tr("既にアカウントがあります。サインインしてください"), None)
         try:
@@ -80,6 +99,23 @@ class FirstRunDialog(QDialog):
         except ValueError as exc:
             return self._refuse(str(exc), self.password)
         self.user = accounts.authenticate(self.db, login, password)
+        self.accept()
+
+    def _create_encrypted(self, login: str, password: str) -> None:
+        """A new encrypted file with this administrator, then opened with
+        the password (the key is unwrapped from the account's copy)."""
+        from coordinator_app import encryption
+        from coordinator_app.store import StoreError
+
+        try:
+            self.recovery_key = encryption.create_encrypted(
+                self.path, login, password, display_name=self.display_name.text())
+            self.db = encryption.open_encrypted(self.path, login, password, actor="gui")
+            self.user = accounts.authenticate(self.db, login, password)
+        except ValueError as exc:
+            return self._refuse(str(exc), self.password)
+        except StoreError as exc:
+            return self._refuse(str(exc), None)
         self.accept()
 
     def _refuse(self, text: str, field: QLineEdit | None) -> None:

@@ -107,9 +107,17 @@ class MainWindow(QMainWindow):
         self.busy.setRange(0, 0)
         self.busy.setMaximumWidth(120)
         self.busy.hide()
+        self.encryption_label = QLabel(
+            self.tr("暗号化") if self.ctx.db.encrypted else self.tr("暗号化なし"), self)
+        self.encryption_label.setObjectName("statusEncryption")
+        self.encryption_label.setToolTip(
+            self.tr("データベースファイルは暗号化されています") if self.ctx.db.encrypted
+            else self.tr("データベースファイルは暗号化されていません"))
         bar = self.statusBar()
         bar.addWidget(self.user_label)
         bar.addWidget(self.db_label, 1)
+        bar.addPermanentWidget(self.encryption_label)
+        self.encryption_label.setVisible(self.ctx.db.path is not None)  # PostgreSQL: the server's
         bar.addPermanentWidget(self.busy)
 
     def _action(self, text: str, slot, shortcut=None) -> QAction:

@@ -4,6 +4,7 @@ demo accounts and their passwords are listed, marked デモ専用."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import Qt
@@ -32,6 +33,7 @@ class SignInDialog(QDialog):
         super().__init__(parent)
         self.db = db
         self.unlock = unlock
+        where_path = where
         self.user: SignedIn | None = None
         self.setWindowTitle(self.tr("サインイン — コーディネーターアプリ"))
         self.setMinimumWidth(480)
@@ -69,6 +71,16 @@ class SignInDialog(QDialog):
         demo = admin.demo_accounts(db) if db is not None else []
         if demo:
             layout.addWidget(self._demo_box(demo))
+        self.path = (Path(where_path) if db is None and where_path
+                     else db.path if db is not None and db.encrypted else None)
+        self.recovery_button = None
+        if self.path is not None:  # an encrypted database (issue 9)
+            self.recovery_button = QPushButton(
+                self.tr("パスワードをすべて忘れた場合（復旧キー）…"), self)
+            self.recovery_button.setObjectName("recoveryButton")
+            self.recovery_button.setAutoDefault(False)
+            self.recovery_button.clicked.connect(self.use_recovery_key)
+            layout.addWidget(self.recovery_button, 0, Qt.AlignLeft)
         layout.addWidget(self.buttons)
         self.login.setFocus()
 
@@ -90,6 +102,18 @@ class SignInDialog(QDialog):
             use.clicked.connect(lambda _=False, a=account: self._fill(a))
             grid.addWidget(use, row, 3)
         return box
+
+    def use_recovery_key(self) -> None:
+        """Set a new password with the recovery key, then sign in with it."""
+        from coordinator_app.ui.encryption_dialogs import RecoveryResetDialog
+
+        dialog = RecoveryResetDialog(self.path, self.login.text().strip(), self)
+        if dialog.exec() == QDialog.Accepted:
+            self.login.setText(dialog.done_login)
+            self.password.clear()
+            self.message.setText(self.tr("新しいパスワードを設定しました。"
+                                         "そのパスワードでサインインしてください"))
+            self.password.setFocus()
 
     def _fill(self, account: admin.DemoAccount) -> None:
         self.login.setText(account.login)

@@ -354,6 +354,11 @@ class PrintDialog(QDialog):
             self.error.setText(self.tr("個人情報を含む一覧です。渡す相手（誰に渡すか）を入力してください"))
             self.recipient.setFocus()
             return
+        if request.kind in printing.PERSONAL_KINDS:
+            from coordinator_app.ui.encryption_dialogs import confirm_plain_file
+
+            if not confirm_plain_file(self, "print"):  # the PDF is not encrypted (issue 9)
+                return
         folder = self.folder or printing.print_folder()
         printing.clean_print_folder(folder)
         out = folder / printing.print_file_name(request.kind)
