@@ -12,7 +12,7 @@
         <location filename="../../coordinator_app/ui/settings/accounts_tab.py" line="24" />
         <location filename="../../coordinator_app/ui/settings/accounts_tab.py" line="40" />
         <source>表示名</source>
-        <translation type="unfinished" />
+        <translation>Display name</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/settings/accounts_tab.py" line="24" />
@@ -122,57 +122,57 @@
     <message>
         <location filename="../../coordinator_app/ui/volunteers/activity_form.py" line="31" />
         <source>活動記録の入力</source>
-        <translation type="unfinished" />
+        <translation>Enter activity</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/activity_form.py" line="45" />
         <source> 時間</source>
-        <translation type="unfinished" />
+        <translation> h</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/activity_form.py" line="46" />
         <source>記録しない</source>
-        <translation type="unfinished" />
+        <translation>Don't record</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/activity_form.py" line="49" />
         <source>氏名・ふりがなを入れて Enter で追加</source>
-        <translation type="unfinished" />
+        <translation>Type a name or reading, press Enter to add</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/activity_form.py" line="64" />
         <source>活動日(&amp;D)</source>
-        <translation type="unfinished" />
+        <translation>Activity &amp;date</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/activity_form.py" line="65" />
         <source>活動名(&amp;T)</source>
-        <translation type="unfinished" />
+        <translation>&amp;Title</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/activity_form.py" line="66" />
         <source>種類(&amp;K)</source>
-        <translation type="unfinished" />
+        <translation>&amp;Kind</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/activity_form.py" line="67" />
         <source>1人あたりの時間</source>
-        <translation type="unfinished" />
+        <translation>Hours per person</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/activity_form.py" line="68" />
         <source>メモ</source>
-        <translation type="unfinished" />
+        <translation>Memo</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/activity_form.py" line="69" />
         <source>参加者を追加(&amp;A)</source>
-        <translation type="unfinished" />
+        <translation>&amp;Add participant</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/activity_form.py" line="75" />
         <source>保存 (Ctrl+S)</source>
-        <translation type="unfinished" />
+        <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/activity_form.py" line="76" />
@@ -182,32 +182,32 @@
     <message>
         <location filename="../../coordinator_app/ui/volunteers/activity_form.py" line="95" />
         <source>参加者 {0}人（時間はダブルクリックで変更、Delete で外す）</source>
-        <translation type="unfinished" />
+        <translation>Participants: {0} (double-click to change hours, Delete to remove)</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/activity_form.py" line="105" />
         <source>「{0}」に当たる登録中のボランティアはいません</source>
-        <translation type="unfinished" />
+        <translation>No registered volunteer matches “{0}”</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/activity_form.py" line="110" />
         <source>追加しました: {0}</source>
-        <translation type="unfinished" />
+        <translation>Added: {0}</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/activity_form.py" line="111" />
         <source>（ほかに {0}人該当）</source>
-        <translation type="unfinished" />
+        <translation>({0} more match)</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/activity_form.py" line="114" />
         <source>{0} さんはもう追加されています</source>
-        <translation type="unfinished" />
+        <translation>{0} is already added</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/activity_form.py" line="131" />
         <source>活動日: </source>
-        <translation type="unfinished" />
+        <translation>Activity date: </translation>
     </message>
 </context>
 <context>
@@ -215,32 +215,32 @@
     <message>
         <location filename="../../coordinator_app/ui/volunteers/activities.py" line="34" />
         <source>活動記録を入力 (Ctrl+R)</source>
-        <translation type="unfinished" />
+        <translation>Enter activity (Ctrl+R)</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/activities.py" line="39" />
         <source>削除…</source>
-        <translation type="unfinished" />
+        <translation>Delete…</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/activities.py" line="56" />
         <source>年度</source>
-        <translation type="unfinished" />
+        <translation>Fiscal year</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/activities.py" line="75" />
         <source>{0} ボランティア活動参加者数: {1}人（活動 {2}件）</source>
-        <translation type="unfinished" />
+        <translation>{0} volunteer participants: {1} ({2} activities)</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/activities.py" line="100" />
         <source>活動記録の削除</source>
-        <translation type="unfinished" />
+        <translation>Delete activity</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/activities.py" line="101" />
         <source>{0} の「{1}」（参加者 {2}人）を削除します。元に戻せません。よろしいですか？</source>
-        <translation type="unfinished" />
+        <translation>Delete “{1}” of {0} ({2} participants)? This cannot be undone.</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/activities.py" line="108" />
@@ -374,27 +374,27 @@
         <translation>{n} rows (newest first, at most 2000 shown)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/audit_view.py" line="145" />
+        <location filename="../../coordinator_app/ui/audit_view.py" line="149" />
         <source>監査ログを書き出す</source>
         <translation>Export the audit trail</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/audit_view.py" line="146" />
+        <location filename="../../coordinator_app/ui/audit_view.py" line="150" />
         <source>CSV ファイル (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/audit_view.py" line="158" />
+        <location filename="../../coordinator_app/ui/audit_view.py" line="162" />
         <source>{n}件を書き出しました: {path}</source>
         <translation>{n} rows written: {path}</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/audit_view.py" line="163" />
+        <location filename="../../coordinator_app/ui/audit_view.py" line="167" />
         <source>書き出せませんでした</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/audit_view.py" line="164" />
+        <location filename="../../coordinator_app/ui/audit_view.py" line="168" />
         <source>監査ログを書き出せませんでした: {reason}</source>
         <translation>The audit trail could not be written: {reason}</translation>
     </message>
@@ -458,7 +458,7 @@
         <location filename="../../coordinator_app/ui/settings/categories_tab.py" line="21" />
         <location filename="../../coordinator_app/ui/settings/categories_tab.py" line="34" />
         <source>表示名</source>
-        <translation type="unfinished" />
+        <translation>Display name</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/settings/categories_tab.py" line="21" />
@@ -512,37 +512,37 @@
     <message>
         <location filename="../../coordinator_app/ui/consultations/follow_ups.py" line="32" />
         <source>フォローの完了</source>
-        <translation type="unfinished" />
+        <translation>Close follow-up</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/follow_ups.py" line="37" />
         <source>フォローの結果（例: 包括が訪問し、サービス開始）</source>
-        <translation type="unfinished" />
+        <translation>Follow-up result (e.g. care center visited, service started)</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/follow_ups.py" line="42" />
         <source>受付 %1　%2</source>
-        <translation type="unfinished" />
+        <translation>Received %1　%2</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/follow_ups.py" line="43" />
         <source>（匿名）</source>
-        <translation type="unfinished" />
+        <translation>(anonymous)</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/follow_ups.py" line="45" />
         <source>完了日</source>
-        <translation type="unfinished" />
+        <translation>Closed on</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/follow_ups.py" line="46" />
         <source>結果 *</source>
-        <translation type="unfinished" />
+        <translation>Result *</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/follow_ups.py" line="47" />
         <source>完了にする (Ctrl+Enter)</source>
-        <translation type="unfinished" />
+        <translation>Close (Ctrl+Enter)</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/follow_ups.py" line="48" />
@@ -552,12 +552,12 @@
     <message>
         <location filename="../../coordinator_app/ui/consultations/follow_ups.py" line="69" />
         <source>フォローの結果を入力してください</source>
-        <translation type="unfinished" />
+        <translation>Enter the follow-up result</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/follow_ups.py" line="92" />
         <source>完了にできませんでした</source>
-        <translation type="unfinished" />
+        <translation>Could not close</translation>
     </message>
 </context>
 <context>
@@ -565,72 +565,72 @@
     <message>
         <location filename="../../coordinator_app/ui/watch/concern_dialog.py" line="25" />
         <source>異変あり — 相談記録を作成</source>
-        <translation type="unfinished" />
+        <translation>Concern — create consultation</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/concern_dialog.py" line="27" />
         <source>{name} さんの異変を相談記録にして、要フォローに載せます。</source>
-        <translation type="unfinished" />
+        <translation>Record the concern about {name} as a consultation and add it to follow-ups.</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/concern_dialog.py" line="31" />
         <source>例: 新聞がたまっている、足を痛めている</source>
-        <translation type="unfinished" />
+        <translation>e.g. newspapers piling up, hurt leg</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/concern_dialog.py" line="41" />
         <source>新しい相談として記録する</source>
-        <translation type="unfinished" />
+        <translation>Record as a new consultation</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/concern_dialog.py" line="44" />
         <source>既存の相談に紐づける: {day} {summary}（フォロー {follow}）</source>
-        <translation type="unfinished" />
+        <translation>Link to existing consultation: {day} {summary} (follow-up {follow})</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/concern_dialog.py" line="50" />
         <source>気づいたこと(&amp;N)</source>
-        <translation type="unfinished" />
+        <translation>&amp;Noticed</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/concern_dialog.py" line="51" />
         <source>相談内容(&amp;C)</source>
-        <translation type="unfinished" />
+        <translation>&amp;Consultation subject</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/concern_dialog.py" line="52" />
         <source>フォロー日(&amp;F)</source>
-        <translation type="unfinished" />
+        <translation>&amp;Follow-up date</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/concern_dialog.py" line="53" />
         <source>対応(&amp;R)</source>
-        <translation type="unfinished" />
+        <translation>&amp;Response</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/concern_dialog.py" line="54" />
         <source>紐づけ(&amp;L)</source>
-        <translation type="unfinished" />
+        <translation>&amp;Link</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/concern_dialog.py" line="56" />
         <source>相談記録を作成して保存</source>
-        <translation type="unfinished" />
+        <translation>Create consultation and save</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/concern_dialog.py" line="57" />
         <source>戻る</source>
-        <translation type="unfinished" />
+        <translation>Back</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/concern_dialog.py" line="77" />
         <source>気づいたことを入力してください</source>
-        <translation type="unfinished" />
+        <translation>Enter what you noticed</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/concern_dialog.py" line="81" />
         <source>フォロー日: {e}</source>
-        <translation type="unfinished" />
+        <translation>Follow-up date: {e}</translation>
     </message>
 </context>
 <context>
@@ -638,37 +638,37 @@
     <message>
         <location filename="../../coordinator_app/ui/tallies/conflict_dialog.py" line="28" />
         <source>食い違いを解決する</source>
-        <translation type="unfinished" />
+        <translation>Resolve conflicts</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/conflict_dialog.py" line="31" />
         <source>同じ支部・同じ月について、数字の違う集計ファイルが届いています。どちらのファイルの数字を使うか選んでください。選ぶまでは、先に届いたファイルの数字のままです。</source>
-        <translation type="unfinished" />
+        <translation>Tally files with different figures arrived for the same branch and month. Choose which file's figures to use. Until you choose, the file that arrived first is used.</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/conflict_dialog.py" line="51" />
         <source>このファイルの数字を使う</source>
-        <translation type="unfinished" />
+        <translation>Use this file's figures</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/conflict_dialog.py" line="53" />
         <source>すべて新しく届いたファイルの数字を使う</source>
-        <translation type="unfinished" />
+        <translation>Use the newest files for all</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/conflict_dialog.py" line="55" />
         <source>閉じる（あとで決める）</source>
-        <translation type="unfinished" />
+        <translation>Close (decide later)</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/conflict_dialog.py" line="60" />
         <source>使うファイル</source>
-        <translation type="unfinished" />
+        <translation>File to use</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/conflict_dialog.py" line="120" />
         <source>{0} 件を決めました</source>
-        <translation type="unfinished" />
+        <translation>{0} resolved</translation>
     </message>
 </context>
 <context>
@@ -676,83 +676,83 @@
     <message>
         <location filename="../../coordinator_app/ui/tallies/consolidation.py" line="36" />
         <source>集計ファイルを読み込む…</source>
-        <translation type="unfinished" />
+        <translation>Load tally files…</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/consolidation.py" line="38" />
         <source>食い違いを解決…</source>
-        <translation type="unfinished" />
+        <translation>Resolve conflicts…</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/consolidation.py" line="40" />
         <source>集約ファイルを書き出す…</source>
-        <translation type="unfinished" />
+        <translation>Export consolidated file…</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/consolidation.py" line="42" />
         <source>選んだファイルを取り消す</source>
-        <translation type="unfinished" />
+        <translation>Withdraw selected file</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/consolidation.py" line="45" />
         <source>支部から届いた集計ファイル（CSV）をここにドラッグ＆ドロップできます</source>
-        <translation type="unfinished" />
+        <translation>Drag and drop tally files (CSV) from branches here</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/consolidation.py" line="52" />
         <source>受信</source>
-        <translation type="unfinished" />
+        <translation>Received</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/consolidation.py" line="52" />
         <source>食い違い</source>
-        <translation type="unfinished" />
+        <translation>Conflict</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/consolidation.py" line="53" />
         <source>選択済</source>
-        <translation type="unfinished" />
+        <translation>Chosen</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/consolidation.py" line="53" />
         <source>暫定（月の途中で受信）</source>
-        <translation type="unfinished" />
+        <translation>Provisional (received mid-month)</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/consolidation.py" line="54" />
         <source>未着</source>
-        <translation type="unfinished" />
+        <translation>Missing</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/consolidation.py" line="54" />
         <source>— 月が終わっていない</source>
-        <translation type="unfinished" />
+        <translation>— month not over</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/consolidation.py" line="76" />
         <source>年度</source>
-        <translation type="unfinished" />
+        <translation>Fiscal year</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/consolidation.py" line="88" />
         <source>受信したファイル</source>
-        <translation type="unfinished" />
+        <translation>Received files</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/consolidation.py" line="131" />
         <source>{0}: {1} 支部中 {2} 支部から受信・未着の月 {3}・食い違い {4} 件（未解決）</source>
-        <translation type="unfinished" />
+        <translation>{0}: received from {2} of {1} branches · missing months {3} · {4} unresolved conflicts</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/consolidation.py" line="138" />
         <source>集計ファイルを選ぶ</source>
-        <translation type="unfinished" />
+        <translation>Choose tally files</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/consolidation.py" line="139" />
         <location filename="../../coordinator_app/ui/tallies/consolidation.py" line="235" />
         <source>集計ファイル (*.csv)</source>
-        <translation type="unfinished" />
+        <translation>Tally files (*.csv)</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/consolidation.py" line="160" />
@@ -762,47 +762,47 @@
     <message>
         <location filename="../../coordinator_app/ui/tallies/consolidation.py" line="169" />
         <source>{0} ファイルを受信しました。</source>
-        <translation type="unfinished" />
+        <translation>{0} files received.</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/consolidation.py" line="171" />
         <source>同じ内容のファイルは受信済みです: {0}</source>
-        <translation type="unfinished" />
+        <translation>Already received (same content): {0}</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/consolidation.py" line="174" />
         <source>次のファイルは契約の形式と違うため受け付けませんでした（何も変更していません）:</source>
-        <translation type="unfinished" />
+        <translation>These files do not match the agreed format and were rejected (nothing changed):</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/consolidation.py" line="177" />
         <source>{0} 件の食い違いがあります。どちらの数字を使うか選んでください。選ぶまでは先に届いた数字のままです。</source>
-        <translation type="unfinished" />
+        <translation>There are {0} conflicts. Choose which figures to use. Until then, the first-received figures are used.</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/consolidation.py" line="217" />
         <source>取り消すファイルを一覧から選んでください。</source>
-        <translation type="unfinished" />
+        <translation>Select the file to withdraw in the list.</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/consolidation.py" line="227" />
         <source>「{0}」の受信を取り消します。このファイルの数字は集約から外れます。よろしいですか。</source>
-        <translation type="unfinished" />
+        <translation>Withdraw “{0}”? Its figures will be removed from the consolidation.</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/consolidation.py" line="233" />
         <source>集約ファイルを書き出す</source>
-        <translation type="unfinished" />
+        <translation>Export consolidated file</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/consolidation.py" line="244" />
         <source>未解決の食い違いは先に届いた数字で書き出します。</source>
-        <translation type="unfinished" />
+        <translation>Unresolved conflicts are exported with the first-received figures.</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/consolidation.py" line="248" />
         <source>{0} 行を書き出しました: {1}</source>
-        <translation type="unfinished" />
+        <translation>{0} rows written: {1}</translation>
     </message>
 </context>
 <context>
@@ -811,27 +811,27 @@
         <location filename="../../coordinator_app/ui/consultations/detail.py" line="25" />
         <location filename="../../coordinator_app/ui/consultations/detail.py" line="77" />
         <source>記録を選ぶと、ここに内容が表示されます</source>
-        <translation type="unfinished" />
+        <translation>Select a record to see it here</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/detail.py" line="31" />
         <source>受付</source>
-        <translation type="unfinished" />
+        <translation>Received</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/detail.py" line="31" />
         <source>区分</source>
-        <translation type="unfinished" />
+        <translation>Category</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/detail.py" line="32" />
         <source>受付方法</source>
-        <translation type="unfinished" />
+        <translation>Received by</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/detail.py" line="32" />
         <source>相談者</source>
-        <translation type="unfinished" />
+        <translation>Client</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/detail.py" line="33" />
@@ -841,67 +841,67 @@
     <message>
         <location filename="../../coordinator_app/ui/consultations/detail.py" line="33" />
         <source>対応</source>
-        <translation type="unfinished" />
+        <translation>Response</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/detail.py" line="34" />
         <source>緊急対応</source>
-        <translation type="unfinished" />
+        <translation>Emergency response</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/detail.py" line="35" />
         <source>つなぎ先</source>
-        <translation type="unfinished" />
+        <translation>Referred to</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/detail.py" line="35" />
         <source>氏名</source>
-        <translation type="unfinished" />
+        <translation>Name</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/detail.py" line="36" />
         <source>内容</source>
-        <translation type="unfinished" />
+        <translation>Content</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/detail.py" line="36" />
         <source>フォロー</source>
-        <translation type="unfinished" />
+        <translation>Follow-up</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/detail.py" line="37" />
         <source>受付者</source>
-        <translation type="unfinished" />
+        <translation>Taken by</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/detail.py" line="43" />
         <source>編集 (Enter)</source>
-        <translation type="unfinished" />
+        <translation>Edit (Enter)</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/detail.py" line="44" />
         <source>削除 (Delete)</source>
-        <translation type="unfinished" />
+        <translation>Delete (Delete)</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/detail.py" line="45" />
         <source>この人の履歴 (Ctrl+H)</source>
-        <translation type="unfinished" />
+        <translation>Person's history (Ctrl+H)</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/detail.py" line="81" />
         <source>相談記録 No.%1</source>
-        <translation type="unfinished" />
+        <translation>Consultation No.%1</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/detail.py" line="89" />
         <source>（%1 完了: %2）</source>
-        <translation type="unfinished" />
+        <translation>(%1 closed: %2)</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/detail.py" line="91" />
         <source>（匿名）</source>
-        <translation type="unfinished" />
+        <translation>(anonymous)</translation>
     </message>
 </context>
 <context>
@@ -909,67 +909,67 @@
     <message>
         <location filename="../../coordinator_app/ui/consultations/form.py" line="59" />
         <source>相談記録の編集</source>
-        <translation type="unfinished" />
+        <translation>Edit consultation</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/form.py" line="59" />
         <source>相談記録の入力</source>
-        <translation type="unfinished" />
+        <translation>New consultation</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/form.py" line="74" />
         <source>行った対応（例: 救急要請、家族へ連絡）</source>
-        <translation type="unfinished" />
+        <translation>Action taken (e.g. called ambulance, contacted family)</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/form.py" line="77" />
         <source>例: 地域包括支援センター</source>
-        <translation type="unfinished" />
+        <translation>e.g. community care center</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/form.py" line="85" />
         <source>相談の内容、聞き取ったこと、対応したこと</source>
-        <translation type="unfinished" />
+        <translation>What was consulted, heard and done</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/form.py" line="87" />
         <source>保存 (Ctrl+Enter)</source>
-        <translation type="unfinished" />
+        <translation>Save (Ctrl+Enter)</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/form.py" line="88" />
         <source>キャンセル (Esc)</source>
-        <translation type="unfinished" />
+        <translation>Cancel (Esc)</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/form.py" line="109" />
         <source>支部: %1　　受付者: %2</source>
-        <translation type="unfinished" />
+        <translation>Branch: %1　　Taken by: %2</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/form.py" line="117" />
         <source>時刻</source>
-        <translation type="unfinished" />
+        <translation>Time</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/form.py" line="123" />
         <source>受付日</source>
-        <translation type="unfinished" />
+        <translation>Date received</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/form.py" line="124" />
         <source>区分</source>
-        <translation type="unfinished" />
+        <translation>Category</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/form.py" line="125" />
         <source>受付方法</source>
-        <translation type="unfinished" />
+        <translation>Received by</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/form.py" line="126" />
         <source>相談者</source>
-        <translation type="unfinished" />
+        <translation>Client</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/form.py" line="127" />
@@ -979,52 +979,52 @@
     <message>
         <location filename="../../coordinator_app/ui/consultations/form.py" line="128" />
         <source>対応</source>
-        <translation type="unfinished" />
+        <translation>Response</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/form.py" line="129" />
         <source>緊急対応の内容</source>
-        <translation type="unfinished" />
+        <translation>Emergency action</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/form.py" line="131" />
         <source>つなぎ先</source>
-        <translation type="unfinished" />
+        <translation>Referred to</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/form.py" line="133" />
         <source>氏名</source>
-        <translation type="unfinished" />
+        <translation>Name</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/form.py" line="134" />
         <source>内容</source>
-        <translation type="unfinished" />
+        <translation>Content</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/form.py" line="135" />
         <source>フォロー日</source>
-        <translation type="unfinished" />
+        <translation>Follow-up date</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/form.py" line="141" />
         <source>* は必須。数字キーで選択、Tab で次の項目へ、Ctrl+Enter で保存。</source>
-        <translation type="unfinished" />
+        <translation>* required. Number keys select, Tab moves on, Ctrl+Enter saves.</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/form.py" line="302" />
         <source>保存できませんでした</source>
-        <translation type="unfinished" />
+        <translation>Could not save</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/form.py" line="311" />
         <source>入力の破棄</source>
-        <translation type="unfinished" />
+        <translation>Discard input</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/form.py" line="312" />
         <source>入力した内容は保存されていません。破棄して閉じますか？</source>
-        <translation type="unfinished" />
+        <translation>Your input is not saved. Discard it and close?</translation>
     </message>
 </context>
 <context>
@@ -1032,62 +1032,62 @@
     <message>
         <location filename="../../coordinator_app/ui/consultations/list_model.py" line="72" />
         <source>完了</source>
-        <translation type="unfinished" />
+        <translation>Closed</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/list_model.py" line="73" />
         <source>要フォロー</source>
-        <translation type="unfinished" />
+        <translation>Needs follow-up</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/list_model.py" line="74" />
         <source>予定</source>
-        <translation type="unfinished" />
+        <translation>Due</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/list_model.py" line="101" />
         <source>日付</source>
-        <translation type="unfinished" />
+        <translation>Date</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/list_model.py" line="101" />
         <source>区分</source>
-        <translation type="unfinished" />
+        <translation>Category</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/list_model.py" line="101" />
         <source>方法</source>
-        <translation type="unfinished" />
+        <translation>Method</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/list_model.py" line="101" />
         <source>相談者</source>
-        <translation type="unfinished" />
+        <translation>Client</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/list_model.py" line="102" />
         <source>内容</source>
-        <translation type="unfinished" />
+        <translation>Content</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/list_model.py" line="102" />
         <source>対応</source>
-        <translation type="unfinished" />
+        <translation>Response</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/list_model.py" line="102" />
         <source>氏名</source>
-        <translation type="unfinished" />
+        <translation>Name</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/list_model.py" line="102" />
         <source>フォロー</source>
-        <translation type="unfinished" />
+        <translation>Follow-up</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/list_model.py" line="276" />
         <source>（匿名）</source>
-        <translation type="unfinished" />
+        <translation>(anonymous)</translation>
     </message>
 </context>
 <context>
@@ -1095,140 +1095,141 @@
     <message>
         <location filename="../../coordinator_app/ui/consultations/screen.py" line="47" />
         <source>新しい記録 (Ctrl+N)</source>
-        <translation type="unfinished" />
+        <translation>New record (Ctrl+N)</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/screen.py" line="49" />
         <source>検索: 内容・氏名・ふりがな（Ctrl+F）</source>
-        <translation type="unfinished" />
+        <translation>Search: content, name, reading (Ctrl+F)</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/screen.py" line="51" />
         <source>削除した記録…</source>
-        <translation type="unfinished" />
+        <translation>Deleted records…</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/screen.py" line="53" />
         <source>すべての期間</source>
-        <translation type="unfinished" />
+        <translation>All dates</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/screen.py" line="53" />
         <source>今月</source>
-        <translation type="unfinished" />
+        <translation>This month</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/screen.py" line="54" />
         <source>先月</source>
-        <translation type="unfinished" />
+        <translation>Last month</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/screen.py" line="55" />
         <source>今年度</source>
-        <translation type="unfinished" />
+        <translation>This fiscal year</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/screen.py" line="56" />
         <source>期間指定</source>
-        <translation type="unfinished" />
+        <translation>Date range</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/screen.py" line="61" />
         <source>すべての区分</source>
-        <translation type="unfinished" />
+        <translation>All categories</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/screen.py" line="62" />
         <source>すべての相談内容</source>
-        <translation type="unfinished" />
+        <translation>All subjects</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/screen.py" line="64" />
         <source>すべての対応</source>
-        <translation type="unfinished" />
+        <translation>All responses</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/screen.py" line="65" />
         <source>フォロー: すべて</source>
-        <translation type="unfinished" />
+        <translation>Follow-up: all</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/screen.py" line="66" />
         <source>条件をクリア</source>
-        <translation type="unfinished" />
+        <translation>Clear filters</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/screen.py" line="79" />
         <source>元に戻す (Ctrl+Z)</source>
-        <translation type="unfinished" />
+        <translation>Undo (Ctrl+Z)</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/screen.py" line="137" />
         <source>相談記録一覧</source>
-        <translation type="unfinished" />
+        <translation>Consultation list</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/screen.py" line="138" />
         <location filename="../../coordinator_app/ui/consultations/screen.py" line="258" />
         <source>要フォロー</source>
-        <translation type="unfinished" />
+        <translation>Needs follow-up</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/screen.py" line="252" />
         <source>検索しています…</source>
-        <translation type="unfinished" />
+        <translation>Searching…</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/screen.py" line="254" />
         <source>%1件</source>
-        <translation type="unfinished" />
+        <translation>%1</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/screen.py" line="258" />
         <source>要フォロー (%1)</source>
-        <translation type="unfinished" />
+        <translation>Needs follow-up (%1)</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/screen.py" line="265" />
         <source>要フォロー %1件</source>
-        <translation type="unfinished" />
+        <translation>%1 need follow-up</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/screen.py" line="338" />
         <location filename="../../coordinator_app/ui/consultations/screen.py" line="414" />
         <source>開けませんでした</source>
-        <translation type="unfinished" />
+        <translation>Could not open</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/screen.py" line="348" />
         <source>保存しました（No.%1）</source>
-        <translation type="unfinished" />
+        <translation>Saved (No.%1)</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/screen.py" line="360" />
         <source>相談記録の削除</source>
-        <translation type="unfinished" />
+        <translation>Delete consultation</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/screen.py" line="361" />
         <source>この相談記録を削除しますか？
 削除した記録は集計から外れます。この画面を閉じるまでは Ctrl+Z で元に戻せます。</source>
-        <translation type="unfinished" />
+        <translation>Delete this consultation?
+Deleted records are left out of tallies. Until you close this screen, Ctrl+Z undoes it.</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/screen.py" line="374" />
         <source>削除しました（No.%1）</source>
-        <translation type="unfinished" />
+        <translation>Deleted (No.%1)</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/screen.py" line="389" />
         <source>元に戻しました（No.%1）</source>
-        <translation type="unfinished" />
+        <translation>Restored (No.%1)</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/screen.py" line="400" />
         <source>できませんでした</source>
-        <translation type="unfinished" />
+        <translation>Failed</translation>
     </message>
 </context>
 <context>
@@ -1236,113 +1237,160 @@
     <message>
         <location filename="../../coordinator_app/ui/watch/contact_panel.py" line="111" />
         <source>見守りの記録</source>
-        <translation type="unfinished" />
+        <translation>Watch-over contact</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/contact_panel.py" line="113" />
         <location filename="../../coordinator_app/ui/watch/contact_panel.py" line="183" />
         <source>一覧から利用者を選んでください</source>
-        <translation type="unfinished" />
+        <translation>Select a user in the list</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/contact_panel.py" line="123" />
         <source>職員</source>
-        <translation type="unfinished" />
+        <translation>Staff</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/contact_panel.py" line="132" />
         <source>メモ（任意）</source>
-        <translation type="unfinished" />
+        <translation>Memo (optional)</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/contact_panel.py" line="133" />
         <source>記録して次へ（Enter）</source>
-        <translation type="unfinished" />
+        <translation>Record and next (Enter)</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/contact_panel.py" line="140" />
         <source>実施日(&amp;D)</source>
-        <translation type="unfinished" />
+        <translation>&amp;Date</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/contact_panel.py" line="141" />
         <source>方法(&amp;M)</source>
-        <translation type="unfinished" />
+        <translation>&amp;Method</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/contact_panel.py" line="142" />
         <source>実施者(&amp;W)</source>
-        <translation type="unfinished" />
+        <translation>Done &amp;by</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/contact_panel.py" line="145" />
         <source>結果</source>
-        <translation type="unfinished" />
+        <translation>Result</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/contact_panel.py" line="146" />
         <source>メモ(&amp;O)</source>
-        <translation type="unfinished" />
+        <translation>Mem&amp;o</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/contact_panel.py" line="187" />
         <source>最終連絡: {day} {result}（{days}日前）</source>
-        <translation type="unfinished" />
+        <translation>Last contact: {day} {result} ({days} days ago)</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/contact_panel.py" line="190" />
         <source>最終連絡: なし</source>
-        <translation type="unfinished" />
+        <translation>Last contact: none</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/contact_panel.py" line="192" />
         <source>電話: {phone}　自治会: {area}</source>
-        <translation type="unfinished" />
+        <translation>Phone: {phone}　Association: {area}</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/contact_panel.py" line="194" />
         <source>見守りの方法: {m}</source>
-        <translation type="unfinished" />
+        <translation>Method: {m}</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/contact_panel.py" line="196" />
         <source>状態: {s}</source>
-        <translation type="unfinished" />
+        <translation>State: {s}</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/contact_panel.py" line="199" />
         <source>協力員が未割当です</source>
-        <translation type="unfinished" />
+        <translation>No helper assigned</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/contact_panel.py" line="205" />
         <source>ほかの協力員を追加…</source>
-        <translation type="unfinished" />
+        <translation>Add another helper…</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/contact_panel.py" line="215" />
         <source>協力員 {name}</source>
-        <translation type="unfinished" />
+        <translation>Helper {name}</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/contact_panel.py" line="266" />
         <source>実施日: {e}</source>
-        <translation type="unfinished" />
+        <translation>Date: {e}</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/contact_panel.py" line="268" />
         <source>結果を 1 異常なし・2 不在・3 異変あり から選んでください</source>
-        <translation type="unfinished" />
+        <translation>Choose a result: 1 fine, 2 absent, 3 concern</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/contact_panel.py" line="300" />
         <source>記録しました: {name} {result}</source>
-        <translation type="unfinished" />
+        <translation>Recorded: {name} {result}</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/contact_panel.py" line="302" />
         <source>（相談記録を要フォローに追加）</source>
-        <translation type="unfinished" />
+        <translation>(consultation added to follow-ups)</translation>
+    </message>
+</context>
+<context>
+    <name>ConvertOfferDialog</name>
+    <message>
+        <location filename="../../coordinator_app/ui/encryption_dialogs.py" line="196" />
+        <source>データベースの暗号化 — コーディネーターアプリ</source>
+        <translation>Database encryption — Coordinator App</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/encryption_dialogs.py" line="198" />
+        <source>このデータベースは暗号化されていません</source>
+        <translation>This database is not encrypted</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/encryption_dialogs.py" line="201" />
+        <source>いまのままでは、パソコンやUSBメモリーのバックアップをなくしたり盗まれたりすると、だれでもファイルから氏名・住所・相談内容を読めます。暗号化すると、パスワード（または回復キー）なしでは読めなくなります。
+
+暗号化したコピーを作って内容が元と同じことを確かめてから置き換えます。元のファイルは、あなたが削除するまで残します。作業中は他のパソコンからこのデータベースを使わないでください。</source>
+        <translation>As it is, if the PC or a USB backup is lost or stolen, anyone can read names, addresses and consultations from the file. Once encrypted, it cannot be read without a password (or the recovery key).
+
+An encrypted copy is made and checked against the original before replacing it. The original file stays until you delete it. Do not use this database from other PCs meanwhile.</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/encryption_dialogs.py" line="208" />
+        <source>データベース: {path}</source>
+        <translation>Database: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/encryption_dialogs.py" line="215" />
+        <source>{login} のパスワード(&amp;P)</source>
+        <translation>&amp;Password of {login}</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/encryption_dialogs.py" line="221" />
+        <source>暗号化する</source>
+        <translation>Encrypt</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/encryption_dialogs.py" line="222" />
+        <source>今はしない</source>
+        <translation>Not now</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/encryption_dialogs.py" line="237" />
+        <source>パスワードを入力してください</source>
+        <translation>Enter the password</translation>
     </message>
 </context>
 <context>
@@ -1350,27 +1398,27 @@
     <message>
         <location filename="../../coordinator_app/ui/watch/cooperators_page.py" line="46" />
         <source>未割当の利用者を今月の見守りで見る</source>
-        <translation type="unfinished" />
+        <translation>Show unassigned users in this month's watch-over</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/cooperators_page.py" line="64" />
         <source>この協力員の担当で今月の見守りを開く</source>
-        <translation type="unfinished" />
+        <translation>Open this month's watch-over for this helper</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/cooperators_page.py" line="89" />
         <source>見守り協力員 {n}人　協力員が未割当の利用者: &lt;b style='color:{c}'&gt;{u}人&lt;/b&gt;</source>
-        <translation type="unfinished" />
+        <translation>Helpers: {n}　Users without a helper: &lt;b style='color:{c}'&gt;{u}&lt;/b&gt;</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/cooperators_page.py" line="93" />
         <source>　&lt;span style='color:#b00020'&gt;※役割なしの担当者 {m}人（ボランティア登録で見守り協力員にしてください）&lt;/span&gt;</source>
-        <translation type="unfinished" />
+        <translation>　&lt;span style='color:#b00020'&gt;※{m} assigned without the helper role (give them the role in volunteer registration)&lt;/span&gt;</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/cooperators_page.py" line="117" />
         <source>{name}（{kana}）さんの担当: {n}人　電話 {phone}</source>
-        <translation type="unfinished" />
+        <translation>{name} ({kana}) looks after {n}　Phone {phone}</translation>
     </message>
 </context>
 <context>
@@ -1378,7 +1426,7 @@
     <message>
         <location filename="../../coordinator_app/ui/consultations/deleted.py" line="89" />
         <source>削除した相談記録</source>
-        <translation type="unfinished" />
+        <translation>Deleted consultations</translation>
     </message>
 </context>
 <context>
@@ -1386,7 +1434,7 @@
     <message>
         <location filename="../../coordinator_app/ui/consultations/deleted.py" line="26" />
         <source>No.</source>
-        <translation type="unfinished" />
+        <translation>No.</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/deleted.py" line="27" />
@@ -1396,22 +1444,22 @@
     <message>
         <location filename="../../coordinator_app/ui/consultations/deleted.py" line="28" />
         <source>受付日</source>
-        <translation type="unfinished" />
+        <translation>Date received</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/deleted.py" line="29" />
         <source>区分</source>
-        <translation type="unfinished" />
+        <translation>Category</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/deleted.py" line="30" />
         <source>削除日時</source>
-        <translation type="unfinished" />
+        <translation>Deleted at</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/deleted.py" line="31" />
         <source>削除した人</source>
-        <translation type="unfinished" />
+        <translation>Deleted by</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/deleted.py" line="42" />
@@ -1421,22 +1469,22 @@
     <message>
         <location filename="../../coordinator_app/ui/consultations/deleted.py" line="49" />
         <source>削除された相談記録は集計に含まれません。復元すると元に戻ります。</source>
-        <translation type="unfinished" />
+        <translation>Deleted consultations are not tallied. Restoring puts them back.</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/deleted.py" line="61" />
         <source>%1件</source>
-        <translation type="unfinished" />
+        <translation>%1</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/deleted.py" line="79" />
         <source>復元しました</source>
-        <translation type="unfinished" />
+        <translation>Restored</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/deleted.py" line="83" />
         <source>復元できませんでした</source>
-        <translation type="unfinished" />
+        <translation>Could not restore</translation>
     </message>
 </context>
 <context>
@@ -1444,52 +1492,52 @@
     <message>
         <location filename="../../coordinator_app/ui/printing/register.py" line="32" />
         <source>返却・細断の記録</source>
-        <translation type="unfinished" />
+        <translation>Record return or shredding</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/printing/register.py" line="33" />
         <source>返却された(&amp;R)</source>
-        <translation type="unfinished" />
+        <translation>&amp;Returned</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/printing/register.py" line="34" />
         <source>細断した(&amp;S)</source>
-        <translation type="unfinished" />
+        <translation>&amp;Shredded</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/printing/register.py" line="40" />
         <source>例: 2部とも返却、支部で細断</source>
-        <translation type="unfinished" />
+        <translation>e.g. both copies returned, shredded at branch</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/printing/register.py" line="41" />
         <source>{title}（控番号 {copies}、{recipient}）</source>
-        <translation type="unfinished" />
+        <translation>{title} (copy no. {copies}, {recipient})</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/printing/register.py" line="43" />
         <source>渡した相手の記入なし</source>
-        <translation type="unfinished" />
+        <translation>Recipient not entered</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/printing/register.py" line="51" />
         <source>どうなったか</source>
-        <translation type="unfinished" />
+        <translation>Outcome</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/printing/register.py" line="52" />
         <source>日付(&amp;D)</source>
-        <translation type="unfinished" />
+        <translation>&amp;Date</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/printing/register.py" line="53" />
         <source>メモ(&amp;M)</source>
-        <translation type="unfinished" />
+        <translation>&amp;Memo</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/printing/register.py" line="57" />
         <source>記録する (Ctrl+S)</source>
-        <translation type="unfinished" />
+        <translation>Record (Ctrl+S)</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/printing/register.py" line="58" />
@@ -1499,7 +1547,15 @@
     <message>
         <location filename="../../coordinator_app/ui/printing/register.py" line="75" />
         <source>日付: </source>
-        <translation type="unfinished" />
+        <translation>Date: </translation>
+    </message>
+</context>
+<context>
+    <name>Encryption</name>
+    <message>
+        <location filename="../../coordinator_app/ui/encryption_dialogs.py" line="261" />
+        <source>個人情報を含むファイル</source>
+        <translation>File with personal data</translation>
     </message>
 </context>
 <context>
@@ -1507,32 +1563,32 @@
     <message>
         <location filename="../../coordinator_app/ui/watch/end_dialog.py" line="25" />
         <source>見守り登録の終了</source>
-        <translation type="unfinished" />
+        <translation>End watch-over registration</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/end_dialog.py" line="26" />
         <source>{name} さんの見守り登録を終了します。今月の見守りから外れますが、これまでの記録は残ります。</source>
-        <translation type="unfinished" />
+        <translation>End the watch-over registration of {name}. They leave this month's watch-over; past records are kept.</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/end_dialog.py" line="32" />
         <source>（選んでください）</source>
-        <translation type="unfinished" />
+        <translation>(choose)</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/end_dialog.py" line="38" />
         <source>終了日(&amp;D)</source>
-        <translation type="unfinished" />
+        <translation>End &amp;date</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/end_dialog.py" line="39" />
         <source>終了理由(&amp;R)</source>
-        <translation type="unfinished" />
+        <translation>&amp;Reason</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/end_dialog.py" line="41" />
         <source>登録を終了</source>
-        <translation type="unfinished" />
+        <translation>End registration</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/end_dialog.py" line="42" />
@@ -1542,12 +1598,12 @@
     <message>
         <location filename="../../coordinator_app/ui/watch/end_dialog.py" line="54" />
         <source>終了日: {e}</source>
-        <translation type="unfinished" />
+        <translation>End date: {e}</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/end_dialog.py" line="57" />
         <source>終了理由を選んでください</source>
-        <translation type="unfinished" />
+        <translation>Choose a reason</translation>
     </message>
 </context>
 <context>
@@ -1555,27 +1611,27 @@
     <message>
         <location filename="../../coordinator_app/ui/watch/enrol_dialog.py" line="45" />
         <source>見守り利用者の編集</source>
-        <translation type="unfinished" />
+        <translation>Edit watch-over user</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/enrol_dialog.py" line="45" />
         <source>見守り利用者の登録</source>
-        <translation type="unfinished" />
+        <translation>Register watch-over user</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/enrol_dialog.py" line="59" />
         <source>例: 長女 見本 花子 048-000-0000</source>
-        <translation type="unfinished" />
+        <translation>e.g. eldest daughter Hanako Mihon 048-000-0000</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/enrol_dialog.py" line="71" />
         <source>{label}（{days}日）</source>
-        <translation type="unfinished" />
+        <translation>{label} ({days} days)</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/enrol_dialog.py" line="88" />
         <source>郵送物（かわらばん等）の送付に同意している</source>
-        <translation type="unfinished" />
+        <translation>Agrees to receive mailings (newsletter etc.)</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/enrol_dialog.py" line="96" />
@@ -1585,57 +1641,57 @@
     <message>
         <location filename="../../coordinator_app/ui/watch/enrol_dialog.py" line="98" />
         <source>利用者(&amp;P)</source>
-        <translation type="unfinished" />
+        <translation>&amp;Person</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/enrol_dialog.py" line="99" />
         <source>電話(&amp;T)</source>
-        <translation type="unfinished" />
+        <translation>&amp;Telephone</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/enrol_dialog.py" line="100" />
         <source>住所(&amp;D)</source>
-        <translation type="unfinished" />
+        <translation>A&amp;ddress</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/enrol_dialog.py" line="101" />
         <source>自治会(&amp;A)</source>
-        <translation type="unfinished" />
+        <translation>&amp;Association</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/enrol_dialog.py" line="102" />
         <source>緊急連絡先(&amp;E)</source>
-        <translation type="unfinished" />
+        <translation>&amp;Emergency contact</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/enrol_dialog.py" line="103" />
         <source>見守りの方法</source>
-        <translation type="unfinished" />
+        <translation>Watch-over method</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/enrol_dialog.py" line="104" />
         <source>頻度(&amp;F)</source>
-        <translation type="unfinished" />
+        <translation>&amp;Frequency</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/enrol_dialog.py" line="105" />
         <source>登録日(&amp;R)</source>
-        <translation type="unfinished" />
+        <translation>&amp;Registered</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/enrol_dialog.py" line="111" />
         <source>協力員(&amp;K)</source>
-        <translation type="unfinished" />
+        <translation>Help&amp;ers</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/enrol_dialog.py" line="113" />
         <source>メモ(&amp;O)</source>
-        <translation type="unfinished" />
+        <translation>Mem&amp;o</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/enrol_dialog.py" line="114" />
         <source>郵送</source>
-        <translation type="unfinished" />
+        <translation>Mail</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/enrol_dialog.py" line="116" />
@@ -1650,32 +1706,32 @@
     <message>
         <location filename="../../coordinator_app/ui/watch/enrol_dialog.py" line="124" />
         <source>見守りの履歴</source>
-        <translation type="unfinished" />
+        <translation>Watch-over history</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/enrol_dialog.py" line="157" />
         <source>{n}日ごと</source>
-        <translation type="unfinished" />
+        <translation>Every {n} days</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/enrol_dialog.py" line="171" />
         <source>{day} に登録を終了しています（{reason}）</source>
-        <translation type="unfinished" />
+        <translation>Registration ended on {day} ({reason})</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/enrol_dialog.py" line="186" />
         <source>（通常は2人1組）</source>
-        <translation type="unfinished" />
+        <translation>(usually in pairs)</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/enrol_dialog.py" line="187" />
         <source>{n}人を選択{hint}　Spaceで選択/解除</source>
-        <translation type="unfinished" />
+        <translation>{n} selected{hint}　Space selects/clears</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/enrol_dialog.py" line="204" />
         <source>登録日: {e}</source>
-        <translation type="unfinished" />
+        <translation>Registered: {e}</translation>
     </message>
 </context>
 <context>
@@ -1683,37 +1739,37 @@
     <message>
         <location filename="../../coordinator_app/ui/tallies/evaluation_page.py" line="45" />
         <source>保存 (Ctrl+S)</source>
-        <translation type="unfinished" />
+        <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/evaluation_page.py" line="47" />
         <source>評価シートをPDFに…</source>
-        <translation type="unfinished" />
+        <translation>Evaluation sheet to PDF…</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/evaluation_page.py" line="57" />
         <source>計画を保存</source>
-        <translation type="unfinished" />
+        <translation>Save plan</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/evaluation_page.py" line="71" />
         <source>事業の概要</source>
-        <translation type="unfinished" />
+        <translation>Program outline</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/evaluation_page.py" line="75" />
         <source>目標・実績</source>
-        <translation type="unfinished" />
+        <translation>Targets and results</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/evaluation_page.py" line="90" />
         <source>計画</source>
-        <translation type="unfinished" />
+        <translation>Plan</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/evaluation_page.py" line="92" />
         <source>計画名</source>
-        <translation type="unfinished" />
+        <translation>Plan name</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/evaluation_page.py" line="94" />
@@ -1723,113 +1779,118 @@
     <message>
         <location filename="../../coordinator_app/ui/tallies/evaluation_page.py" line="108" />
         <source>年度</source>
-        <translation type="unfinished" />
+        <translation>Fiscal year</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/evaluation_page.py" line="111" />
         <source>指標</source>
-        <translation type="unfinished" />
+        <translation>Indicator</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/evaluation_page.py" line="113" />
         <source>集計元</source>
-        <translation type="unfinished" />
+        <translation>Source</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/evaluation_page.py" line="186" />
         <source>{0}・{1} の評価シート</source>
-        <translation type="unfinished" />
+        <translation>Evaluation sheet {0} · {1}</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/evaluation_page.py" line="212" />
         <source>保存しました</source>
-        <translation type="unfinished" />
+        <translation>Saved</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/evaluation_page.py" line="225" />
         <source>計画を保存しました</source>
-        <translation type="unfinished" />
+        <translation>Plan saved</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/evaluation_page.py" line="233" />
         <source>評価シートを書き出す</source>
-        <translation type="unfinished" />
+        <translation>Export evaluation sheet</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/evaluation_page.py" line="234" />
         <source>PDF (*.pdf)</source>
-        <translation type="unfinished" />
+        <translation>PDF (*.pdf)</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/evaluation_page.py" line="241" />
         <source>PDFを作っています…</source>
-        <translation type="unfinished" />
+        <translation>Creating PDF…</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/evaluation_page.py" line="248" />
         <source>{0} ページのPDFを書き出しました: {1}</source>
-        <translation type="unfinished" />
+        <translation>{0}-page PDF written: {1}</translation>
     </message>
 </context>
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../coordinator_app/ui/first_run.py" line="24" />
+        <location filename="../../coordinator_app/ui/first_run.py" line="34" />
         <source>はじめての設定 — コーディネーターアプリ</source>
         <translation>First-time setup — Coordinator App</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/first_run.py" line="27" />
+        <location filename="../../coordinator_app/ui/first_run.py" line="37" />
         <source>このデータベースにはまだアカウントがありません。最初に、アカウントや支部を管理する「管理者」を作成してください。コーディネーターや市社協職員のアカウントは、あとで管理者が「設定」で作成します。</source>
         <translation>This database has no accounts yet. First create the administrator, who manages accounts and branches. Accounts for coordinators and city-office staff are created later by the administrator in Settings.</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/first_run.py" line="42" />
+        <location filename="../../coordinator_app/ui/first_run.py" line="52" />
         <source>ログイン名(&amp;L)</source>
         <translation>&amp;Login name</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/first_run.py" line="43" />
+        <location filename="../../coordinator_app/ui/first_run.py" line="53" />
         <source>表示名(&amp;N)</source>
         <translation>Display &amp;name</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/first_run.py" line="44" />
+        <location filename="../../coordinator_app/ui/first_run.py" line="54" />
         <source>パスワード(&amp;P)</source>
         <translation>&amp;Password</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/first_run.py" line="45" />
+        <location filename="../../coordinator_app/ui/first_run.py" line="55" />
         <source>パスワード（確認）(&amp;C)</source>
         <translation>&amp;Confirm password</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/first_run.py" line="46" />
+        <location filename="../../coordinator_app/ui/first_run.py" line="58" />
+        <source>パスワードは{n}文字以上。データベースはこのパスワードで暗号化されます。作成のあと、すべてのパスワードを忘れたときのための「回復キー」を一度だけ表示します。</source>
+        <translation>At least {n} characters. The database is encrypted with this password. After creation, a recovery key for when all passwords are forgotten is shown once.</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/first_run.py" line="62" />
         <source>パスワードは{n}文字以上。忘れると復旧できないので、安全な場所に控えてください。</source>
         <translation>At least {n} characters. A forgotten password cannot be recovered: keep a note of it in a safe place.</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/first_run.py" line="55" />
+        <location filename="../../coordinator_app/ui/first_run.py" line="72" />
         <source>管理者を作成して始める</source>
         <translation>Create the administrator and start</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/first_run.py" line="57" />
+        <location filename="../../coordinator_app/ui/first_run.py" line="74" />
         <source>終了</source>
         <translation>Exit</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/first_run.py" line="72" />
+        <location filename="../../coordinator_app/ui/first_run.py" line="89" />
         <source>ログイン名を入力してください</source>
         <translation>Enter a login name</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/first_run.py" line="75" />
+        <location filename="../../coordinator_app/ui/first_run.py" line="92" />
         <source>確認のパスワードが一致しません</source>
         <translation>The two passwords differ</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/first_run.py" line="77" />
+        <location filename="../../coordinator_app/ui/first_run.py" line="96" />
         <source>既にアカウントがあります。サインインしてください</source>
         <translation>Accounts exist already. Please sign in.</translation>
     </message>
@@ -1839,77 +1900,77 @@
     <message>
         <location filename="../../coordinator_app/ui/consultations/follow_ups.py" line="108" />
         <source>フォロー日</source>
-        <translation type="unfinished" />
+        <translation>Follow-up date</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/follow_ups.py" line="109" />
         <source>経過</source>
-        <translation type="unfinished" />
+        <translation>Elapsed</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/follow_ups.py" line="109" />
         <source>%1日</source>
-        <translation type="unfinished" />
+        <translation>%1 days</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/follow_ups.py" line="111" />
         <source>受付日</source>
-        <translation type="unfinished" />
+        <translation>Date received</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/follow_ups.py" line="112" />
         <source>区分</source>
-        <translation type="unfinished" />
+        <translation>Category</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/follow_ups.py" line="113" />
         <source>内容</source>
-        <translation type="unfinished" />
+        <translation>Content</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/follow_ups.py" line="114" />
         <source>対応</source>
-        <translation type="unfinished" />
+        <translation>Response</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/follow_ups.py" line="115" />
         <source>氏名</source>
-        <translation type="unfinished" />
+        <translation>Name</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/follow_ups.py" line="115" />
         <source>（匿名）</source>
-        <translation type="unfinished" />
+        <translation>(anonymous)</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/follow_ups.py" line="116" />
         <source>概要</source>
-        <translation type="unfinished" />
+        <translation>Summary</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/follow_ups.py" line="131" />
         <source>期日が来たフォローはありません。</source>
-        <translation type="unfinished" />
+        <translation>No follow-ups are due.</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/follow_ups.py" line="132" />
         <source>完了にする… (Enter)</source>
-        <translation type="unfinished" />
+        <translation>Close… (Enter)</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/follow_ups.py" line="133" />
         <source>記録を開く</source>
-        <translation type="unfinished" />
+        <translation>Open record</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/follow_ups.py" line="134" />
         <source>この人の履歴 (Ctrl+H)</source>
-        <translation type="unfinished" />
+        <translation>Person's history (Ctrl+H)</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/consultations/follow_ups.py" line="140" />
         <source>フォロー日が今日までに来て、まだ完了していない記録です（フォロー日の古い順）。完了にするときは結果を記録します。</source>
-        <translation type="unfinished" />
+        <translation>Records with a follow-up date up to today, not yet closed (oldest first). Record the result when closing.</translation>
     </message>
 </context>
 <context>
@@ -1998,52 +2059,52 @@
     <message>
         <location filename="../../coordinator_app/ui/tallies/indicator_dialog.py" line="47" />
         <source>指標を追加する</source>
-        <translation type="unfinished" />
+        <translation>Add indicator</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/indicator_dialog.py" line="47" />
         <source>指標の定義を変更する</source>
-        <translation type="unfinished" />
+        <translation>Change indicator definition</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/indicator_dialog.py" line="62" />
         <source>なし（実績を入力する）</source>
-        <translation type="unfinished" />
+        <translation>None (enter results)</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/indicator_dialog.py" line="77" />
         <source>例: 4316（なければ空）</source>
-        <translation type="unfinished" />
+        <translation>e.g. 4316 (blank if none)</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/indicator_dialog.py" line="86" />
         <source>使う（一覧と評価シートに出す）</source>
-        <translation type="unfinished" />
+        <translation>In use (shown in list and evaluation sheet)</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/indicator_dialog.py" line="106" />
         <source>時点</source>
-        <translation type="unfinished" />
+        <translation>As of</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/indicator_dialog.py" line="109" />
         <source>コード(&amp;C)</source>
-        <translation type="unfinished" />
+        <translation>&amp;Code</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/indicator_dialog.py" line="110" />
         <source>指標名(&amp;N)</source>
-        <translation type="unfinished" />
+        <translation>&amp;Name</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/indicator_dialog.py" line="111" />
         <source>単位</source>
-        <translation type="unfinished" />
+        <translation>Unit</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/indicator_dialog.py" line="112" />
         <source>担当課</source>
-        <translation type="unfinished" />
+        <translation>Department</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/indicator_dialog.py" line="113" />
@@ -2053,52 +2114,52 @@
     <message>
         <location filename="../../coordinator_app/ui/tallies/indicator_dialog.py" line="114" />
         <source>数える集計項目</source>
-        <translation type="unfinished" />
+        <translation>Tally item counted</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/indicator_dialog.py" line="115" />
         <source>内訳</source>
-        <translation type="unfinished" />
+        <translation>Breakdown</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/indicator_dialog.py" line="116" />
         <source>内訳の項目</source>
-        <translation type="unfinished" />
+        <translation>Breakdown item</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/indicator_dialog.py" line="117" />
         <source>よい方向</source>
-        <translation type="unfinished" />
+        <translation>Better direction</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/indicator_dialog.py" line="118" />
         <source>計画期間</source>
-        <translation type="unfinished" />
+        <translation>Plan period</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/indicator_dialog.py" line="119" />
         <source>基準値</source>
-        <translation type="unfinished" />
+        <translation>Baseline</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/indicator_dialog.py" line="120" />
         <source>基本目標</source>
-        <translation type="unfinished" />
+        <translation>Basic goal</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/indicator_dialog.py" line="121" />
         <source>施策の方向性</source>
-        <translation type="unfinished" />
+        <translation>Policy direction</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/indicator_dialog.py" line="122" />
         <source>事業名</source>
-        <translation type="unfinished" />
+        <translation>Program</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/indicator_dialog.py" line="123" />
         <source>事業の概要</source>
-        <translation type="unfinished" />
+        <translation>Program outline</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/indicator_dialog.py" line="126" />
@@ -2113,7 +2174,7 @@
     <message>
         <location filename="../../coordinator_app/ui/tallies/indicator_dialog.py" line="140" />
         <source>合計</source>
-        <translation type="unfinished" />
+        <translation>Total</translation>
     </message>
 </context>
 <context>
@@ -2121,52 +2182,52 @@
     <message>
         <location filename="../../coordinator_app/ui/tallies/indicators_page.py" line="51" />
         <source>全支部</source>
-        <translation type="unfinished" />
+        <translation>All branches</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/indicators_page.py" line="55" />
         <source>CSVを書き出す…</source>
-        <translation type="unfinished" />
+        <translation>Export CSV…</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/indicators_page.py" line="57" />
         <source>指標を追加…</source>
-        <translation type="unfinished" />
+        <translation>Add indicator…</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/indicators_page.py" line="59" />
         <source>定義を変更…</source>
-        <translation type="unfinished" />
+        <translation>Change definition…</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/indicators_page.py" line="61" />
         <source>評価の基準…</source>
-        <translation type="unfinished" />
+        <translation>Rating criteria…</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/indicators_page.py" line="97" />
         <source>評価を変更…</source>
-        <translation type="unfinished" />
+        <translation>Change rating…</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/indicators_page.py" line="100" />
         <source>目標は表の「目標」欄をダブルクリックして入力します（数値または 増加・減少・維持・設置 など）。</source>
-        <translation type="unfinished" />
+        <translation>Double-click the Target column to enter a target (a number or increase, decrease, maintain, establish…).</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/indicators_page.py" line="101" />
         <source>目標・評価の入力は市社協の職員が行います。</source>
-        <translation type="unfinished" />
+        <translation>Targets and ratings are entered by city-office staff.</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/indicators_page.py" line="123" />
         <source>年度</source>
-        <translation type="unfinished" />
+        <translation>Fiscal year</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/indicators_page.py" line="126" />
         <source>集計元</source>
-        <translation type="unfinished" />
+        <translation>Source</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/indicators_page.py" line="129" />
@@ -2181,42 +2242,42 @@
     <message>
         <location filename="../../coordinator_app/ui/tallies/indicators_page.py" line="163" />
         <source>{0}・{1}: 指標 {2} 件（評価あり {3} 件）。* は評価を変更したもの</source>
-        <translation type="unfinished" />
+        <translation>{0} · {1}: {2} indicators ({3} rated). * = rating changed</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/indicators_page.py" line="191" />
         <source>　基準値 {0}</source>
-        <translation type="unfinished" />
+        <translation>　Baseline {0}</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/indicators_page.py" line="195" />
         <source>{0}　計画期間 {1}　{2}　担当 {3}</source>
-        <translation type="unfinished" />
+        <translation>{0}　Plan period {1}　{2}　Dept. {3}</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/indicators_page.py" line="204" />
         <source>{0} の推移（実績と目標）</source>
-        <translation type="unfinished" />
+        <translation>{0} over time (results and targets)</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/indicators_page.py" line="231" />
         <source>{0}の目標が設定されていません。先に目標を入力してください。</source>
-        <translation type="unfinished" />
+        <translation>No target set for {0}. Enter a target first.</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/indicators_page.py" line="267" />
         <source>指標を書き出す</source>
-        <translation type="unfinished" />
+        <translation>Export indicators</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/indicators_page.py" line="268" />
         <source>CSV (*.csv)</source>
-        <translation type="unfinished" />
+        <translation>CSV (*.csv)</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/indicators_page.py" line="277" />
         <source>{0} 件を書き出しました: {1}</source>
-        <translation type="unfinished" />
+        <translation>{0} rows written: {1}</translation>
     </message>
 </context>
 <context>
@@ -2224,44 +2285,44 @@
     <message>
         <location filename="../../coordinator_app/ui/volunteers/insurance.py" line="35" />
         <source>すべて選ぶ</source>
-        <translation type="unfinished" />
+        <translation>Select all</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/insurance.py" line="36" />
         <source>選択を外す</source>
-        <translation type="unfinished" />
+        <translation>Clear selection</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/insurance.py" line="37" />
         <source>選んだ人を更新…</source>
-        <translation type="unfinished" />
+        <translation>Renew selected…</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/insurance.py" line="38" />
         <source>全員を更新…</source>
-        <translation type="unfinished" />
+        <translation>Renew all…</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/insurance.py" line="62" />
         <source>{0}のボランティア保険がまだの登録者: {1}人。加入を確かめた人を選んで更新してください。</source>
-        <translation type="unfinished" />
+        <translation>Volunteers without insurance for {0}: {1}. Select those confirmed insured and renew.</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/insurance.py" line="70" />
         <location filename="../../coordinator_app/ui/volunteers/insurance.py" line="73" />
         <location filename="../../coordinator_app/ui/volunteers/insurance.py" line="82" />
         <source>保険の更新</source>
-        <translation type="unfinished" />
+        <translation>Insurance renewal</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/insurance.py" line="70" />
         <source>更新する人を選んでください</source>
-        <translation type="unfinished" />
+        <translation>Select people to renew</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/insurance.py" line="74" />
         <source>{0}人の保険加入年度を{1}にします。よろしいですか？</source>
-        <translation type="unfinished" />
+        <translation>Set the insurance year of {0} people to {1}?</translation>
     </message>
 </context>
 <context>
@@ -2521,102 +2582,122 @@
         <translation>Database: {name}</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="129" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="111" />
+        <source>暗号化</source>
+        <translation>Encryption</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/main_window.py" line="111" />
+        <source>暗号化なし</source>
+        <translation>Not encrypted</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/main_window.py" line="114" />
+        <source>データベースファイルは暗号化されています</source>
+        <translation>The database file is encrypted</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/main_window.py" line="115" />
+        <source>データベースファイルは暗号化されていません</source>
+        <translation>The database file is not encrypted</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/main_window.py" line="137" />
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="130" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="138" />
         <source>今すぐバックアップ(&amp;B)</source>
         <translation>&amp;Back up now</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="131" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="139" />
         <source>バックアップから復元(&amp;R)…</source>
         <translation>&amp;Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="139" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="147" />
         <source>画面をロック(&amp;L)</source>
         <translation>&amp;Lock screen</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="142" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="150" />
         <source>サインアウト(&amp;O)</source>
         <translation>Sign &amp;out</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="145" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="153" />
         <source>終了(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="150" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="158" />
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="158" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="166" />
         <source>ツール(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="160" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="168" />
         <source>設定(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="166" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="174" />
         <source>監査ログ(&amp;A)</source>
         <translation>&amp;Audit trail</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="170" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="178" />
         <source>ヘルプ(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="171" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="179" />
         <source>このアプリについて(&amp;A)</source>
         <translation>&amp;About this app</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="222" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="230" />
         <source>コーディネーターアプリ（ロック中）</source>
         <translation>Coordinator App (locked)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="257" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="265" />
         <source>バックアップしています…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="263" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="271" />
         <source>バックアップしました: {name}</source>
         <translation>Backed up: {name}</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="268" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="276" />
         <source>バックアップできませんでした</source>
         <translation>The backup failed</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="281" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="289" />
         <source>バックアップから復元</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="282" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="290" />
         <source>{name} から復元します。いまのデータベースは別名で残します。復元のあと、もう一度サインインしてください。続けますか？</source>
         <translation>The database will be restored from {name}. The current database is kept under another name. Sign in again after the restore. Continue?</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="298" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="306" />
         <source>このアプリについて</source>
         <translation>About this app</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="299" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="307" />
         <source>コーディネーターアプリ {version}
 社協支部コーディネーターのための記録・集計アプリ。
 フォント: IPAexゴシック（IPAフォントライセンスv1.0）</source>
@@ -2630,22 +2711,22 @@ Font: IPAexGothic (IPA Font License v1.0)</translation>
     <message>
         <location filename="../../coordinator_app/ui/tallies/monthly.py" line="41" />
         <source>全支部</source>
-        <translation type="unfinished" />
+        <translation>All branches</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/monthly.py" line="45" />
         <source>CSVを書き出す…</source>
-        <translation type="unfinished" />
+        <translation>Export CSV…</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/monthly.py" line="46" />
         <source>Excelを書き出す…</source>
-        <translation type="unfinished" />
+        <translation>Export Excel…</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/monthly.py" line="71" />
         <source>年度</source>
-        <translation type="unfinished" />
+        <translation>Fiscal year</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/monthly.py" line="74" />
@@ -2655,52 +2736,52 @@ Font: IPAexGothic (IPA Font License v1.0)</translation>
     <message>
         <location filename="../../coordinator_app/ui/tallies/monthly.py" line="114" />
         <source>集計しています…</source>
-        <translation type="unfinished" />
+        <translation>Tallying…</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/monthly.py" line="126" />
         <source>{0} {1}: 記録から集計しました（表の数字は集計ファイルと同じです）</source>
-        <translation type="unfinished" />
+        <translation>{0} {1}: tallied from records (same figures as the tally file)</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/monthly.py" line="138" />
         <source>{0}（月別の合計）</source>
-        <translation type="unfinished" />
+        <translation>{0} (monthly totals)</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/monthly.py" line="147" />
         <source>個人の記録は支部のコーディネーターだけが見られます。市社協の職員は集計の数字だけを扱います。</source>
-        <translation type="unfinished" />
+        <translation>Only branch coordinators see individual records. City-office staff handle tally figures only.</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/monthly.py" line="152" />
         <source>合計</source>
-        <translation type="unfinished" />
+        <translation>Total</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/monthly.py" line="175" />
         <source>集計ファイル (*.csv)</source>
-        <translation type="unfinished" />
+        <translation>Tally files (*.csv)</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/monthly.py" line="175" />
         <source>Excel (*.xlsx)</source>
-        <translation type="unfinished" />
+        <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/monthly.py" line="176" />
         <source>集計を書き出す</source>
-        <translation type="unfinished" />
+        <translation>Export tallies</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/monthly.py" line="184" />
         <source>書き出しています…</source>
-        <translation type="unfinished" />
+        <translation>Exporting…</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/monthly.py" line="188" />
         <source>{0} 行を書き出しました: {1}</source>
-        <translation type="unfinished" />
+        <translation>{0} rows written: {1}</translation>
     </message>
 </context>
 <context>
@@ -2708,18 +2789,18 @@ Font: IPAexGothic (IPA Font License v1.0)</translation>
     <message>
         <location filename="../../coordinator_app/ui/tallies/override_dialog.py" line="28" />
         <source>評価を変更する</source>
-        <translation type="unfinished" />
+        <translation>Change rating</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/override_dialog.py" line="31" />
         <source>自動判定に戻す（{0}）</source>
-        <translation type="unfinished" />
+        <translation>Back to automatic ({0})</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/override_dialog.py" line="31" />
         <location filename="../../coordinator_app/ui/tallies/override_dialog.py" line="49" />
         <source>なし</source>
-        <translation type="unfinished" />
+        <translation>None</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/override_dialog.py" line="42" />
@@ -2734,32 +2815,32 @@ Font: IPAexGothic (IPA Font License v1.0)</translation>
     <message>
         <location filename="../../coordinator_app/ui/tallies/override_dialog.py" line="47" />
         <source>指標</source>
-        <translation type="unfinished" />
+        <translation>Indicator</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/override_dialog.py" line="48" />
         <source>年度</source>
-        <translation type="unfinished" />
+        <translation>Fiscal year</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/override_dialog.py" line="49" />
         <source>自動判定</source>
-        <translation type="unfinished" />
+        <translation>Automatic</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/override_dialog.py" line="50" />
         <source>評価(&amp;G)</source>
-        <translation type="unfinished" />
+        <translation>&amp;Rating</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/override_dialog.py" line="51" />
         <source>理由(&amp;R)</source>
-        <translation type="unfinished" />
+        <translation>&amp;Reason</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/override_dialog.py" line="62" />
         <source>評価を変更する理由を入力してください</source>
-        <translation type="unfinished" />
+        <translation>Enter the reason for the change</translation>
     </message>
 </context>
 <context>
@@ -2767,53 +2848,53 @@ Font: IPAexGothic (IPA Font License v1.0)</translation>
     <message>
         <location filename="../../coordinator_app/ui/person_history.py" line="47" />
         <source>%1さんの履歴</source>
-        <translation type="unfinished" />
+        <translation>History of %1</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/person_history.py" line="50" />
         <source>生年月日 %1</source>
-        <translation type="unfinished" />
+        <translation>Born %1</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/person_history.py" line="58" />
         <source>日付</source>
-        <translation type="unfinished" />
+        <translation>Date</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/person_history.py" line="59" />
         <source>区分</source>
-        <translation type="unfinished" />
+        <translation>Category</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/person_history.py" line="60" />
         <location filename="../../coordinator_app/ui/person_history.py" line="88" />
         <source>方法</source>
-        <translation type="unfinished" />
+        <translation>Method</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/person_history.py" line="61" />
         <source>内容</source>
-        <translation type="unfinished" />
+        <translation>Content</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/person_history.py" line="62" />
         <source>対応</source>
-        <translation type="unfinished" />
+        <translation>Response</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/person_history.py" line="63" />
         <source>フォロー</source>
-        <translation type="unfinished" />
+        <translation>Follow-up</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/person_history.py" line="64" />
         <source>概要</source>
-        <translation type="unfinished" />
+        <translation>Summary</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/person_history.py" line="67" />
         <source>相談記録（%1件）</source>
-        <translation type="unfinished" />
+        <translation>Consultations (%1)</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/person_history.py" line="72" />
@@ -2823,57 +2904,57 @@ Font: IPAexGothic (IPA Font License v1.0)</translation>
     <message>
         <location filename="../../coordinator_app/ui/person_history.py" line="75" />
         <source>見守りの利用登録はありません。</source>
-        <translation type="unfinished" />
+        <translation>No watch-over registration.</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/person_history.py" line="77" />
         <source>登録 %1</source>
-        <translation type="unfinished" />
+        <translation>Registered %1</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/person_history.py" line="79" />
         <source>　終了 %1（%2）</source>
-        <translation type="unfinished" />
+        <translation>　Ended %1 (%2)</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/person_history.py" line="82" />
         <source>　利用中</source>
-        <translation type="unfinished" />
+        <translation>　Active</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/person_history.py" line="84" />
         <source>　緊急連絡先: %1</source>
-        <translation type="unfinished" />
+        <translation>　Emergency contact: %1</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/person_history.py" line="87" />
         <source>実施日</source>
-        <translation type="unfinished" />
+        <translation>Date</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/person_history.py" line="89" />
         <source>結果</source>
-        <translation type="unfinished" />
+        <translation>Result</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/person_history.py" line="90" />
         <source>実施者</source>
-        <translation type="unfinished" />
+        <translation>Done by</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/person_history.py" line="91" />
         <source>メモ</source>
-        <translation type="unfinished" />
+        <translation>Memo</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/person_history.py" line="95" />
         <source>見守り活動（%1件）</source>
-        <translation type="unfinished" />
+        <translation>Watch-over contacts (%1)</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/person_history.py" line="100" />
         <source>閉じる</source>
-        <translation type="unfinished" />
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -2944,190 +3025,314 @@ Font: IPAexGothic (IPA Font License v1.0)</translation>
     <message>
         <location filename="../../coordinator_app/ui/printing/dialog.py" line="62" />
         <source>すべての自治会</source>
-        <translation type="unfinished" />
+        <translation>All associations</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/printing/dialog.py" line="63" />
         <source>すべての活動</source>
-        <translation type="unfinished" />
+        <translation>All roles</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/printing/dialog.py" line="65" />
         <source>すべての協力員</source>
-        <translation type="unfinished" />
+        <translation>All helpers</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/printing/dialog.py" line="67" />
         <source>退会したボランティアも含める</source>
-        <translation type="unfinished" />
+        <translation>Include withdrawn volunteers</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/printing/dialog.py" line="72" />
         <source>全支部</source>
-        <translation type="unfinished" />
+        <translation>All branches</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/printing/dialog.py" line="77" />
         <source>ラベルの枠線を印刷する（普通紙での試し刷り）</source>
-        <translation type="unfinished" />
+        <translation>Print label borders (test on plain paper)</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/printing/dialog.py" line="80" />
         <source>例: 東町自治会 会長（誰に渡すか）</source>
-        <translation type="unfinished" />
+        <translation>e.g. Higashi-machi association chair (recipient)</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/printing/dialog.py" line="86" />
         <source>一覧(&amp;L)</source>
-        <translation type="unfinished" />
+        <translation>&amp;List</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/printing/dialog.py" line="87" />
         <source>自治会(&amp;A)</source>
-        <translation type="unfinished" />
+        <translation>&amp;Association</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/printing/dialog.py" line="88" />
         <source>活動内容(&amp;R)</source>
-        <translation type="unfinished" />
+        <translation>&amp;Role</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/printing/dialog.py" line="89" />
         <source>協力員(&amp;C)</source>
-        <translation type="unfinished" />
+        <translation>Help&amp;er</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/printing/dialog.py" line="91" />
         <source>年度(&amp;Y)</source>
-        <translation type="unfinished" />
+        <translation>&amp;Year</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/printing/dialog.py" line="92" />
         <source>月(&amp;M)</source>
-        <translation type="unfinished" />
+        <translation>&amp;Month</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/printing/dialog.py" line="93" />
         <source>支部(&amp;B)</source>
-        <translation type="unfinished" />
+        <translation>&amp;Branch</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/printing/dialog.py" line="94" />
         <source>ラベル用紙(&amp;S)</source>
-        <translation type="unfinished" />
+        <translation>Label &amp;sheet</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/printing/dialog.py" line="95" />
         <source>宛先(&amp;T)</source>
-        <translation type="unfinished" />
+        <translation>&amp;To</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/printing/dialog.py" line="96" />
         <source>横の調整 mm（右へ＋）</source>
-        <translation type="unfinished" />
+        <translation>Horizontal offset mm (+ right)</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/printing/dialog.py" line="97" />
         <source>縦の調整 mm（下へ＋）</source>
-        <translation type="unfinished" />
+        <translation>Vertical offset mm (+ down)</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/printing/dialog.py" line="99" />
         <source>印刷する列（相手に必要な列だけ）</source>
-        <translation type="unfinished" />
+        <translation>Columns to print (only what the recipient needs)</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/printing/dialog.py" line="103" />
         <source>渡す相手(&amp;W)</source>
-        <translation type="unfinished" />
+        <translation>&amp;Given to</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/printing/dialog.py" line="104" />
         <source>部数(&amp;N)</source>
-        <translation type="unfinished" />
+        <translation>&amp;Number of copies</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/printing/dialog.py" line="109" />
         <location filename="../../coordinator_app/ui/printing/dialog.py" line="293" />
         <source>プレビューを作成しています…</source>
-        <translation type="unfinished" />
+        <translation>Creating preview…</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/printing/dialog.py" line="123" />
         <source>印刷してPDFを開く (Ctrl+P)</source>
-        <translation type="unfinished" />
+        <translation>Print and open PDF (Ctrl+P)</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/printing/dialog.py" line="124" />
         <source>プレビュー更新 (F5)</source>
-        <translation type="unfinished" />
+        <translation>Refresh preview (F5)</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/printing/dialog.py" line="125" />
         <source>閉じる</source>
-        <translation type="unfinished" />
+        <translation>Close</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/printing/dialog.py" line="141" />
         <source>1ページ目のプレビュー</source>
-        <translation type="unfinished" />
+        <translation>Preview of page 1</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/printing/dialog.py" line="195" />
         <source>{fy}（年間）</source>
-        <translation type="unfinished" />
+        <translation>{fy} (full year)</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/printing/dialog.py" line="197" />
         <source>{m}月</source>
-        <translation type="unfinished" />
+        <translation>Month {m}</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/printing/dialog.py" line="227" />
         <source>この一覧には個人情報が含まれます。各ページに「取扱注意・個人情報を含みます」と控番号が印刷され、印刷台帳に記録されます。使用後は返却または細断してください。</source>
-        <translation type="unfinished" />
+        <translation>This list contains personal data. Each page is printed with “Confidential — contains personal data” and a copy number, and logged in the print register. Return or shred it after use.</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/printing/dialog.py" line="288" />
         <location filename="../../coordinator_app/ui/printing/dialog.py" line="351" />
         <source>印刷する列を1つ以上選んでください</source>
-        <translation type="unfinished" />
+        <translation>Select at least one column to print</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/printing/dialog.py" line="307" />
         <source>{title}・{pages}ページ</source>
-        <translation type="unfinished" />
+        <translation>{title} · {pages} pages</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/printing/dialog.py" line="310" />
         <source>・{n}名</source>
-        <translation type="unfinished" />
+        <translation> · {n} people</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/printing/dialog.py" line="312" />
         <source>（住所のない{n}名は除きました）</source>
-        <translation type="unfinished" />
+        <translation>({n} without an address left out)</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/printing/dialog.py" line="322" />
         <source>画像のプレビューは使えません（pdftoppm がありません）。
 </source>
-        <translation type="unfinished" />
+        <translation>Image preview unavailable (pdftoppm not found).
+</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/printing/dialog.py" line="354" />
         <source>個人情報を含む一覧です。渡す相手（誰に渡すか）を入力してください</source>
-        <translation type="unfinished" />
+        <translation>This list contains personal data. Enter the recipient</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/printing/dialog.py" line="364" />
+        <location filename="../../coordinator_app/ui/printing/dialog.py" line="369" />
         <source>PDFを作成しています…</source>
-        <translation type="unfinished" />
+        <translation>Creating PDF…</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/printing/dialog.py" line="377" />
+        <location filename="../../coordinator_app/ui/printing/dialog.py" line="382" />
         <source>PDFを開けませんでした。次の場所にあります: {path}</source>
-        <translation type="unfinished" />
+        <translation>Could not open the PDF. It is at: {path}</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="4" />
+        <source>支部拠点一覧</source>
+        <translation>Branch bases</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="5" />
+        <source>ボランティア名簿</source>
+        <translation>Volunteer roster</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="6" />
+        <source>見守り電話確認リスト</source>
+        <translation>Watch-over call list</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="7" />
+        <source>協力員担当表</source>
+        <translation>Helper assignments</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="8" />
+        <source>災害時安否確認リスト</source>
+        <translation>Disaster safety-check list</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="9" />
+        <source>月報</source>
+        <translation>Monthly report</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="10" />
+        <source>宛名ラベル</source>
+        <translation>Address labels</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="11" />
+        <source>12面（2列×6段・86.4×42.3mm）</source>
+        <translation>12 per sheet (2×6, 86.4×42.3mm)</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="12" />
+        <source>24面（3列×8段・70×33.9mm）</source>
+        <translation>24 per sheet (3×8, 70×33.9mm)</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="13" />
+        <source>ボランティア</source>
+        <translation>Volunteers</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="14" />
+        <source>見守り利用者</source>
+        <translation>Watch-over user</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="15" />
+        <source>ボランティアと見守り利用者</source>
+        <translation>Volunteers and watch-over users</translation>
+    </message>
+</context>
+<context>
+    <name>PrintRegister</name>
+    <message>
+        <location filename="_helper_strings.py" line="16" />
+        <source>印刷日時</source>
+        <translation>Printed at</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="17" />
+        <source>支部</source>
+        <translation>Branch</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="18" />
+        <source>一覧</source>
+        <translation>List</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="19" />
+        <source>人数</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="20" />
+        <source>渡した相手</source>
+        <translation>Recipient</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="21" />
+        <source>控番号</source>
+        <translation>Copy no.</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="22" />
+        <source>印刷した人</source>
+        <translation>Printed by</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="23" />
+        <source>返却・細断</source>
+        <translation>Returned/shredded</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="24" />
+        <source>メモ</source>
+        <translation>Memo</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="25" />
+        <source>（未記入）</source>
+        <translation>(not entered)</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="26" />
+        <source>未返却</source>
+        <translation>Not returned</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="27" />
+        <source>{n}部</source>
+        <translation>{n} copies</translation>
     </message>
 </context>
 <context>
@@ -3140,7 +3345,7 @@ Font: IPAexGothic (IPA Font License v1.0)</translation>
     <message>
         <location filename="../../coordinator_app/ui/printing/screen.py" line="36" />
         <source>個人情報を含む一覧には「取扱注意」と控番号が入り、印刷台帳に記録されます。必要な列だけを選び、使用後は返却または細断してください。</source>
-        <translation type="unfinished" />
+        <translation>Lists with personal data carry “Confidential” and a copy number, and are logged in the print register. Select only the columns needed; return or shred after use.</translation>
     </message>
 </context>
 <context>
@@ -3148,12 +3353,120 @@ Font: IPAexGothic (IPA Font License v1.0)</translation>
     <message>
         <location filename="../../coordinator_app/ui/tallies/records_dialog.py" line="32" />
         <source>{0} 件（取扱注意: 個人の記録です）</source>
-        <translation type="unfinished" />
+        <translation>{0} (confidential: personal records)</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/records_dialog.py" line="34" />
         <source>閉じる</source>
-        <translation type="unfinished" />
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyDialog</name>
+    <message>
+        <location filename="../../coordinator_app/ui/encryption_dialogs.py" line="32" />
+        <source>回復キー — コーディネーターアプリ</source>
+        <translation>Recovery key — Coordinator App</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/encryption_dialogs.py" line="34" />
+        <source>データベースを暗号化しました。回復キーを保管してください</source>
+        <translation>The database is encrypted. Keep the recovery key safe</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/encryption_dialogs.py" line="38" />
+        <source>すべてのパスワードを忘れたとき、データベースを開く方法はこの回復キーだけです。なくすと、だれもデータを取り戻せません（開発者にもできません）。</source>
+        <translation>If all passwords are forgotten, this recovery key is the only way to open the database. If it is lost, nobody can recover the data (not even the developers).</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/encryption_dialogs.py" line="63" />
+        <source>暗号化する前の元のファイルは次の場所に残してあります。暗号化されていないので、新しいデータベースで作業できることを確かめたら削除してください:
+{path}</source>
+        <translation>The original, unencrypted file is kept here. Delete it once you have checked that the new database works:
+{path}</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/encryption_dialogs.py" line="70" />
+        <source>回復キーを印刷または書き写して、安全な場所に保管しました(&amp;S)</source>
+        <translation>I printed or copied the recovery key and &amp;stored it safely</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/encryption_dialogs.py" line="74" />
+        <source>印刷(&amp;P)…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/encryption_dialogs.py" line="76" />
+        <source>保管しました・続ける</source>
+        <translation>Stored — continue</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/encryption_dialogs.py" line="96" />
+        <source>回復キーを印刷用PDFに保存</source>
+        <translation>Save recovery key as PDF for printing</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/encryption_dialogs.py" line="97" />
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/encryption_dialogs.py" line="111" />
+        <source>PDFを保存できませんでした: {e}</source>
+        <translation>Could not save the PDF: {e}</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryResetDialog</name>
+    <message>
+        <location filename="../../coordinator_app/ui/encryption_dialogs.py" line="124" />
+        <source>回復キーでパスワードを設定し直す</source>
+        <translation>Reset password with recovery key</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/encryption_dialogs.py" line="127" />
+        <source>すべてのパスワードを忘れたときは、データベースを作ったときに保管した回復キーで、アカウントに新しいパスワードを設定できます。</source>
+        <translation>If all passwords are forgotten, the recovery key kept when the database was created lets you set a new password for an account.</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/encryption_dialogs.py" line="141" />
+        <source>回復キー(&amp;R)</source>
+        <translation>&amp;Recovery key</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/encryption_dialogs.py" line="142" />
+        <source>ログイン名(&amp;L)</source>
+        <translation>&amp;Login name</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/encryption_dialogs.py" line="143" />
+        <source>新しいパスワード(&amp;P)</source>
+        <translation>New &amp;password</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/encryption_dialogs.py" line="144" />
+        <source>新しいパスワード（確認）(&amp;C)</source>
+        <translation>&amp;Confirm new password</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/encryption_dialogs.py" line="150" />
+        <source>新しいパスワードを設定</source>
+        <translation>Set new password</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/encryption_dialogs.py" line="164" />
+        <source>回復キーを入力してください</source>
+        <translation>Enter the recovery key</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/encryption_dialogs.py" line="166" />
+        <source>ログイン名を入力してください</source>
+        <translation>Enter a login name</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/encryption_dialogs.py" line="169" />
+        <source>確認のパスワードが一致しません</source>
+        <translation>The two passwords differ</translation>
     </message>
 </context>
 <context>
@@ -3161,27 +3474,27 @@ Font: IPAexGothic (IPA Font License v1.0)</translation>
     <message>
         <location filename="../../coordinator_app/ui/printing/register.py" line="115" />
         <source>未返却の控えだけ表示(&amp;O)</source>
-        <translation type="unfinished" />
+        <translation>Show &amp;only copies not returned</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/printing/register.py" line="117" />
         <source>返却・細断を記録… (Enter)</source>
-        <translation type="unfinished" />
+        <translation>Record return/shredding… (Enter)</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/printing/register.py" line="123" />
         <source>印刷台帳</source>
-        <translation type="unfinished" />
+        <translation>Print register</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/printing/register.py" line="153" />
         <source>{n}件（未返却 {out}件）</source>
-        <translation type="unfinished" />
+        <translation>{n} ({out} not returned)</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/printing/register.py" line="162" />
         <source>記録する行を選んでください</source>
-        <translation type="unfinished" />
+        <translation>Select a row to record</translation>
     </message>
 </context>
 <context>
@@ -3324,7 +3637,7 @@ It will be restored into a new file and opened. The current file is kept under a
         <location filename="../../coordinator_app/ui/volunteers/roles_tab.py" line="21" />
         <location filename="../../coordinator_app/ui/volunteers/roles_tab.py" line="34" />
         <source>表示名</source>
-        <translation type="unfinished" />
+        <translation>Display name</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/roles_tab.py" line="21" />
@@ -3340,7 +3653,7 @@ It will be restored into a new file and opened. The current file is kept under a
     <message>
         <location filename="../../coordinator_app/ui/volunteers/roles_tab.py" line="22" />
         <source>登録数</source>
-        <translation type="unfinished" />
+        <translation>Registered</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/roles_tab.py" line="24" />
@@ -3355,12 +3668,12 @@ It will be restored into a new file and opened. The current file is kept under a
     <message>
         <location filename="../../coordinator_app/ui/volunteers/roles_tab.py" line="27" />
         <source>半角英小文字（例: shopping）</source>
-        <translation type="unfinished" />
+        <translation>Lower-case letters (e.g. shopping)</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/roles_tab.py" line="31" />
         <source>登録・検索の画面に表示する</source>
-        <translation type="unfinished" />
+        <translation>Offer on registration and search screens</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/roles_tab.py" line="37" />
@@ -3378,12 +3691,12 @@ It will be restored into a new file and opened. The current file is kept under a
     <message>
         <location filename="../../coordinator_app/ui/watch/rollcall_page.py" line="55" />
         <source>安否確認を開始</source>
-        <translation type="unfinished" />
+        <translation>Start safety check</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/rollcall_page.py" line="58" />
         <source>この安否確認を終了</source>
-        <translation type="unfinished" />
+        <translation>End this safety check</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/rollcall_page.py" line="60" />
@@ -3393,42 +3706,42 @@ It will be restored into a new file and opened. The current file is kept under a
     <message>
         <location filename="../../coordinator_app/ui/watch/rollcall_page.py" line="64" />
         <source>記録</source>
-        <translation type="unfinished" />
+        <translation>Record</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/rollcall_page.py" line="68" />
         <source>安否確認は始まっていません</source>
-        <translation type="unfinished" />
+        <translation>No safety check in progress</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/rollcall_page.py" line="100" />
         <source>未確認に戻す</source>
-        <translation type="unfinished" />
+        <translation>Reset to unchecked</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/rollcall_page.py" line="110" />
         <source>1 無事・2 要支援・3 連絡不能・0 未確認に戻す　↑↓で移動　F2でメモ</source>
-        <translation type="unfinished" />
+        <translation>1 safe · 2 needs help · 3 unreachable · 0 unchecked　↑↓ move　F2 memo</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/rollcall_page.py" line="133" />
         <source>支部全体</source>
-        <translation type="unfinished" />
+        <translation>Whole branch</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/rollcall_page.py" line="151" />
         <source>安否確認の開始</source>
-        <translation type="unfinished" />
+        <translation>Start safety check</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/rollcall_page.py" line="152" />
         <source>{scope}の見守り利用者全員の安否確認を始めます。よろしいですか？</source>
-        <translation type="unfinished" />
+        <translation>Start a safety check of all watch-over users in {scope}?</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/rollcall_page.py" line="181" />
         <source>この安否確認は終了しています（閲覧のみ）</source>
-        <translation type="unfinished" />
+        <translation>This safety check has ended (read-only)</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/rollcall_page.py" line="186" />
@@ -3438,32 +3751,32 @@ It will be restored into a new file and opened. The current file is kept under a
     <message>
         <location filename="../../coordinator_app/ui/watch/rollcall_page.py" line="186" />
         <source>実施中</source>
-        <translation type="unfinished" />
+        <translation>In progress</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/rollcall_page.py" line="192" />
         <source>{scope}　確認 {n} / {m}</source>
-        <translation type="unfinished" />
+        <translation>{scope}　Checked {n} / {m}</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/rollcall_page.py" line="245" />
         <source>{name}: {status}（{time}）</source>
-        <translation type="unfinished" />
+        <translation>{name}: {status} ({time})</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/rollcall_page.py" line="253" />
         <source>全員の確認が終わりました（{n}人）</source>
-        <translation type="unfinished" />
+        <translation>Everyone checked ({n})</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/rollcall_page.py" line="269" />
         <source>安否確認の終了</source>
-        <translation type="unfinished" />
+        <translation>End safety check</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/rollcall_page.py" line="270" />
         <source>この安否確認を終了します。終了後は記録の変更ができません。よろしいですか？</source>
-        <translation type="unfinished" />
+        <translation>End this safety check? Records cannot be changed afterwards.</translation>
     </message>
 </context>
 <context>
@@ -3671,37 +3984,47 @@ It will be restored into a new file and opened. The current file is kept under a
         <translation>Coordinator App</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/app.py" line="166" />
+        <location filename="../../coordinator_app/ui/app.py" line="213" />
+        <source>データベースを暗号化しています…（検査のため時間がかかります）</source>
+        <translation>Encrypting the database… (checking takes a while)</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/app.py" line="215" />
+        <source>暗号化できませんでした。データベースは元のままです: {reason}</source>
+        <translation>Encryption failed. The database is unchanged: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/app.py" line="255" />
         <source>データベースを検査しています…</source>
         <translation>Checking the database…</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/app.py" line="193" />
+        <location filename="../../coordinator_app/ui/app.py" line="282" />
         <source>バックアップを検査して復元しています…</source>
         <translation>Checking and restoring the backup…</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/app.py" line="197" />
+        <location filename="../../coordinator_app/ui/app.py" line="286" />
         <source>復元できませんでした: {reason}</source>
         <translation>The restore failed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/app.py" line="219" />
+        <location filename="../../coordinator_app/ui/app.py" line="308" />
         <source>デモ用のデータベースを作成しています…</source>
         <translation>Creating the demo database…</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/app.py" line="275" />
+        <location filename="../../coordinator_app/ui/app.py" line="364" />
         <source>データベースファイルが壊れています（{problem}）。「ファイル」メニューの「バックアップから復元…」で復元してください。</source>
         <translation>The database file is damaged ({problem}). Restore it with File › Restore from backup….</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/app.py" line="314" />
+        <location filename="../../coordinator_app/ui/app.py" line="403" />
         <source>自動バックアップしました: {name}</source>
         <translation>Automatic backup made: {name}</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/app.py" line="357" />
+        <location filename="../../coordinator_app/ui/app.py" line="446" />
         <source>終了時のバックアップができませんでした: </source>
         <translation>The backup on exit failed: </translation>
     </message>
@@ -3709,67 +4032,77 @@ It will be restored into a new file and opened. The current file is kept under a
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../coordinator_app/ui/sign_in.py" line="36" />
+        <location filename="../../coordinator_app/ui/sign_in.py" line="38" />
         <source>サインイン — コーディネーターアプリ</source>
         <translation>Sign in — Coordinator App</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/sign_in.py" line="38" />
+        <location filename="../../coordinator_app/ui/sign_in.py" line="40" />
         <source>サインインしてください</source>
         <translation>Please sign in</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/sign_in.py" line="40" />
+        <location filename="../../coordinator_app/ui/sign_in.py" line="42" />
         <source>データベース: {name}</source>
         <translation>Database: {name}</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/sign_in.py" line="51" />
+        <location filename="../../coordinator_app/ui/sign_in.py" line="53" />
         <source>ログイン名(&amp;L)</source>
         <translation>&amp;Login name</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/sign_in.py" line="52" />
+        <location filename="../../coordinator_app/ui/sign_in.py" line="54" />
         <source>パスワード(&amp;P)</source>
         <translation>&amp;Password</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/sign_in.py" line="58" />
+        <location filename="../../coordinator_app/ui/sign_in.py" line="60" />
         <source>サインイン</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/sign_in.py" line="60" />
+        <location filename="../../coordinator_app/ui/sign_in.py" line="62" />
         <source>終了</source>
         <translation>Exit</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/sign_in.py" line="76" />
+        <location filename="../../coordinator_app/ui/sign_in.py" line="79" />
+        <source>パスワードをすべて忘れた場合（復旧キー）…</source>
+        <translation>Forgot all passwords (recovery key)…</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/sign_in.py" line="88" />
         <source>デモ専用アカウント（実際のデータベースにはありません）</source>
         <translation>Demo-only accounts (a real database never has them)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/sign_in.py" line="79" />
+        <location filename="../../coordinator_app/ui/sign_in.py" line="91" />
         <source>役割</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/sign_in.py" line="80" />
+        <location filename="../../coordinator_app/ui/sign_in.py" line="92" />
         <source>ログイン名</source>
         <translation>Login name</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/sign_in.py" line="81" />
+        <location filename="../../coordinator_app/ui/sign_in.py" line="93" />
         <source>パスワード</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/sign_in.py" line="88" />
+        <location filename="../../coordinator_app/ui/sign_in.py" line="100" />
         <source>この内容で入力</source>
         <translation>Fill in</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/sign_in.py" line="102" />
+        <location filename="../../coordinator_app/ui/sign_in.py" line="114" />
+        <source>新しいパスワードを設定しました。そのパスワードでサインインしてください</source>
+        <translation>New password set. Sign in with it</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/sign_in.py" line="126" />
         <source>ログイン名を入力してください</source>
         <translation>Enter a login name</translation>
     </message>
@@ -3784,37 +4117,37 @@ It will be restored into a new file and opened. The current file is kept under a
     <message>
         <location filename="../../coordinator_app/ui/watch/stock_page.py" line="30" />
         <source>基準日(&amp;D)</source>
-        <translation type="unfinished" />
+        <translation>As of &amp;date</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/stock_page.py" line="44" />
         <source>見守り利用登録者数</source>
-        <translation type="unfinished" />
+        <translation>Registered watch-over users</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/stock_page.py" line="46" />
         <source>見守り協力員登録者数</source>
-        <translation type="unfinished" />
+        <translation>Registered helpers</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/stock_page.py" line="48" />
         <source>協力員が未割当の利用者（現在の割当て）</source>
-        <translation type="unfinished" />
+        <translation>Users without a helper (current assignments)</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/stock_page.py" line="64" />
         <source>自治会別の利用登録者数</source>
-        <translation type="unfinished" />
+        <translation>Registered users by association</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/stock_page.py" line="75" />
         <source>基準日: {e}</source>
-        <translation type="unfinished" />
+        <translation>As of: {e}</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/stock_page.py" line="79" />
         <source>{day} 現在</source>
-        <translation type="unfinished" />
+        <translation>As of {day}</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/stock_page.py" line="80" />
@@ -3829,190 +4162,190 @@ It will be restored into a new file and opened. The current file is kept under a
     <message>
         <location filename="../../coordinator_app/ui/volunteers/inputs.py" line="58" />
         <source>例: 運転、料理、傾聴（、で区切る）</source>
-        <translation type="unfinished" />
+        <translation>e.g. driving, cooking, listening (separate with 、)</translation>
     </message>
 </context>
 <context>
     <name>Tallies</name>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/charts.py" line="197" />
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="371" />
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="431" />
+        <location filename="../../coordinator_app/ui/tallies/charts.py" line="198" />
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="374" />
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="434" />
         <source>実績</source>
-        <translation type="unfinished" />
+        <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/charts.py" line="202" />
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="370" />
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="430" />
+        <location filename="../../coordinator_app/ui/tallies/charts.py" line="204" />
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="373" />
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="433" />
         <source>目標</source>
-        <translation type="unfinished" />
+        <translation>Target</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/common.py" line="63" />
         <source>お知らせ</source>
-        <translation type="unfinished" />
+        <translation>Notice</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/common.py" line="71" />
+        <location filename="../../coordinator_app/ui/tallies/common.py" line="72" />
         <source>確認してください</source>
-        <translation type="unfinished" />
+        <translation>Please check</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/common.py" line="77" />
+        <location filename="../../coordinator_app/ui/tallies/common.py" line="79" />
         <source>確認</source>
-        <translation type="unfinished" />
+        <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/common.py" line="97" />
+        <location filename="../../coordinator_app/ui/tallies/common.py" line="99" />
         <source>処理できませんでした（{0}）</source>
-        <translation type="unfinished" />
+        <translation>Could not process ({0})</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/models.py" line="91" />
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="113" />
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="154" />
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="116" />
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="157" />
         <source>合計</source>
-        <translation type="unfinished" />
+        <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="109" />
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="110" />
         <source>内訳</source>
-        <translation type="unfinished" />
+        <translation>Breakdown</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="111" />
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="112" />
         <source>項目</source>
-        <translation type="unfinished" />
+        <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="113" />
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="115" />
         <source>年度末</source>
-        <translation type="unfinished" />
+        <translation>Year end</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="175" />
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="178" />
         <source>ダブルクリック（Enter）で内訳の記録を表示</source>
-        <translation type="unfinished" />
+        <translation>Double-click (Enter) to show the underlying records</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="181" />
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="184" />
         <source>日付</source>
-        <translation type="unfinished" />
+        <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="182" />
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="185" />
         <source>氏名</source>
-        <translation type="unfinished" />
+        <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="183" />
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="186" />
         <source>内容</source>
-        <translation type="unfinished" />
+        <translation>Content</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="227" />
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="273" />
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="297" />
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="230" />
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="276" />
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="300" />
         <source>支部</source>
         <translation>Branch</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="229" />
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="232" />
         <source>最終受信</source>
-        <translation type="unfinished" />
+        <translation>Last received</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="251" />
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="254" />
         <source>なし</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="271" />
-        <source>ファイル名</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="272" />
-        <source>受信日</source>
-        <translation type="unfinished" />
+        <translation>None</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/models.py" line="274" />
-        <source>行数</source>
-        <translation type="unfinished" />
+        <source>ファイル名</source>
+        <translation>File name</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/models.py" line="275" />
+        <source>受信日</source>
+        <translation>Received on</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="277" />
+        <source>行数</source>
+        <translation>Rows</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="278" />
         <source>受信者</source>
-        <translation type="unfinished" />
+        <translation>Received by</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="298" />
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="301" />
         <source>月</source>
-        <translation type="unfinished" />
+        <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="299" />
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="302" />
         <source>ファイル数</source>
-        <translation type="unfinished" />
+        <translation>Files</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="300" />
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="303" />
         <source>現在の数字</source>
-        <translation type="unfinished" />
+        <translation>Current figure</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="342" />
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="345" />
         <source>集計項目（合計）</source>
-        <translation type="unfinished" />
+        <translation>Tally item (total)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="367" />
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="370" />
         <source>指標名</source>
-        <translation type="unfinished" />
+        <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="368" />
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="371" />
         <source>単位</source>
-        <translation type="unfinished" />
+        <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="369" />
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="372" />
         <source>種類</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="372" />
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="432" />
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="375" />
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="435" />
         <source>評価</source>
-        <translation type="unfinished" />
+        <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="404" />
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="472" />
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="407" />
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="475" />
         <source>（途中）</source>
-        <translation type="unfinished" />
+        <translation>(partial)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="417" />
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="420" />
         <source>変更の理由: </source>
-        <translation type="unfinished" />
+        <translation>Reason for change: </translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="429" />
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="432" />
         <source>年度</source>
-        <translation type="unfinished" />
+        <translation>Fiscal year</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="433" />
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="436" />
         <source>評価変更の理由</source>
-        <translation type="unfinished" />
+        <translation>Reason for rating change</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="485" />
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="488" />
         <source>数値（例: 80）または言葉（増加・減少・維持・設置 など）。空にすると目標を消します</source>
-        <translation type="unfinished" />
+        <translation>A number (e.g. 80) or a word (increase, decrease, maintain, establish…). Empty clears the target</translation>
     </message>
 </context>
 <context>
@@ -4025,22 +4358,22 @@ It will be restored into a new file and opened. The current file is kept under a
     <message>
         <location filename="../../coordinator_app/ui/tallies/screen.py" line="34" />
         <source>月次集計</source>
-        <translation type="unfinished" />
+        <translation>Monthly tallies</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/screen.py" line="35" />
         <source>集約（市社協）</source>
-        <translation type="unfinished" />
+        <translation>Consolidation (city office)</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/screen.py" line="36" />
         <source>指標</source>
-        <translation type="unfinished" />
+        <translation>Indicator</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/screen.py" line="37" />
         <source>評価シート</source>
-        <translation type="unfinished" />
+        <translation>Evaluation sheet</translation>
     </message>
 </context>
 <context>
@@ -4048,22 +4381,22 @@ It will be restored into a new file and opened. The current file is kept under a
     <message>
         <location filename="../../coordinator_app/ui/tallies/indicator_dialog.py" line="192" />
         <source>評価の基準</source>
-        <translation type="unfinished" />
+        <translation>Rating criteria</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/indicator_dialog.py" line="204" />
         <source>A（着実に進捗している）: 目標の</source>
-        <translation type="unfinished" />
+        <translation>A (steady progress): of target</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/indicator_dialog.py" line="205" />
         <source>B（ある程度進捗している）: 目標の</source>
-        <translation type="unfinished" />
+        <translation>B (some progress): of target</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/indicator_dialog.py" line="206" />
         <source>これより下は C（進捗が順調でない）。少ないほどよい指標は逆の向きで判定します。</source>
-        <translation type="unfinished" />
+        <translation>Below this is C (not on track). Indicators where less is better are judged the other way round.</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/indicator_dialog.py" line="209" />
@@ -4081,32 +4414,32 @@ It will be restored into a new file and opened. The current file is kept under a
     <message>
         <location filename="../../coordinator_app/ui/watch/users_page.py" line="29" />
         <source>氏名・ふりがなで絞り込み</source>
-        <translation type="unfinished" />
+        <translation>Filter by name or reading</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/users_page.py" line="30" />
         <source>終了した人も表示</source>
-        <translation type="unfinished" />
+        <translation>Show ended too</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/users_page.py" line="31" />
         <source>新規登録（Ctrl+N）</source>
-        <translation type="unfinished" />
+        <translation>Register (Ctrl+N)</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/users_page.py" line="32" />
         <source>編集・履歴（Enter）</source>
-        <translation type="unfinished" />
+        <translation>Edit / history (Enter)</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/users_page.py" line="33" />
         <source>登録終了…</source>
-        <translation type="unfinished" />
+        <translation>End registration…</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/users_page.py" line="74" />
         <source>{n}人（登録中 {a}人）</source>
-        <translation type="unfinished" />
+        <translation>{n} people ({a} active)</translation>
     </message>
 </context>
 <context>
@@ -4114,57 +4447,57 @@ It will be restored into a new file and opened. The current file is kept under a
     <message>
         <location filename="../../coordinator_app/ui/volunteers/form.py" line="37" />
         <source>ボランティア登録</source>
-        <translation type="unfinished" />
+        <translation>Volunteer registration</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/form.py" line="38" />
         <source>ボランティア登録の編集</source>
-        <translation type="unfinished" />
+        <translation>Edit volunteer</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/form.py" line="56" />
         <source>種別(&amp;K)</source>
-        <translation type="unfinished" />
+        <translation>&amp;Kind</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/form.py" line="59" />
         <source>氏名・団体名・ふりがなで検索</source>
-        <translation type="unfinished" />
+        <translation>Search name, group or reading</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/form.py" line="66" />
         <source>氏名・団体名(&amp;N)</source>
-        <translation type="unfinished" />
+        <translation>&amp;Name / group</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/form.py" line="71" />
         <source>氏名・団体名</source>
-        <translation type="unfinished" />
+        <translation>Name / group</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/form.py" line="73" />
         <source>団体の連絡担当者の氏名</source>
-        <translation type="unfinished" />
+        <translation>Name of the group's contact</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/form.py" line="76" />
         <source> 人</source>
-        <translation type="unfinished" />
+        <translation> people</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/form.py" line="77" />
         <source>連絡担当者</source>
-        <translation type="unfinished" />
+        <translation>Contact person</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/form.py" line="78" />
         <source>人数</source>
-        <translation type="unfinished" />
+        <translation>People</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/form.py" line="81" />
         <source>電話番号(&amp;P)</source>
-        <translation type="unfinished" />
+        <translation>&amp;Phone</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/form.py" line="83" />
@@ -4179,38 +4512,39 @@ It will be restored into a new file and opened. The current file is kept under a
     <message>
         <location filename="../../coordinator_app/ui/volunteers/form.py" line="88" />
         <source>登録日(&amp;D)</source>
-        <translation type="unfinished" />
+        <translation>&amp;Date registered</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/form.py" line="90" />
         <source>ボランティア保険</source>
-        <translation type="unfinished" />
+        <translation>Volunteer insurance</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/form.py" line="94" />
         <source>活動内容（1つ以上）</source>
-        <translation type="unfinished" />
+        <translation>Roles (one or more)</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/form.py" line="99" />
         <source>活動できる曜日・時間帯</source>
-        <translation type="unfinished" />
+        <translation>Available days and times</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/form.py" line="108" />
         <source>特技(&amp;S)</source>
-        <translation type="unfinished" />
+        <translation>&amp;Skills</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/form.py" line="110" />
         <source>活動できる地域
 （自分の自治会以外）</source>
-        <translation type="unfinished" />
+        <translation>Available areas
+(besides own association)</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/form.py" line="119" />
         <source>保存 (Ctrl+S)</source>
-        <translation type="unfinished" />
+        <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/form.py" line="120" />
@@ -4220,27 +4554,27 @@ It will be restored into a new file and opened. The current file is kept under a
     <message>
         <location filename="../../coordinator_app/ui/volunteers/form.py" line="149" />
         <source>未加入</source>
-        <translation type="unfinished" />
+        <translation>Not insured</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/form.py" line="159" />
         <source>新しく登録</source>
-        <translation type="unfinished" />
+        <translation>Register</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/form.py" line="160" />
         <source>未選択</source>
-        <translation type="unfinished" />
+        <translation>Not selected</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/form.py" line="215" />
         <source>登録日: </source>
-        <translation type="unfinished" />
+        <translation>Registered: </translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/form.py" line="242" />
         <source>保存できませんでした: </source>
-        <translation type="unfinished" />
+        <translation>Could not save: </translation>
     </message>
 </context>
 <context>
@@ -4248,37 +4582,37 @@ It will be restored into a new file and opened. The current file is kept under a
     <message>
         <location filename="../../coordinator_app/ui/volunteers/page.py" line="52" />
         <source>編集 (Ctrl+E)</source>
-        <translation type="unfinished" />
+        <translation>Edit (Ctrl+E)</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/page.py" line="54" />
         <source>閉じる</source>
-        <translation type="unfinished" />
+        <translation>Close</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/page.py" line="83" />
         <source>ボランティア: </source>
-        <translation type="unfinished" />
+        <translation>Volunteer: </translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/page.py" line="87" />
         <source>登録中（登録日 {0}）</source>
-        <translation type="unfinished" />
+        <translation>Active (registered {0})</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/page.py" line="88" />
         <source>退会を登録…</source>
-        <translation type="unfinished" />
+        <translation>Record withdrawal…</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/page.py" line="90" />
         <source>退会 {0}</source>
-        <translation type="unfinished" />
+        <translation>Withdrawn {0}</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/page.py" line="92" />
         <source>退会を取り消す…</source>
-        <translation type="unfinished" />
+        <translation>Cancel withdrawal…</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/page.py" line="96" />
@@ -4288,17 +4622,17 @@ It will be restored into a new file and opened. The current file is kept under a
     <message>
         <location filename="../../coordinator_app/ui/volunteers/page.py" line="97" />
         <source>特技</source>
-        <translation type="unfinished" />
+        <translation>Skills</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/page.py" line="98" />
         <source>活動できる日時</source>
-        <translation type="unfinished" />
+        <translation>Available times</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/page.py" line="99" />
         <source>活動できる地域</source>
-        <translation type="unfinished" />
+        <translation>Available areas</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/page.py" line="100" />
@@ -4318,42 +4652,42 @@ It will be restored into a new file and opened. The current file is kept under a
     <message>
         <location filename="../../coordinator_app/ui/volunteers/page.py" line="105" />
         <source>連絡担当者</source>
-        <translation type="unfinished" />
+        <translation>Contact person</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/page.py" line="106" />
         <source>人数</source>
-        <translation type="unfinished" />
+        <translation>People</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/page.py" line="107" />
         <source>登録日</source>
-        <translation type="unfinished" />
+        <translation>Registered</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/page.py" line="108" />
         <source>ボランティア保険</source>
-        <translation type="unfinished" />
+        <translation>Volunteer insurance</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/page.py" line="115" />
         <source>見守りの担当（{0}人）</source>
-        <translation type="unfinished" />
+        <translation>Watch-over assignments ({0})</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/page.py" line="118" />
         <source>活動記録（{0}回、{1}）</source>
-        <translation type="unfinished" />
+        <translation>Activities ({0}, {1})</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/page.py" line="135" />
         <source>退会の取り消し</source>
-        <translation type="unfinished" />
+        <translation>Cancel withdrawal</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/page.py" line="136" />
         <source>{0} さんの退会を取り消して、登録中に戻します。よろしいですか？</source>
-        <translation type="unfinished" />
+        <translation>Cancel the withdrawal of {0} and make them active again?</translation>
     </message>
 </context>
 <context>
@@ -4361,7 +4695,7 @@ It will be restored into a new file and opened. The current file is kept under a
     <message>
         <location filename="../../coordinator_app/ui/volunteers/search.py" line="36" />
         <source>氏名・ふりがな（ひらがな・カタカナどちらでも）</source>
-        <translation type="unfinished" />
+        <translation>Name or reading (hiragana or katakana)</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/search.py" line="41" />
@@ -4376,47 +4710,47 @@ It will be restored into a new file and opened. The current file is kept under a
     <message>
         <location filename="../../coordinator_app/ui/volunteers/search.py" line="45" />
         <source>{0}曜</source>
-        <translation type="unfinished" />
+        <translation>{0}</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/search.py" line="58" />
         <source>条件をクリア</source>
-        <translation type="unfinished" />
+        <translation>Clear filters</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/search.py" line="62" />
         <source>検索(&amp;F)</source>
-        <translation type="unfinished" />
+        <translation>&amp;Find</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/search.py" line="62" />
         <source>活動内容(&amp;R)</source>
-        <translation type="unfinished" />
+        <translation>&amp;Role</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/search.py" line="63" />
         <source>特技</source>
-        <translation type="unfinished" />
+        <translation>Skills</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/search.py" line="63" />
         <source>曜日(&amp;W)</source>
-        <translation type="unfinished" />
+        <translation>&amp;Weekday</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/search.py" line="64" />
         <source>時間帯(&amp;T)</source>
-        <translation type="unfinished" />
+        <translation>&amp;Time of day</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/search.py" line="64" />
         <source>地域(&amp;A)</source>
-        <translation type="unfinished" />
+        <translation>&amp;Area</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/search.py" line="65" />
         <source>保険</source>
-        <translation type="unfinished" />
+        <translation>Insurance</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/search.py" line="65" />
@@ -4426,12 +4760,160 @@ It will be restored into a new file and opened. The current file is kept under a
     <message>
         <location filename="../../coordinator_app/ui/volunteers/search.py" line="142" />
         <source>{0}人</source>
-        <translation type="unfinished" />
+        <translation>{0} people</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/search.py" line="144" />
         <source>（先頭{0}人を表示。条件を絞ってください）</source>
-        <translation type="unfinished" />
+        <translation>(first {0} shown; narrow the search)</translation>
+    </message>
+</context>
+<context>
+    <name>VolunteerTables</name>
+    <message>
+        <location filename="_helper_strings.py" line="28" />
+        <source>氏名・団体名</source>
+        <translation>Name / group</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="29" />
+        <source>ふりがな</source>
+        <translation>Reading</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="30" />
+        <source>種別</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="31" />
+        <source>活動内容</source>
+        <translation>Volunteer roles</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="32" />
+        <source>特技</source>
+        <translation>Skills</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="33" />
+        <source>活動できる日時</source>
+        <translation>Available times</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="34" />
+        <source>自治会</source>
+        <translation>Residents' association</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="35" />
+        <source>電話番号</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="36" />
+        <source>保険</source>
+        <translation>Insurance</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="37" />
+        <source>状態</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="38" />
+        <source>活動日</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="39" />
+        <source>活動名</source>
+        <translation>Activity</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="40" />
+        <source>種類</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="41" />
+        <source>参加者数</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="42" />
+        <source>時間</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="43" />
+        <source>氏名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="44" />
+        <source>名前</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="45" />
+        <source>未加入</source>
+        <translation>Not insured</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="46" />
+        <source>個人</source>
+        <translation>Individual</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="47" />
+        <source>団体</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="48" />
+        <source>行事・イベント</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="49" />
+        <source>サロン</source>
+        <translation>Salon</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="50" />
+        <source>送迎・外出支援</source>
+        <translation>Transport / outing support</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="51" />
+        <source>見守り訪問</source>
+        <translation>Watch-over visits</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="52" />
+        <source>その他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="53" />
+        <source>登録中</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="54" />
+        <source>利用中</source>
+        <translation>In use</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="55" />
+        <source>終了</source>
+        <translation>Exit</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="56" />
+        <source>退会</source>
+        <translation>Withdrawn</translation>
     </message>
 </context>
 <context>
@@ -4444,12 +4926,12 @@ It will be restored into a new file and opened. The current file is kept under a
     <message>
         <location filename="../../coordinator_app/ui/volunteers/screen.py" line="32" />
         <source>新規登録 (Ctrl+N)</source>
-        <translation type="unfinished" />
+        <translation>Register (Ctrl+N)</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/screen.py" line="44" />
         <source>検索・登録者一覧</source>
-        <translation type="unfinished" />
+        <translation>Search / roster</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/screen.py" line="45" />
@@ -4459,17 +4941,245 @@ It will be restored into a new file and opened. The current file is kept under a
     <message>
         <location filename="../../coordinator_app/ui/volunteers/screen.py" line="46" />
         <source>保険の更新</source>
-        <translation type="unfinished" />
+        <translation>Insurance renewal</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/screen.py" line="64" />
         <source>登録中 {0}人　保険未更新 {1}人</source>
-        <translation type="unfinished" />
+        <translation>Active {0}　Insurance not renewed {1}</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/screen.py" line="65" />
         <source>保険の更新（{0}）</source>
-        <translation type="unfinished" />
+        <translation>Insurance renewal ({0})</translation>
+    </message>
+</context>
+<context>
+    <name>WatchModels</name>
+    <message>
+        <location filename="_helper_strings.py" line="57" />
+        <source>状態</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="58" />
+        <source>氏名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="59" />
+        <source>ふりがな</source>
+        <translation>Reading</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="60" />
+        <source>自治会</source>
+        <translation>Residents' association</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="61" />
+        <source>電話</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="62" />
+        <source>最終連絡</source>
+        <translation>Last contact</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="63" />
+        <source>経過日数</source>
+        <translation>Days since</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="64" />
+        <source>今月</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="65" />
+        <source>頻度</source>
+        <translation>Frequency</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="66" />
+        <source>協力員</source>
+        <translation>Helper</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="67" />
+        <source>見守りの方法</source>
+        <translation>Watch-over method</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="68" />
+        <source>登録日</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="69" />
+        <source>終了日</source>
+        <translation>End date</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="70" />
+        <source>終了理由</source>
+        <translation>End reason</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="71" />
+        <source>実施日</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="72" />
+        <source>方法</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="73" />
+        <source>実施者</source>
+        <translation>Done by</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="74" />
+        <source>結果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="75" />
+        <source>メモ</source>
+        <translation>Memo</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="76" />
+        <source>相談</source>
+        <translation>Consultation</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="77" />
+        <source>担当人数</source>
+        <translation>Assigned</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="78" />
+        <source>担当の利用者</source>
+        <translation>Assigned users</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="79" />
+        <source>利用登録者数</source>
+        <translation>Registered users</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="80" />
+        <source>住所</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="81" />
+        <source>緊急連絡先</source>
+        <translation>Emergency contact</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="82" />
+        <source>確認時刻</source>
+        <translation>Checked at</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="83" />
+        <source>担当が割り当てられていますが、ボランティア登録に見守り協力員の役割がありません</source>
+        <translation>Assigned, but the volunteer registration lacks the watch-over helper role</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="84" />
+        <source>{n}日ごと</source>
+        <translation>Every {n} days</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="85" />
+        <source>なし</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="86" />
+        <source>未割当</source>
+        <translation>Unassigned</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="87" />
+        <source>異変対応中</source>
+        <translation>Concern open</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="88" />
+        <source>2回続けて不在</source>
+        <translation>Absent twice</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="89" />
+        <source>期限超過</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="90" />
+        <source>今月未連絡</source>
+        <translation>Not reached this month</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="91" />
+        <source>今月連絡済み</source>
+        <translation>Reached this month</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="92" />
+        <source>協力員未割当</source>
+        <translation>No helper</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="93" />
+        <source>未確認</source>
+        <translation>Unchecked</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="94" />
+        <source>無事</source>
+        <translation>Safe</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="95" />
+        <source>要支援</source>
+        <translation>Needs help</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="96" />
+        <source>連絡不能</source>
+        <translation>Unreachable</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="97" />
+        <source>{n}日</source>
+        <translation>{n} days</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="98" />
+        <source>{n}回</source>
+        <translation>{n} times</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="99" />
+        <source>相談あり</source>
+        <translation>Consultation</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="100" />
+        <source>{name} ※役割なし</source>
+        <translation>{name} ※no role</translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="101" />
+        <source>{n}人</source>
+        <translation>{n} people</translation>
     </message>
 </context>
 <context>
@@ -4482,27 +5192,27 @@ It will be restored into a new file and opened. The current file is kept under a
     <message>
         <location filename="../../coordinator_app/ui/watch/screen.py" line="46" />
         <source>今月の見守り</source>
-        <translation type="unfinished" />
+        <translation>This month's watch-over</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/screen.py" line="47" />
         <source>利用登録者</source>
-        <translation type="unfinished" />
+        <translation>Registered users</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/screen.py" line="48" />
         <source>協力員</source>
-        <translation type="unfinished" />
+        <translation>Helper</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/screen.py" line="49" />
         <source>災害時安否確認</source>
-        <translation type="unfinished" />
+        <translation>Disaster safety check</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/screen.py" line="50" />
         <source>登録者数</source>
-        <translation type="unfinished" />
+        <translation>Registered</translation>
     </message>
 </context>
 <context>
@@ -4510,32 +5220,32 @@ It will be restored into a new file and opened. The current file is kept under a
     <message>
         <location filename="../../coordinator_app/ui/volunteers/withdraw.py" line="27" />
         <source>退会の登録</source>
-        <translation type="unfinished" />
+        <translation>Record withdrawal</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/withdraw.py" line="33" />
         <source>選ぶか入力</source>
-        <translation type="unfinished" />
+        <translation>Choose or type</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/withdraw.py" line="35" />
         <source>{name} さんの退会を登録します。</source>
-        <translation type="unfinished" />
+        <translation>Record the withdrawal of {name}.</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/withdraw.py" line="36" />
         <source>退会日(&amp;D)</source>
-        <translation type="unfinished" />
+        <translation>Withdrawal &amp;date</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/withdraw.py" line="37" />
         <source>退会理由(&amp;R)</source>
-        <translation type="unfinished" />
+        <translation>&amp;Reason</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/withdraw.py" line="40" />
         <source>退会を登録 (Ctrl+S)</source>
-        <translation type="unfinished" />
+        <translation>Record withdrawal (Ctrl+S)</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/withdraw.py" line="41" />
@@ -4545,7 +5255,7 @@ It will be restored into a new file and opened. The current file is kept under a
     <message>
         <location filename="../../coordinator_app/ui/volunteers/withdraw.py" line="58" />
         <source>退会日: </source>
-        <translation type="unfinished" />
+        <translation>Withdrawal date: </translation>
     </message>
 </context>
 <context>
@@ -4560,37 +5270,37 @@ It will be restored into a new file and opened. The current file is kept under a
     <message>
         <location filename="../../coordinator_app/ui/watch/worklist.py" line="68" />
         <source>更新（F5）</source>
-        <translation type="unfinished" />
+        <translation>Refresh (F5)</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/worklist.py" line="69" />
         <source>新規登録（Ctrl+N）</source>
-        <translation type="unfinished" />
+        <translation>Register (Ctrl+N)</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/worklist.py" line="71" />
         <source>月(&amp;T)</source>
-        <translation type="unfinished" />
+        <translation>Mon&amp;th</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/worklist.py" line="71" />
         <source>自治会(&amp;A)</source>
-        <translation type="unfinished" />
+        <translation>&amp;Association</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/worklist.py" line="72" />
         <source>協力員(&amp;K)</source>
-        <translation type="unfinished" />
+        <translation>Help&amp;ers</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/worklist.py" line="73" />
         <source>表示(&amp;S)</source>
-        <translation type="unfinished" />
+        <translation>&amp;Show</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/worklist.py" line="222" />
         <source>{m}（{d}現在）</source>
-        <translation type="unfinished" />
+        <translation>{m} (as of {d})</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/worklist.py" line="224" />
@@ -4600,37 +5310,37 @@ It will be restored into a new file and opened. The current file is kept under a
     <message>
         <location filename="../../coordinator_app/ui/watch/worklist.py" line="225" />
         <source>連絡済み</source>
-        <translation type="unfinished" />
+        <translation>Reached</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/worklist.py" line="226" />
         <source>未連絡</source>
-        <translation type="unfinished" />
+        <translation>Not reached</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/worklist.py" line="227" />
         <source>期限超過</source>
-        <translation type="unfinished" />
+        <translation>Overdue</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/worklist.py" line="228" />
         <source>2回続けて不在</source>
-        <translation type="unfinished" />
+        <translation>Absent twice</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/worklist.py" line="229" />
         <source>異変対応中</source>
-        <translation type="unfinished" />
+        <translation>Concern open</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/worklist.py" line="230" />
         <source>協力員未割当</source>
-        <translation type="unfinished" />
+        <translation>No helper</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/watch/worklist.py" line="267" />
         <source>　一覧の最後です</source>
-        <translation type="unfinished" />
+        <translation>　End of list</translation>
     </message>
 </context>
 <context>
@@ -4638,7 +5348,7 @@ It will be restored into a new file and opened. The current file is kept under a
     <message>
         <location filename="../../coordinator_app/ui/consultations/choice.py" line="47" />
         <source>キー %1 で選択</source>
-        <translation type="unfinished" />
+        <translation>Key %1 selects</translation>
     </message>
 </context>
 </TS>

@@ -375,27 +375,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/audit_view.py" line="145"/>
+        <location filename="../../coordinator_app/ui/audit_view.py" line="149"/>
         <source>監査ログを書き出す</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/audit_view.py" line="146"/>
+        <location filename="../../coordinator_app/ui/audit_view.py" line="150"/>
         <source>CSV ファイル (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/audit_view.py" line="158"/>
+        <location filename="../../coordinator_app/ui/audit_view.py" line="162"/>
         <source>{n}件を書き出しました: {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/audit_view.py" line="163"/>
+        <location filename="../../coordinator_app/ui/audit_view.py" line="167"/>
         <source>書き出せませんでした</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/audit_view.py" line="164"/>
+        <location filename="../../coordinator_app/ui/audit_view.py" line="168"/>
         <source>監査ログを書き出せませんでした: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1347,6 +1347,51 @@
     </message>
 </context>
 <context>
+    <name>ConvertOfferDialog</name>
+    <message>
+        <location filename="../../coordinator_app/ui/encryption_dialogs.py" line="196"/>
+        <source>データベースの暗号化 — コーディネーターアプリ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/encryption_dialogs.py" line="198"/>
+        <source>このデータベースは暗号化されていません</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/encryption_dialogs.py" line="201"/>
+        <source>いまのままでは、パソコンやUSBメモリーのバックアップをなくしたり盗まれたりすると、だれでもファイルから氏名・住所・相談内容を読めます。暗号化すると、パスワード（または回復キー）なしでは読めなくなります。
+
+暗号化したコピーを作って内容が元と同じことを確かめてから置き換えます。元のファイルは、あなたが削除するまで残します。作業中は他のパソコンからこのデータベースを使わないでください。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/encryption_dialogs.py" line="208"/>
+        <source>データベース: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/encryption_dialogs.py" line="215"/>
+        <source>{login} のパスワード(&amp;P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/encryption_dialogs.py" line="221"/>
+        <source>暗号化する</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/encryption_dialogs.py" line="222"/>
+        <source>今はしない</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/encryption_dialogs.py" line="237"/>
+        <source>パスワードを入力してください</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CooperatorsPage</name>
     <message>
         <location filename="../../coordinator_app/ui/watch/cooperators_page.py" line="46"/>
@@ -1500,6 +1545,14 @@
     <message>
         <location filename="../../coordinator_app/ui/printing/register.py" line="75"/>
         <source>日付: </source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Encryption</name>
+    <message>
+        <location filename="../../coordinator_app/ui/encryption_dialogs.py" line="261"/>
+        <source>個人情報を含むファイル</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1775,62 +1828,67 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../coordinator_app/ui/first_run.py" line="24"/>
+        <location filename="../../coordinator_app/ui/first_run.py" line="34"/>
         <source>はじめての設定 — コーディネーターアプリ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/first_run.py" line="27"/>
+        <location filename="../../coordinator_app/ui/first_run.py" line="37"/>
         <source>このデータベースにはまだアカウントがありません。最初に、アカウントや支部を管理する「管理者」を作成してください。コーディネーターや市社協職員のアカウントは、あとで管理者が「設定」で作成します。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/first_run.py" line="42"/>
+        <location filename="../../coordinator_app/ui/first_run.py" line="52"/>
         <source>ログイン名(&amp;L)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/first_run.py" line="43"/>
+        <location filename="../../coordinator_app/ui/first_run.py" line="53"/>
         <source>表示名(&amp;N)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/first_run.py" line="44"/>
+        <location filename="../../coordinator_app/ui/first_run.py" line="54"/>
         <source>パスワード(&amp;P)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/first_run.py" line="45"/>
+        <location filename="../../coordinator_app/ui/first_run.py" line="55"/>
         <source>パスワード（確認）(&amp;C)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/first_run.py" line="46"/>
+        <location filename="../../coordinator_app/ui/first_run.py" line="58"/>
+        <source>パスワードは{n}文字以上。データベースはこのパスワードで暗号化されます。作成のあと、すべてのパスワードを忘れたときのための「回復キー」を一度だけ表示します。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/first_run.py" line="62"/>
         <source>パスワードは{n}文字以上。忘れると復旧できないので、安全な場所に控えてください。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/first_run.py" line="55"/>
+        <location filename="../../coordinator_app/ui/first_run.py" line="72"/>
         <source>管理者を作成して始める</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/first_run.py" line="57"/>
+        <location filename="../../coordinator_app/ui/first_run.py" line="74"/>
         <source>終了</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/first_run.py" line="72"/>
+        <location filename="../../coordinator_app/ui/first_run.py" line="89"/>
         <source>ログイン名を入力してください</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/first_run.py" line="75"/>
+        <location filename="../../coordinator_app/ui/first_run.py" line="92"/>
         <source>確認のパスワードが一致しません</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/first_run.py" line="77"/>
+        <location filename="../../coordinator_app/ui/first_run.py" line="96"/>
         <source>既にアカウントがあります。サインインしてください</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2522,102 +2580,122 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="129"/>
+        <location filename="../../coordinator_app/ui/main_window.py" line="111"/>
+        <source>暗号化</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/main_window.py" line="111"/>
+        <source>暗号化なし</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/main_window.py" line="114"/>
+        <source>データベースファイルは暗号化されています</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/main_window.py" line="115"/>
+        <source>データベースファイルは暗号化されていません</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/main_window.py" line="137"/>
         <source>ファイル(&amp;F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="130"/>
+        <location filename="../../coordinator_app/ui/main_window.py" line="138"/>
         <source>今すぐバックアップ(&amp;B)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="131"/>
+        <location filename="../../coordinator_app/ui/main_window.py" line="139"/>
         <source>バックアップから復元(&amp;R)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="139"/>
+        <location filename="../../coordinator_app/ui/main_window.py" line="147"/>
         <source>画面をロック(&amp;L)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="142"/>
+        <location filename="../../coordinator_app/ui/main_window.py" line="150"/>
         <source>サインアウト(&amp;O)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="145"/>
+        <location filename="../../coordinator_app/ui/main_window.py" line="153"/>
         <source>終了(&amp;X)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="150"/>
+        <location filename="../../coordinator_app/ui/main_window.py" line="158"/>
         <source>表示(&amp;V)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="158"/>
+        <location filename="../../coordinator_app/ui/main_window.py" line="166"/>
         <source>ツール(&amp;T)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="160"/>
+        <location filename="../../coordinator_app/ui/main_window.py" line="168"/>
         <source>設定(&amp;S)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="166"/>
+        <location filename="../../coordinator_app/ui/main_window.py" line="174"/>
         <source>監査ログ(&amp;A)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="170"/>
+        <location filename="../../coordinator_app/ui/main_window.py" line="178"/>
         <source>ヘルプ(&amp;H)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="171"/>
+        <location filename="../../coordinator_app/ui/main_window.py" line="179"/>
         <source>このアプリについて(&amp;A)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="222"/>
+        <location filename="../../coordinator_app/ui/main_window.py" line="230"/>
         <source>コーディネーターアプリ（ロック中）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="257"/>
+        <location filename="../../coordinator_app/ui/main_window.py" line="265"/>
         <source>バックアップしています…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="263"/>
+        <location filename="../../coordinator_app/ui/main_window.py" line="271"/>
         <source>バックアップしました: {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="268"/>
+        <location filename="../../coordinator_app/ui/main_window.py" line="276"/>
         <source>バックアップできませんでした</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="281"/>
+        <location filename="../../coordinator_app/ui/main_window.py" line="289"/>
         <source>バックアップから復元</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="282"/>
+        <location filename="../../coordinator_app/ui/main_window.py" line="290"/>
         <source>{name} から復元します。いまのデータベースは別名で残します。復元のあと、もう一度サインインしてください。続けますか？</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="298"/>
+        <location filename="../../coordinator_app/ui/main_window.py" line="306"/>
         <source>このアプリについて</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="299"/>
+        <location filename="../../coordinator_app/ui/main_window.py" line="307"/>
         <source>コーディネーターアプリ {version}
 社協支部コーディネーターのための記録・集計アプリ。
 フォント: IPAexゴシック（IPAフォントライセンスv1.0）</source>
@@ -3119,13 +3197,136 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/printing/dialog.py" line="364"/>
+        <location filename="../../coordinator_app/ui/printing/dialog.py" line="369"/>
         <source>PDFを作成しています…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/printing/dialog.py" line="377"/>
+        <location filename="../../coordinator_app/ui/printing/dialog.py" line="382"/>
         <source>PDFを開けませんでした。次の場所にあります: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="4"/>
+        <source>支部拠点一覧</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="5"/>
+        <source>ボランティア名簿</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="6"/>
+        <source>見守り電話確認リスト</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="7"/>
+        <source>協力員担当表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="8"/>
+        <source>災害時安否確認リスト</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="9"/>
+        <source>月報</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="10"/>
+        <source>宛名ラベル</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="11"/>
+        <source>12面（2列×6段・86.4×42.3mm）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="12"/>
+        <source>24面（3列×8段・70×33.9mm）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="13"/>
+        <source>ボランティア</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="14"/>
+        <source>見守り利用者</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="15"/>
+        <source>ボランティアと見守り利用者</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PrintRegister</name>
+    <message>
+        <location filename="_helper_strings.py" line="16"/>
+        <source>印刷日時</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="17"/>
+        <source>支部</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="18"/>
+        <source>一覧</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="19"/>
+        <source>人数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="20"/>
+        <source>渡した相手</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="21"/>
+        <source>控番号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="22"/>
+        <source>印刷した人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="23"/>
+        <source>返却・細断</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="24"/>
+        <source>メモ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="25"/>
+        <source>（未記入）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="26"/>
+        <source>未返却</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="27"/>
+        <source>{n}部</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3152,6 +3353,113 @@
     <message>
         <location filename="../../coordinator_app/ui/tallies/records_dialog.py" line="34"/>
         <source>閉じる</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyDialog</name>
+    <message>
+        <location filename="../../coordinator_app/ui/encryption_dialogs.py" line="32"/>
+        <source>回復キー — コーディネーターアプリ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/encryption_dialogs.py" line="34"/>
+        <source>データベースを暗号化しました。回復キーを保管してください</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/encryption_dialogs.py" line="38"/>
+        <source>すべてのパスワードを忘れたとき、データベースを開く方法はこの回復キーだけです。なくすと、だれもデータを取り戻せません（開発者にもできません）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/encryption_dialogs.py" line="63"/>
+        <source>暗号化する前の元のファイルは次の場所に残してあります。暗号化されていないので、新しいデータベースで作業できることを確かめたら削除してください:
+{path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/encryption_dialogs.py" line="70"/>
+        <source>回復キーを印刷または書き写して、安全な場所に保管しました(&amp;S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/encryption_dialogs.py" line="74"/>
+        <source>印刷(&amp;P)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/encryption_dialogs.py" line="76"/>
+        <source>保管しました・続ける</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/encryption_dialogs.py" line="96"/>
+        <source>回復キーを印刷用PDFに保存</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/encryption_dialogs.py" line="97"/>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/encryption_dialogs.py" line="111"/>
+        <source>PDFを保存できませんでした: {e}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryResetDialog</name>
+    <message>
+        <location filename="../../coordinator_app/ui/encryption_dialogs.py" line="124"/>
+        <source>回復キーでパスワードを設定し直す</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/encryption_dialogs.py" line="127"/>
+        <source>すべてのパスワードを忘れたときは、データベースを作ったときに保管した回復キーで、アカウントに新しいパスワードを設定できます。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/encryption_dialogs.py" line="141"/>
+        <source>回復キー(&amp;R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/encryption_dialogs.py" line="142"/>
+        <source>ログイン名(&amp;L)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/encryption_dialogs.py" line="143"/>
+        <source>新しいパスワード(&amp;P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/encryption_dialogs.py" line="144"/>
+        <source>新しいパスワード（確認）(&amp;C)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/encryption_dialogs.py" line="150"/>
+        <source>新しいパスワードを設定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/encryption_dialogs.py" line="164"/>
+        <source>回復キーを入力してください</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/encryption_dialogs.py" line="166"/>
+        <source>ログイン名を入力してください</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/encryption_dialogs.py" line="169"/>
+        <source>確認のパスワードが一致しません</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3669,37 +3977,47 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/app.py" line="166"/>
+        <location filename="../../coordinator_app/ui/app.py" line="213"/>
+        <source>データベースを暗号化しています…（検査のため時間がかかります）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/app.py" line="215"/>
+        <source>暗号化できませんでした。データベースは元のままです: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/app.py" line="255"/>
         <source>データベースを検査しています…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/app.py" line="193"/>
+        <location filename="../../coordinator_app/ui/app.py" line="282"/>
         <source>バックアップを検査して復元しています…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/app.py" line="197"/>
+        <location filename="../../coordinator_app/ui/app.py" line="286"/>
         <source>復元できませんでした: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/app.py" line="219"/>
+        <location filename="../../coordinator_app/ui/app.py" line="308"/>
         <source>デモ用のデータベースを作成しています…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/app.py" line="275"/>
+        <location filename="../../coordinator_app/ui/app.py" line="364"/>
         <source>データベースファイルが壊れています（{problem}）。「ファイル」メニューの「バックアップから復元…」で復元してください。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/app.py" line="314"/>
+        <location filename="../../coordinator_app/ui/app.py" line="403"/>
         <source>自動バックアップしました: {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/app.py" line="357"/>
+        <location filename="../../coordinator_app/ui/app.py" line="446"/>
         <source>終了時のバックアップができませんでした: </source>
         <translation type="unfinished"></translation>
     </message>
@@ -3707,67 +4025,77 @@
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../coordinator_app/ui/sign_in.py" line="36"/>
+        <location filename="../../coordinator_app/ui/sign_in.py" line="38"/>
         <source>サインイン — コーディネーターアプリ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/sign_in.py" line="38"/>
+        <location filename="../../coordinator_app/ui/sign_in.py" line="40"/>
         <source>サインインしてください</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/sign_in.py" line="40"/>
+        <location filename="../../coordinator_app/ui/sign_in.py" line="42"/>
         <source>データベース: {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/sign_in.py" line="51"/>
+        <location filename="../../coordinator_app/ui/sign_in.py" line="53"/>
         <source>ログイン名(&amp;L)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/sign_in.py" line="52"/>
+        <location filename="../../coordinator_app/ui/sign_in.py" line="54"/>
         <source>パスワード(&amp;P)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/sign_in.py" line="58"/>
+        <location filename="../../coordinator_app/ui/sign_in.py" line="60"/>
         <source>サインイン</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/sign_in.py" line="60"/>
+        <location filename="../../coordinator_app/ui/sign_in.py" line="62"/>
         <source>終了</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/sign_in.py" line="76"/>
-        <source>デモ専用アカウント（実際のデータベースにはありません）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../coordinator_app/ui/sign_in.py" line="79"/>
-        <source>役割</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/sign_in.py" line="80"/>
-        <source>ログイン名</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/sign_in.py" line="81"/>
-        <source>パスワード</source>
+        <source>パスワードをすべて忘れた場合（復旧キー）…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/sign_in.py" line="88"/>
+        <source>デモ専用アカウント（実際のデータベースにはありません）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/sign_in.py" line="91"/>
+        <source>役割</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/sign_in.py" line="92"/>
+        <source>ログイン名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/sign_in.py" line="93"/>
+        <source>パスワード</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/sign_in.py" line="100"/>
         <source>この内容で入力</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/sign_in.py" line="102"/>
+        <location filename="../../coordinator_app/ui/sign_in.py" line="114"/>
+        <source>新しいパスワードを設定しました。そのパスワードでサインインしてください</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/sign_in.py" line="126"/>
         <source>ログイン名を入力してください</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3833,16 +4161,16 @@
 <context>
     <name>Tallies</name>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/charts.py" line="197"/>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="371"/>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="431"/>
+        <location filename="../../coordinator_app/ui/tallies/charts.py" line="198"/>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="374"/>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="434"/>
         <source>実績</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/charts.py" line="202"/>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="370"/>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="430"/>
+        <location filename="../../coordinator_app/ui/tallies/charts.py" line="204"/>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="373"/>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="433"/>
         <source>目標</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3852,163 +4180,163 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/common.py" line="71"/>
+        <location filename="../../coordinator_app/ui/tallies/common.py" line="72"/>
         <source>確認してください</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/common.py" line="77"/>
+        <location filename="../../coordinator_app/ui/tallies/common.py" line="79"/>
         <source>確認</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/common.py" line="97"/>
+        <location filename="../../coordinator_app/ui/tallies/common.py" line="99"/>
         <source>処理できませんでした（{0}）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/models.py" line="91"/>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="113"/>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="154"/>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="116"/>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="157"/>
         <source>合計</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="109"/>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="110"/>
         <source>内訳</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="111"/>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="112"/>
         <source>項目</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="113"/>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="115"/>
         <source>年度末</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="175"/>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="178"/>
         <source>ダブルクリック（Enter）で内訳の記録を表示</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="181"/>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="184"/>
         <source>日付</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="182"/>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="185"/>
         <source>氏名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="183"/>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="186"/>
         <source>内容</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="227"/>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="273"/>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="297"/>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="230"/>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="276"/>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="300"/>
         <source>支部</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="229"/>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="232"/>
         <source>最終受信</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="251"/>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="254"/>
         <source>なし</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="271"/>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="274"/>
         <source>ファイル名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="272"/>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="275"/>
         <source>受信日</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="274"/>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="277"/>
         <source>行数</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="275"/>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="278"/>
         <source>受信者</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="298"/>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="301"/>
         <source>月</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="299"/>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="302"/>
         <source>ファイル数</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="300"/>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="303"/>
         <source>現在の数字</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="342"/>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="345"/>
         <source>集計項目（合計）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="367"/>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="370"/>
         <source>指標名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="368"/>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="371"/>
         <source>単位</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="369"/>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="372"/>
         <source>種類</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="372"/>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="432"/>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="375"/>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="435"/>
         <source>評価</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="404"/>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="472"/>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="407"/>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="475"/>
         <source>（途中）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="417"/>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="420"/>
         <source>変更の理由: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="429"/>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="432"/>
         <source>年度</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="433"/>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="436"/>
         <source>評価変更の理由</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="485"/>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="488"/>
         <source>数値（例: 80）または言葉（増加・減少・維持・設置 など）。空にすると目標を消します</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4433,6 +4761,154 @@
     </message>
 </context>
 <context>
+    <name>VolunteerTables</name>
+    <message>
+        <location filename="_helper_strings.py" line="28"/>
+        <source>氏名・団体名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="29"/>
+        <source>ふりがな</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="30"/>
+        <source>種別</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="31"/>
+        <source>活動内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="32"/>
+        <source>特技</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="33"/>
+        <source>活動できる日時</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="34"/>
+        <source>自治会</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="35"/>
+        <source>電話番号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="36"/>
+        <source>保険</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="37"/>
+        <source>状態</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="38"/>
+        <source>活動日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="39"/>
+        <source>活動名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="40"/>
+        <source>種類</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="41"/>
+        <source>参加者数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="42"/>
+        <source>時間</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="43"/>
+        <source>氏名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="44"/>
+        <source>名前</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="45"/>
+        <source>未加入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="46"/>
+        <source>個人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="47"/>
+        <source>団体</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="48"/>
+        <source>行事・イベント</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="49"/>
+        <source>サロン</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="50"/>
+        <source>送迎・外出支援</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="51"/>
+        <source>見守り訪問</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="52"/>
+        <source>その他</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="53"/>
+        <source>登録中</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="54"/>
+        <source>利用中</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="55"/>
+        <source>終了</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="56"/>
+        <source>退会</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>VolunteersScreen</name>
     <message>
         <location filename="../../coordinator_app/ui/volunteers/screen.py" line="29"/>
@@ -4467,6 +4943,234 @@
     <message>
         <location filename="../../coordinator_app/ui/volunteers/screen.py" line="65"/>
         <source>保険の更新（{0}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WatchModels</name>
+    <message>
+        <location filename="_helper_strings.py" line="57"/>
+        <source>状態</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="58"/>
+        <source>氏名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="59"/>
+        <source>ふりがな</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="60"/>
+        <source>自治会</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="61"/>
+        <source>電話</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="62"/>
+        <source>最終連絡</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="63"/>
+        <source>経過日数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="64"/>
+        <source>今月</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="65"/>
+        <source>頻度</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="66"/>
+        <source>協力員</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="67"/>
+        <source>見守りの方法</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="68"/>
+        <source>登録日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="69"/>
+        <source>終了日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="70"/>
+        <source>終了理由</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="71"/>
+        <source>実施日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="72"/>
+        <source>方法</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="73"/>
+        <source>実施者</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="74"/>
+        <source>結果</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="75"/>
+        <source>メモ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="76"/>
+        <source>相談</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="77"/>
+        <source>担当人数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="78"/>
+        <source>担当の利用者</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="79"/>
+        <source>利用登録者数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="80"/>
+        <source>住所</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="81"/>
+        <source>緊急連絡先</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="82"/>
+        <source>確認時刻</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="83"/>
+        <source>担当が割り当てられていますが、ボランティア登録に見守り協力員の役割がありません</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="84"/>
+        <source>{n}日ごと</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="85"/>
+        <source>なし</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="86"/>
+        <source>未割当</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="87"/>
+        <source>異変対応中</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="88"/>
+        <source>2回続けて不在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="89"/>
+        <source>期限超過</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="90"/>
+        <source>今月未連絡</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="91"/>
+        <source>今月連絡済み</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="92"/>
+        <source>協力員未割当</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="93"/>
+        <source>未確認</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="94"/>
+        <source>無事</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="95"/>
+        <source>要支援</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="96"/>
+        <source>連絡不能</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="97"/>
+        <source>{n}日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="98"/>
+        <source>{n}回</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="99"/>
+        <source>相談あり</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="100"/>
+        <source>{name} ※役割なし</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_helper_strings.py" line="101"/>
+        <source>{n}人</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
