@@ -199,7 +199,7 @@ def _dispatch(args, db) -> int:
         if not 1989 <= args.fiscal_year <= 2100:
             raise CommandError(f"年度は西暦4桁で指定してください（例: 2025 = 令和7年度）: {args.fiscal_year}")
         with db.session() as s:
-            rows = tallies.compute(s, args.fiscal_year, codes)
+            rows = tallies.compute(s, args.fiscal_year, codes, parallel=True)
             names = dict(s.execute(select(Branch.code, Branch.name)).all())
             labels = {"category": dict(s.execute(select(Category.code, Category.label)).all()),
                       "role": dict(s.execute(select(Role.code, Role.label)).all())}

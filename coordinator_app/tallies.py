@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+from concurrent.futures import ThreadPoolExecutor
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -68,6 +70,11 @@ class _Counts:
         k = (branch_id, month, measure, breakdown, key)
         self.data[k] = self.data.get(k, 0) + n
 
+    def merge(self, other: "_Counts") -> None:
+        data = self.data
+        for k, n in other.data.items():
+            data[k] = data.get(k, 0) + n
+
 
 def _active_at(model, start_col, end_col, day):
     return and_(start_col <= day, or_(end_col.is_(None), end_col > day))
@@ -90,7 +97,7 @@ def watch_user_unreached_in(month: int):
 
 
 def compute(session: Session, fiscal_year: int,
-            branch_codes: Iterable[str] | None = None) -> list[TallyRow]:
+            branch_codes: Iterable[str] | None = None, parallel: bool = False) -> list[TallyRow]:
     """All measures of the contract for one fiscal year, for the given
     branches (default: every branch).
 
@@ -100,6 +107,10 @@ def compute(session: Session, fiscal_year: int,
     a record is active at the last day of month m when its start month is
     <= m and its end month is empty or > m, which is the contract's rule
     (start <= day and end empty or after it) in whole months.
+
+    parallel: run the four groups of queries on their own connections at
+    once (for an export from a fresh session: they do not see changes not
+    yet committed in ``session``).
     """
     branch_q = select(Branch.id, Branch.code)
     if branch_codes is not None:
@@ -113,132 +124,161 @@ def compute(session: Session, fiscal_year: int,
     def in_scope(col):
         return col.in_(ids)
 
-    # consultations: one scan for the four single-valued breakdowns.
-    q = (select(Consultation.branch_id, Consultation.month, Consultation.kind,
-                Consultation.channel, Consultation.from_whom, Consultation.response,
-                func.count())
-         .where(in_scope(Consultation.branch_id), Consultation.month.between(lo, hi),
-                Consultation.deleted_at.is_(None))
-         .group_by(Consultation.branch_id, Consultation.month, Consultation.kind,
-                   Consultation.channel, Consultation.from_whom, Consultation.response))
-    for b, m, kind, channel, from_whom, response, n in session.execute(q):
-        counts.add(b, m, "consultations", "total", "", n)
-        counts.add(b, m, "consultations", "kind", kind, n)
-        counts.add(b, m, "consultations", "channel", channel, n)
-        counts.add(b, m, "consultations", "from_whom", from_whom, n)
-        counts.add(b, m, "consultations", "response", response, n)
-    # Categories: every category row of the months (its own covering
-    # index, no join), less those of the few deleted records.
-    q = (select(ConsultationCategory.branch_id, ConsultationCategory.month,
-                ConsultationCategory.category_code, func.count())
-         .where(in_scope(ConsultationCategory.branch_id),
-                ConsultationCategory.month.between(lo, hi))
-         .group_by(ConsultationCategory.branch_id, ConsultationCategory.month,
-                   ConsultationCategory.category_code))
-    for b, m, code, n in session.execute(q):
-        counts.add(b, m, "consultations", "category", code, n)
-    # (branch_id, deleted_at) leads ix_consultation_live (migration 0004),
-    # so the deleted records are found without a scan.
-    deleted = (select(Consultation.id)
-               .where(in_scope(Consultation.branch_id), Consultation.deleted_at.is_not(None)))
-    q = (select(ConsultationCategory.branch_id, ConsultationCategory.month,
-                ConsultationCategory.category_code, func.count())
-         .where(ConsultationCategory.consultation_id.in_(deleted),
-                ConsultationCategory.month.between(lo, hi))
-         .group_by(ConsultationCategory.branch_id, ConsultationCategory.month,
-                   ConsultationCategory.category_code))
-    for b, m, code, n in session.execute(q):
-        counts.add(b, m, "consultations", "category", code, -n)
+    def consultation_part(session: Session, counts: _Counts) -> None:
+        # consultations: one scan for the four single-valued breakdowns.
+        q = (select(Consultation.branch_id, Consultation.month, Consultation.kind,
+                    Consultation.channel, Consultation.from_whom, Consultation.response,
+                    func.count())
+             .where(in_scope(Consultation.branch_id), Consultation.month.between(lo, hi),
+                    Consultation.deleted_at.is_(None))
+             .group_by(Consultation.branch_id, Consultation.month, Consultation.kind,
+                       Consultation.channel, Consultation.from_whom, Consultation.response))
+        data = defaultdict(int)  # the busiest loop: plain dict updates
+        for b, m, kind, channel, from_whom, response, n in session.execute(q):
+            data[(b, m, "consultations", "total", "")] += n
+            data[(b, m, "consultations", "kind", kind)] += n
+            data[(b, m, "consultations", "channel", channel)] += n
+            data[(b, m, "consultations", "from_whom", from_whom)] += n
+            data[(b, m, "consultations", "response", response)] += n
+        counts.merge(_Counts(data))
 
-    q = (select(WatchContact.branch_id, WatchContact.month, WatchContact.method,
-                WatchContact.result, func.count())
-         .where(in_scope(WatchContact.branch_id), WatchContact.month.between(lo, hi))
-         .group_by(WatchContact.branch_id, WatchContact.month, WatchContact.method,
-                   WatchContact.result))
-    for b, m, method, result, n in session.execute(q):
-        counts.add(b, m, "watch_contacts", "total", "", n)
-        counts.add(b, m, "watch_contacts", "method", method, n)
-        counts.add(b, m, "watch_contacts", "result", result, n)
+    def category_part(session: Session, counts: _Counts) -> None:
+        # Categories: every category row of the months (its own covering
+        # index, no join), less those of the few deleted records.
+        q = (select(ConsultationCategory.branch_id, ConsultationCategory.month,
+                    ConsultationCategory.category_code, func.count())
+             .where(in_scope(ConsultationCategory.branch_id),
+                    ConsultationCategory.month.between(lo, hi))
+             .group_by(ConsultationCategory.branch_id, ConsultationCategory.month,
+                       ConsultationCategory.category_code))
+        for b, m, code, n in session.execute(q):
+            counts.add(b, m, "consultations", "category", code, n)
+        # (branch_id, deleted_at) leads ix_consultation_live (migration 0004),
+        # so the deleted records are found without a scan.
+        deleted = (select(Consultation.id)
+                   .where(in_scope(Consultation.branch_id), Consultation.deleted_at.is_not(None)))
+        q = (select(ConsultationCategory.branch_id, ConsultationCategory.month,
+                    ConsultationCategory.category_code, func.count())
+             .where(ConsultationCategory.consultation_id.in_(deleted),
+                    ConsultationCategory.month.between(lo, hi))
+             .group_by(ConsultationCategory.branch_id, ConsultationCategory.month,
+                       ConsultationCategory.category_code))
+        for b, m, code, n in session.execute(q):
+            counts.add(b, m, "consultations", "category", code, -n)
 
-    q = (select(WatchUser.branch_id, WatchUser.enrolled_month, func.count())
-         .where(in_scope(WatchUser.branch_id), WatchUser.enrolled_month.between(lo, hi))
-         .group_by(WatchUser.branch_id, WatchUser.enrolled_month))
-    for b, m, n in session.execute(q):
-        counts.add(b, m, "watch_users_enrolled", "total", "", n)
-    q = (select(WatchUser.branch_id, WatchUser.ended_month, WatchUser.end_reason, func.count())
-         .where(in_scope(WatchUser.branch_id), WatchUser.ended_month.between(lo, hi))
-         .group_by(WatchUser.branch_id, WatchUser.ended_month, WatchUser.end_reason))
-    for b, m, reason, n in session.execute(q):
-        counts.add(b, m, "watch_users_ended", "total", "", n)
-        counts.add(b, m, "watch_users_ended", "end_reason", reason, n)
+    def contact_part(session: Session, counts: _Counts) -> None:
+        q = (select(WatchContact.branch_id, WatchContact.month, WatchContact.method,
+                    WatchContact.result, func.count())
+             .where(in_scope(WatchContact.branch_id), WatchContact.month.between(lo, hi))
+             .group_by(WatchContact.branch_id, WatchContact.month, WatchContact.method,
+                       WatchContact.result))
+        for b, m, method, result, n in session.execute(q):
+            counts.add(b, m, "watch_contacts", "total", "", n)
+            counts.add(b, m, "watch_contacts", "method", method, n)
+            counts.add(b, m, "watch_contacts", "result", result, n)
 
-    q = (select(Volunteer.branch_id, Volunteer.registered_month, func.count())
-         .where(in_scope(Volunteer.branch_id), Volunteer.registered_month.between(lo, hi))
-         .group_by(Volunteer.branch_id, Volunteer.registered_month))
-    for b, m, n in session.execute(q):
-        counts.add(b, m, "volunteers_registered", "total", "", n)
-    q = (select(Volunteer.branch_id, Volunteer.withdrawn_month, func.count())
-         .where(in_scope(Volunteer.branch_id), Volunteer.withdrawn_month.between(lo, hi))
-         .group_by(Volunteer.branch_id, Volunteer.withdrawn_month))
-    for b, m, n in session.execute(q):
-        counts.add(b, m, "volunteers_withdrawn", "total", "", n)
-
-    q = (select(Activity.branch_id, Activity.month, func.count())
-         .join(ActivityParticipant, ActivityParticipant.activity_id == Activity.id)
-         .where(in_scope(Activity.branch_id), Activity.month.between(lo, hi))
-         .group_by(Activity.branch_id, Activity.month))
-    for b, m, n in session.execute(q):
-        counts.add(b, m, "volunteer_participations", "total", "", n)
-
-    # Stock measures: as of each month's last day.
-    active_users = _stock(session, months, WatchUser.enrolled_month, WatchUser.ended_month,
-                          in_scope(WatchUser.branch_id), WatchUser.branch_id)
-    for (b,), per_month in active_users.items():
-        for m, n in per_month.items():
-            counts.add(b, m, "watch_users_active", "total", "", n)
+        # unreached = active − active users with a contact in the month: the
+        # users contacted in the month (one covering-index scan), less those
+        # contacted but not active at its last day. Only a user whose
+        # enrolment starts or ends within the year can be one of those (a
+        # contact outside the enrolment is refused, but counted right if
+        # present), so that set is found from few users. A contact belongs to
+        # its user's branch.
+        q = (select(WatchContact.branch_id, WatchContact.month,
+                    func.count(func.distinct(WatchContact.watch_user_id)))
+             .where(in_scope(WatchContact.branch_id), WatchContact.month.between(lo, hi))
+             .group_by(WatchContact.branch_id, WatchContact.month))
+        for b, m, n in session.execute(q):
+            counts.add(b, m, "watch_users_unreached", "total", "", -n)
+        starting_or_ending = (select(WatchUser.id)
+                              .where(in_scope(WatchUser.branch_id),
+                                     or_(WatchUser.enrolled_month > lo, WatchUser.ended_month <= hi)))
+        pairs = (select(WatchContact.watch_user_id.label("user_id"), WatchContact.month.label("month"))
+                 .where(WatchContact.watch_user_id.in_(starting_or_ending),
+                        WatchContact.month.between(lo, hi))
+                 .group_by(WatchContact.watch_user_id, WatchContact.month)
+                 .subquery())
+        q = (select(WatchUser.branch_id, pairs.c.month, func.count())
+             .select_from(pairs)
+             .join(WatchUser, WatchUser.id == pairs.c.user_id)
+             .where(or_(WatchUser.enrolled_month > pairs.c.month,
+                        WatchUser.ended_month <= pairs.c.month))
+             .group_by(WatchUser.branch_id, pairs.c.month))
+        for b, m, n in session.execute(q):
             counts.add(b, m, "watch_users_unreached", "total", "", n)
-    # unreached = active − active users with a contact in the month: the
-    # users contacted in the month (one covering-index scan), less those
-    # contacted but not active at its last day. Only a user whose
-    # enrolment starts or ends within the year can be one of those (a
-    # contact outside the enrolment is refused, but counted right if
-    # present), so that set is found from few users. A contact belongs to
-    # its user's branch.
-    q = (select(WatchContact.branch_id, WatchContact.month,
-                func.count(func.distinct(WatchContact.watch_user_id)))
-         .where(in_scope(WatchContact.branch_id), WatchContact.month.between(lo, hi))
-         .group_by(WatchContact.branch_id, WatchContact.month))
-    for b, m, n in session.execute(q):
-        counts.add(b, m, "watch_users_unreached", "total", "", -n)
-    starting_or_ending = (select(WatchUser.id)
-                          .where(in_scope(WatchUser.branch_id),
-                                 or_(WatchUser.enrolled_month > lo, WatchUser.ended_month <= hi)))
-    pairs = (select(WatchContact.watch_user_id.label("user_id"), WatchContact.month.label("month"))
-             .where(WatchContact.watch_user_id.in_(starting_or_ending),
-                    WatchContact.month.between(lo, hi))
-             .group_by(WatchContact.watch_user_id, WatchContact.month)
-             .subquery())
-    q = (select(WatchUser.branch_id, pairs.c.month, func.count())
-         .select_from(pairs)
-         .join(WatchUser, WatchUser.id == pairs.c.user_id)
-         .where(or_(WatchUser.enrolled_month > pairs.c.month,
-                    WatchUser.ended_month <= pairs.c.month))
-         .group_by(WatchUser.branch_id, pairs.c.month))
-    for b, m, n in session.execute(q):
-        counts.add(b, m, "watch_users_unreached", "total", "", n)
 
-    active_vols = _stock(session, months, Volunteer.registered_month, Volunteer.withdrawn_month,
-                         in_scope(Volunteer.branch_id), Volunteer.branch_id)
-    for (b,), per_month in active_vols.items():
-        for m, n in per_month.items():
-            counts.add(b, m, "volunteers_active", "total", "", n)
-    active_roles = _stock(session, months, Volunteer.registered_month, Volunteer.withdrawn_month,
-                          in_scope(Volunteer.branch_id), Volunteer.branch_id,
-                          VolunteerRole.role_code,
-                          join=(VolunteerRole, VolunteerRole.volunteer_id == Volunteer.id))
-    for (b, role), per_month in active_roles.items():
-        for m, n in per_month.items():
-            counts.add(b, m, "volunteers_active", "role", role, n)
+    def register_part(session: Session, counts: _Counts) -> None:
+        q = (select(WatchUser.branch_id, WatchUser.enrolled_month, func.count())
+             .where(in_scope(WatchUser.branch_id), WatchUser.enrolled_month.between(lo, hi))
+             .group_by(WatchUser.branch_id, WatchUser.enrolled_month))
+        for b, m, n in session.execute(q):
+            counts.add(b, m, "watch_users_enrolled", "total", "", n)
+        q = (select(WatchUser.branch_id, WatchUser.ended_month, WatchUser.end_reason, func.count())
+             .where(in_scope(WatchUser.branch_id), WatchUser.ended_month.between(lo, hi))
+             .group_by(WatchUser.branch_id, WatchUser.ended_month, WatchUser.end_reason))
+        for b, m, reason, n in session.execute(q):
+            counts.add(b, m, "watch_users_ended", "total", "", n)
+            counts.add(b, m, "watch_users_ended", "end_reason", reason, n)
+
+        q = (select(Volunteer.branch_id, Volunteer.registered_month, func.count())
+             .where(in_scope(Volunteer.branch_id), Volunteer.registered_month.between(lo, hi))
+             .group_by(Volunteer.branch_id, Volunteer.registered_month))
+        for b, m, n in session.execute(q):
+            counts.add(b, m, "volunteers_registered", "total", "", n)
+        q = (select(Volunteer.branch_id, Volunteer.withdrawn_month, func.count())
+             .where(in_scope(Volunteer.branch_id), Volunteer.withdrawn_month.between(lo, hi))
+             .group_by(Volunteer.branch_id, Volunteer.withdrawn_month))
+        for b, m, n in session.execute(q):
+            counts.add(b, m, "volunteers_withdrawn", "total", "", n)
+
+        q = (select(Activity.branch_id, Activity.month, func.count())
+             .join(ActivityParticipant, ActivityParticipant.activity_id == Activity.id)
+             .where(in_scope(Activity.branch_id), Activity.month.between(lo, hi))
+             .group_by(Activity.branch_id, Activity.month))
+        for b, m, n in session.execute(q):
+            counts.add(b, m, "volunteer_participations", "total", "", n)
+
+        # Stock measures: as of each month's last day.
+        active_users = _stock(session, months, WatchUser.enrolled_month, WatchUser.ended_month,
+                              in_scope(WatchUser.branch_id), WatchUser.branch_id)
+        for (b,), per_month in active_users.items():
+            for m, n in per_month.items():
+                counts.add(b, m, "watch_users_active", "total", "", n)
+                counts.add(b, m, "watch_users_unreached", "total", "", n)
+        active_vols = _stock(session, months, Volunteer.registered_month, Volunteer.withdrawn_month,
+                             in_scope(Volunteer.branch_id), Volunteer.branch_id)
+        for (b,), per_month in active_vols.items():
+            for m, n in per_month.items():
+                counts.add(b, m, "volunteers_active", "total", "", n)
+        active_roles = _stock(session, months, Volunteer.registered_month, Volunteer.withdrawn_month,
+                              in_scope(Volunteer.branch_id), Volunteer.branch_id,
+                              VolunteerRole.role_code,
+                              join=(VolunteerRole, VolunteerRole.volunteer_id == Volunteer.id))
+        for (b, role), per_month in active_roles.items():
+            for m, n in per_month.items():
+                counts.add(b, m, "volunteers_active", "role", role, n)
+
+    # Longest first, so that two workers finish together.
+    parts = [contact_part, consultation_part, register_part, category_part]
+    if parallel and len(ids) > 0:
+        # Independent GROUP BYs on their own connections: SQLite and the
+        # driver release the GIL while a query runs, so they use the
+        # machine's cores. Each reads its own snapshot of committed data.
+        engine = session.get_bind()
+
+        def run(part):
+            own = _Counts({})
+            with Session(engine) as own_session:
+                part(own_session, own)
+            return own
+
+        with ThreadPoolExecutor(max_workers=max(2, min(len(parts), os.cpu_count() or 1))) as pool:
+            results = list(pool.map(run, parts))
+        for own in results:
+            counts.merge(own)
+    else:
+        for part in parts:
+            part(session, counts)
 
     rows: list[TallyRow] = []
     for b, code in branches.items():

@@ -309,3 +309,11 @@ def test_demo_tallies_follow_the_contract_and_carry_no_names(demo_db, tmp_path):
     text = out.read_text(encoding="utf-8-sig")
     surnames = {n.split()[0] for n in names}
     assert not any(s in text for s in surnames)
+
+
+def test_parallel_compute_equals_the_serial_one(demo_db):
+    """`export tallies` runs the query groups on their own connections."""
+    with demo_db.session() as s:
+        for fy in (2025, 2026):
+            assert tallies.compute(s, fy, parallel=True) == tallies.compute(s, fy)
+            assert tallies.compute(s, fy, ["03"], parallel=True) == tallies.compute(s, fy, ["03"])

@@ -218,7 +218,7 @@ CPU: dict[str, float] = {}  # best CPU seconds of this process, beside the wall 
 def export_tallies(db: Database, fy: int, out: Path) -> tuple[float, int]:
     t, c = time.perf_counter(), time.process_time()
     with db.session() as s:
-        rows = tallies.compute(s, fy)
+        rows = tallies.compute(s, fy, parallel=True)  # as `export tallies` does
     tallies.write_csv(rows, out)
     CPU["export"] = min(CPU.get("export", 1e9), time.process_time() - c)
     return time.perf_counter() - t, len(rows)
