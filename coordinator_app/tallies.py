@@ -514,21 +514,3 @@ def consolidate(paths: list[Path]) -> list[TallyRow]:
         merged.extend(rows)
     merged.sort(key=sort_key)
     return merged
-
-
-def totals_by(rows: Iterable[TallyRow]) -> dict[tuple[str, str, str, str, str], int]:
-    """Index rows by (branch, month, measure, breakdown, key)."""
-    return {sort_key(r): r.count for r in rows}
-
-
-def measure_sum(rows: Iterable[TallyRow], measure: str, breakdown: str = "total",
-                key: str = "", months: set[str] | None = None) -> int:
-    return sum(r.count for r in rows if r.measure == measure and r.breakdown == breakdown
-               and r.key == key and (months is None or r.month in months))
-
-
-def by_branch_month(rows: Iterable[TallyRow]):
-    out = defaultdict(list)
-    for r in rows:
-        out[(r.branch_code, r.month)].append(r)
-    return out
