@@ -208,6 +208,11 @@ class _Writer:
                 self._areas[(b, n)] = i
         return self._areas
 
+    def insert_rows(self, model, rows: list[dict]) -> None:
+        """Insert rows, many per statement (see ``store.make_engine``)."""
+        if rows:
+            self.execute(insert(_t(model)), rows)
+
     def insert_returning_ids(self, model, rows: list[dict]) -> list[int]:
         """Insert rows; return their new ids in the order of rows."""
         if not rows:
@@ -221,7 +226,7 @@ class _Writer:
             # collide).
             start = self.execute(select(func.coalesce(func.max(table.c.id), 0))).scalar_one()
             ids = list(range(start + 1, start + 1 + len(rows)))
-            self.execute(insert(table), [dict(r, id=i) for r, i in zip(rows, ids)])
+            self.insert_rows(model, [dict(r, id=i) for r, i in zip(rows, ids)])
             return ids
         result = self.execute(
             insert(table).returning(table.c.id, sort_by_parameter_order=True), rows
@@ -346,7 +351,7 @@ def _import_branches(w: _Writer, rows: list[LedgerRow], today: dt.date) -> Impor
     new = [dict(v, **w.stamp_new) for _, v in parsed if v["code"] not in existing]
     upd = [dict(v, id=existing[v["code"]], **w.stamp_upd) for _, v in parsed if v["code"] in existing]
     if new:
-        w.execute(insert(_t(Branch)), new)
+        w.insert_rows(Branch, new)
     if upd:
         w.execute(update(Branch), upd)
     result.created, result.updated = len(new), len(upd)
@@ -418,7 +423,7 @@ def _import_consultations(w: _Writer, rows: list[LedgerRow], today: dt.date) -> 
                       month=v["month"])
                  for cid, v, cats in upd_cats for code in cats]
     if cat_rows:
-        w.execute(insert(_t(ConsultationCategory)), cat_rows)
+        w.insert_rows(ConsultationCategory, cat_rows)
     return ImportResult("consultations", len(new_rows), len(upd_rows))
 
 
@@ -517,7 +522,7 @@ def _write_enrolments(w: _Writer, model, kind: str, parsed: list,
                      for vid, p in zip(new_ids + upd_ids, new_parsed + upd_parsed)
                      for r in roles[p[0]]]
         if role_rows:
-            w.execute(insert(_t(VolunteerRole)), role_rows)
+            w.insert_rows(VolunteerRole, role_rows)
     return ImportResult(kind, len(new_rows), len(upd_rows))
 
 
@@ -643,7 +648,7 @@ def _import_watch_contacts(w: _Writer, rows: list[LedgerRow], today: dt.date) ->
     vol_rows = [dict(contact_id=cid, volunteer_id=v) for cid, (_, p) in zip(new_ids, new)
                 for v in p["_vols"]]
     if vol_rows:
-        w.execute(insert(_t(WatchContactVolunteer)), vol_rows)
+        w.insert_rows(WatchContactVolunteer, vol_rows)
     if upd:
         w.execute(update(WatchContact), [dict(id=cid, result=p["result"], note=p["note"],
                                               **w.stamp_upd) for cid, p in upd])

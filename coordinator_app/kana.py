@@ -12,21 +12,15 @@ _KATA_START, _KATA_END = 0x30A1, 0x30F6  # ァ .. ヶ
 _SHIFT = 0x60
 
 
+_TO_HIRAGANA = {code: code - _SHIFT for code in range(_KATA_START, _KATA_END + 1)}
+
+
 def fold(text: str | None) -> str:
     """The search/sort key: NFKC, katakana→hiragana, lower case, no spaces."""
     if not text:
         return ""
-    s = unicodedata.normalize("NFKC", text)
-    out = []
-    for ch in s:
-        code = ord(ch)
-        if _KATA_START <= code <= _KATA_END:
-            out.append(chr(code - _SHIFT))
-        elif ch.isspace():
-            continue
-        else:
-            out.append(ch)
-    return "".join(out).lower()
+    s = unicodedata.normalize("NFKC", text).translate(_TO_HIRAGANA)
+    return "".join(s.split()).lower()
 
 
 def is_kana(text: str) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -40,6 +41,9 @@ class LedgerRow:
     values: dict[str, str] = field(default_factory=dict)
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")  # below 0x20, not \t \n \r
+
+
 def decode(data: bytes) -> str:
     """UTF-8 (BOM or not), else cp932. Refuses binary data and empty files."""
     if not data.strip(b"\xef\xbb\xbf \t\r\n"):
@@ -56,7 +60,7 @@ def decode(data: bytes) -> str:
                 ["line 1: -: 文字コードを判別できません（UTF-8 または Shift_JIS で保存してください）"]
             ) from None
     # Both decode many byte soups; real ledgers have no control characters.
-    if any(ord(c) < 0x20 and c not in "\r\n\t" for c in text):
+    if _CONTROL.search(text):
         raise LedgerError(["line 1: -: CSVファイルではありません（制御文字を含みます）"])
     return text
 

@@ -16,7 +16,6 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect, text
 
-from coordinator_app import migrations as _migrations_pkg
 from coordinator_app.store import (
     StoreError,
     backup_sqlite,
@@ -25,7 +24,18 @@ from coordinator_app.store import (
     timestamped_backup_path,
 )
 
-MIGRATIONS_DIR = Path(_migrations_pkg.__file__).parent
+
+def _migrations_dir() -> Path:
+    """``db/`` is installed as the package ``coordinator_app.migrations``;
+    from a source tree that is not installed, it sits beside the package."""
+    try:
+        from coordinator_app import migrations
+    except ImportError:
+        return Path(__file__).resolve().parents[1] / "db"
+    return Path(migrations.__file__).parent
+
+
+MIGRATIONS_DIR = _migrations_dir()
 
 
 def alembic_config(url: str | None = None) -> Config:

@@ -499,3 +499,70 @@ class PrintRecord(Stamped, table=True):
     disposed_on: Optional[dt.date] = None
     disposal_note: str = Field(default="", max_length=500)
     disposal_by: str = Field(default="", max_length=64)
+
+
+# Running counts for the tally file (migration 0009). Database triggers
+# keep them in step with every insert, update and delete of the records
+# they count, in the same transaction, whatever code makes the change; the
+# application never writes them. ``tallies.compute`` reads them instead of
+# scanning a year of records. ``tallies.check_running_counts`` compares
+# them with a recount from the records.
+
+_NO_AUTO = {"autoincrement": False}
+
+
+class TallyConsultation(SQLModel, table=True):
+    """Live (not deleted) consultations per branch × month × the four
+    single-valued breakdowns."""
+
+    __tablename__ = "tally_consultation"
+    branch_id: int = Field(primary_key=True, sa_column_kwargs=_NO_AUTO)
+    month: int = Field(primary_key=True, sa_column_kwargs=_NO_AUTO)
+    kind: str = Field(primary_key=True, max_length=16)
+    channel: str = Field(primary_key=True, max_length=16)
+    from_whom: str = Field(primary_key=True, max_length=16)
+    response: str = Field(primary_key=True, max_length=16)
+    n: int
+
+
+class TallyConsultationCategory(SQLModel, table=True):
+    """Category rows per branch × month × category, of every consultation
+    (deleted ones included: the tally subtracts those, they are few)."""
+
+    __tablename__ = "tally_consultation_category"
+    branch_id: int = Field(primary_key=True, sa_column_kwargs=_NO_AUTO)
+    month: int = Field(primary_key=True, sa_column_kwargs=_NO_AUTO)
+    category_code: str = Field(primary_key=True, max_length=32)
+    n: int
+
+
+class TallyWatchContact(SQLModel, table=True):
+    """Watch contacts per branch × month × method × result."""
+
+    __tablename__ = "tally_watch_contact"
+    branch_id: int = Field(primary_key=True, sa_column_kwargs=_NO_AUTO)
+    month: int = Field(primary_key=True, sa_column_kwargs=_NO_AUTO)
+    method: str = Field(primary_key=True, max_length=16)
+    result: str = Field(primary_key=True, max_length=16)
+    n: int
+
+
+class TallyWatchPair(SQLModel, table=True):
+    """Contacts per watch user × month (× the contacts' branch); a row
+    exists only while n > 0."""
+
+    __tablename__ = "tally_watch_pair"
+    watch_user_id: int = Field(primary_key=True, sa_column_kwargs=_NO_AUTO)
+    month: int = Field(primary_key=True, sa_column_kwargs=_NO_AUTO)
+    branch_id: int = Field(primary_key=True, sa_column_kwargs=_NO_AUTO)
+    n: int
+
+
+class TallyWatchReach(SQLModel, table=True):
+    """Distinct watch users with at least one contact, per branch × month
+    (the rows of ``tally_watch_pair`` per branch × month)."""
+
+    __tablename__ = "tally_watch_reach"
+    branch_id: int = Field(primary_key=True, sa_column_kwargs=_NO_AUTO)
+    month: int = Field(primary_key=True, sa_column_kwargs=_NO_AUTO)
+    n: int

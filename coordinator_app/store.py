@@ -50,12 +50,18 @@ def sqlite_path(url: str) -> Path | None:
     return Path(u.database)
 
 
+# Pages kept in memory per connection (filled only as used): a large
+# import changes pages of every index all over the file.
+CACHE_KIB = 64 * 1024
+
+
 def _set_sqlite_pragmas(dbapi_conn, _record) -> None:
     cur = dbapi_conn.cursor()
     cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=FULL")
+    cur.execute(f"PRAGMA cache_size = -{int(CACHE_KIB)}")
     cur.close()
 
 
@@ -114,6 +120,12 @@ def make_engine(url: str, key: bytes | None = None) -> Engine:
                 poolclass=NullPool if path is None else None,
             )
         event.listen(engine, "connect", _set_sqlite_pragmas)
+        # An executemany INSERT goes out as multi-row INSERTs ("insertmanyvalues",
+        # what SQLAlchemy does on PostgreSQL): one statement per row would
+        # make each row keep its own copy of every index page it changes when
+        # a trigger writes another table (the tally's running counts,
+        # migration 0009) — 30% slower imports.
+        engine.dialect.use_insertmanyvalues_wo_returning = True
         # pysqlite's own transaction handling defers BEGIN; let SQLAlchemy
         # emit BEGIN itself so every unit of work is one real transaction.
         @event.listens_for(engine, "connect")

@@ -1,10 +1,12 @@
 """Monthly tallies (集計): the tally file a branch sends to the city office.
 
-Every figure comes from a GROUP BY in the database over the stored month
-columns; no record is loaded into Python. Rows follow INTERCHANGE.md:
-``fiscal_year,month,branch_code,measure,breakdown,key,count``, a ``total``
-row for every branch × month × measure (also 0), breakdown rows with a
-count of 0 left out, sorted by branch_code, month, measure, breakdown, key.
+Every figure is counted by the database: from running counts that
+triggers keep per branch × month (migration 0009) and GROUP BY queries
+over the stored month columns; no record is loaded into Python. Rows
+follow INTERCHANGE.md:
+``fiscal_year,month,branch_code,measure,breakdown,key,count``, a
+``total`` row for every branch × month × measure (also 0), breakdown rows
+with a count of 0 left out, sorted by branch_code, month, measure, breakdown, key.
 """
 
 from __future__ import annotations
@@ -29,6 +31,11 @@ from coordinator_app.models import (
     Branch,
     Consultation,
     ConsultationCategory,
+    TallyConsultation,
+    TallyConsultationCategory,
+    TallyWatchContact,
+    TallyWatchPair,
+    TallyWatchReach,
     Volunteer,
     VolunteerRole,
     WatchContact,
@@ -101,14 +108,17 @@ def compute(session: Session, fiscal_year: int,
     """All measures of the contract for one fiscal year, for the given
     branches (default: every branch).
 
-    A dozen GROUP BY queries, each answered from a covering index
-    (migration 0002a); only their aggregate rows reach Python. The stock
-    measures (as of each month's last day) use the stored month columns:
-    a record is active at the last day of month m when its start month is
-    <= m and its end month is empty or > m, which is the contract's rule
-    (start <= day and end empty or after it) in whole months.
+    Consultations, their categories and watch contacts are read from
+    running counts that database triggers keep per branch × month
+    (migration 0009); the rest are GROUP BY queries, each answered from a
+    covering index (migration 0002a). Only aggregate rows reach Python.
+    The stock measures (as of each month's last day) use the stored month
+    columns: a record is active at the last day of month m when its start
+    month is <= m and its end month is empty or > m, which is the
+    contract's rule (start <= day and end empty or after it) in whole
+    months.
 
-    parallel: run the four groups of queries on their own connections at
+    parallel: run the five groups of queries on their own connections at
     once (for an export from a fresh session: they do not see changes not
     yet committed in ``session``).
     """
@@ -125,14 +135,11 @@ def compute(session: Session, fiscal_year: int,
         return col.in_(ids)
 
     def consultation_part(session: Session, counts: _Counts) -> None:
-        # consultations: one scan for the four single-valued breakdowns.
-        q = (select(Consultation.branch_id, Consultation.month, Consultation.kind,
-                    Consultation.channel, Consultation.from_whom, Consultation.response,
-                    func.count())
-             .where(in_scope(Consultation.branch_id), Consultation.month.between(lo, hi),
-                    Consultation.deleted_at.is_(None))
-             .group_by(Consultation.branch_id, Consultation.month, Consultation.kind,
-                       Consultation.channel, Consultation.from_whom, Consultation.response))
+        # The running counts of live consultations (migration 0009): one
+        # row per branch × month × the four single-valued breakdowns.
+        t = TallyConsultation
+        q = (select(t.branch_id, t.month, t.kind, t.channel, t.from_whom, t.response, t.n)
+             .where(in_scope(t.branch_id), t.month.between(lo, hi), t.n != 0))
         data = defaultdict(int)  # the busiest loop: plain dict updates
         for b, m, kind, channel, from_whom, response, n in session.execute(q):
             data[(b, m, "consultations", "total", "")] += n
@@ -143,14 +150,11 @@ def compute(session: Session, fiscal_year: int,
         counts.merge(_Counts(data))
 
     def category_part(session: Session, counts: _Counts) -> None:
-        # Categories: every category row of the months (its own covering
-        # index, no join), less those of the few deleted records.
-        q = (select(ConsultationCategory.branch_id, ConsultationCategory.month,
-                    ConsultationCategory.category_code, func.count())
-             .where(in_scope(ConsultationCategory.branch_id),
-                    ConsultationCategory.month.between(lo, hi))
-             .group_by(ConsultationCategory.branch_id, ConsultationCategory.month,
-                       ConsultationCategory.category_code))
+        # Categories: the running count of every category row, less those
+        # of the few deleted records.
+        t = TallyConsultationCategory
+        q = (select(t.branch_id, t.month, t.category_code, t.n)
+             .where(in_scope(t.branch_id), t.month.between(lo, hi), t.n != 0))
         for b, m, code, n in session.execute(q):
             counts.add(b, m, "consultations", "category", code, n)
         # (branch_id, deleted_at) leads ix_consultation_live (migration 0004),
@@ -167,47 +171,37 @@ def compute(session: Session, fiscal_year: int,
             counts.add(b, m, "consultations", "category", code, -n)
 
     def contact_part(session: Session, counts: _Counts) -> None:
-        q = (select(WatchContact.branch_id, WatchContact.month, WatchContact.method,
-                    WatchContact.result, func.count())
-             .where(in_scope(WatchContact.branch_id), WatchContact.month.between(lo, hi))
-             .group_by(WatchContact.branch_id, WatchContact.month, WatchContact.method,
-                       WatchContact.result))
+        t = TallyWatchContact
+        q = (select(t.branch_id, t.month, t.method, t.result, t.n)
+             .where(in_scope(t.branch_id), t.month.between(lo, hi), t.n != 0))
         for b, m, method, result, n in session.execute(q):
             counts.add(b, m, "watch_contacts", "total", "", n)
             counts.add(b, m, "watch_contacts", "method", method, n)
             counts.add(b, m, "watch_contacts", "result", result, n)
 
         # unreached = active − active users with a contact in the month: the
-        # users contacted in the month (one covering-index scan), less those
-        # contacted but not active at its last day. Only a user whose
-        # enrolment starts or ends within the year can be one of those (a
-        # contact outside the enrolment is refused, but counted right if
-        # present), so that set is found from few users. A contact belongs to
-        # its user's branch.
-        q = (select(WatchContact.branch_id, WatchContact.month,
-                    func.count(func.distinct(WatchContact.watch_user_id)))
-             .where(in_scope(WatchContact.branch_id), WatchContact.month.between(lo, hi))
-             .group_by(WatchContact.branch_id, WatchContact.month))
+        # users contacted in the month (a running count), less those
+        # contacted but not active at its last day. A user enrolled by the
+        # year's first month and not ended within it is active at every
+        # month's end, so only the others are looked at (a contact outside
+        # the enrolment is refused, but counted right if present). A contact
+        # belongs to its user's branch.
+        r = TallyWatchReach
+        q = (select(r.branch_id, r.month, r.n)
+             .where(in_scope(r.branch_id), r.month.between(lo, hi), r.n != 0))
         for b, m, n in session.execute(q):
             counts.add(b, m, "watch_users_unreached", "total", "", -n)
-        starting_or_ending = (select(WatchUser.id)
-                              .where(in_scope(WatchUser.branch_id),
-                                     or_(WatchUser.enrolled_month > lo, WatchUser.ended_month <= hi)))
-        pairs = (select(WatchContact.watch_user_id.label("user_id"), WatchContact.month.label("month"))
-                 .where(WatchContact.watch_user_id.in_(starting_or_ending),
-                        WatchContact.month.between(lo, hi))
-                 .group_by(WatchContact.watch_user_id, WatchContact.month)
-                 .subquery())
-        q = (select(WatchUser.branch_id, pairs.c.month, func.count())
-             .select_from(pairs)
-             .join(WatchUser, WatchUser.id == pairs.c.user_id)
-             .where(or_(WatchUser.enrolled_month > pairs.c.month,
-                        WatchUser.ended_month <= pairs.c.month))
-             .group_by(WatchUser.branch_id, pairs.c.month))
+        p = TallyWatchPair
+        q = (select(WatchUser.branch_id, p.month, func.count(func.distinct(p.watch_user_id)))
+             .join(p, and_(p.watch_user_id == WatchUser.id, p.month.between(lo, hi)))
+             .where(in_scope(WatchUser.branch_id),
+                    or_(WatchUser.enrolled_month > lo, WatchUser.ended_month <= hi),
+                    or_(WatchUser.enrolled_month > p.month, WatchUser.ended_month <= p.month))
+             .group_by(WatchUser.branch_id, p.month))
         for b, m, n in session.execute(q):
             counts.add(b, m, "watch_users_unreached", "total", "", n)
 
-    def register_part(session: Session, counts: _Counts) -> None:
+    def watch_register_part(session: Session, counts: _Counts) -> None:
         q = (select(WatchUser.branch_id, WatchUser.enrolled_month, func.count())
              .where(in_scope(WatchUser.branch_id), WatchUser.enrolled_month.between(lo, hi))
              .group_by(WatchUser.branch_id, WatchUser.enrolled_month))
@@ -219,7 +213,15 @@ def compute(session: Session, fiscal_year: int,
         for b, m, reason, n in session.execute(q):
             counts.add(b, m, "watch_users_ended", "total", "", n)
             counts.add(b, m, "watch_users_ended", "end_reason", reason, n)
+        # Stock: as of each month's last day.
+        active_users = _stock(session, months, WatchUser.enrolled_month, WatchUser.ended_month,
+                              in_scope(WatchUser.branch_id), WatchUser.branch_id)
+        for (b,), per_month in active_users.items():
+            for m, n in per_month.items():
+                counts.add(b, m, "watch_users_active", "total", "", n)
+                counts.add(b, m, "watch_users_unreached", "total", "", n)
 
+    def volunteer_register_part(session: Session, counts: _Counts) -> None:
         q = (select(Volunteer.branch_id, Volunteer.registered_month, func.count())
              .where(in_scope(Volunteer.branch_id), Volunteer.registered_month.between(lo, hi))
              .group_by(Volunteer.branch_id, Volunteer.registered_month))
@@ -239,12 +241,6 @@ def compute(session: Session, fiscal_year: int,
             counts.add(b, m, "volunteer_participations", "total", "", n)
 
         # Stock measures: as of each month's last day.
-        active_users = _stock(session, months, WatchUser.enrolled_month, WatchUser.ended_month,
-                              in_scope(WatchUser.branch_id), WatchUser.branch_id)
-        for (b,), per_month in active_users.items():
-            for m, n in per_month.items():
-                counts.add(b, m, "watch_users_active", "total", "", n)
-                counts.add(b, m, "watch_users_unreached", "total", "", n)
         active_vols = _stock(session, months, Volunteer.registered_month, Volunteer.withdrawn_month,
                              in_scope(Volunteer.branch_id), Volunteer.branch_id)
         for (b,), per_month in active_vols.items():
@@ -259,7 +255,8 @@ def compute(session: Session, fiscal_year: int,
                 counts.add(b, m, "volunteers_active", "role", role, n)
 
     # Longest first, so that two workers finish together.
-    parts = [contact_part, consultation_part, register_part, category_part]
+    parts = [contact_part, volunteer_register_part, consultation_part, watch_register_part,
+             category_part]
     if parallel and len(ids) > 0:
         # Independent GROUP BYs on their own connections: SQLite and the
         # driver release the GIL while a query runs, so they use the
@@ -292,6 +289,57 @@ def compute(session: Session, fiscal_year: int,
                                  breakdown, key, n))
     rows.sort(key=sort_key)
     return rows
+
+
+RUNNING_COUNTS = {
+    # count table: (its key columns, the recount from the records)
+    TallyConsultation: (
+        ("branch_id", "month", "kind", "channel", "from_whom", "response"),
+        select(Consultation.branch_id, Consultation.month, Consultation.kind,
+               Consultation.channel, Consultation.from_whom, Consultation.response, func.count())
+        .where(Consultation.deleted_at.is_(None))
+        .group_by(Consultation.branch_id, Consultation.month, Consultation.kind,
+                  Consultation.channel, Consultation.from_whom, Consultation.response)),
+    TallyConsultationCategory: (
+        ("branch_id", "month", "category_code"),
+        select(ConsultationCategory.branch_id, ConsultationCategory.month,
+               ConsultationCategory.category_code, func.count())
+        .group_by(ConsultationCategory.branch_id, ConsultationCategory.month,
+                  ConsultationCategory.category_code)),
+    TallyWatchContact: (
+        ("branch_id", "month", "method", "result"),
+        select(WatchContact.branch_id, WatchContact.month, WatchContact.method,
+               WatchContact.result, func.count())
+        .group_by(WatchContact.branch_id, WatchContact.month, WatchContact.method,
+                  WatchContact.result)),
+    TallyWatchPair: (
+        ("watch_user_id", "month", "branch_id"),
+        select(WatchContact.watch_user_id, WatchContact.month, WatchContact.branch_id,
+               func.count())
+        .group_by(WatchContact.watch_user_id, WatchContact.month, WatchContact.branch_id)),
+    TallyWatchReach: (
+        ("branch_id", "month"),
+        select(WatchContact.branch_id, WatchContact.month,
+               func.count(func.distinct(WatchContact.watch_user_id)))
+        .group_by(WatchContact.branch_id, WatchContact.month)),
+}
+
+
+def check_running_counts(session: Session) -> list[str]:
+    """Compare every running count (migration 0009) with a recount from
+    the records; returns the differences, empty when all agree. Reads
+    every record: for tests and diagnosis, not for the tally itself."""
+    problems = []
+    for table, (keys, recount) in RUNNING_COUNTS.items():
+        kept = {tuple(row[:-1]): row[-1] for row in session.execute(
+            select(*[getattr(table, k) for k in keys], table.n))}
+        kept = {k: n for k, n in kept.items() if n != 0}
+        counted = {tuple(row[:-1]): row[-1] for row in session.execute(recount)}
+        for key in sorted(set(kept) | set(counted), key=repr):
+            if kept.get(key, 0) != counted.get(key, 0):
+                problems.append(f"{table.__tablename__} {key}: {kept.get(key, 0)}"
+                                f" (records: {counted.get(key, 0)})")
+    return problems
 
 
 def _stock(session: Session, months: list[int], start_month, end_month, scope, *keys,

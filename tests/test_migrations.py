@@ -15,10 +15,16 @@ from alembic.migration import MigrationContext
 from sqlalchemy import inspect, select
 from sqlmodel import SQLModel
 
-from coordinator_app import migrate
+from coordinator_app import migrate, tallies
 from coordinator_app.cli import main
 from coordinator_app.database import Database
-from coordinator_app.models import Branch, Consultation, ConsultationCategory, Person
+from coordinator_app.models import (
+    Branch,
+    Consultation,
+    ConsultationCategory,
+    Person,
+    TallyConsultation,
+)
 from coordinator_app.store import StoreError, make_engine
 
 NOW = dt.datetime(2025, 4, 1, 9, 0)
@@ -72,6 +78,9 @@ def test_baseline_database_is_backed_up_then_upgraded_with_its_data(db_url, tmp_
             assert s.get(Person, 7).name == "見本 太郎"
             assert s.scalar(select(Branch.name).where(Branch.code == "01")) == "平方支部"
             assert s.scalars(select(ConsultationCategory.category_code)).all() == ["life"]
+            # migration 0009 filled the tally's running counts from the records
+            assert s.scalars(select(TallyConsultation.n)).all() == [1]
+            assert tallies.check_running_counts(s) == []
     finally:
         db.close()
     if db_url.startswith("sqlite"):
