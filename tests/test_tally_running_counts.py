@@ -242,3 +242,39 @@ def test_every_trigger_is_in_place_at_the_head(db):
             assert TRIGGERS_POSTGRESQL <= names
     assert {"tally_consultation", "tally_watch_reach"} <= set(
         inspect(db.engine).get_table_names())
+
+
+def test_migration_0009_goes_down_and_up_again(db):
+    """Its downgrade removes the count tables and triggers; upgrading again
+    fills the counts from the records already there."""
+    import importlib.util
+
+    from alembic.migration import MigrationContext
+    from alembic.operations import Operations
+
+    from coordinator_app.migrate import MIGRATIONS_DIR
+
+    spec = importlib.util.spec_from_file_location(
+        "m0009", MIGRATIONS_DIR / "versions" / "0009_tally_running_counts.py")
+    m0009 = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(m0009)
+    r = Records(consultations=[("02", dt.date(2025, 7, 1), "consultation", "phone", "self",
+                                "listened", frozenset({"life"}), False)],
+                users=[("02", dt.date(2025, 4, 1), None, None)],
+                contacts=[(0, dt.date(2025, 7, 9), "phone", "ok")])
+    with db.engine.begin() as conn:
+        with Session(bind=conn) as session:
+            _store(session, r)
+            session.flush()
+        with Operations.context(MigrationContext.configure(conn)):
+            m0009.downgrade()
+        assert not {"tally_consultation", "tally_watch_pair"} & set(
+            inspect(conn).get_table_names())
+        # without the triggers, a write touches no count
+        conn.execute(update(C).values(kind="consultation"))
+        with Operations.context(MigrationContext.configure(conn)):
+            m0009.upgrade()
+        with Session(bind=conn) as session:
+            assert tallies.check_running_counts(session) == []
+            assert session.scalar(select(func.sum(TallyWatchReach.n))) == 1
+        conn.rollback()
