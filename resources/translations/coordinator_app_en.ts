@@ -447,67 +447,6 @@
     </message>
 </context>
 <context>
-    <name>CategoriesTab</name>
-    <message>
-        <location filename="../../coordinator_app/ui/settings/categories_tab.py" line="21" />
-        <location filename="../../coordinator_app/ui/settings/categories_tab.py" line="33" />
-        <source>コード</source>
-        <translation>Code</translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/settings/categories_tab.py" line="21" />
-        <location filename="../../coordinator_app/ui/settings/categories_tab.py" line="34" />
-        <source>表示名</source>
-        <translation>Display name</translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/settings/categories_tab.py" line="21" />
-        <location filename="../../coordinator_app/ui/settings/categories_tab.py" line="35" />
-        <source>順番</source>
-        <translation>Order</translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/settings/categories_tab.py" line="21" />
-        <source>使用中</source>
-        <translation>In use</translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/settings/categories_tab.py" line="22" />
-        <source>記録数</source>
-        <translation>Records</translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/settings/categories_tab.py" line="24" />
-        <source>はい</source>
-        <translation>Yes</translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/settings/categories_tab.py" line="24" />
-        <source>いいえ</source>
-        <translation>No</translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/settings/categories_tab.py" line="27" />
-        <source>半角英小文字（例: food）</source>
-        <translation>Lower-case letters (e.g. food)</translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/settings/categories_tab.py" line="31" />
-        <source>入力画面に表示する</source>
-        <translation>Offer it on the entry form</translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/settings/categories_tab.py" line="37" />
-        <source>新規</source>
-        <translation>New</translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/settings/categories_tab.py" line="38" />
-        <source>保存</source>
-        <translation>Save</translation>
-    </message>
-</context>
-<context>
     <name>CloseFollowUpDialog</name>
     <message>
         <location filename="../../coordinator_app/ui/consultations/follow_ups.py" line="32" />
@@ -558,6 +497,82 @@
         <location filename="../../coordinator_app/ui/consultations/follow_ups.py" line="92" />
         <source>完了にできませんでした</source>
         <translation>Could not close</translation>
+    </message>
+</context>
+<context>
+    <name>CodeListTab</name>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/code_list_tab.py" line="44" />
+        <source>記録数</source>
+        <translation>Records</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/code_list_tab.py" line="45" />
+        <source>半角英小文字（例: food）</source>
+        <translation>Lower-case letters (e.g. food)</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/code_list_tab.py" line="46" />
+        <source>入力画面に表示する</source>
+        <translation>Offer it on the entry form</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/code_list_tab.py" line="48" />
+        <source>登録数</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/code_list_tab.py" line="49" />
+        <source>半角英小文字（例: shopping）</source>
+        <translation>Lower-case letters (e.g. shopping)</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/code_list_tab.py" line="50" />
+        <source>登録・検索の画面に表示する</source>
+        <translation>Offer on registration and search screens</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/code_list_tab.py" line="59" />
+        <location filename="../../coordinator_app/ui/settings/code_list_tab.py" line="71" />
+        <source>コード</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/code_list_tab.py" line="59" />
+        <location filename="../../coordinator_app/ui/settings/code_list_tab.py" line="72" />
+        <source>表示名</source>
+        <translation>Display name</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/code_list_tab.py" line="59" />
+        <location filename="../../coordinator_app/ui/settings/code_list_tab.py" line="73" />
+        <source>順番</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/code_list_tab.py" line="59" />
+        <source>使用中</source>
+        <translation>In use</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/code_list_tab.py" line="62" />
+        <source>はい</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/code_list_tab.py" line="62" />
+        <source>いいえ</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/code_list_tab.py" line="75" />
+        <source>新規</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/code_list_tab.py" line="76" />
+        <source>保存</source>
+        <translation>Save</translation>
     </message>
 </context>
 <context>
@@ -3626,67 +3641,6 @@ It will be restored into a new file and opened. The current file is kept under a
     </message>
 </context>
 <context>
-    <name>RolesTab</name>
-    <message>
-        <location filename="../../coordinator_app/ui/volunteers/roles_tab.py" line="21" />
-        <location filename="../../coordinator_app/ui/volunteers/roles_tab.py" line="33" />
-        <source>コード</source>
-        <translation>Code</translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/volunteers/roles_tab.py" line="21" />
-        <location filename="../../coordinator_app/ui/volunteers/roles_tab.py" line="34" />
-        <source>表示名</source>
-        <translation>Display name</translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/volunteers/roles_tab.py" line="21" />
-        <location filename="../../coordinator_app/ui/volunteers/roles_tab.py" line="35" />
-        <source>順番</source>
-        <translation>Order</translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/volunteers/roles_tab.py" line="21" />
-        <source>使用中</source>
-        <translation>In use</translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/volunteers/roles_tab.py" line="22" />
-        <source>登録数</source>
-        <translation>Registered</translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/volunteers/roles_tab.py" line="24" />
-        <source>はい</source>
-        <translation>Yes</translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/volunteers/roles_tab.py" line="24" />
-        <source>いいえ</source>
-        <translation>No</translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/volunteers/roles_tab.py" line="27" />
-        <source>半角英小文字（例: shopping）</source>
-        <translation>Lower-case letters (e.g. shopping)</translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/volunteers/roles_tab.py" line="31" />
-        <source>登録・検索の画面に表示する</source>
-        <translation>Offer on registration and search screens</translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/volunteers/roles_tab.py" line="37" />
-        <source>新規</source>
-        <translation>New</translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/volunteers/roles_tab.py" line="38" />
-        <source>保存</source>
-        <translation>Save</translation>
-    </message>
-</context>
-<context>
     <name>RollcallPage</name>
     <message>
         <location filename="../../coordinator_app/ui/watch/rollcall_page.py" line="55" />
@@ -3935,42 +3889,42 @@ It will be restored into a new file and opened. The current file is kept under a
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../coordinator_app/ui/settings/screen.py" line="36" />
+        <location filename="../../coordinator_app/ui/settings/screen.py" line="37" />
         <source>表示・パスワード</source>
         <translation>Display &amp; password</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/settings/screen.py" line="36" />
+        <location filename="../../coordinator_app/ui/settings/screen.py" line="37" />
         <source>ロック・バックアップ</source>
         <translation>Lock &amp; backups</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/settings/screen.py" line="37" />
+        <location filename="../../coordinator_app/ui/settings/screen.py" line="38" />
         <source>アカウント</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/settings/screen.py" line="37" />
+        <location filename="../../coordinator_app/ui/settings/screen.py" line="38" />
         <source>支部</source>
         <translation>Branch</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/settings/screen.py" line="38" />
+        <location filename="../../coordinator_app/ui/settings/screen.py" line="39" />
         <source>自治会</source>
         <translation>Residents' association</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/settings/screen.py" line="38" />
+        <location filename="../../coordinator_app/ui/settings/screen.py" line="39" />
         <source>相談内容</source>
         <translation>Consultation subjects</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/settings/screen.py" line="39" />
+        <location filename="../../coordinator_app/ui/settings/screen.py" line="40" />
         <source>活動内容</source>
         <translation>Volunteer roles</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/settings/screen.py" line="40" />
+        <location filename="../../coordinator_app/ui/settings/screen.py" line="41" />
         <source>監査ログ</source>
         <translation>Audit trail</translation>
     </message>
@@ -4169,15 +4123,15 @@ It will be restored into a new file and opened. The current file is kept under a
     <name>Tallies</name>
     <message>
         <location filename="../../coordinator_app/ui/tallies/charts.py" line="198" />
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="374" />
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="434" />
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="332" />
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="383" />
         <source>実績</source>
         <translation>Result</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/charts.py" line="204" />
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="373" />
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="433" />
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="331" />
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="382" />
         <source>目標</source>
         <translation>Target</translation>
     </message>
@@ -4202,148 +4156,148 @@ It will be restored into a new file and opened. The current file is kept under a
         <translation>Could not process ({0})</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="91" />
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="116" />
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="157" />
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="76" />
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="101" />
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="142" />
         <source>合計</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="110" />
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="95" />
         <source>内訳</source>
         <translation>Breakdown</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="112" />
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="97" />
         <source>項目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="115" />
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="100" />
         <source>年度末</source>
         <translation>Year end</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="178" />
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="163" />
         <source>ダブルクリック（Enter）で内訳の記録を表示</source>
         <translation>Double-click (Enter) to show the underlying records</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="184" />
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="169" />
         <source>日付</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="185" />
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="170" />
         <source>氏名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="186" />
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="171" />
         <source>内容</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="230" />
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="276" />
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="300" />
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="206" />
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="252" />
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="267" />
         <source>支部</source>
         <translation>Branch</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="232" />
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="208" />
         <source>最終受信</source>
         <translation>Last received</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="254" />
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="230" />
         <source>なし</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="274" />
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="250" />
         <source>ファイル名</source>
         <translation>File name</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="275" />
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="251" />
         <source>受信日</source>
         <translation>Received on</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="277" />
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="253" />
         <source>行数</source>
         <translation>Rows</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="278" />
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="254" />
         <source>受信者</source>
         <translation>Received by</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="301" />
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="268" />
         <source>月</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="302" />
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="269" />
         <source>ファイル数</source>
         <translation>Files</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="303" />
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="270" />
         <source>現在の数字</source>
         <translation>Current figure</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="345" />
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="303" />
         <source>集計項目（合計）</source>
         <translation>Tally item (total)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="370" />
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="328" />
         <source>指標名</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="371" />
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="329" />
         <source>単位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="372" />
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="330" />
         <source>種類</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="375" />
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="435" />
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="333" />
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="384" />
         <source>評価</source>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="407" />
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="475" />
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="356" />
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="424" />
         <source>（途中）</source>
         <translation>(partial)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="420" />
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="369" />
         <source>変更の理由: </source>
         <translation>Reason for change: </translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="432" />
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="381" />
         <source>年度</source>
         <translation>Fiscal year</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="436" />
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="385" />
         <source>評価変更の理由</source>
         <translation>Reason for rating change</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="488" />
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="437" />
         <source>数値（例: 80）または言葉（増加・減少・維持・設置 など）。空にすると目標を消します</source>
         <translation>A number (e.g. 80) or a word (increase, decrease, maintain, establish…). Empty clears the target</translation>
     </message>

@@ -448,67 +448,6 @@
     </message>
 </context>
 <context>
-    <name>CategoriesTab</name>
-    <message>
-        <location filename="../../coordinator_app/ui/settings/categories_tab.py" line="21"/>
-        <location filename="../../coordinator_app/ui/settings/categories_tab.py" line="33"/>
-        <source>コード</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/settings/categories_tab.py" line="21"/>
-        <location filename="../../coordinator_app/ui/settings/categories_tab.py" line="34"/>
-        <source>表示名</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/settings/categories_tab.py" line="21"/>
-        <location filename="../../coordinator_app/ui/settings/categories_tab.py" line="35"/>
-        <source>順番</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/settings/categories_tab.py" line="21"/>
-        <source>使用中</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/settings/categories_tab.py" line="22"/>
-        <source>記録数</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/settings/categories_tab.py" line="24"/>
-        <source>はい</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/settings/categories_tab.py" line="24"/>
-        <source>いいえ</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/settings/categories_tab.py" line="27"/>
-        <source>半角英小文字（例: food）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/settings/categories_tab.py" line="31"/>
-        <source>入力画面に表示する</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/settings/categories_tab.py" line="37"/>
-        <source>新規</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/settings/categories_tab.py" line="38"/>
-        <source>保存</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>CloseFollowUpDialog</name>
     <message>
         <location filename="../../coordinator_app/ui/consultations/follow_ups.py" line="32"/>
@@ -558,6 +497,82 @@
     <message>
         <location filename="../../coordinator_app/ui/consultations/follow_ups.py" line="92"/>
         <source>完了にできませんでした</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CodeListTab</name>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/code_list_tab.py" line="44"/>
+        <source>記録数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/code_list_tab.py" line="45"/>
+        <source>半角英小文字（例: food）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/code_list_tab.py" line="46"/>
+        <source>入力画面に表示する</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/code_list_tab.py" line="48"/>
+        <source>登録数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/code_list_tab.py" line="49"/>
+        <source>半角英小文字（例: shopping）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/code_list_tab.py" line="50"/>
+        <source>登録・検索の画面に表示する</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/code_list_tab.py" line="59"/>
+        <location filename="../../coordinator_app/ui/settings/code_list_tab.py" line="71"/>
+        <source>コード</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/code_list_tab.py" line="59"/>
+        <location filename="../../coordinator_app/ui/settings/code_list_tab.py" line="72"/>
+        <source>表示名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/code_list_tab.py" line="59"/>
+        <location filename="../../coordinator_app/ui/settings/code_list_tab.py" line="73"/>
+        <source>順番</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/code_list_tab.py" line="59"/>
+        <source>使用中</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/code_list_tab.py" line="62"/>
+        <source>はい</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/code_list_tab.py" line="62"/>
+        <source>いいえ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/code_list_tab.py" line="75"/>
+        <source>新規</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/settings/code_list_tab.py" line="76"/>
+        <source>保存</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3619,67 +3634,6 @@
     </message>
 </context>
 <context>
-    <name>RolesTab</name>
-    <message>
-        <location filename="../../coordinator_app/ui/volunteers/roles_tab.py" line="21"/>
-        <location filename="../../coordinator_app/ui/volunteers/roles_tab.py" line="33"/>
-        <source>コード</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/volunteers/roles_tab.py" line="21"/>
-        <location filename="../../coordinator_app/ui/volunteers/roles_tab.py" line="34"/>
-        <source>表示名</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/volunteers/roles_tab.py" line="21"/>
-        <location filename="../../coordinator_app/ui/volunteers/roles_tab.py" line="35"/>
-        <source>順番</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/volunteers/roles_tab.py" line="21"/>
-        <source>使用中</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/volunteers/roles_tab.py" line="22"/>
-        <source>登録数</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/volunteers/roles_tab.py" line="24"/>
-        <source>はい</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/volunteers/roles_tab.py" line="24"/>
-        <source>いいえ</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/volunteers/roles_tab.py" line="27"/>
-        <source>半角英小文字（例: shopping）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/volunteers/roles_tab.py" line="31"/>
-        <source>登録・検索の画面に表示する</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/volunteers/roles_tab.py" line="37"/>
-        <source>新規</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/volunteers/roles_tab.py" line="38"/>
-        <source>保存</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>RollcallPage</name>
     <message>
         <location filename="../../coordinator_app/ui/watch/rollcall_page.py" line="55"/>
@@ -3928,42 +3882,42 @@
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../coordinator_app/ui/settings/screen.py" line="36"/>
+        <location filename="../../coordinator_app/ui/settings/screen.py" line="37"/>
         <source>表示・パスワード</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/settings/screen.py" line="36"/>
+        <location filename="../../coordinator_app/ui/settings/screen.py" line="37"/>
         <source>ロック・バックアップ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/settings/screen.py" line="37"/>
+        <location filename="../../coordinator_app/ui/settings/screen.py" line="38"/>
         <source>アカウント</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/settings/screen.py" line="37"/>
+        <location filename="../../coordinator_app/ui/settings/screen.py" line="38"/>
         <source>支部</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/settings/screen.py" line="38"/>
+        <location filename="../../coordinator_app/ui/settings/screen.py" line="39"/>
         <source>自治会</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/settings/screen.py" line="38"/>
+        <location filename="../../coordinator_app/ui/settings/screen.py" line="39"/>
         <source>相談内容</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/settings/screen.py" line="39"/>
+        <location filename="../../coordinator_app/ui/settings/screen.py" line="40"/>
         <source>活動内容</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/settings/screen.py" line="40"/>
+        <location filename="../../coordinator_app/ui/settings/screen.py" line="41"/>
         <source>監査ログ</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4162,15 +4116,15 @@
     <name>Tallies</name>
     <message>
         <location filename="../../coordinator_app/ui/tallies/charts.py" line="198"/>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="374"/>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="434"/>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="332"/>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="383"/>
         <source>実績</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/tallies/charts.py" line="204"/>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="373"/>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="433"/>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="331"/>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="382"/>
         <source>目標</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4195,148 +4149,148 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="91"/>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="116"/>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="157"/>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="76"/>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="101"/>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="142"/>
         <source>合計</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="110"/>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="95"/>
         <source>内訳</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="112"/>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="97"/>
         <source>項目</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="115"/>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="100"/>
         <source>年度末</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="178"/>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="163"/>
         <source>ダブルクリック（Enter）で内訳の記録を表示</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="184"/>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="169"/>
         <source>日付</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="185"/>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="170"/>
         <source>氏名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="186"/>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="171"/>
         <source>内容</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="230"/>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="276"/>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="300"/>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="206"/>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="252"/>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="267"/>
         <source>支部</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="232"/>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="208"/>
         <source>最終受信</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="254"/>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="230"/>
         <source>なし</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="274"/>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="250"/>
         <source>ファイル名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="275"/>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="251"/>
         <source>受信日</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="277"/>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="253"/>
         <source>行数</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="278"/>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="254"/>
         <source>受信者</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="301"/>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="268"/>
         <source>月</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="302"/>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="269"/>
         <source>ファイル数</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="303"/>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="270"/>
         <source>現在の数字</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="345"/>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="303"/>
         <source>集計項目（合計）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="370"/>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="328"/>
         <source>指標名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="371"/>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="329"/>
         <source>単位</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="372"/>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="330"/>
         <source>種類</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="375"/>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="435"/>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="333"/>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="384"/>
         <source>評価</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="407"/>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="475"/>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="356"/>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="424"/>
         <source>（途中）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="420"/>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="369"/>
         <source>変更の理由: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="432"/>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="381"/>
         <source>年度</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="436"/>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="385"/>
         <source>評価変更の理由</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tallies/models.py" line="488"/>
+        <location filename="../../coordinator_app/ui/tallies/models.py" line="437"/>
         <source>数値（例: 80）または言葉（増加・減少・維持・設置 など）。空にすると目標を消します</source>
         <translation type="unfinished"></translation>
     </message>

@@ -135,9 +135,11 @@ EN = {
     "「{name}」を削除します。よろしいですか？": "Delete “{name}”?",
     "コード": "Code", "支部名": "Branch name", "拠点名": "Base", "住所": "Address",
     "電話番号": "Phone", "支部コード": "Branch code", "順番": "Order", "使用中": "In use",
-    "記録数": "Records", "はい": "Yes", "いいえ": "No",
+    "記録数": "Records", "はい": "Yes", "いいえ": "No", "表示名": "Display name",
     "半角英小文字（例: food）": "Lower-case letters (e.g. food)",
     "入力画面に表示する": "Offer it on the entry form", "保存できません": "Cannot save",
+    "登録数": "Registered", "半角英小文字（例: shopping）": "Lower-case letters (e.g. shopping)",
+    "登録・検索の画面に表示する": "Offer on registration and search screens",
     "表示言語": "Language of the app", "言語": "Language",
     "言語の変更は、次にアプリを起動したときに反映されます。":
         "A new language applies the next time the app starts.",

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from coordinator_app.dates import format_wareki_short
 from coordinator_app.services.printing import RegisterEntry
+from coordinator_app.ui.table_model import ColumnTableModel
 
 OPEN = QColor("#b00020")
 
@@ -23,39 +24,17 @@ def local_time(at: dt.datetime) -> dt.datetime:
     return at.replace(tzinfo=dt.timezone.utc).astimezone().replace(tzinfo=None)
 
 
-class RegisterModel(QAbstractTableModel):
+class RegisterModel(ColumnTableModel):
     COL_AT, COL_BRANCH, COL_LIST, COL_PEOPLE, COL_RECIPIENT, COL_COPIES, COL_BY, \
         COL_DISPOSAL, COL_NOTE = range(9)
     HEADERS = ("印刷日時", "支部", "一覧", "人数", "渡した相手", "控番号", "印刷した人",
                "返却・細断", "メモ")
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list[RegisterEntry] = []
-
-    def set_rows(self, rows) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> RegisterEntry:
-        return self._rows[row]
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
-            return _tr(self.HEADERS[section])
-        return None
+    CONTEXT = "PrintRegister"
 
     def data(self, index, role=Qt.DisplayRole):
         if not index.isValid():
             return None
-        r = self._rows[index.row()]
+        r: RegisterEntry = self._rows[index.row()]
         col = index.column()
         if role == Qt.DisplayRole:
             if col == self.COL_AT:

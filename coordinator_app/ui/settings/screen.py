@@ -13,7 +13,8 @@ from coordinator_app.ui.context import AppContext
 
 log = logging.getLogger(__name__)
 
-# (key, module, class, label, roles); tabs are built only when allowed.
+# (key, module, class or factory taking ctx, label, roles); tabs are built
+# only when allowed.
 _TABS = (
     ("personal", "personal_tab", "PersonalTab", "表示・パスワード",
      {"coordinator", "city_staff", "admin"}),
@@ -21,8 +22,8 @@ _TABS = (
     ("accounts", "accounts_tab", "AccountsTab", "アカウント", {"admin"}),
     ("branches", "branches_tab", "BranchesTab", "支部", {"admin"}),
     ("areas", "areas_tab", "AreasTab", "自治会", {"admin"}),
-    ("categories", "categories_tab", "CategoriesTab", "相談内容", {"admin"}),
-    ("roles", "coordinator_app.ui.volunteers.roles_tab", "RolesTab", "活動内容", {"admin"}),
+    ("categories", "code_list_tab", "categories_tab", "相談内容", {"admin"}),
+    ("roles", "code_list_tab", "roles_tab", "活動内容", {"admin"}),
     ("audit", None, "AuditView", "監査ログ", {"admin"}),
 )
 

@@ -3,9 +3,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from coordinator_app import codes, tallies
@@ -14,6 +12,7 @@ from coordinator_app.dates import fiscal_months, fiscal_year_label, format_warek
 from coordinator_app.services.consolidation import Conflict, Matrix, ReceivedFile
 from coordinator_app.services.indicators import IndicatorResult, YearFigure
 from coordinator_app.services.monthly_tallies import RecordLine, TallyView
+from coordinator_app.ui.table_model import ColumnTableModel
 from coordinator_app.ui.tallies.common import today, tr
 
 TOTAL_FILL = QColor("#EEF3F9")
@@ -36,22 +35,8 @@ def _bold() -> QFont:
     return f
 
 
-class _Model(QAbstractTableModel):
-    HEADERS: tuple[str, ...] = ()
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
-        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
-            return tr(self.HEADERS[section])
-        return None
-
-    def row_at(self, row: int):
-        return self._rows[row]
+class _Model(ColumnTableModel):
+    CONTEXT = "Tallies"
 
 
 # --- the monthly report -------------------------------------------------------------
@@ -186,19 +171,10 @@ class RecordsModel(_Model):
         QT_TRANSLATE_NOOP("Tallies", "内容"),
     )
 
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list[RecordLine] = []
-
-    def set_rows(self, rows: list[RecordLine]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
     def data(self, index, role=Qt.DisplayRole):
         if not index.isValid() or role != Qt.DisplayRole:
             return None
-        r = self._rows[index.row()]
+        r: RecordLine = self._rows[index.row()]
         return (format_wareki(r.day), r.name, r.detail)[index.column()]
 
 
@@ -278,19 +254,10 @@ class FilesModel(_Model):
         QT_TRANSLATE_NOOP("Tallies", "受信者"),
     )
 
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list[ReceivedFile] = []
-
-    def set_rows(self, rows: list[ReceivedFile]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
     def data(self, index, role=Qt.DisplayRole):
         if not index.isValid() or role != Qt.DisplayRole:
             return None
-        f = self._rows[index.row()]
+        f: ReceivedFile = self._rows[index.row()]
         return (f.file_name, format_wareki(f.received_at.date()), "・".join(f.branch_codes),
                 f"{f.row_count:,}", f.received_by)[index.column()]
 
@@ -303,19 +270,10 @@ class ConflictListModel(_Model):
         QT_TRANSLATE_NOOP("Tallies", "現在の数字"),
     )
 
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list[Conflict] = []
-
-    def set_rows(self, rows: list[Conflict]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
     def data(self, index, role=Qt.DisplayRole):
         if not index.isValid() or role != Qt.DisplayRole:
             return None
-        c = self._rows[index.row()]
+        c: Conflict = self._rows[index.row()]
         current = next((k.file_name for k in c.candidates if k.file_id == c.current_file_id), "")
         return (c.branch_code, f"{c.month // 100}年{c.month % 100}月", str(len(c.candidates)),
                 current)[index.column()]
@@ -375,22 +333,13 @@ class IndicatorTableModel(_Model):
         QT_TRANSLATE_NOOP("Tallies", "評価"),
     )
 
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list[IndicatorResult] = []
-
-    def set_rows(self, rows: list[IndicatorResult]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
     def row_of(self, code: str) -> int:
         return next((i for i, r in enumerate(self._rows) if r.info.code == code), -1)
 
     def data(self, index, role=Qt.DisplayRole):
         if not index.isValid():
             return None
-        r = self._rows[index.row()]
+        r: IndicatorResult = self._rows[index.row()]
         y = r.year
         col = index.column()
         if role == Qt.DisplayRole:

@@ -4,7 +4,7 @@ without one."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from coordinator_app import codes
@@ -17,6 +17,7 @@ from coordinator_app.services.volunteers import (
     WatchUserRef,
     availability_text,
 )
+from coordinator_app.ui.table_model import ColumnTableModel
 
 LAPSED = QColor("#b00020")
 
@@ -29,34 +30,8 @@ def insurance_text(fy: int | None) -> str:
     return fiscal_year_label(fy) if fy else _tr("未加入")
 
 
-class _RowsModel(QAbstractTableModel):
-    HEADERS: tuple[str, ...] = ()
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list = []
-
-    def set_rows(self, rows) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rows(self) -> list:
-        return list(self._rows)
-
-    def row_at(self, row: int):
-        return self._rows[row]
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
-            return _tr(self.HEADERS[section])
-        return None
+class _RowsModel(ColumnTableModel):
+    CONTEXT = "VolunteerTables"
 
 
 class VolunteerTableModel(_RowsModel):

@@ -7,12 +7,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Callable
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from coordinator_app import codes
 from coordinator_app.dates import format_wareki_short
 from coordinator_app.services import watch
+from coordinator_app.ui.table_model import ColumnTableModel
 
 
 def _tr(text: str) -> str:
@@ -53,36 +54,8 @@ def local_time(stamp: dt.datetime | None, with_date: bool = False) -> str:
     return f"{format_wareki_short(local.date())} {local.strftime('%H:%M')}"
 
 
-class _RowsModel(QAbstractTableModel):
-    """Shared plumbing: ``HEADERS`` and ``set_rows``/``row_at``."""
-
-    HEADERS: tuple[str, ...] = ()
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list = []
-
-    def set_rows(self, rows) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rows(self) -> list:
-        return list(self._rows)
-
-    def row_at(self, row: int):
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
-            return _tr(self.HEADERS[section])
-        return None
+class _RowsModel(ColumnTableModel):
+    CONTEXT = "WatchModels"
 
 
 class WorklistModel(_RowsModel):
@@ -313,7 +286,7 @@ class AreaCountModel(_RowsModel):
         return None
 
 
-class RollcallModel(QAbstractTableModel):
+class RollcallModel(_RowsModel):
     """災害時安否確認 entries, fetched lazily a page at a time through
     ``fetch(offset, limit)`` (Qt calls ``fetchMore`` as the view scrolls),
     so a roll-call of thousands opens at once. A marked entry is put back
@@ -359,25 +332,14 @@ class RollcallModel(QAbstractTableModel):
     def total(self) -> int:
         return self._total
 
-    def row_at(self, row: int):
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
     def replace_row(self, row: int, entry: watch.RollcallEntryRow) -> None:
         self._rows[row] = entry
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
 
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
     def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
-            return _tr(self.HEADERS[section])
         if role == Qt.DisplayRole and orientation == Qt.Vertical:
             return str(section + 1)
-        return None
+        return super().headerData(section, orientation, role)
 
     def flags(self, index):
         base = super().flags(index)

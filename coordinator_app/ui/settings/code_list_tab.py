@@ -1,34 +1,72 @@
-"""活動内容 (administrators): the configurable list of volunteer roles, a
-tab of 設定. Codes are kept forever (records and tally files use them); a
-role no longer wanted is made inactive."""
+"""相談内容 and 活動内容 (administrators): the configurable lists of
+consultation subjects and volunteer roles, tabs of 設定. Codes are kept
+forever (records and tally files use them); an entry no longer used is made
+inactive."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QCheckBox, QFormLayout, QHBoxLayout, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
-from coordinator_app.services import volunteers
+from coordinator_app.services import admin, volunteers
 from coordinator_app.ui.context import AppContext
 from coordinator_app.ui.settings.common import RowsModel, make_table, selected_row, show_error
 
 
-class RolesTab(QWidget):
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+@dataclass(frozen=True)
+class CodeList:
+    """What one list's tab needs. ``load(db, user)`` gives rows with code,
+    label, sort_order, active and uses; ``save(db, user, selected row or
+    None, code, label, active, sort_order)`` stores one. The texts are
+    Japanese sources of the "CodeListTab" translation context."""
+
+    load: Callable[..., list[Any]]
+    save: Callable[..., Any]
+    uses_header: str
+    code_placeholder: str
+    active_text: str
+
+
+def _save_category(db, user, row, code: str, label: str, active: bool, order: int) -> None:
+    admin.save_category(db, user, row.id if row else None, code, label, active, order)
+
+
+def _save_role(db, user, row, code: str, label: str, active: bool, order: int) -> None:
+    volunteers.save_role(db, user, code, label, active, order)
+
+
+CATEGORIES = CodeList(admin.list_categories, _save_category,
+                      QT_TRANSLATE_NOOP("CodeListTab", "記録数"),
+                      QT_TRANSLATE_NOOP("CodeListTab", "半角英小文字（例: food）"),
+                      QT_TRANSLATE_NOOP("CodeListTab", "入力画面に表示する"))
+ROLES = CodeList(volunteers.role_rows, _save_role,
+                 QT_TRANSLATE_NOOP("CodeListTab", "登録数"),
+                 QT_TRANSLATE_NOOP("CodeListTab", "半角英小文字（例: shopping）"),
+                 QT_TRANSLATE_NOOP("CodeListTab", "登録・検索の画面に表示する"))
+
+
+class CodeListTab(QWidget):
+    def __init__(self, ctx: AppContext, kind: CodeList, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.kind = kind
         self.model = RowsModel(
             [self.tr("コード"), self.tr("表示名"), self.tr("順番"), self.tr("使用中"),
-             self.tr("登録数")],
+             self.tr(kind.uses_header)],
             [lambda r: r.code, lambda r: r.label, lambda r: r.sort_order,
              lambda r: self.tr("はい") if r.active else self.tr("いいえ"), lambda r: r.uses], self)
         self.table = make_table(self.model, self)
         self.code = QLineEdit(self)
-        self.code.setPlaceholderText(self.tr("半角英小文字（例: shopping）"))
+        self.code.setPlaceholderText(self.tr(kind.code_placeholder))
         self.label = QLineEdit(self)
         self.order = QSpinBox(self)
         self.order.setRange(0, 999)
-        self.active = QCheckBox(self.tr("登録・検索の画面に表示する"), self)
+        self.active = QCheckBox(self.tr(kind.active_text), self)
         form = QFormLayout()
         form.addRow(self.tr("コード"), self.code)
         form.addRow(self.tr("表示名"), self.label)
@@ -51,7 +89,7 @@ class RolesTab(QWidget):
         self.new()
 
     def refresh(self) -> None:
-        self.model.set_rows(volunteers.role_rows(self.ctx.db, self.ctx.user))
+        self.model.set_rows(self.kind.load(self.ctx.db, self.ctx.user))
 
     def new(self) -> None:
         self.table.clearSelection()
@@ -75,8 +113,9 @@ class RolesTab(QWidget):
     def save(self) -> None:
         code = self.code.text().strip()
         try:
-            volunteers.save_role(self.ctx.db, self.ctx.user, code, self.label.text(),
-                                 self.active.isChecked(), self.order.value())
+            self.kind.save(self.ctx.db, self.ctx.user, selected_row(self.table, self.model),
+                           self.code.text(), self.label.text(), self.active.isChecked(),
+                           self.order.value())
         except Exception as exc:  # noqa: BLE001 — shown to the administrator
             show_error(self, exc)
             return
@@ -85,3 +124,11 @@ class RolesTab(QWidget):
         for i, row in enumerate(self.model.rows):
             if row.code == code:
                 self.table.selectRow(i)
+
+
+def categories_tab(ctx: AppContext, parent: QWidget | None = None) -> CodeListTab:
+    return CodeListTab(ctx, CATEGORIES, parent)
+
+
+def roles_tab(ctx: AppContext, parent: QWidget | None = None) -> CodeListTab:
+    return CodeListTab(ctx, ROLES, parent)
