@@ -32,10 +32,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from argon2.low_level import Type, hash_secret_raw
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+# ``cryptography`` is imported where a key is wrapped or unwrapped: opening
+# a plain database (the app's start) never needs it.
 
 KEY_BYTES = 32
 KDF_TIME_COST = 3
@@ -134,6 +133,9 @@ def _argon2(secret: bytes, salt: bytes, time_cost: int, memory_kib: int, paralle
 
 
 def _hkdf(raw: bytes) -> bytes:
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
     return HKDF(algorithm=hashes.SHA256(), length=KEY_BYTES, salt=None,
                 info=b"coordinator-app kek from argon2id hash").derive(raw)
 
@@ -151,6 +153,8 @@ def _kek(slot_kdf: dict, secret: bytes) -> bytes:
 
 
 def _seal(key: bytes, kek: bytes, kind: str, login: str, kdf: dict) -> dict:
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     nonce = secrets.token_bytes(NONCE_BYTES)
     wrapped = AESGCM(kek).encrypt(nonce, key, _aad(kind, login))
     slot = {"kind": kind, "kdf": kdf, "cipher": "aes-256-gcm",
@@ -191,6 +195,9 @@ def wrap_with_password_hash(key: bytes, login: str, phc_hash: str) -> dict | Non
 def unwrap(slot: dict, secret: bytes) -> bytes:
     """The database key from one slot; WrongSecret when secret is not the
     one it was wrapped with (or the slot was tampered with)."""
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     kek = _kek(slot["kdf"], secret)
     try:
         return AESGCM(kek).decrypt(_unb64(slot["nonce"]), _unb64(slot["wrapped"]),

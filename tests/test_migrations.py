@@ -7,6 +7,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import sqlite3
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -155,3 +158,59 @@ def test_foreign_database_is_refused(tmp_path):
     with pytest.raises(StoreError, match="コーディネーターアプリのものではありません"):
         Database.open(str(path))
     assert path.read_bytes() == before
+
+
+def test_revisions_read_from_the_files_are_alembics():
+    """head_revisions()/known_revisions() read db/versions/ without Alembic;
+    they must never drift from what Alembic itself makes of the files."""
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(migrate.alembic_config())
+    assert migrate.head_revisions() == set(script.get_heads())
+    assert migrate.known_revisions() == {rev.revision for rev in script.walk_revisions()}
+    graph = migrate._revision_graph()
+    for rev in script.walk_revisions():
+        down = rev.down_revision
+        assert set(graph[rev.revision]) == ({down} if isinstance(down, str) else set(down or ()))
+
+
+def test_revision_ids_spread_over_lines_are_read_too(tmp_path):
+    path = tmp_path / "0010_merge.py"
+    path.write_text('"""Merge."""\n\nrevision: str = "0010"\n'
+                    'down_revision: Union[str, Sequence[str], None] = (\n'
+                    '    "0008",\n    "0009",\n)\n', encoding="utf-8")
+    assert migrate._revision_ids(path) == ("0010", ("0008", "0009"))
+    path.write_text("revision = '0001'\ndown_revision = None\n", encoding="utf-8")
+    assert migrate._revision_ids(path) == ("0001", ())
+
+
+def test_current_revisions_are_alembics(db_url):
+    engine = make_engine(db_url)
+    try:
+        def alembics():
+            with engine.connect() as conn:
+                return set(MigrationContext.configure(conn).get_current_heads())
+
+        assert migrate.current_revisions(engine) == alembics() == set()  # no version table
+        migrate.upgrade(engine, "0002")
+        assert migrate.current_revisions(engine) == alembics() == {"0002"}
+        migrate.upgrade(engine, "0004")
+        migrate.upgrade(engine, "0005")
+        assert migrate.current_revisions(engine) == alembics() == {"0004", "0005"}
+        migrate.upgrade(engine)
+        assert migrate.current_revisions(engine) == alembics() == migrate.head_revisions()
+    finally:
+        engine.dispose()
+
+
+def test_opening_a_current_database_imports_neither_alembic_nor_cryptography(tmp_path):
+    """Both are slow to import and the app's start does not need them: the
+    revisions are read without Alembic, keys are only for encrypted files."""
+    path = tmp_path / "current.db"
+    Database.open(str(path)).close()
+    code = ("import sys; from coordinator_app.database import Database; "
+            f"db = Database.open({str(path)!r}); print(db.prepared); db.close(); "
+            "print(sorted({m.split('.')[0] for m in sys.modules} & {'alembic', 'cryptography'}))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         cwd=Path(__file__).resolve().parent.parent)
+    assert out.stdout.split() == ["current", "[]"], out.stderr
