@@ -23,6 +23,17 @@ class EncryptedDatabaseError(StoreError):
     sign in (encryption.open_encrypted) to open it."""
 
 
+class DamagedDatabaseError(StoreError):
+    """An encrypted file that cannot be read with its key (``key``, known
+    good: unwrapped from the key file with a password, or remembered): the
+    file is damaged, or is not the database of that key file. The shell
+    then offers the newest backup that this key opens."""
+
+    def __init__(self, message: str, key: bytes) -> None:
+        super().__init__(message)
+        self.key = key
+
+
 class Database:
     """An open, migrated database. ``actor`` is the login recorded in
     created_by/updated_by and the audit trail ('cli' for scripts)."""
@@ -57,10 +68,11 @@ class Database:
             prepared = migrate.prepare(engine, backup_dir)
         except DatabaseError as exc:
             engine.dispose()
-            if key is None or "file is not a database" not in str(exc.orig):
+            reason = str(exc.orig)
+            if key is None or not ("file is not a database" in reason or "malformed" in reason):
                 raise
-            raise StoreError("暗号化されたデータベースを開けません"
-                             "（鍵が合わないか、ファイルが壊れています）") from exc
+            raise DamagedDatabaseError("暗号化されたデータベースを開けません"
+                                       "（鍵が合わないか、ファイルが壊れています）", key) from exc
         except Exception:
             engine.dispose()
             raise

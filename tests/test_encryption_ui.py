@@ -17,7 +17,7 @@ pytest.importorskip("sqlcipher3")
 
 from coordinator_app import accounts, crypto, encryption  # noqa: E402
 from coordinator_app.database import Database  # noqa: E402
-from coordinator_app.models import Consultation, Person  # noqa: E402
+from coordinator_app.models import AuditLog, Consultation, Person  # noqa: E402
 from coordinator_app.ui import encryption_dialogs, first_run, sign_in  # noqa: E402
 from tests.helpers import type_japanese  # noqa: E402
 from tests.shell_helpers import (  # noqa: E402,F401
@@ -360,3 +360,128 @@ def test_the_audit_export_warns_first(qtbot, demo_db, tmp_path, real_warning, mo
     view.export()
     assert real_warning["shown"] == [encryption.PLAIN_FILE_WARNING] and asked == []
     assert not (tmp_path / "a.csv").exists()
+
+
+# --- a damaged encrypted file --------------------------------------------------------
+
+def _damage(path) -> None:
+    """Overwrite most of the first page, as a failing disk or a bad copy
+    would (SQLCipher then finds the page's HMAC wrong)."""
+    import os
+
+    for side in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        side.unlink(missing_ok=True)
+    data = bytearray(path.read_bytes())
+    data[100:4096] = os.urandom(3996)
+    path.write_bytes(bytes(data))
+
+
+def _damaged_after_a_backup(tmp_path, with_backup: bool = True):
+    """The encrypted file with two consultations, an (encrypted) backup of
+    it when asked, then damaged; closed, key forgotten."""
+    import datetime as dt
+
+    from coordinator_app.services import backups
+    from tests.shell_helpers import add_consultation
+
+    path = _encrypted_with_accounts(tmp_path)
+    db = encryption.open_encrypted(path, "coord01", PASSWORDS["coord01"])
+    try:
+        user = accounts.authenticate(db, "coord01", PASSWORDS["coord01"])
+        for day in (1, 2):
+            add_consultation(db, user, dt.date(2026, 11, day))
+        if with_backup:
+            backups.make_backup(db, "exit")
+        with db.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        db.close()
+    crypto.forget_key(path)
+    _damage(path)
+    return path
+
+
+def test_a_damaged_encrypted_file_offers_its_backup_once_the_password_is_right(
+        qtbot, tmp_path, qsettings, monkeypatch):
+    """The password unlocks the key but the file does not open: instead of
+    a message in the sign-in dialog, the restore offer of a damaged file,
+    with the newest backup that key opens; restored, it opens and the
+    person signs in."""
+    from coordinator_app.ui import safety
+    from coordinator_app.ui.app import Shell
+
+    path = _damaged_after_a_backup(tmp_path)
+    damaged = path.read_bytes()
+    seen = {"sign_in": []}
+
+    def sign_in_dialog(dialog):
+        seen["sign_in"].append(dialog.db is None)
+        qtbot.keyClicks(dialog.login, "coord01")
+        qtbot.keyClicks(dialog.password, PASSWORDS["coord01"])
+        dialog.try_sign_in()
+        return dialog.result()
+
+    def offer(dialog):
+        seen["problem"] = dialog.findChild(QLabel, "problem").text()
+        seen["offer"] = dialog.findChild(QLabel, "offer").text()
+        dialog.restore_button.click()
+        return QDialog.Accepted
+
+    monkeypatch.setattr(sign_in.SignInDialog, "exec", sign_in_dialog)
+    monkeypatch.setattr(safety.RestoreOfferDialog, "exec", offer)
+    shell = Shell(str(path))
+    try:
+        assert shell.open()
+        assert "壊れています" in seen["problem"] and "最新の正常なバックアップ" in seen["offer"]
+        assert shell.db.encrypted
+        assert shell.sign_in().login == "coord01"
+        assert seen["sign_in"] == [True, False]  # unlock, then the usual sign-in
+        with shell.db.session() as s:
+            assert s.scalar(select(func.count()).select_from(Consultation)) == 2
+            assert s.scalar(select(func.count()).select_from(AuditLog)
+                            .where(AuditLog.action == "restore")) == 1
+    finally:
+        shell.shutdown()
+    kept = list(path.parent.glob("enc.replaced-*.db"))
+    assert len(kept) == 1 and kept[0].read_bytes() == damaged
+
+
+def test_a_damaged_encrypted_file_without_a_backup_is_left_as_it_is(
+        qtbot, tmp_path, qsettings, monkeypatch):
+    from coordinator_app.ui import safety
+    from coordinator_app.ui.app import Shell
+
+    path = _damaged_after_a_backup(tmp_path, with_backup=False)
+    damaged = path.read_bytes()
+    seen = {}
+
+    def sign_in_dialog(dialog):
+        qtbot.keyClicks(dialog.login, "coord01")
+        qtbot.keyClicks(dialog.password, PASSWORDS["coord01"])
+        dialog.try_sign_in()
+        return dialog.result()
+
+    def offer(dialog):
+        seen["restore_enabled"] = dialog.restore_button.isEnabled()
+        seen["offer"] = dialog.findChild(QLabel, "offer").text()
+        dialog.reject()
+        return QDialog.Rejected
+
+    monkeypatch.setattr(sign_in.SignInDialog, "exec", sign_in_dialog)
+    monkeypatch.setattr(safety.RestoreOfferDialog, "exec", offer)
+    shell = Shell(str(path))
+    try:
+        assert not shell.open()
+    finally:
+        shell.shutdown()
+    assert seen["restore_enabled"] is False and "バックアップが見つかりません" in seen["offer"]
+    assert path.read_bytes() == damaged
+    assert not list(path.parent.glob("enc.replaced-*.db"))
+
+
+def test_a_wrong_password_on_a_damaged_file_is_still_only_a_wrong_password(
+        qtbot, tmp_path, qsettings, monkeypatch):
+    """Nothing about the file is revealed before the key is unlocked."""
+    path = _damaged_after_a_backup(tmp_path)
+    outcome = _sign_in_through_shell(qtbot, path, monkeypatch, "coord01", "not-the-password")
+    assert not outcome["opened"] and outcome["message"] == encryption.WRONG_PASSWORD

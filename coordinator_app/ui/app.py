@@ -260,7 +260,7 @@ class Shell:
             return self._offer_restore(check)
         return True
 
-    def _offer_restore(self, check) -> bool:
+    def _offer_restore(self, check, key: bytes | None = None) -> bool:
         from coordinator_app.ui.safety import RestoreOfferDialog
 
         dialog = RestoreOfferDialog(self.path, check)
@@ -269,7 +269,7 @@ class Shell:
             return True
         if dialog.choice != "restore" or dialog.chosen is None:
             return False
-        return self._restore_file(dialog.chosen)
+        return self._restore_file(dialog.chosen, key=key)
 
     def _restore_file(self, backup: Path, actor: str = "gui", key: bytes | None = None) -> bool:
         from coordinator_app.services import backups
@@ -348,8 +348,13 @@ class Shell:
         def unlock(login: str, password: str):
             return encryption.open_encrypted(path, login, password, actor="gui")
 
+        from coordinator_app.database import DamagedDatabaseError
+
         if self.credentials is not None:
-            self.db = unlock(*self.credentials)
+            try:
+                self.db = unlock(*self.credentials)
+            except DamagedDatabaseError as exc:
+                return self._restore_encrypted(exc.key)
         else:
             from coordinator_app.ui.sign_in import SignInDialog
 
@@ -357,6 +362,8 @@ class Shell:
             if dialog.exec() != QDialog.Accepted:
                 if dialog.db is not None:
                     dialog.db.close()
+                if dialog.damaged is not None:
+                    return self._restore_encrypted(dialog.damaged.key)
                 return False
             self.db, self.user = dialog.db, dialog.user
         problem = backups.quick_check_open(self.db)
@@ -364,6 +371,34 @@ class Shell:
             self.refuse(_tr("Shell", "データベースファイルが壊れています（{problem}）。"
                             "「ファイル」メニューの「バックアップから復元…」で復元してください。")
                         .format(problem=problem[:200]))
+        return True
+
+    def _restore_encrypted(self, key: bytes) -> bool:
+        """A password unlocked the key of an encrypted file that then did
+        not open: check it with that key and offer the newest backup the
+        key opens, as for a damaged plain file. After a restore the file
+        opens with the key; the person then signs in as usual."""
+        from coordinator_app.database import Database
+        from coordinator_app.services import backups
+        from coordinator_app.ui.safety import run_with_progress
+
+        path = self.path
+        check = run_with_progress(None, self.runner,
+                                  lambda _p: backups.startup_check(path, key=key),
+                                  _tr("Shell", "データベースを検査しています…"))
+        if check.state == "locked":
+            self.refuse(backups.LOCKED_MESSAGE)
+            return False
+        if not check.offers_restore:
+            self.refuse(_tr("Shell", "暗号化されたデータベースを開けません。"
+                                     "管理者に連絡してください（ファイルは変更していません）。"))
+            return False
+        if not self._offer_restore(check, key):
+            return False
+        try:
+            self.db = Database.open(self.url, actor="gui", key=key)
+        except Exception as exc:
+            return self._db_failed(exc)
         return True
 
     def _db_failed(self, exc: BaseException) -> bool:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from coordinator_app import accounts
 from coordinator_app.accounts import SignedIn
-from coordinator_app.database import Database
+from coordinator_app.database import DamagedDatabaseError, Database
 from coordinator_app.services import admin
 from coordinator_app.store import StoreError
 
@@ -35,6 +35,7 @@ class SignInDialog(QDialog):
         self.unlock = unlock
         where_path = where
         self.user: SignedIn | None = None
+        self.damaged: DamagedDatabaseError | None = None
         self.setWindowTitle(self.tr("サインイン — コーディネーターアプリ"))
         self.setMinimumWidth(480)
         title = QLabel(self.tr("サインインしてください"), self)
@@ -130,6 +131,12 @@ class SignInDialog(QDialog):
             if self.db is None and self.unlock is not None:
                 self.db = self.unlock(login, self.password.text())
             self.user = accounts.authenticate(self.db, login, self.password.text())
+        except DamagedDatabaseError as exc:
+            # The password unlocked the key, but the file does not open with
+            # it: the shell offers a backup instead (``damaged``).
+            self.damaged = exc
+            self.reject()
+            return
         except (accounts.AuthError, StoreError) as exc:
             self.message.setText(str(exc))
             self.password.clear()

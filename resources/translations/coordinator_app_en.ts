@@ -3949,6 +3949,7 @@ It will be restored into a new file and opened. The current file is kept under a
     </message>
     <message>
         <location filename="../../coordinator_app/ui/app.py" line="255" />
+        <location filename="../../coordinator_app/ui/app.py" line="388" />
         <source>データベースを検査しています…</source>
         <translation>Checking the database…</translation>
     </message>
@@ -3968,17 +3969,22 @@ It will be restored into a new file and opened. The current file is kept under a
         <translation>Creating the demo database…</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/app.py" line="364" />
+        <location filename="../../coordinator_app/ui/app.py" line="371" />
         <source>データベースファイルが壊れています（{problem}）。「ファイル」メニューの「バックアップから復元…」で復元してください。</source>
         <translation>The database file is damaged ({problem}). Restore it with File › Restore from backup….</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/app.py" line="403" />
+        <location filename="../../coordinator_app/ui/app.py" line="393" />
+        <source>暗号化されたデータベースを開けません。管理者に連絡してください（ファイルは変更していません）。</source>
+        <translation>The encrypted database cannot be opened. Contact your administrator (the file has not been changed).</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/app.py" line="438" />
         <source>自動バックアップしました: {name}</source>
         <translation>Automatic backup made: {name}</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/app.py" line="446" />
+        <location filename="../../coordinator_app/ui/app.py" line="481" />
         <source>終了時のバックアップができませんでした: </source>
         <translation>The backup on exit failed: </translation>
     </message>
@@ -3986,77 +3992,77 @@ It will be restored into a new file and opened. The current file is kept under a
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../coordinator_app/ui/sign_in.py" line="38" />
+        <location filename="../../coordinator_app/ui/sign_in.py" line="39" />
         <source>サインイン — コーディネーターアプリ</source>
         <translation>Sign in — Coordinator App</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/sign_in.py" line="40" />
+        <location filename="../../coordinator_app/ui/sign_in.py" line="41" />
         <source>サインインしてください</source>
         <translation>Please sign in</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/sign_in.py" line="42" />
+        <location filename="../../coordinator_app/ui/sign_in.py" line="43" />
         <source>データベース: {name}</source>
         <translation>Database: {name}</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/sign_in.py" line="53" />
+        <location filename="../../coordinator_app/ui/sign_in.py" line="54" />
         <source>ログイン名(&amp;L)</source>
         <translation>&amp;Login name</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/sign_in.py" line="54" />
+        <location filename="../../coordinator_app/ui/sign_in.py" line="55" />
         <source>パスワード(&amp;P)</source>
         <translation>&amp;Password</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/sign_in.py" line="60" />
+        <location filename="../../coordinator_app/ui/sign_in.py" line="61" />
         <source>サインイン</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/sign_in.py" line="62" />
+        <location filename="../../coordinator_app/ui/sign_in.py" line="63" />
         <source>終了</source>
         <translation>Exit</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/sign_in.py" line="79" />
+        <location filename="../../coordinator_app/ui/sign_in.py" line="80" />
         <source>パスワードをすべて忘れた場合（復旧キー）…</source>
         <translation>Forgot all passwords (recovery key)…</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/sign_in.py" line="88" />
+        <location filename="../../coordinator_app/ui/sign_in.py" line="89" />
         <source>デモ専用アカウント（実際のデータベースにはありません）</source>
         <translation>Demo-only accounts (a real database never has them)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/sign_in.py" line="91" />
+        <location filename="../../coordinator_app/ui/sign_in.py" line="92" />
         <source>役割</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/sign_in.py" line="92" />
+        <location filename="../../coordinator_app/ui/sign_in.py" line="93" />
         <source>ログイン名</source>
         <translation>Login name</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/sign_in.py" line="93" />
+        <location filename="../../coordinator_app/ui/sign_in.py" line="94" />
         <source>パスワード</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/sign_in.py" line="100" />
+        <location filename="../../coordinator_app/ui/sign_in.py" line="101" />
         <source>この内容で入力</source>
         <translation>Fill in</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/sign_in.py" line="114" />
+        <location filename="../../coordinator_app/ui/sign_in.py" line="115" />
         <source>新しいパスワードを設定しました。そのパスワードでサインインしてください</source>
         <translation>New password set. Sign in with it</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/sign_in.py" line="126" />
+        <location filename="../../coordinator_app/ui/sign_in.py" line="127" />
         <source>ログイン名を入力してください</source>
         <translation>Enter a login name</translation>
     </message>

@@ -3942,6 +3942,7 @@
     </message>
     <message>
         <location filename="../../coordinator_app/ui/app.py" line="255"/>
+        <location filename="../../coordinator_app/ui/app.py" line="388"/>
         <source>データベースを検査しています…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3961,17 +3962,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/app.py" line="364"/>
+        <location filename="../../coordinator_app/ui/app.py" line="371"/>
         <source>データベースファイルが壊れています（{problem}）。「ファイル」メニューの「バックアップから復元…」で復元してください。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/app.py" line="403"/>
+        <location filename="../../coordinator_app/ui/app.py" line="393"/>
+        <source>暗号化されたデータベースを開けません。管理者に連絡してください（ファイルは変更していません）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/app.py" line="438"/>
         <source>自動バックアップしました: {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/app.py" line="446"/>
+        <location filename="../../coordinator_app/ui/app.py" line="481"/>
         <source>終了時のバックアップができませんでした: </source>
         <translation type="unfinished"></translation>
     </message>
@@ -3979,77 +3985,77 @@
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../coordinator_app/ui/sign_in.py" line="38"/>
+        <location filename="../../coordinator_app/ui/sign_in.py" line="39"/>
         <source>サインイン — コーディネーターアプリ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/sign_in.py" line="40"/>
+        <location filename="../../coordinator_app/ui/sign_in.py" line="41"/>
         <source>サインインしてください</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/sign_in.py" line="42"/>
+        <location filename="../../coordinator_app/ui/sign_in.py" line="43"/>
         <source>データベース: {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/sign_in.py" line="53"/>
+        <location filename="../../coordinator_app/ui/sign_in.py" line="54"/>
         <source>ログイン名(&amp;L)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/sign_in.py" line="54"/>
+        <location filename="../../coordinator_app/ui/sign_in.py" line="55"/>
         <source>パスワード(&amp;P)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/sign_in.py" line="60"/>
+        <location filename="../../coordinator_app/ui/sign_in.py" line="61"/>
         <source>サインイン</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/sign_in.py" line="62"/>
+        <location filename="../../coordinator_app/ui/sign_in.py" line="63"/>
         <source>終了</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/sign_in.py" line="79"/>
+        <location filename="../../coordinator_app/ui/sign_in.py" line="80"/>
         <source>パスワードをすべて忘れた場合（復旧キー）…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/sign_in.py" line="88"/>
+        <location filename="../../coordinator_app/ui/sign_in.py" line="89"/>
         <source>デモ専用アカウント（実際のデータベースにはありません）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/sign_in.py" line="91"/>
+        <location filename="../../coordinator_app/ui/sign_in.py" line="92"/>
         <source>役割</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/sign_in.py" line="92"/>
+        <location filename="../../coordinator_app/ui/sign_in.py" line="93"/>
         <source>ログイン名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/sign_in.py" line="93"/>
+        <location filename="../../coordinator_app/ui/sign_in.py" line="94"/>
         <source>パスワード</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/sign_in.py" line="100"/>
+        <location filename="../../coordinator_app/ui/sign_in.py" line="101"/>
         <source>この内容で入力</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/sign_in.py" line="114"/>
+        <location filename="../../coordinator_app/ui/sign_in.py" line="115"/>
         <source>新しいパスワードを設定しました。そのパスワードでサインインしてください</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/sign_in.py" line="126"/>
+        <location filename="../../coordinator_app/ui/sign_in.py" line="127"/>
         <source>ログイン名を入力してください</source>
         <translation type="unfinished"></translation>
     </message>

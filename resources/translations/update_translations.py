@@ -219,6 +219,9 @@ EN = {
         "backup….",
     "終了時のバックアップができませんでした: ": "The backup on exit failed: ",
     "データベースを検査しています…": "Checking the database…",
+    "暗号化されたデータベースを開けません。管理者に連絡してください（ファイルは変更していません）。":
+        "The encrypted database cannot be opened. Contact your administrator "
+        "(the file has not been changed).",
 }
 
 
