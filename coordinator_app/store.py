@@ -50,8 +50,12 @@ def sqlite_path(url: str) -> Path | None:
     return Path(u.database)
 
 
-# Pages kept in memory per connection (filled only as used): a large
-# import changes pages of every index all over the file.
+# Pages kept in memory per connection (filled only as used). A large
+# import changes pages of every index all over the file. SQLCipher
+# decrypts and authenticates a page each time it enters the cache, so
+# there it also keeps a tally's repeated scans from paying that again (on
+# the 1M-record benchmark under heavy load, 13.3 s with the default cache
+# against 5.8 s; on an idle machine both take ~0.45 s).
 CACHE_KIB = 64 * 1024
 
 
@@ -69,12 +73,6 @@ def _set_sqlite_pragmas(dbapi_conn, _record) -> None:
 # them (backup_sqlite, also before migrations) are encrypted the same way.
 _ENGINE_KEYS: "weakref.WeakKeyDictionary[Engine, bytes]" = weakref.WeakKeyDictionary()
 _sqlcipher_quiet = False
-# SQLCipher decrypts and authenticates a page each time it enters the page
-# cache; a 64 MiB cache (filled only as used) keeps a tally's repeated scans
-# from paying that again. It matters when the CPU is busy: on the 1M-record
-# benchmark under heavy load, 13.3 s with the default cache against 5.8 s
-# (plain: 5.4 s); on an idle machine both take ~0.45 s.
-SQLCIPHER_CACHE_KIB = 64 * 1024
 
 
 def _sqlcipher_connect(path: Path, key: bytes):
@@ -91,8 +89,7 @@ def _sqlcipher_connect(path: Path, key: bytes):
         conn.execute("PRAGMA cipher_log_level = NONE")
         _sqlcipher_quiet = True
     conn.execute(sqlcipher_key_pragma(key))
-    conn.execute(f"PRAGMA cache_size = -{int(SQLCIPHER_CACHE_KIB)}")
-    return conn
+    return conn  # the other pragmas: _set_sqlite_pragmas, as on every SQLite connection
 
 
 def make_engine(url: str, key: bytes | None = None) -> Engine:
