@@ -37,6 +37,27 @@ def audit_count(db) -> int:
         return s.scalar(select(func.count()).select_from(AuditLog))
 
 
+def damage_file(path) -> None:
+    """Overwrite the schema page (most of the first page), as a failing
+    disk or a bad copy would; its WAL and shared memory go too."""
+    import os
+
+    for side in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        side.unlink(missing_ok=True)
+    data = bytearray(path.read_bytes())
+    data[100:4096] = os.urandom(3996)
+    path.write_bytes(bytes(data))
+
+
+def close_checkpointed(db):
+    """Close the database with its WAL written into the file; its path."""
+    with db.engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    path = db.path
+    db.close()
+    return path
+
+
 def add_consultation(db, user, received_on: dt.date, summary: str = SECRET_SUMMARY,
                      follow_up_on: dt.date | None = None) -> int:
     """A consultation of ``user``'s branch written through the shared insert."""

@@ -364,25 +364,13 @@ def test_the_audit_export_warns_first(qtbot, demo_db, tmp_path, real_warning, mo
 
 # --- a damaged encrypted file --------------------------------------------------------
 
-def _damage(path) -> None:
-    """Overwrite most of the first page, as a failing disk or a bad copy
-    would (SQLCipher then finds the page's HMAC wrong)."""
-    import os
-
-    for side in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
-        side.unlink(missing_ok=True)
-    data = bytearray(path.read_bytes())
-    data[100:4096] = os.urandom(3996)
-    path.write_bytes(bytes(data))
-
-
 def _damaged_after_a_backup(tmp_path, with_backup: bool = True):
     """The encrypted file with two consultations, an (encrypted) backup of
     it when asked, then damaged; closed, key forgotten."""
     import datetime as dt
 
     from coordinator_app.services import backups
-    from tests.shell_helpers import add_consultation
+    from tests.shell_helpers import add_consultation, close_checkpointed, damage_file
 
     path = _encrypted_with_accounts(tmp_path)
     db = encryption.open_encrypted(path, "coord01", PASSWORDS["coord01"])
@@ -392,13 +380,25 @@ def _damaged_after_a_backup(tmp_path, with_backup: bool = True):
             add_consultation(db, user, dt.date(2026, 11, day))
         if with_backup:
             backups.make_backup(db, "exit")
-        with db.engine.connect() as conn:
-            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
-        db.close()
+        close_checkpointed(db)
     crypto.forget_key(path)
-    _damage(path)
+    damage_file(path)
     return path
+
+
+def _sign_in_as_coord01(qtbot, monkeypatch, seen: dict) -> None:
+    """Every sign-in dialog is typed into as coord01; ``seen["sign_in"]``
+    says of each whether it had the file to unlock first."""
+
+    def typed(dialog):
+        seen.setdefault("sign_in", []).append(dialog.db is None)
+        qtbot.keyClicks(dialog.login, "coord01")
+        qtbot.keyClicks(dialog.password, PASSWORDS["coord01"])
+        dialog.try_sign_in()
+        return dialog.result()
+
+    monkeypatch.setattr(sign_in.SignInDialog, "exec", typed)
 
 
 def test_a_damaged_encrypted_file_offers_its_backup_once_the_password_is_right(
@@ -412,14 +412,8 @@ def test_a_damaged_encrypted_file_offers_its_backup_once_the_password_is_right(
 
     path = _damaged_after_a_backup(tmp_path)
     damaged = path.read_bytes()
-    seen = {"sign_in": []}
-
-    def sign_in_dialog(dialog):
-        seen["sign_in"].append(dialog.db is None)
-        qtbot.keyClicks(dialog.login, "coord01")
-        qtbot.keyClicks(dialog.password, PASSWORDS["coord01"])
-        dialog.try_sign_in()
-        return dialog.result()
+    seen = {}
+    _sign_in_as_coord01(qtbot, monkeypatch, seen)
 
     def offer(dialog):
         seen["problem"] = dialog.findChild(QLabel, "problem").text()
@@ -427,7 +421,6 @@ def test_a_damaged_encrypted_file_offers_its_backup_once_the_password_is_right(
         dialog.restore_button.click()
         return QDialog.Accepted
 
-    monkeypatch.setattr(sign_in.SignInDialog, "exec", sign_in_dialog)
     monkeypatch.setattr(safety.RestoreOfferDialog, "exec", offer)
     shell = Shell(str(path))
     try:
@@ -454,12 +447,7 @@ def test_a_damaged_encrypted_file_without_a_backup_is_left_as_it_is(
     path = _damaged_after_a_backup(tmp_path, with_backup=False)
     damaged = path.read_bytes()
     seen = {}
-
-    def sign_in_dialog(dialog):
-        qtbot.keyClicks(dialog.login, "coord01")
-        qtbot.keyClicks(dialog.password, PASSWORDS["coord01"])
-        dialog.try_sign_in()
-        return dialog.result()
+    _sign_in_as_coord01(qtbot, monkeypatch, seen)
 
     def offer(dialog):
         seen["restore_enabled"] = dialog.restore_button.isEnabled()
@@ -467,7 +455,6 @@ def test_a_damaged_encrypted_file_without_a_backup_is_left_as_it_is(
         dialog.reject()
         return QDialog.Rejected
 
-    monkeypatch.setattr(sign_in.SignInDialog, "exec", sign_in_dialog)
     monkeypatch.setattr(safety.RestoreOfferDialog, "exec", offer)
     shell = Shell(str(path))
     try:

@@ -20,29 +20,12 @@ from coordinator_app.models import Branch, Consultation
 from coordinator_app.services import backups
 from tests.conftest import connect_file
 from tests.shell_helpers import (  # noqa: F401
-    fast_hashing, add_consultation, make_accounts, qsettings,
+    fast_hashing, add_consultation, close_checkpointed, damage_file, make_accounts, qsettings,
 )
 
 
 def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def _damage(path: Path) -> None:
-    """Overwrite the schema page, as a failing disk or a bad copy would."""
-    for side in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
-        side.unlink(missing_ok=True)
-    data = bytearray(path.read_bytes())
-    data[100:4096] = os.urandom(3996)
-    path.write_bytes(bytes(data))
-
-
-def _close_checkpointed(db: Database) -> Path:
-    with db.engine.connect() as conn:
-        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    path = db.path
-    db.close()
-    return path
 
 
 @pytest.fixture
@@ -74,9 +57,9 @@ def _consultations(path: Path, key: bytes | None = None) -> int:
 def test_decision_for_a_damaged_file_offers_the_newest_good_backup(demo_db):
     older = backups.make_backup(demo_db, "auto")
     newest = backups.make_backup(demo_db, "exit")
-    _damage(newest.path)  # the newest backup is itself bad: skipped
-    path = _close_checkpointed(demo_db)
-    _damage(path)
+    damage_file(newest.path)  # the newest backup is itself bad: skipped
+    path = close_checkpointed(demo_db)
+    damage_file(path)
     check = backups.startup_check(path)
     assert check.state == "damaged" and check.offers_restore
     assert check.backup.path == older.path
@@ -90,8 +73,8 @@ def test_a_damaged_database_at_start_is_restored_not_replaced_by_an_empty_one(
     make_accounts(demo_db)
     good = backups.make_backup(demo_db, "exit")
     count = _consultations(good.path, demo_db.key)
-    path = _close_checkpointed(demo_db)
-    _damage(path)
+    path = close_checkpointed(demo_db)
+    damage_file(path)
     damaged_digest = _digest(path)
     offered = {}
 
@@ -128,8 +111,8 @@ def test_a_damaged_database_without_backups_is_left_alone(qtbot, tmp_path, qsett
     db = Database.open(str(tmp_path / "c.db"))
     with db.session() as s:
         s.add(Branch(code="01", name="一番"))
-    path = _close_checkpointed(db)
-    _damage(path)
+    path = close_checkpointed(db)
+    damage_file(path)
     before = _digest(path)
     offered = {}
 
@@ -171,7 +154,7 @@ def test_a_vanished_database_with_backups_asks_before_starting_empty(qtbot, demo
 
     make_accounts(demo_db)
     backups.make_backup(demo_db, "exit")
-    path = _close_checkpointed(demo_db)
+    path = close_checkpointed(demo_db)
     path.unlink()
     seen = {}
 
@@ -212,7 +195,7 @@ def test_a_locked_database_at_start_is_explained_in_japanese(qtbot, demo_db, qse
     from coordinator_app.ui.app import Shell
 
     make_accounts(demo_db)
-    path = _close_checkpointed(demo_db)
+    path = close_checkpointed(demo_db)
     before = _digest(path)
     other = _hold_exclusive(path)
     shell = Shell(str(path))
@@ -270,7 +253,7 @@ def test_a_read_only_file_at_start_is_refused_in_japanese(qtbot, demo_db, qsetti
     from coordinator_app.ui.app import Shell
 
     make_accounts(demo_db)
-    path = _close_checkpointed(demo_db)
+    path = close_checkpointed(demo_db)
     before = _digest(path)
     real_access = os.access
     # Tests run as root, for whom chmod does not make a file read-only:
@@ -292,7 +275,7 @@ def test_a_read_only_file_at_start_is_refused_in_japanese(qtbot, demo_db, qsetti
 def test_a_chmod_read_only_file_is_refused(qtbot, demo_db, qsettings, messages):
     from coordinator_app.ui.app import Shell
 
-    path = _close_checkpointed(demo_db)
+    path = close_checkpointed(demo_db)
     path.chmod(0o444)
     try:
         shell = Shell(str(path))
