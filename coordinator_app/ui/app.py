@@ -246,19 +246,29 @@ class Shell:
         if problem:
             self.refuse(problem)
             return False
-        from coordinator_app.ui.safety import run_with_progress
-
-        path = self.path
-        # quick_check reads the whole file: off the UI thread, with a
-        # progress dialog if it takes more than a moment.
-        check = run_with_progress(None, self.runner, lambda _p: backups.startup_check(path),
-                                  _tr("Shell", "データベースを検査しています…"))
-        if check.state == "locked":
-            self.refuse(backups.LOCKED_MESSAGE)
+        check = self._startup_check()
+        if check is None:
             return False
         if check.offers_restore:
             return self._offer_restore(check)
         return True
+
+    def _startup_check(self, key: bytes | None = None):
+        """``backups.startup_check`` of the file (with ``key`` for an
+        encrypted one), or None after saying that another program holds it.
+        quick_check reads the whole file: off the UI thread, with a progress
+        dialog if it takes more than a moment."""
+        from coordinator_app.services import backups
+        from coordinator_app.ui.safety import run_with_progress
+
+        path = self.path
+        check = run_with_progress(None, self.runner,
+                                  lambda _p: backups.startup_check(path, key=key),
+                                  _tr("Shell", "データベースを検査しています…"))
+        if check.state == "locked":
+            self.refuse(backups.LOCKED_MESSAGE)
+            return None
+        return check
 
     def _offer_restore(self, check, key: bytes | None = None) -> bool:
         from coordinator_app.ui.safety import RestoreOfferDialog
@@ -379,15 +389,9 @@ class Shell:
         key opens, as for a damaged plain file. After a restore the file
         opens with the key; the person then signs in as usual."""
         from coordinator_app.database import Database
-        from coordinator_app.services import backups
-        from coordinator_app.ui.safety import run_with_progress
 
-        path = self.path
-        check = run_with_progress(None, self.runner,
-                                  lambda _p: backups.startup_check(path, key=key),
-                                  _tr("Shell", "データベースを検査しています…"))
-        if check.state == "locked":
-            self.refuse(backups.LOCKED_MESSAGE)
+        check = self._startup_check(key)
+        if check is None:
             return False
         if not check.offers_restore:
             self.refuse(_tr("Shell", "暗号化されたデータベースを開けません。"
