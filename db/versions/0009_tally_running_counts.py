@@ -40,20 +40,16 @@ COUNTS = {
     "tally_watch_reach": ("branch_id", "month"),
 }
 
-# What each source row counts toward: (count table, source columns in the
-# order of the count's key). The pair and reach counts are handled apart.
+# The count each source row counts toward (its key columns have the same
+# names in the source table). The pair and reach counts of a contact are
+# handled apart.
 SOURCES = {
-    "consultation": [("tally_consultation", COUNTS["tally_consultation"])],
-    "consultation_category": [("tally_consultation_category",
-                               ("branch_id", "month", "category_code"))],
-    "watch_contact": [("tally_watch_contact", COUNTS["tally_watch_contact"])],
+    "consultation": "tally_consultation",
+    "consultation_category": "tally_consultation_category",
+    "watch_contact": "tally_watch_contact",
 }
-WATCHED = {  # the columns whose change moves a row between counts
-    "consultation": ("branch_id", "month", "kind", "channel", "from_whom", "response",
-                     "deleted_at"),
-    "consultation_category": ("consultation_id", "category_code", "branch_id", "month"),
-    "watch_contact": ("watch_user_id", "branch_id", "month", "method", "result"),
-}
+# Other columns whose change moves a row between counts.
+ALSO_WATCHED = {"consultation": ("deleted_at",), "watch_contact": ("watch_user_id",)}
 # A consultation counts only while it is not deleted.
 CONDITION = {"consultation": "{r}.deleted_at IS NULL"}
 
@@ -78,12 +74,12 @@ def _statements(source: str, r: str, adding: bool) -> list[str]:
     """The statements that add (r = NEW) or take away (r = OLD) one row of
     ``source``, each guarded by the row's condition."""
     cond = CONDITION.get(source, "").format(r=r)
-    out = []
-    for table, cols in SOURCES[source]:
-        if adding:
-            out.append(_add(table, cols, r, cond))
-        else:
-            out.append(_sub(table, cols, r) + (f" AND {cond}" if cond else ""))
+    table = SOURCES[source]
+    cols = COUNTS[table]
+    if adding:
+        out = [_add(table, cols, r, cond)]
+    else:
+        out = [_sub(table, cols, r) + (f" AND {cond}" if cond else "")]
     if source == "watch_contact":
         pair = ("watch_user_id", "month", "branch_id")
         here = _match("tally_watch_pair", pair, r)
@@ -100,11 +96,16 @@ def _statements(source: str, r: str, adding: bool) -> list[str]:
     return out
 
 
+def _watched(source: str) -> tuple[str, ...]:
+    """The columns whose change moves a row of ``source`` between counts."""
+    return COUNTS[SOURCES[source]] + ALSO_WATCHED.get(source, ())
+
+
 def _sqlite_triggers(source: str) -> list[str]:
     def body(parts):
         return "".join(f"\n  {s};" for s in parts) + "\nEND"
 
-    watched = ", ".join(WATCHED[source])
+    watched = ", ".join(_watched(source))
     return [
         f"CREATE TRIGGER {source}_tally_ai AFTER INSERT ON {source} BEGIN"
         + body(_statements(source, "NEW", True)),
@@ -119,7 +120,7 @@ def _postgresql_triggers(source: str) -> list[str]:
     def block(parts):
         return "".join(f"\n    {s};" for s in parts)
 
-    watched = ", ".join(WATCHED[source])
+    watched = ", ".join(_watched(source))
     return [
         f"CREATE FUNCTION {source}_tally() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN"
         f"\n  IF TG_OP <> 'INSERT' THEN{block(_statements(source, 'OLD', False))}\n  END IF;"
