@@ -4,6 +4,9 @@ the command line.
 Roles: ``coordinator`` (one branch: its people and records only),
 ``city_staff`` (every branch's tallies and indicators, no personal
 records), ``admin`` (accounts, branches, areas, categories).
+
+On an encrypted file only KEY_ROLES hold a copy of the database key
+(encryption.py): a figures-only account's password opens nothing there.
 """
 
 from __future__ import annotations
@@ -15,15 +18,24 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from sqlalchemy import func, select
 
+from coordinator_app import clock
 from coordinator_app.database import Database
-from coordinator_app.models import Account, Branch, utcnow
+from coordinator_app.models import Account, Branch
 
 ROLES = {"coordinator": "コーディネーター", "city_staff": "市社協職員", "admin": "管理者"}
 MAX_FAILURES = 5
 LOCKOUT = dt.timedelta(minutes=15)
 MIN_PASSWORD = 8
+# Roles whose password unlocks an encrypted database: the coordinator for
+# the records, the administrator to manage the file. Not city_staff.
+KEY_ROLES = ("admin", "coordinator")
+
+WRONG_LOGIN = "ログイン名またはパスワードが違います"
+JUST_LOCKED = (f"パスワードを{MAX_FAILURES}回間違えたため、"
+               f"{int(LOCKOUT.total_seconds() // 60)}分間ロックしました")
 
 _hasher = PasswordHasher()  # argon2id with the library's recommended parameters
+_dummy_hashes: dict[tuple, str] = {}
 
 
 class AuthError(PermissionError):
@@ -65,6 +77,31 @@ def hash_password(password: str) -> str:
     return _hasher.hash(password)
 
 
+def _dummy_hash() -> str:
+    """A hash with the hasher's current parameters, verified for an unknown
+    or inactive login so that it takes as long as a known one."""
+    params = (_hasher.time_cost, _hasher.memory_cost, _hasher.parallelism)
+    if params not in _dummy_hashes:
+        _dummy_hashes[params] = _hasher.hash("coordinator-app: no such account")
+    return _dummy_hashes[params]
+
+
+def after_failure(failed_count: int, locked_until: dt.datetime | None,
+                  now: dt.datetime) -> tuple[int, dt.datetime | None]:
+    """The lock-out rule, for a plain file and for an encrypted one's
+    sign-in log alike: the MAX_FAILURES-th wrong password in a row locks
+    for LOCKOUT and starts the count again."""
+    failed_count += 1
+    if failed_count >= MAX_FAILURES:
+        return 0, now + LOCKOUT
+    return failed_count, locked_until
+
+
+def locked_message(locked_until: dt.datetime, now: dt.datetime) -> str:
+    minutes = int((locked_until - now).total_seconds() // 60) + 1
+    return f"パスワードを続けて間違えたため、あと約{minutes}分ロックされています"
+
+
 def check_password_rules(password: str) -> None:
     if len(password) < MIN_PASSWORD:
         raise ValueError(f"パスワードは{MIN_PASSWORD}文字以上にしてください")
@@ -100,7 +137,7 @@ def create_account(db: Database, login: str, display_name: str, role: str, passw
         s.add(account)
         s.flush()
         db.audit(s, "create", "account", account.id, f"role={role}")
-        store_key_copy(db, login, password)
+        store_key_copy(db, s, login, password)
         return account.id
 
 
@@ -116,32 +153,27 @@ def _signed_in(s, account: Account) -> SignedIn:
 def authenticate(db: Database, login: str, password: str,
                  now: dt.datetime | None = None) -> SignedIn:
     """Verify a password. Five failures lock the account for LOCKOUT.
-    Success and failure are both audited. Raises AuthError."""
-    now = now or utcnow()
+    Success and failure are both audited. Raises AuthError. An unknown or
+    inactive login is checked against a dummy hash: the same time and the
+    same message as a wrong password."""
+    now = now or clock.utcnow()
     failure: str | None = None
     with db.session() as s:
         account = s.scalar(select(Account).where(Account.login == login.strip()))
         if account is None or not account.active:
+            _verify(_dummy_hash(), password)
             db.audit(s, "sign_in_failed", "account", None, "unknown login")
-            failure = "ログイン名またはパスワードが違います"
+            failure = WRONG_LOGIN
         elif account.locked_until and account.locked_until > now:
             db.audit(s, "sign_in_failed", "account", account.id, "locked")
-            minutes = int((account.locked_until - now).total_seconds() // 60) + 1
-            failure = f"パスワードを続けて間違えたため、あと約{minutes}分ロックされています"
+            failure = locked_message(account.locked_until, now)
         else:
-            try:
-                _hasher.verify(account.password_hash, password)
-            except (VerifyMismatchError, VerificationError, InvalidHashError):
-                account.failed_count += 1
-                if account.failed_count >= MAX_FAILURES:
-                    account.locked_until = now + LOCKOUT
-                    account.failed_count = 0
-                    failure = (f"パスワードを{MAX_FAILURES}回間違えたため、"
-                               f"{int(LOCKOUT.total_seconds() // 60)}分間ロックしました")
-                else:
-                    failure = "ログイン名またはパスワードが違います"
-                db.audit(s, "sign_in_failed", "account", account.id,
-                         "locked" if account.locked_until and account.locked_until > now else "")
+            if not _verify(account.password_hash, password):
+                account.failed_count, account.locked_until = after_failure(
+                    account.failed_count, account.locked_until, now)
+                locked = bool(account.locked_until and account.locked_until > now)
+                failure = JUST_LOCKED if locked else WRONG_LOGIN
+                db.audit(s, "sign_in_failed", "account", account.id, "locked" if locked else "")
             else:
                 account.failed_count = 0
                 account.locked_until = None
@@ -155,44 +187,83 @@ def authenticate(db: Database, login: str, password: str,
     raise AuthError(failure)
 
 
+def _verify(password_hash: str, password: str) -> bool:
+    try:
+        return _hasher.verify(password_hash, password)
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        return False
+
+
 def verify_password(db: Database, account_id: int, password: str) -> bool:
     """For unlocking the idle lock: True when password is the account's."""
     with db.session() as s:
         account = s.get(Account, account_id)
-        try:
-            return account is not None and _hasher.verify(account.password_hash, password)
-        except (VerifyMismatchError, VerificationError, InvalidHashError):
-            return False
+        return account is not None and _verify(account.password_hash, password)
 
 
-def set_password(db: Database, account_id: int, password: str) -> None:
+def set_password(db: Database, account_id: int, password: str, *, detail: str = "password",
+                 lift_lockout: bool = False, recovery: str = "keep"):
+    """Give an account a new password (and, on an encrypted file, a new
+    slot in the key file), audited with ``detail``; ``lift_lockout`` also
+    ends a sign-in lock-out (a reset). On an encrypted file the database
+    is then re-keyed, so that the old password opens no copy of the key
+    file any more: returns what the re-key changed (encryption.Rekeyed),
+    else None (``recovery``: see encryption.rekey)."""
     check_password_rules(password)
     with db.session() as s:
         account = s.get(Account, account_id)
+        if account is None:
+            raise LookupError("アカウントが見つかりません")
         account.password_hash = hash_password(password)
+        if lift_lockout:
+            account.failed_count = 0
+            account.locked_until = None
         db.stamp(account)
-        db.audit(s, "update", "account", account_id, "password")
+        db.audit(s, "update", "account", account_id, detail)
         s.flush()
-        store_key_copy(db, account.login, password)
+        store_key_copy(db, s, account.login, password)
+        login = account.login
+    return rekey(db, f"password {login}", lift_lockout=login if lift_lockout else None,
+                 recovery=recovery)
 
 
-def store_key_copy(db: Database, login: str, password: str) -> None:
-    """On an encrypted database, (re)wrap this account's copy of the
-    database key with its (new) password. Call it in the write transaction
-    that changes the account, after a flush (the write lock serialises key
-    file updates; a failure rolls the account change back). No-op on a
-    plain database."""
+def store_key_copy(db: Database, s, login: str, password: str) -> None:
+    """On an encrypted database, give login a new slot for its (new)
+    password in the key file. Call it in the write transaction ``s`` that
+    changes the account, after a flush (the write lock serialises key file
+    updates; a failure rolls the account change back). No-op on a plain
+    database."""
     if db.encrypted:
         from coordinator_app import encryption
 
-        encryption.add_account_key(db, login, password)
+        encryption.set_account_key(db, s, login, password)
 
 
-def remove_key_copy(db: Database, login: str) -> None:
-    """On an encrypted database, remove this account's copy of the key: its
-    password no longer unlocks the file (same calling rule)."""
+def remove_key_copy(db: Database, s, login: str) -> None:
+    """On an encrypted database, remove login's slot (same calling rule).
+    Its password then opens nothing in the current key file; ``rekey``
+    afterwards makes copies of older key files useless too."""
     if db.encrypted:
         from coordinator_app import encryption
 
-        encryption.remove_account_key(db, login)
+        encryption.remove_account_key(db, s, login)
 
+
+def sync_key_copies(db: Database, s) -> None:
+    """After a role change (same calling rule): seal the key to the slots
+    of KEY_ROLES only."""
+    if db.encrypted:
+        from coordinator_app import encryption
+
+        encryption.sync_key_file(db, s)
+
+
+def rekey(db: Database, reason: str, lift_lockout: str | None = None, recovery: str = "keep"):
+    """On an encrypted database, re-key it after an account lost its access
+    (encryption.rekey); None on a plain one. ``lift_lockout``: a login
+    whose sign-in lock-out ends (also in the sign-in log)."""
+    if not db.encrypted:
+        return None
+    from coordinator_app import encryption
+
+    return encryption.rekey(db, reason, lift_lockout=lift_lockout, recovery=recovery)

@@ -1,4 +1,4 @@
-"""The command line of the interchange contract (INTERCHANGE.md).
+"""The command line of the interchange contract (docs/interchange.md).
 
 ``coordinator-app`` with no subcommand opens the desktop app. Every error
 prints one line on stderr and exits non-zero; a failed command changes
@@ -11,6 +11,7 @@ import argparse
 import getpass
 import os
 import sys
+import time
 from pathlib import Path
 
 from coordinator_app import __version__
@@ -21,6 +22,14 @@ ENV_RECOVERY_KEY = "COORDINATOR_APP_RECOVERY_KEY"
 
 class CommandError(Exception):
     """A refusal with a one-line Japanese reason."""
+
+
+BUSY_MESSAGE = ("他のプログラムがデータベースを使用中です。しばらくしてからもう一度実行してください"
+                "（何も変更していません）")
+# Pauses (seconds) before trying a unit of work again when the database is
+# busy: another import holds the write lock for a moment (each try also
+# waits store.BUSY_TIMEOUT_MS for the lock first).
+BUSY_RETRY_PAUSES = (0.5, 1.0, 2.0)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -50,7 +59,11 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--encrypt", action="store_true",
                    help="暗号化したデータベースを作る（--user が最初の管理者になる）")
 
-    sub.add_parser("encrypt", help="暗号化されていないデータベースを暗号化する（管理者、--user）")
+    s = sub.add_parser("encrypt", help="暗号化されていないデータベースを暗号化する（管理者、--user）。"
+                                        "暗号化されていない元のファイルとバックアップは暗号化して置き換える")
+    s.add_argument("--remove-plain-copies", action="store_true",
+                   help="暗号化されていないバックアップなどを、暗号化せずに上書きして削除する"
+                        "（この指定が削除の確認になります）")
     sub.add_parser("recover", help="回復キーでアカウントのパスワードを再設定する（--user）")
 
     s = sub.add_parser("import", help="台帳CSVを取り込む")
@@ -85,7 +98,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="実績の計算元: この端末の記録（local）か集約した集計ファイル（consolidated）")
     s.add_argument("--out", type=Path, required=True)
 
-    s = sub.add_parser("backup", help="データベースをバックアップする")
+    s = sub.add_parser("backup", help="データベースをバックアップする"
+                       "（管理者: ファイル全体、コーディネーター: 自分の支部だけ）")
     s.add_argument("--out", type=Path, required=True)
     return p
 
@@ -106,22 +120,39 @@ def _read_password(confirm: bool = False) -> str:
     return password
 
 
-def _sign_in(db, login: str | None, password: str | None = None):
-    """On a database with accounts, scripts sign in like people do."""
+def _sign_in(db, args):
+    """On a database with accounts, scripts sign in like people do. The
+    password (asked once) stays in ``args.password``: a coordinator's copy
+    of an encrypted database is wrapped with it."""
     from coordinator_app import accounts
 
     if not accounts.has_accounts(db):
         return None
-    if not login:
+    if not args.user:
         raise CommandError("このデータベースにはアカウントがあります。--user でログイン名を指定してください")
-    if password is None:
-        password = _read_password()
+    if getattr(args, "password", None) is None:
+        args.password = _read_password()
     try:
-        who = accounts.authenticate(db, login, password)
+        who = _retry_busy(lambda: accounts.authenticate(db, args.user, args.password))
     except accounts.AuthError as exc:
         raise CommandError(str(exc)) from None
     db.actor = who.login
     return who
+
+
+def _retry_busy(work):
+    """Run one unit of work (one transaction), trying it again after a
+    short pause while another program holds the database's write lock.
+    A unit that failed changed nothing, so trying again is safe."""
+    from coordinator_app.services.backups import is_busy
+
+    for pause in (*BUSY_RETRY_PAUSES, None):
+        try:
+            return work()
+        except Exception as exc:
+            if pause is None or not is_busy(exc):
+                raise
+        time.sleep(pause)
 
 
 def _require(who, *roles: str) -> None:
@@ -155,7 +186,6 @@ def run(argv: list[str] | None = None) -> int:
 def _dispatch(args, db) -> int:
     from coordinator_app import importer, tallies
     from coordinator_app.models import Branch, Category, Role
-    from coordinator_app.store import backup_sqlite
     from sqlalchemy import func, select
 
     if args.command == "init":
@@ -171,17 +201,23 @@ def _dispatch(args, db) -> int:
         print(f"データベース: {db.display_name}（{db.prepared}）")
         return 0
 
-    who = _sign_in(db, args.user, getattr(args, "password", None))
+    who = _sign_in(db, args)
     if args.command == "import":
-        _require(who, "admin", "coordinator")
-        if not args.file.is_file():
-            raise CommandError(f"ファイルが見つかりません: {args.file}")
-        if who is not None and who.role == "coordinator":
-            _check_branch_scope(args.file, args.kind, who)
-        from coordinator_app.services.backups import backup_before_import
+        from coordinator_app.services import backups
 
-        backup_before_import(db)
-        result = importer.import_ledger(db, args.kind, args.file)
+        _require(who, "admin", "coordinator")
+        # Read once: the branch check and the import see the same bytes,
+        # so the file cannot be swapped between them (issue 14).
+        data = args.file.read_bytes()
+        only_branch = who.branch_code if who is not None and who.role == "coordinator" else None
+        taken = backups.backup_before_import(db)
+        try:
+            result = _retry_busy(lambda: importer.import_ledger(db, args.kind, data,
+                                                                only_branch=only_branch))
+        except BaseException:
+            if taken is not None:  # the database is as the backup before it holds it
+                backups.discard_backup(taken)
+            raise
         print(result.summary())
         return 0
 
@@ -214,6 +250,7 @@ def _dispatch(args, db) -> int:
         return 0
 
     if args.command == "consolidate":
+        _require(who, "admin", "city_staff")  # the city office's work, not a branch's
         for f in args.files:
             if not f.is_file():
                 raise CommandError(f"ファイルが見つかりません: {f}")
@@ -248,37 +285,50 @@ def _dispatch(args, db) -> int:
         return 0
 
     if args.command == "backup":
-        _require(who, "admin", "coordinator")
-        result = backup_sqlite(db.engine, args.out)
-        with db.session() as s:
-            db.audit(s, "backup", "database", None, f"bytes={result.size}")
-        print(f"バックアップしました: {result.path}（{result.size:,} バイト）")
+        from coordinator_app.services import backups
+        from coordinator_app.services.scope import ScopeError
+
+        try:
+            result = backups.backup_to(db, who, args.out, getattr(args, "password", None))
+        except ScopeError as exc:
+            raise CommandError(str(exc)) from None
+        what = "ファイル全体" if result.scope == "full" else f"支部 {who.branch_code} の記録だけ"
+        print(f"バックアップしました（{what}）: {result.path}（{result.size:,} バイト）")
         if db.encrypted:
             from coordinator_app.crypto import keys_path
 
-            print(f"暗号化されています。鍵ファイル {keys_path(result.path).name} も一緒に保管してください")
+            whose = "" if result.scope == "full" else "（あなたのパスワードだけで開けます）"
+            print(f"暗号化されています。鍵ファイル {keys_path(result.path).name} も一緒に保管してください"
+                  + whose)
         return 0
     raise CommandError(f"不明なコマンドです: {args.command}")
 
 
 def _open(args):
-    """Open --db; an encrypted file is unlocked first with --user and the
-    password (then reused for sign-in, so it is asked once)."""
+    """Open --db. Only ``init`` creates a database: for every other command
+    a missing one is refused and nothing is created. An encrypted file is
+    unlocked first with --user and the password (then reused for sign-in,
+    so it is asked once). Leftovers of interrupted backups are removed."""
     from coordinator_app import crypto, encryption
     from coordinator_app.database import Database
+    from coordinator_app.services.backups import remove_leftovers
     from coordinator_app.store import resolve_url, sqlite_path
 
     path = sqlite_path(resolve_url(args.db))
     if path is None or not encryption.is_encrypted(path):
-        return Database.open(args.db)
-    if args.plain:
+        db = Database.open(args.db, create=args.command == "init")
+    elif args.plain:
         raise CommandError("このデータベースは暗号化されています（--plain では開けません）")
-    if crypto.remembered_key(path) is not None:
-        return Database.open(args.db)
-    if not args.user:
+    elif crypto.remembered_key(path) is not None:
+        db = Database.open(args.db)
+    elif not args.user:
         raise CommandError("このデータベースは暗号化されています。--user でログイン名を指定してください")
-    args.password = _read_password()
-    return encryption.open_encrypted(path, args.user, args.password, actor=args.user)
+    else:
+        args.password = _read_password()
+        db = encryption.open_encrypted(path, args.user, args.password, actor=args.user)
+    if path is not None:
+        remove_leftovers(path)
+    return db
 
 
 def _encryption_command(args) -> int:
@@ -320,19 +370,20 @@ def _encryption_command(args) -> int:
                 raise CommandError(f"データベースが見つかりません: {path}")
             if encryption.is_encrypted(path):
                 raise CommandError("このデータベースは既に暗号化されています")
-            result = encryption.convert_to_encrypted(path, args.user, _read_password())
+            with _only_app_on(path):
+                result = encryption.convert_to_encrypted(
+                    path, args.user, _read_password(),
+                    plain_copies_action="remove" if args.remove_plain_copies else "encrypt")
             print(f"暗号化しました: {result.path}（{result.tables} 表・{result.rows:,} 行と"
                   f" {len(result.fiscal_years)} 年度分の集計が元と一致）")
-            print(f"元の暗号化されていないファイルを {result.plain_copy} に残しました。"
-                  "暗号化したデータベースを開けることを確かめたら削除してください"
-                  "（個人情報が暗号化されずに残っています）")
-            if result.accounts_without_key:
-                print("次のアカウントはパスワードの再設定が必要です: "
-                      + ", ".join(result.accounts_without_key))
+            for line in encryption.conversion_report(result):
+                print(line)
             print(encryption.RECOVERY_KEY_NOTICE)
             print(f"    {result.recovery_key}")
             return 0
         # recover
+        if not path.is_file():
+            raise CommandError(f"データベースが見つかりません: {path}")
         if not encryption.is_encrypted(path):
             raise CommandError("このデータベースは暗号化されていません")
         recovery = os.environ.get(ENV_RECOVERY_KEY)
@@ -342,33 +393,43 @@ def _encryption_command(args) -> int:
             recovery = getpass.getpass("回復キー: ")
         if os.environ.get(ENV_PASSWORD) is None:
             print("新しいパスワードを設定します", file=sys.stderr)
-        encryption.reset_password_with_recovery_key(path, recovery, args.user,
-                                                    _read_password(confirm=True))
+        new_password = _read_password(confirm=True)
+        with _only_app_on(path):  # the re-key would break an app that has the file open
+            rekeyed = encryption.reset_password_with_recovery_key(path, recovery, args.user,
+                                                                  new_password)
         print(f"回復キーで「{args.user.strip()}」のパスワードを再設定しました")
+        for line in encryption.rekey_report(rekeyed):
+            print(line)
+        if rekeyed.recovery_key:
+            print(encryption.RECOVERY_KEY_NOTICE)
+            print(f"    {rekeyed.recovery_key}")
         return 0
     except ValueError as exc:
         raise CommandError(str(exc)) from None
 
 
-def _check_branch_scope(path: Path, kind: str, who) -> None:
-    """A coordinator imports only their own branch's rows."""
-    from coordinator_app.importer import COLUMNS
-    from coordinator_app.ledger import read_ledger
+def _only_app_on(path: Path):
+    """The desktop app's one-app-per-file lock, held while the file is
+    replaced or re-keyed; refused while an app has it open."""
+    from coordinator_app.instance_lock import InstanceLock, InstanceLocked
 
-    if kind == "branches":
-        raise CommandError("支部の登録は管理者だけができます")
-    for row in read_ledger(path, COLUMNS[kind]):
-        if row.values.get("branch_code") != who.branch_code:
-            raise CommandError(f"line {row.line}: branch_code: 自分の支部（{who.branch_code}）以外の行は取り込めません")
+    lock = InstanceLock(path)
+    try:
+        lock.acquire()
+    except InstanceLocked as exc:
+        raise CommandError(str(exc).replace("\n", " ")) from None
+    return lock
 
 
 def main(argv: list[str] | None = None) -> int:
     from coordinator_app.ledger import LedgerError
+    from coordinator_app.private_files import owner_only
     from coordinator_app.store import StoreError
     from coordinator_app.tallies import TallyError
 
     try:
-        return run(argv)
+        with owner_only():  # the command line and the desktop app create owner-only files
+            return run(argv)
     except LedgerError as exc:
         lines = str(exc).splitlines()
         print(f"取り込めません（{exc.total} 件のエラー、何も変更していません）: " + " / ".join(lines),
@@ -378,6 +439,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"エラー: {exc}", file=sys.stderr)
         return 1
     except Exception as exc:  # the one line the contract asks for, not a traceback
+        from coordinator_app.services.backups import is_busy
+
+        if is_busy(exc):
+            print(f"エラー: {BUSY_MESSAGE}", file=sys.stderr)
+            return 1
         # Never echo SQL parameters: they may hold names and addresses.
         reason = getattr(exc, "orig", None) or exc
         first = str(reason).splitlines()[0] if str(reason) else ""

@@ -8,6 +8,8 @@ defaults that must exist.
 
 from __future__ import annotations
 
+import re
+
 KIND = {"consultation": "相談", "contact": "連絡・問い合わせ"}
 CHANNEL = {"visit": "来所", "phone": "電話", "outreach": "訪問", "other": "その他"}
 FROM_WHOM = {
@@ -108,6 +110,24 @@ BREAKDOWN_CODES: dict[str, dict[str, str]] = {
     "end_reason": END_REASON,
     "role": DEFAULT_ROLES,
 }
+
+
+# The shapes of codes. Code columns of a tally file, and new codes typed on
+# the admin screens, must have them: a cell of another shape is free text
+# (perhaps a name and phone typed into the wrong cell) and is refused, and
+# no code begins like a spreadsheet formula (sheets.FORMULA_STARTS).
+CODE_SHAPE = re.compile(r"[a-z][a-z0-9_]{0,31}")  # measures, breakdowns, their keys
+CODE_SHAPE_TEXT = "半角英小文字で始まる英数字と _ の32文字以内"
+BRANCH_CODE_SHAPE = re.compile(r"[0-9A-Za-z][0-9A-Za-z_-]{0,31}")
+BRANCH_CODE_SHAPE_TEXT = "半角英数字で始まる英数字と _ - の32文字以内"
+
+
+def is_code(text: str) -> bool:
+    return CODE_SHAPE.fullmatch(text) is not None
+
+
+def is_branch_code(text: str) -> bool:
+    return BRANCH_CODE_SHAPE.fullmatch(text) is not None
 
 
 def code_for(value: str, codes: dict[str, str]) -> str | None:

@@ -12,15 +12,27 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DatabaseError
 from sqlmodel import Session
 
-from coordinator_app import migrate
+from coordinator_app import clock, migrate
 from coordinator_app.crypto import is_encrypted_file, remembered_key
-from coordinator_app.models import AuditLog, Stamped, utcnow
-from coordinator_app.store import StoreError, make_engine, resolve_url, sqlite_path
+from coordinator_app.models import AuditLog, Stamped
+from coordinator_app.store import (
+    StoreError,
+    database_exists,
+    make_engine,
+    missing_database_message,
+    resolve_url,
+    sqlite_path,
+)
 
 
 class EncryptedDatabaseError(StoreError):
     """The file is an encrypted (SQLCipher) database and no key was given:
     sign in (encryption.open_encrypted) to open it."""
+
+
+class MissingDatabaseError(StoreError):
+    """No database where one was named, and the caller did not ask to
+    create one (only ``init``, the first run and an explicit yes do)."""
 
 
 class DamagedDatabaseError(StoreError):
@@ -48,14 +60,21 @@ class Database:
 
     @classmethod
     def open(cls, db: str | None = None, actor: str = "cli",
-             backup_dir: Path | None = None, key: bytes | None = None) -> "Database":
-        """Open (creating or upgrading as needed) the database named by
-        --db / $COORDINATOR_APP_DB / the default file. key: the raw 32-byte
-        SQLCipher key of an encrypted file (see encryption.open_encrypted);
-        an encrypted file opened without one raises EncryptedDatabaseError,
-        touching nothing."""
+             backup_dir: Path | None = None, key: bytes | None = None,
+             create: bool = False) -> "Database":
+        """Open (upgrading as needed) the database named by --db /
+        $COORDINATOR_APP_DB / the default file. Where there is none (no
+        file, an empty one, a server database without our schema) it is
+        created only when ``create``; otherwise MissingDatabaseError, and
+        nothing is created (no file, folder or WAL): a mistyped --db must
+        not become a new empty database. key: the raw 32-byte SQLCipher key
+        of an encrypted file (see encryption.open_encrypted); an encrypted
+        file opened without one raises EncryptedDatabaseError, touching
+        nothing."""
         url = resolve_url(db)
         path = sqlite_path(url)
+        if not create and not database_exists(url):
+            raise MissingDatabaseError(missing_database_message(url))
         if key is None and path is not None and is_encrypted_file(path):
             key = remembered_key(path)
             if key is None:
@@ -108,7 +127,7 @@ class Database:
                 yield session
 
     def stamp(self, record: Stamped, created: bool = False) -> None:
-        now = utcnow()
+        now = clock.utcnow()
         record.updated_at = now
         record.updated_by = self.actor
         if created:

@@ -1,15 +1,18 @@
-"""Ledger import (INTERCHANGE.md): branches, consultations, watch users,
-watch contacts and volunteers from CSV.
+"""Ledger import (docs/interchange.md): branches, consultations, watch
+users, watch contacts and volunteers from CSV.
 
 All-or-nothing: every row is validated first; any bad row refuses the
 whole file, listing every bad line (up to 50). The writes then run in one
 transaction with set-based statements, so 100,000 rows import quickly.
-Re-importing an ``external_id`` for the same branch updates that record.
+Re-importing an ``external_id`` for the same branch updates that record;
+watch contacts, which have no ID, are replaced per user and day.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable
@@ -17,7 +20,7 @@ from typing import Any, Callable, Iterable
 from sqlalchemy import delete, func, insert, select, update
 from sqlmodel import Session
 
-from coordinator_app import codes, kana
+from coordinator_app import clock, codes, kana
 from coordinator_app.database import Database
 from coordinator_app.dates import DateParseError, month_key, parse_date
 from coordinator_app.ledger import ColumnSpec, LedgerError, LedgerRow, read_ledger
@@ -34,7 +37,6 @@ from coordinator_app.models import (
     WatchContact,
     WatchContactVolunteer,
     WatchUser,
-    utcnow,
 )
 
 KINDS = ("branches", "consultations", "watch-users", "watch-contacts", "volunteers")
@@ -84,9 +86,14 @@ class ImportResult:
     kind: str
     created: int = 0
     updated: int = 0
+    removed: int = 0  # imported watch contacts a re-import no longer has
 
     def summary(self) -> str:
-        return f"{self.kind}: 新規 {self.created} 件, 更新 {self.updated} 件"
+        removed = f", 削除 {self.removed} 件" if self.removed else ""
+        return f"{self.kind}: 新規 {self.created} 件, 更新 {self.updated} 件{removed}"
+
+
+_YEAR = re.compile("[0-9]{4}")
 
 
 class RowChecker:
@@ -153,10 +160,31 @@ class RowChecker:
                 out.append(found)
         return out
 
-    def kana_text(self, column: str) -> str:
+    def fiscal_year(self, column: str) -> int | None:
+        """A fiscal year written as a Western year, digits of any width."""
         value = self.row.values.get(column, "")
+        if not value:
+            return None
+        # NFKC turns full-width (and superscript) digits into 0-9; any other
+        # digit that int() would take is refused here, with its line.
+        digits = unicodedata.normalize("NFKC", value)
+        if _YEAR.fullmatch(digits) and 1989 <= int(digits) <= 2100:
+            return int(digits)
+        self.fail(column, f"年度は西暦4桁で入力してください（{value}）")
+        return None
+
+    def kana_text(self, column: str) -> str:
+        value = self.text(column, max_len=100)
         if value and not kana.is_kana(value):
             self.fail(column, f"ふりがなはかなで入力してください（{value}）")
+        return self.keyed(column, value)
+
+    def keyed(self, column: str, value: str) -> str:
+        """A name or reading, which search and 50音順 also keep folded
+        (``kana.fold``) in 100 characters: NFKC spells some signs out (㌔ is
+        キロ), so a short text can have a long key."""
+        if len(kana.fold(value)) > 100:
+            self.fail(column, "100文字以内で入力してください（記号は展開して数えます）")
         return value
 
     def branch(self, branches: dict[str, int]) -> int | None:
@@ -184,7 +212,7 @@ class _Writer:
     def __init__(self, db: Database, session: Session) -> None:
         self.db = db
         self.session = session
-        self.now = utcnow()
+        self.now = clock.utcnow()
         self.stamp_new = dict(created_at=self.now, updated_at=self.now,
                               created_by=db.actor, updated_by=db.actor)
         self.stamp_upd = dict(updated_at=self.now, updated_by=db.actor)
@@ -341,6 +369,8 @@ def _import_branches(w: _Writer, rows: list[LedgerRow], today: dt.date) -> Impor
         values = dict(code=c.text("code", True, 32), name=c.text("name", True, 100),
                       base_name=c.text("base_name", max_len=100),
                       address=c.text("address", max_len=200), phone=c.text("phone", max_len=40))
+        if values["code"] and not codes.is_branch_code(values["code"]):  # tally files carry it
+            c.fail("code", f"支部コードは{codes.BRANCH_CODE_SHAPE_TEXT}で書いてください")
         if c.ok:
             parsed.append((row.line, values))
     _duplicate_check([(line, v["code"]) for line, v in parsed], errors, "code")
@@ -380,7 +410,7 @@ def _import_consultations(w: _Writer, rows: list[LedgerRow], today: dt.date) -> 
             summary=c.text("summary"),
         )
         cats = c.code_list("categories", categories)
-        person_name = c.text("person_name", max_len=100)
+        person_name = c.keyed("person_name", c.text("person_name", max_len=100))
         person_kana = c.kana_text("person_kana")
         if person_kana and not person_name:
             c.fail("person_name", "ふりがながあるのに氏名が空です")
@@ -439,11 +469,11 @@ def _import_watch_users(w: _Writer, rows: list[LedgerRow], today: dt.date) -> Im
         branch_id = c.branch(branches)
         external_id = c.text("external_id", True, 64)
         person = _person_values(
-            c.text("name", True, 100), c.kana_text("kana"),
+            c.keyed("name", c.text("name", True, 100)), c.kana_text("kana"),
             birth_date=c.date("birth_date", not_future=True),
             phone=c.text("phone", max_len=40), address=c.text("address", max_len=200))
         area = c.text("area", max_len=100)
-        enrolled = c.date("enrolled_on", True)
+        enrolled = c.date("enrolled_on", True, not_future=True)
         ended = c.date("ended_on")
         reason = c.code("end_reason", codes.END_REASON, required=False)
         if ended and enrolled and ended < enrolled:
@@ -538,24 +568,18 @@ def _import_volunteers(w: _Writer, rows: list[LedgerRow], today: dt.date) -> Imp
         c = RowChecker(row, errors, today)
         branch_id = c.branch(branches)
         external_id = c.text("external_id", True, 64)
-        person = _person_values(c.text("name", True, 100), c.kana_text("kana"),
-                                phone=c.text("phone", max_len=40),
-                                address=c.text("address", max_len=200))
+        person = _person_values(
+            c.keyed("name", c.text("name", True, 100)), c.kana_text("kana"),
+            phone=c.text("phone", max_len=40), address=c.text("address", max_len=200))
         area = c.text("area", max_len=100)
         vkind = c.code("kind", codes.VOLUNTEER_KIND)
         role_codes = c.code_list("roles", role_table)
-        registered = c.date("registered_on", True)
+        registered = c.date("registered_on", True, not_future=True)
         withdrawn = c.date("withdrawn_on")
         if withdrawn and registered and withdrawn < registered:
             c.fail("withdrawn_on", "退会日が登録日より前です")
         skills = ";".join(s.strip() for s in c.text("skills", max_len=500).split(";") if s.strip())
-        fy_text = c.text("insurance_fy")
-        fy = None
-        if fy_text:
-            if fy_text.isdigit() and 1989 <= int(fy_text) <= 2100:
-                fy = int(fy_text)
-            else:
-                c.fail("insurance_fy", f"年度は西暦4桁で入力してください（{fy_text}）")
+        fy = c.fiscal_year("insurance_fy")
         if c.ok:
             parsed.append((row.line, branch_id, external_id, person, area, dict(
                 kind=vkind, skills=skills, insurance_fy=fy,
@@ -614,45 +638,85 @@ def _import_watch_contacts(w: _Writer, rows: list[LedgerRow], today: dt.date) ->
         if c.ok:
             parsed.append(dict(branch_id=branch_id, watch_user_id=user[0], contacted_on=day,
                                month=month_key(day), method=method, result=result,
-                               by_staff=by_staff, note=note, _vols=tuple(sorted(vol_ids)),
-                               _line=row.line))
+                               by_staff=by_staff, note=note, _vols=tuple(sorted(vol_ids))))
     if errors:
         raise LedgerError(errors)
-    # Contacts have no ID in the contract: the same user, day, method and
-    # doer is the same contact, so re-importing a file updates it.
-    user_ids = {p["watch_user_id"] for p in parsed}
-    existing: dict[tuple, int] = {}
-    if user_ids:
+    return _replace_imported_contacts(w, parsed)
+
+
+_CONTACT_FIELDS = ("method", "result", "by_staff", "note", "_vols")
+
+
+def _replace_imported_contacts(w: _Writer, parsed: list[dict]) -> ImportResult:
+    """Contacts have no ID in a ledger, and one user may be contacted
+    several times a day by the same method and doer: every line is a
+    contact. The lines of one user and day replace what earlier imports
+    brought for that user and day (docs/interchange.md, watch-contacts.csv),
+    so re-importing a file, or one that repeats its days, doubles nothing.
+    A contact entered on screen (imported_at None) is never touched.
+
+    A line equal to an imported contact keeps it as it is; the other
+    lines take the place of the remaining imported contacts of that user
+    and day one by one (ids stay), or are added; what is left is removed."""
+    session = w.session
+    lines: dict[tuple[int, dt.date], list[dict]] = {}
+    for p in parsed:
+        lines.setdefault((p["watch_user_id"], p["contacted_on"]), []).append(p)
+    earlier: dict[tuple[int, dt.date], list[dict]] = {}
+    user_ids = sorted({uid for uid, _ in lines})
+    for start in range(0, len(user_ids), _CHUNK):
+        imported = (WatchContact.watch_user_id.in_(user_ids[start:start + _CHUNK]),
+                    WatchContact.imported_at.is_not(None))
         vols_of: dict[int, list[int]] = {}
         for cid, vid in session.execute(
-            select(WatchContactVolunteer.contact_id, WatchContactVolunteer.volunteer_id)
-            .join(WatchContact, WatchContact.id == WatchContactVolunteer.contact_id)
-            .where(WatchContact.watch_user_id.in_(user_ids))).all():
+                select(WatchContactVolunteer.contact_id, WatchContactVolunteer.volunteer_id)
+                .join(WatchContact, WatchContact.id == WatchContactVolunteer.contact_id)
+                .where(*imported)).all():
             vols_of.setdefault(cid, []).append(vid)
-        for cid, uid, day, method, staff in session.execute(
-            select(WatchContact.id, WatchContact.watch_user_id, WatchContact.contacted_on,
-                   WatchContact.method, WatchContact.by_staff)
-            .where(WatchContact.watch_user_id.in_(user_ids))).all():
-            existing[(uid, day, method, staff, tuple(sorted(vols_of.get(cid, []))))] = cid
-    _duplicate_check([(p["_line"], (p["watch_user_id"], p["contacted_on"], p["method"],
-                                    p["by_staff"], p["_vols"])) for p in parsed],
-                     errors, "watch_user_id")
-    if errors:
-        raise LedgerError(errors)
-    new, upd = [], []
-    for p in parsed:
-        key = (p["watch_user_id"], p["contacted_on"], p["method"], p["by_staff"], p["_vols"])
-        (upd if key in existing else new).append((existing.get(key), p))
+        for cid, uid, day, method, result, staff, note in session.execute(
+                select(WatchContact.id, WatchContact.watch_user_id, WatchContact.contacted_on,
+                       WatchContact.method, WatchContact.result, WatchContact.by_staff,
+                       WatchContact.note).where(*imported)).all():
+            if (uid, day) in lines:
+                earlier.setdefault((uid, day), []).append(dict(
+                    id=cid, method=method, result=result, by_staff=staff, note=note,
+                    _vols=tuple(sorted(vols_of.get(cid, [])))))
+    new: list[dict] = []
+    changed: list[tuple[int, dict]] = []
+    removed: list[int] = []
+    kept = 0
+    for key, group in lines.items():
+        left = list(earlier.get(key, []))
+        rest = []
+        for p in group:
+            same = next((o for o in left if all(o[f] == p[f] for f in _CONTACT_FIELDS)), None)
+            if same is None:
+                rest.append(p)
+            else:
+                left.remove(same)
+                kept += 1
+        changed += [(o["id"], p) for o, p in zip(left, rest)]
+        new += rest[len(left):]
+        removed += [o["id"] for o in left[len(rest):]]
+
     clean = lambda p: {k: v for k, v in p.items() if not k.startswith("_")}  # noqa: E731
-    new_ids = w.insert_returning_ids(WatchContact, [dict(clean(p), **w.stamp_new) for _, p in new])
-    vol_rows = [dict(contact_id=cid, volunteer_id=v) for cid, (_, p) in zip(new_ids, new)
-                for v in p["_vols"]]
+    new_ids = w.insert_returning_ids(
+        WatchContact, [dict(clean(p), imported_at=w.now, **w.stamp_new) for p in new])
+    gone = [cid for cid, _ in changed] + removed  # their doers are written again or removed
+    for start in range(0, len(gone), _CHUNK):
+        w.execute(delete(WatchContactVolunteer).where(
+            WatchContactVolunteer.contact_id.in_(gone[start:start + _CHUNK])))
+    for start in range(0, len(removed), _CHUNK):
+        w.execute(delete(WatchContact).where(WatchContact.id.in_(removed[start:start + _CHUNK])))
+    if changed:
+        w.execute(update(WatchContact), [
+            dict(id=cid, method=p["method"], result=p["result"], by_staff=p["by_staff"],
+                 note=p["note"], imported_at=w.now, **w.stamp_upd) for cid, p in changed])
+    vol_rows = [dict(contact_id=cid, volunteer_id=v)
+                for cid, p in [*zip(new_ids, new), *changed] for v in p["_vols"]]
     if vol_rows:
         w.insert_rows(WatchContactVolunteer, vol_rows)
-    if upd:
-        w.execute(update(WatchContact), [dict(id=cid, result=p["result"], note=p["note"],
-                                              **w.stamp_upd) for cid, p in upd])
-    return ImportResult("watch-contacts", len(new), len(upd))
+    return ImportResult("watch-contacts", len(new), kept + len(changed), len(removed))
 
 
 _IMPORTERS: dict[str, Callable[[_Writer, list[LedgerRow], dt.date], ImportResult]] = {
@@ -664,17 +728,37 @@ _IMPORTERS: dict[str, Callable[[_Writer, list[LedgerRow], dt.date], ImportResult
 }
 
 
+def _branch_codes(kind: str, rows: list[LedgerRow], only_branch: str | None) -> str:
+    """The branch codes a file writes to, for the audit row. With
+    ``only_branch`` (a coordinator's import) a row of another branch, or
+    any branches file, refuses the whole file."""
+    column = "code" if kind == "branches" else "branch_code"
+    if only_branch is not None:
+        if kind == "branches":
+            raise LedgerError(["line 1: -: 支部の登録は管理者だけができます"])
+        bad = [f"line {r.line}: branch_code: 自分の支部（{only_branch}）以外の行は取り込めません"
+               for r in rows if r.values.get(column) != only_branch]
+        if bad:
+            raise LedgerError(bad)
+    return ",".join(sorted({r.values.get(column, "") for r in rows} - {""})) or "-"
+
+
 def import_ledger(db: Database, kind: str, source: Path | bytes,
-                  today: dt.date | None = None) -> ImportResult:
+                  today: dt.date | None = None, only_branch: str | None = None) -> ImportResult:
     """Import one ledger file of ``kind``. Raises LedgerError listing the bad
-    lines; on any error nothing is written."""
+    lines; on any error nothing is written. ``only_branch``: the signed-in
+    coordinator's branch code; the scope is checked on the very rows that
+    are written (the file is read once: issue 14)."""
     if kind not in _IMPORTERS:
         raise LedgerError([f"line 0: KIND: 不明な種類です（{kind}）: {', '.join(KINDS)}"])
     rows = read_ledger(source, COLUMNS[kind])
-    today = today or dt.date.today()
+    branches = _branch_codes(kind, rows, only_branch)
+    today = today or clock.today()
     with db.session() as session:
         writer = _Writer(db, session)
         result = _IMPORTERS[kind](writer, rows, today)
         db.audit(session, "import", kind, None,
-                 f"created={result.created} updated={result.updated}")
+                 f"created={result.created} updated={result.updated}"
+                 + (f" removed={result.removed}" if result.removed else "")
+                 + f" branch={branches}")
     return result

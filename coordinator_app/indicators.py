@@ -85,7 +85,7 @@ class Definition:
         return f"{what}・{KINDS[self.kind]}"
 
 
-# The defaults of INTERCHANGE.md (code, name, unit, kind, measure, breakdown, key).
+# The defaults of docs/interchange.md (code, name, unit, kind, measure, breakdown, key).
 DEFAULT_INDICATORS: list[tuple[str, str, str, str, str, str, str]] = [
     ("consultations_all", "相談件数（相談・連絡・問い合わせ）", "件", "flow",
      "consultations", "total", ""),

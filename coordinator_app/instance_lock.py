@@ -11,7 +11,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import getpass
 import json
 import os
@@ -19,6 +18,8 @@ import socket
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+
+from coordinator_app import clock
 
 NETWORK_FS = {"nfs", "nfs4", "cifs", "smb", "smb2", "smb3", "smbfs", "ncpfs", "afs",
               "9p", "fuse.sshfs", "sshfs", "davfs", "fuse.davfs2", "glusterfs", "ceph",
@@ -52,7 +53,7 @@ class LockHolder:
         except Exception:  # no login name (some services)
             user = "?"
         return cls(user, socket.gethostname(), os.getpid(),
-                   dt.datetime.now().strftime("%Y-%m-%d %H:%M"))
+                   clock.now().strftime("%Y-%m-%d %H:%M"))
 
     @classmethod
     def parse(cls, text: str) -> "LockHolder | None":

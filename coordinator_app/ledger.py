@@ -65,23 +65,85 @@ def decode(data: bytes) -> str:
     return text
 
 
+# One field from its first character: a quoted field ("..." with "" for a
+# quote inside, then whatever follows up to the separator, as the csv
+# module reads it) or an unquoted one. Possessive, so a quoted field that
+# no quote closes runs to the end of the text with group 1 unmatched.
+_FIELD = re.compile(r'"(?:[^"]|"")*+(")?[^,\r\n]*|[^,\r\n]*')
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def _unclosed_quote_line(lines: list[str], last_start: int) -> int | None:
+    """The line where a quoted field starts that is still open at the end
+    of the file, or None. Such a field can only be in the last record,
+    which starts on line ``last_start``; only that record is scanned."""
+    tail = "".join(lines[last_start - 1:])
+    pos = 0
+    while pos < len(tail):
+        m = _FIELD.match(tail, pos)
+        if m.group(0).startswith('"') and m.group(1) is None:
+            return last_start + len(_LINE_BREAK.findall(tail, 0, m.start()))
+        pos = m.end() + (2 if tail.startswith("\r\n", m.end()) else 1)
+    return None
+
+
 def read_ledger(source: Path | bytes, columns: list[ColumnSpec]) -> list[LedgerRow]:
     """Parse and map the header; return the data rows (blank rows skipped)
-    with values keyed by column name, stripped. Header errors raise."""
+    with values keyed by column name, stripped. Raises LedgerError for a
+    bad header, a row whose column count differs from the header's, and
+    a quoted field still open at the end of the file."""
     data = source if isinstance(source, bytes) else Path(source).read_bytes()
     text = decode(data)
+    # The physical lines, as the csv module counts them (line_num).
+    lines = io.StringIO(text, newline="").readlines()
+    reader = csv.reader(lines)
+    records: list[tuple[int, list[str]]] = []  # (first line, cells), the header first
+    errors: list[str] = []
+    line = 0
+    try:
+        for record in reader:
+            records.append((line + 1, record))
+            line = reader.line_num
+        last_start = records[-1][0] if records else 1
+    except csv.Error as exc:  # e.g. a field over the csv module's size limit
+        errors.append(f"line {line + 1}: -: CSVとして読めません（{exc}）")
+        last_start = line + 1
+    opened = _unclosed_quote_line(lines, last_start)
+    if opened is not None:
+        # The csv module runs such a field to the end of the file: the
+        # rows after it (other people's records) would end up in one value.
+        errors = [f"line {opened}: -: 引用符（\"）が閉じられないままファイルが終わっています"
+                  "（この行で始まる項目の \" を閉じてください）"]
+        if records and records[-1][0] == last_start:
+            records.pop()
+    if not records:
+        raise LedgerError(errors or ["line 1: -: ファイルが空です"])
+    header_errors: list[str] = []
+    mapped = _map_header(records[0][1], columns, header_errors)
+    if header_errors:
+        raise LedgerError(header_errors + errors)
+    filled = [(start, record) for start, record in records[1:]
+              if any(cell.strip() for cell in record)]
+    for start, record in filled:
+        if len(record) != len(mapped):
+            errors.append(f"line {start}: -: 列の数が見出しと違います"
+                          f"（見出しは {len(mapped)} 列、この行は {len(record)} 列）")
+    if errors:
+        raise LedgerError(errors)
+    rows = [LedgerRow(start, {name: record[i].strip() for i, name in enumerate(mapped)})
+            for start, record in filled]
+    if not rows:
+        raise LedgerError(["line 2: -: データ行がありません"])
+    return rows
+
+
+def _map_header(header: list[str], columns: list[ColumnSpec], errors: list[str]) -> list[str]:
+    """The column name of each header cell ("" for a bad one); adds an
+    error for an unknown or repeated column and for a missing required one."""
     by_key: dict[str, ColumnSpec] = {}
     for spec in columns:
         by_key[spec.name] = spec
         by_key[spec.label] = spec
-    reader = csv.reader(io.StringIO(text, newline=""))
-    try:
-        header = next(reader)
-    except StopIteration:
-        raise LedgerError(["line 1: -: ファイルが空です"]) from None
-    except csv.Error as exc:
-        raise LedgerError([f"line 1: -: CSVとして読めません（{exc}）"]) from None
-    errors: list[str] = []
     mapped: list[str] = []
     for cell in header:
         key = cell.strip()
@@ -97,26 +159,4 @@ def read_ledger(source: Path | bytes, columns: list[ColumnSpec]) -> list[LedgerR
     for spec in columns:
         if spec.required and spec.name not in mapped:
             errors.append(f"line 1: {spec.name}: 必須の列「{spec.name}（{spec.label}）」がありません")
-    if errors:
-        raise LedgerError(errors)
-    rows: list[LedgerRow] = []
-    line = reader.line_num
-    try:
-        for record in reader:
-            start = line + 1
-            line = reader.line_num
-            if not any(cell.strip() for cell in record):
-                continue
-            if len(record) > len(mapped):
-                errors.append(f"line {start}: -: 列の数がヘッダーより多いです")
-                continue
-            values = {name: (record[i].strip() if i < len(record) else "")
-                      for i, name in enumerate(mapped)}
-            rows.append(LedgerRow(start, values))
-    except csv.Error as exc:
-        errors.append(f"line {reader.line_num}: -: CSVとして読めません（{exc}）")
-    if errors:
-        raise LedgerError(errors)
-    if not rows:
-        raise LedgerError(["line 2: -: データ行がありません"])
-    return rows
+    return mapped

@@ -18,9 +18,7 @@ from typing import Optional
 from sqlalchemy import DateTime, Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-
-def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+from coordinator_app.clock import utcnow  # the default of every stamp column
 
 
 class Stamped(SQLModel):
@@ -207,6 +205,10 @@ class WatchContact(Stamped, table=True):
     by_staff: bool = Field(default=False)
     note: str = Field(default="")
     consultation_id: Optional[int] = Field(default=None, foreign_key="consultation.id")
+    # When a ledger import brought it (migration 0010); None for a contact
+    # entered on screen. A later import of the same user and day replaces
+    # only the imported ones (docs/interchange.md, watch-contacts.csv).
+    imported_at: Optional[dt.datetime] = Field(default=None, sa_type=DateTime)
 
 
 class WatchContactVolunteer(SQLModel, table=True):

@@ -17,7 +17,7 @@ from importlib import resources
 
 from sqlalchemy import select
 
-from coordinator_app import accounts
+from coordinator_app import accounts, clock
 from coordinator_app.database import Database
 from coordinator_app.importer import import_ledger
 from coordinator_app.models import (
@@ -71,7 +71,7 @@ def _csv(header: list[str], rows: list[list]) -> bytes:
 def load_sample(db: Database, today: dt.date | None = None, seed: int = 7,
                 with_accounts: bool = True) -> dict[str, int]:
     """Load the demo into an empty database. Returns counts per kind."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     rng = random.Random(seed)
     start = today - dt.timedelta(days=365)
     branches = ageo_branches()

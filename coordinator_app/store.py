@@ -7,7 +7,6 @@ code runs on PostgreSQL given an SQLAlchemy URL.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import shutil
 import sqlite3
@@ -19,6 +18,8 @@ from platformdirs import user_data_dir
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
+
+from coordinator_app import clock, private_files
 
 APP_NAME = "coordinator-app"
 ENV_DB = "COORDINATOR_APP_DB"
@@ -48,6 +49,37 @@ def sqlite_path(url: str) -> Path | None:
     if u.get_backend_name() != "sqlite" or not u.database or u.database == ":memory:":
         return None
     return Path(u.database)
+
+
+def database_exists(url: str) -> bool:
+    """Is there a database at url? A SQLite file that is not empty; on a
+    server, a database that holds a schema (its ``alembic_version`` table).
+    Creates nothing: a missing file stays missing. An in-memory database
+    never exists before it is created."""
+    path = sqlite_path(url)
+    if path is not None:
+        return path.is_file() and path.stat().st_size > 0
+    if make_url(url).get_backend_name() == "sqlite":
+        return False
+    engine = create_engine(url, poolclass=NullPool)
+    try:
+        with engine.connect() as conn:
+            return inspect(conn).has_table("alembic_version")
+    except Exception as exc:
+        where = engine.url.render_as_string(hide_password=True)
+        raise StoreError(f"データベースに接続できません: {where}"
+                         f"（{type(getattr(exc, 'orig', None) or exc).__name__}）") from None
+    finally:
+        engine.dispose()
+
+
+def missing_database_message(url: str) -> str:
+    """Why a command other than init refuses (Japanese, one line)."""
+    path = sqlite_path(url)
+    where = str(path) if path is not None else \
+        make_url(url).render_as_string(hide_password=True)
+    return (f"データベースが見つかりません: {where}（場所の綴りを確かめてください。"
+            "新しく作るときは init を使います。何も作成していません）")
 
 
 # Pages kept in memory per connection (filled only as used). A large
@@ -103,7 +135,10 @@ def make_engine(url: str, key: bytes | None = None) -> Engine:
     if u.get_backend_name() == "sqlite":
         path = sqlite_path(url)
         if path is not None:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            # Owner-only before SQLite writes it; SQLite gives its -wal and
+            # -shm files the database file's mode.
+            private_files.make_folders(path.parent)
+            private_files.create_file(path)
         if key is not None:
             from sqlcipher3 import dbapi2 as sqlcipher
 
@@ -166,10 +201,8 @@ def backup_sqlite(engine: Engine, out: Path) -> BackupResult:
             "PostgreSQL のバックアップはサーバー側で行ってください（pg_dump を使用）"
         )
     out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".partial")
-    if tmp.exists():
-        tmp.unlink()
+    private_files.make_folders(out.parent)
+    tmp = private_files.fresh_file(out.with_name(out.name + ".partial"))
     key = engine_key(engine)
     raw = engine.raw_connection()
     try:
@@ -214,7 +247,7 @@ def _copy_key_file(db_path: Path | None, out: Path) -> None:
 
 def timestamped_backup_path(db_path: Path, reason: str, folder: Path | None = None) -> Path:
     folder = folder or db_path.parent / "backups"
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    stamp = clock.now().strftime("%Y%m%d-%H%M%S-%f")
     return folder / f"{db_path.stem}-{stamp}-{reason}.db"
 
 

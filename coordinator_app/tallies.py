@@ -3,7 +3,7 @@
 Every figure is counted by the database: from running counts that
 triggers keep per branch × month (migration 0009) and GROUP BY queries
 over the stored month columns; no record is loaded into Python. Rows
-follow INTERCHANGE.md:
+follow docs/interchange.md:
 ``fiscal_year,month,branch_code,measure,breakdown,key,count``, a
 ``total`` row for every branch × month × measure (also 0), breakdown rows
 with a count of 0 left out, sorted by branch_code, month, measure, breakdown, key.
@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 from concurrent.futures import ThreadPoolExecutor
 from collections import defaultdict
 from dataclasses import dataclass
@@ -23,7 +24,7 @@ from typing import Iterable, NamedTuple
 from sqlalchemy import and_, case, exists, func, literal, or_, select
 from sqlmodel import Session
 
-from coordinator_app import codes
+from coordinator_app import codes, private_files, sheets
 from coordinator_app.dates import fiscal_months, month_last_day
 from coordinator_app.models import (
     Activity,
@@ -381,20 +382,9 @@ def sort_key(row: TallyRow):
 # --- files ------------------------------------------------------------------------
 
 def write_csv(rows: list[TallyRow], out: Path) -> None:
-    """UTF-8 with BOM (Excel opens it), header first, contract order."""
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow(HEADER)
-    for r in rows:
-        writer.writerow([r.fiscal_year, r.month, r.branch_code, r.measure, r.breakdown,
-                         r.key, r.count])
-    _atomic_write(Path(out), buf.getvalue().encode("utf-8-sig"))
-
-
-def _atomic_write(out: Path, data: bytes) -> None:
-    tmp = out.with_name(out.name + ".partial")
-    tmp.write_bytes(data)
-    tmp.replace(out)
+    """UTF-8 with BOM (Excel opens it), header first, contract order;
+    owner-only, text cells that would start a formula neutralised."""
+    private_files.write_bytes(out, sheets.csv_bytes(HEADER, rows))
 
 
 def key_label(breakdown: str, key: str, labels: dict[str, dict[str, str]] | None = None) -> str:
@@ -426,9 +416,10 @@ def write_xlsx(rows: list[TallyRow], out: Path, branch_names: dict[str, str],
     Stock measures (as-of figures) show the March figure as 年度末."""
     import xlsxwriter
 
-    out = Path(out)
-    tmp = out.with_name(out.name + ".partial")
-    wb = xlsxwriter.Workbook(str(tmp))
+    buf = io.BytesIO()
+    # Text is text: never a formula or a link, whatever a name looks like.
+    wb = xlsxwriter.Workbook(buf, {"strings_to_formulas": False, "strings_to_urls": False,
+                                   "in_memory": True})
     head = wb.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1, "align": "center"})
     cell = wb.add_format({"border": 1})
     bold = wb.add_format({"border": 1, "bold": True})
@@ -452,9 +443,11 @@ def write_xlsx(rows: list[TallyRow], out: Path, branch_names: dict[str, str],
                 for key in keys:
                     values = grid[(branch, breakdown, key)]
                     fmt = bold if breakdown == "total" else cell
-                    ws.write(r, 0, branch_names.get(branch, branch), fmt)
-                    ws.write(r, 1, codes.BREAKDOWN_LABELS.get(breakdown, breakdown), fmt)
-                    ws.write(r, 2, "" if breakdown == "total" else key_label(breakdown, key, labels), fmt)
+                    ws.write_string(r, 0, sheets.cell(branch_names.get(branch, branch)), fmt)
+                    ws.write_string(r, 1, sheets.cell(codes.BREAKDOWN_LABELS.get(breakdown, breakdown)),
+                                    fmt)
+                    ws.write_string(r, 2, "" if breakdown == "total"
+                                    else sheets.cell(key_label(breakdown, key, labels)), fmt)
                     ws.write_row(r, 3, values, fmt)
                     ws.write(r, 15, values[-1] if stock else sum(values), fmt)
                     r += 1
@@ -463,7 +456,7 @@ def write_xlsx(rows: list[TallyRow], out: Path, branch_names: dict[str, str],
         ws.set_column(3, 15, 7)
         ws.freeze_panes(3, 3)
     wb.close()
-    tmp.replace(out)
+    private_files.write_bytes(out, buf.getvalue())
 
 
 STOCK_MEASURES = {"watch_users_active", "watch_users_unreached", "volunteers_active"}
@@ -471,11 +464,22 @@ STOCK_MEASURES = {"watch_users_active", "watch_users_unreached", "volunteers_act
 
 # --- reading and consolidating ------------------------------------------------------
 
+_INTEGER = re.compile(r"-?[0-9]{1,15}")  # fiscal_year and count: ASCII digits only
+_MONTH = re.compile(r"[0-9]{4}-[0-9]{2}")
+
+
 def read_csv(path: Path) -> list[TallyRow]:
     """Read and validate a tally file against the contract."""
     path = Path(path)
-    name = path.name
-    data = path.read_bytes()
+    return parse_csv(path.read_bytes(), path.name)
+
+
+def parse_csv(data: bytes, name: str) -> list[TallyRow]:
+    """Validate the bytes of a tally file (``name`` for the messages)
+    against the contract. Code columns must have the shape of codes
+    (``codes.CODE_SHAPE``, ``codes.BRANCH_CODE_SHAPE``): free text there —
+    a name and phone typed into a key cell — is refused, naming the line
+    but not repeating the text."""
     if not data.strip(b"\xef\xbb\xbf\r\n "):
         raise TallyError(f"{name}: ファイルが空です")
     try:
@@ -483,33 +487,41 @@ def read_csv(path: Path) -> list[TallyRow]:
     except UnicodeDecodeError:
         raise TallyError(f"{name}: 集計ファイルは UTF-8 でなければなりません") from None
     reader = csv.reader(io.StringIO(text, newline=""))
-    header = next(reader, None)
+    records = _records(reader, name)
+    header = next(records, None)
     if header != HEADER:
         raise TallyError(f"{name}: line 1: 見出しが契約と違います（{','.join(header or [])}）")
     rows: list[TallyRow] = []
     fy_seen: int | None = None
-    for record in reader:
+    for record in records:
         line = reader.line_num
         if not record:
             continue
         if len(record) != 7:
             raise TallyError(f"{name}: line {line}: 列の数が7ではありません")
         fy_t, month, branch, measure, breakdown, key, count_t = record
-        try:
-            fy = int(fy_t)
-            count = int(count_t)
-        except ValueError:
-            raise TallyError(f"{name}: line {line}: 年度と件数は整数でなければなりません") from None
+        if not (_INTEGER.fullmatch(fy_t) and _INTEGER.fullmatch(count_t)):
+            raise TallyError(f"{name}: line {line}: 年度と件数は整数でなければなりません")
+        fy, count = int(fy_t), int(count_t)
         if count < 0:
             raise TallyError(f"{name}: line {line}: 件数が負です")
         if fy_seen is None:
             fy_seen = fy
         elif fy != fy_seen:
             raise TallyError(f"{name}: line {line}: 年度が混在しています（{fy_seen} と {fy}）")
+        if not _MONTH.fullmatch(month):
+            raise TallyError(f"{name}: line {line}: month: 月は YYYY-MM の形で書いてください")
         if month not in {month_text(m) for m in fiscal_month_keys(fy)}:
             raise TallyError(f"{name}: line {line}: 月 {month} は {fy} 年度にありません")
         if not branch:
             raise TallyError(f"{name}: line {line}: 支部コードが空です")
+        if not codes.is_branch_code(branch):
+            raise TallyError(f"{name}: line {line}: branch_code: 支部コードの形ではありません"
+                             f"（{codes.BRANCH_CODE_SHAPE_TEXT}）")
+        for column, value in (("measure", measure), ("breakdown", breakdown), ("key", key)):
+            if value and not codes.is_code(value):
+                raise TallyError(f"{name}: line {line}: {column}: コードの形ではありません"
+                                 f"（{codes.CODE_SHAPE_TEXT}。氏名や電話番号は書けません）")
         if measure not in codes.MEASURES:
             raise TallyError(f"{name}: line {line}: 不明な指標です（{measure}）")
         if breakdown == "total":
@@ -538,6 +550,15 @@ def read_csv(path: Path) -> list[TallyRow]:
                     raise TallyError(
                         f"{name}: 支部 {branch} の {m} {measure} の total 行がありません")
     return rows
+
+
+def _records(reader, name: str):
+    """The reader's records; a cell CSV cannot read (one too large) is a
+    TallyError naming its line."""
+    try:
+        yield from reader
+    except csv.Error:
+        raise TallyError(f"{name}: line {reader.line_num}: CSV として読めません") from None
 
 
 def consolidate(paths: list[Path]) -> list[TallyRow]:

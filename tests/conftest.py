@@ -14,11 +14,33 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest
 from sqlalchemy import create_engine, text
 
+from coordinator_app import clock
 from coordinator_app.accounts import SignedIn
 from coordinator_app.database import Database
 
 PG_URL = os.environ.get("COORDINATOR_APP_TEST_PG")  # e.g. postgresql+psycopg://u:p@localhost/postgres
-TODAY = dt.date(2026, 11, 26)  # the demo's fixed "today" in tests
+TODAY = dt.date(2026, 11, 26)  # the demo's fixed "today" in tests: the clock starts there (10:00)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _clock_on_today_for_the_session():
+    """The package's clock, and that of every child process (through
+    $COORDINATOR_APP_TODAY, read by clock.py), is on TODAY whatever the
+    machine's date — also for the fixtures built once per session or module."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv(clock.ENV_VAR, TODAY.isoformat())
+        clock.set_now(TODAY)
+        yield
+    clock.reset()
+
+
+@pytest.fixture(autouse=True)
+def _clock_on_today():
+    """Each test starts at TODAY 10:00 (the clock runs on from there), and
+    a test that moved the clock leaves it on TODAY for the next fixtures."""
+    clock.set_now(TODAY)
+    yield
+    clock.set_now(TODAY)
 
 
 def _pg_database_url() -> str:
@@ -39,22 +61,22 @@ ENCRYPTED = os.environ.get("COORDINATOR_APP_TEST_ENCRYPTED") == "1"
 
 
 def open_test_db(url_or_path: str) -> Database:
-    """Database.open, on an encrypted file when ENCRYPTED (a new key, a key
-    file without copies yet, and the key remembered in this process so
-    that later opens of the same file, the CLI's included, need no
-    password)."""
+    """Database.open, creating it when new; on an encrypted file when
+    ENCRYPTED (a new key, a key file without copies yet, and the key
+    remembered in this process so that later opens of the same file, the
+    CLI's included, need no password)."""
     from coordinator_app import crypto
     from coordinator_app.store import resolve_url, sqlite_path
 
     path = sqlite_path(resolve_url(url_or_path))
     if not ENCRYPTED or path is None:
-        return Database.open(url_or_path)
+        return Database.open(url_or_path, create=True)
     key = crypto.remembered_key(path)
     if key is None:
         key = crypto.new_database_key()
         crypto.KeyFile.new(key).save(crypto.keys_path(path))
         crypto.remember_key(path, key)
-    return Database.open(url_or_path, key=key)
+    return Database.open(url_or_path, key=key, create=True)
 
 
 def connect_file(path, key: bytes | None = None):
@@ -88,12 +110,23 @@ def db_url(request, tmp_path):
 
 def _drop_pg_database(url: str) -> None:
     """Drop one test's PostgreSQL database (its connections are closed
-    by then; WITH (FORCE) makes sure)."""
+    by then; WITH (FORCE) makes sure). An autovacuum worker still in it
+    cannot be stopped by a non-superuser: then wait a moment and retry,
+    and at worst leave the database behind rather than fail the test."""
+    import time
+
+    from sqlalchemy.exc import DBAPIError
+
     name = url.rsplit("/", 1)[1]
     admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
     try:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        for attempt in range(5):
+            try:
+                with admin.connect() as conn:
+                    conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+                return
+            except DBAPIError:
+                time.sleep(0.2 * (attempt + 1))
     finally:
         admin.dispose()
 

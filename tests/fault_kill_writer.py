@@ -14,7 +14,6 @@ line: kills, acknowledged, problems.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
 import random
@@ -45,11 +44,12 @@ def writer(db, branch_id: int, start: int, ack_fd: int) -> None:
     """The killed process: write, commit, acknowledge, forever. ``db`` is
     the driver's Database, its pool emptied before the fork (SQLAlchemy's
     advice for forked processes), so the engine is already initialised."""
+    from coordinator_app import clock
     from coordinator_app.services.consultations import insert_consultation
 
     db.actor = "writer"
     n = start
-    day = dt.date.today()
+    day = clock.today()  # $COORDINATOR_APP_TODAY, from the test
     while True:
         with db.session() as s:
             record = insert_consultation(
@@ -79,7 +79,7 @@ def main() -> int:
 
     rng = random.Random(seed)
     key = _key_for(path)
-    db = Database.open(path, key=key) if key is not None else Database.open(path)
+    db = Database.open(path, key=key, create=True)  # a new file of the driver's own
     with db.session() as s:
         branch = s.scalar(select(Branch).where(Branch.code == "01"))
         if branch is None:
@@ -92,10 +92,11 @@ def main() -> int:
         branch_id = branch.id
     # Warm the ORM's statement caches here, so each forked writer starts
     # writing at once instead of compiling.
+    from coordinator_app import clock
     from coordinator_app.services.consultations import insert_consultation
 
     with db.session() as s:
-        insert_consultation(s, db, branch_id, received_on=dt.date.today(), kind="contact",
+        insert_consultation(s, db, branch_id, received_on=clock.today(), kind="contact",
                             channel="phone", from_whom="self", response="listened",
                             categories=["life"], summary="warm-up")
     db.engine.dispose()

@@ -14,6 +14,7 @@ import datetime as dt
 import random
 from dataclasses import dataclass, field
 
+from coordinator_app import clock
 from coordinator_app.dates import fiscal_year_range, month_key
 from coordinator_app.models import (
     Activity,
@@ -26,7 +27,6 @@ from coordinator_app.models import (
     VolunteerRole,
     WatchContact,
     WatchUser,
-    utcnow,
 )
 
 EDGE_DAYS = [dt.date(2024, 2, 29), dt.date(2024, 3, 31), dt.date(2024, 4, 1),
@@ -121,7 +121,7 @@ def generate(db, branch_codes=("01", "02", "03"), start=dt.date(2023, 3, 1),
                                  channel=rng.choice(["visit", "phone", "outreach", "other"]),
                                  from_whom=rng.choice(["self", "family", "neighbor"]),
                                  response=rng.choice(["urgent", "referred", "listened"]),
-                                 deleted_at=utcnow() if deleted else None)
+                                 deleted_at=clock.utcnow() if deleted else None)
                 put(c)
                 for cat in rng.sample(["life", "money", "care", "health"], rng.randint(1, 2)):
                     put(ConsultationCategory(consultation_id=c.id, category_code=cat,
@@ -154,7 +154,7 @@ def generate(db, branch_codes=("01", "02", "03"), start=dt.date(2023, 3, 1),
                 users.append((u.id, s_day, e_day))
                 out.users.append((code, s_day, e_day))
             for i in range(per_branch):
-                # A contact lies within its user's enrolment (INTERCHANGE.md).
+                # A contact lies within its user's enrolment (docs/interchange.md).
                 uid, s_day, e_day = rng.choice(users)
                 last = min(e_day or end, end)
                 if last < s_day:

@@ -1,4 +1,4 @@
-"""The command line of INTERCHANGE.md, run as city-office IT staff script
+"""The command line of docs/interchange.md, run as city-office IT staff script
 it: exit 0 on success; non-zero with ONE line on stderr on any error; a
 failed command changes nothing. Runs in-process on SQLite and, when
 configured, PostgreSQL; a couple of runs go through the installed entry
@@ -65,6 +65,7 @@ def refused(capsys, db_url: str, *argv: str) -> str:
 @pytest.fixture
 def loaded(db_url, tmp_path, capsys):
     """A database with two branches and a few records, via the CLI."""
+    ok(capsys, "--db", db_url, "init")
     files = {
         "branches": ledger(BRANCH_HEADER, ["01", "平方支部", "", "", ""], ["02", "原市支部", "", "", ""]),
         "volunteers": ledger(VOLUNTEER_HEADER, volunteer("V1"), volunteer("V2", branch="02")),
@@ -282,6 +283,7 @@ def test_installed_command_runs(tmp_path):
     db = tmp_path / "sub.db"
     branches = tmp_path / "b.csv"
     branches.write_bytes(ledger(BRANCH_HEADER, ["01", "平方支部", "", "", ""]).replace(b"\r\n", b"\n"))
+    assert main(["--db", str(db), "init"]) == 0
     done = subprocess.run(["coordinator-app", "--db", str(db), "import", "branches", str(branches)],
                           capture_output=True, text=True, env=_env(tmp_path), stdin=subprocess.DEVNULL,
                           timeout=300)
@@ -295,6 +297,7 @@ def test_installed_command_runs(tmp_path):
 
 def test_python_dash_m_runs(tmp_path):
     out = tmp_path / "t.csv"
+    assert main(["--db", str(tmp_path / "m.db"), "init"]) == 0
     done = subprocess.run([sys.executable, "-m", "coordinator_app", "--db", str(tmp_path / "m.db"),
                            "export", "tallies", "--fiscal-year", "2025", "--out", str(out)],
                           capture_output=True, text=True, env=_env(tmp_path),

@@ -1,4 +1,4 @@
-"""consolidate (INTERCHANGE.md): the city office merges branch tally files.
+"""consolidate (docs/interchange.md): the city office merges branch tally files.
 A branch × month in two files is an error, never a double count."""
 
 from __future__ import annotations

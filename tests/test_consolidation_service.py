@@ -11,19 +11,18 @@ import datetime as dt
 import pytest
 from sqlalchemy import func, select
 
-from coordinator_app import tallies
+from coordinator_app import clock, tallies
 from coordinator_app.accounts import SignedIn
 from coordinator_app.models import AuditLog, TallyChoice, TallyFile
 from coordinator_app.services import consolidation
 from coordinator_app.services import indicators as indicator_service
 from coordinator_app.services.scope import ScopeError
-from tests.conftest import coordinator_of
+from tests.conftest import TODAY, coordinator_of
 from tests.tally_data import generate
 
 CITY = SignedIn(0, "city1", "市 職員", "city_staff", None, None, None)
 FY = 2023
 AFTER = dt.datetime(2024, 5, 10, 3, 0)  # FY2023 has ended: every month is final
-TODAY = dt.date(2026, 11, 26)
 
 
 @pytest.fixture
@@ -33,7 +32,7 @@ def city_db(tmp_path):
     from coordinator_app.models import Branch
 
     (tmp_path / "city").mkdir()
-    database = Database.open(str(tmp_path / "city" / "city.db"))
+    database = Database.open(str(tmp_path / "city" / "city.db"), create=True)
     with database.session() as s:
         s.add_all([Branch(code=c, name=f"テスト{c}支部") for c in ("01", "02", "03")])
     yield database
@@ -123,7 +122,7 @@ def test_a_conflicting_file_changes_nothing_until_the_user_decides(branch_files,
     third = tmp_path / "tally_02_third.csv"
     tallies.write_csv(_changed(tallies.read_csv(paths[1]), delta=7), third)
     result = consolidation.receive_files(city_db, CITY, [third],
-                                         now=dt.datetime.now() + dt.timedelta(days=1))
+                                         now=clock.utcnow() + dt.timedelta(days=1))
     assert len(result.conflicts) == 1
     assert consolidation.consolidated_rows(city_db, CITY, FY) == after
 

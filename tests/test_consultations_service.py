@@ -69,7 +69,7 @@ def test_demo_records_are_searchable_by_summary_in_katakana(demo_db, coordinator
     (dict(response="urgent", urgent_note="  "), "urgent_note"),
     (dict(follow_up_on=TODAY - dt.timedelta(days=3), received_on=TODAY), "follow_up_on"),
     (dict(new_person=NewPerson("", "")), "person"),
-    (dict(new_person=NewPerson("検証 二郎", "kensho")), "person"),
+    (dict(new_person=NewPerson("検証 二郎", "検証 じろう")), "person"),  # kanji is no reading
     (dict(referred_to="あ" * 201), "referred_to"),
 ])
 def test_an_incomplete_record_saves_nothing(demo_db, coordinator, change, field):
@@ -123,7 +123,7 @@ def test_update_replaces_fields_and_categories(demo_db, coordinator):
             (TODAY - dt.timedelta(days=40)).month
         actions = s.scalars(select(AuditLog.action).where(AuditLog.entity == "consultation",
                                                           AuditLog.entity_id == cid)).all()
-    assert actions == ["create", "update"]
+    assert actions == ["create", "update", "view"]  # reading it back is a view
 
 
 def test_soft_delete_leaves_list_and_is_restored_by_admin(demo_db, coordinator):
@@ -163,11 +163,18 @@ def test_pages_follow_the_full_order_from_either_end(demo_db, coordinator):
 
 
 def test_filters(demo_db, coordinator):
-    lo, hi = svc.period_range("this_fiscal_year", TODAY)
-    assert (lo, hi) == (dt.date(2026, 4, 1), dt.date(2027, 3, 31))
+    day = dt.date(2026, 11, 26)
+    assert svc.period_range("this_fiscal_year", day) == (dt.date(2026, 4, 1), dt.date(2027, 3, 31))
+    assert svc.period_range("this_fiscal_year", dt.date(2027, 4, 1)) == (dt.date(2027, 4, 1),
+                                                                         dt.date(2028, 3, 31))
     assert svc.period_range("last_month", dt.date(2027, 1, 15)) == (dt.date(2026, 12, 1),
                                                                      dt.date(2026, 12, 31))
-    assert svc.period_range("this_month", TODAY) == (dt.date(2026, 11, 1), dt.date(2026, 11, 30))
+    assert svc.period_range("this_month", day) == (dt.date(2026, 11, 1), dt.date(2026, 11, 30))
+    assert svc.period_range("this_month", dt.date(2028, 2, 29)) == (dt.date(2028, 2, 1),
+                                                                    dt.date(2028, 2, 29))
+    # Without a day: the clock's, on TODAY in tests.
+    assert svc.period_range("this_month") == svc.period_range("this_month", TODAY)
+    lo, hi = TODAY - dt.timedelta(days=365), TODAY  # the demo's year of records
     q = ListQuery(date_from=lo, date_to=hi, kind="consultation", category="care",
                   response="listened")
     rows = svc.fetch_page(demo_db, coordinator, q, limit=1000)

@@ -118,7 +118,57 @@ def test_fold_and_is_kana():
     assert kana.fold(None) == "" and kana.fold("") == ""
     assert kana.fold("ｺｰﾋｰ") == "こーひー"
     assert kana.is_kana("やまだ たろう") and kana.is_kana("ヤマダ・タロウ") and kana.is_kana("ｺｰﾋｰ")
-    assert not kana.is_kana("山田") and not kana.is_kana("yamada")
+    assert not kana.is_kana("山田") and not kana.is_kana("やま田")
     # 50音順: the folded keys sort like the kana, whatever was typed
     names = ["ワタナベ", "あべ", "ｻﾄｳ", "かとう", "イトウ"]
     assert sorted(names, key=kana.fold) == ["あべ", "イトウ", "かとう", "ｻﾄｳ", "ワタナベ"]
+
+
+@pytest.mark.parametrize("text, key", [
+    ("だい3さろん", "だい3さろん"),
+    ("ダイ３サロン", "だい3さろん"),
+    ("ﾀﾞｲ3ｻﾛﾝ", "だい3さろん"),
+    ("えぬぴーおーABC", "えぬぴーおーabc"),
+    ("エヌピーオー　ＡＢＣ", "えぬぴーおーabc"),
+    ("ﾜｲ･ｱﾝﾄﾞ･ﾜｲ", "わい・あんど・わい"),
+    ("Yamada Taro", "yamadataro"),
+    ("ヴァイオリン", "ゔぁいおりん"),
+])
+def test_readings_with_digits_and_latin_letters(text, key):
+    """Group names carry digits and Latin letters; their readings do too."""
+    assert kana.is_kana(text)
+    assert kana.fold(text) == key
+
+
+@pytest.mark.parametrize("text", ["山田", "だい三さろん", "やまだ（たろう）", "やまだ、たろう",
+                                  "たろう様", "ｶﾅ!", "〒", "😀", "αβ", "é"])
+def test_what_is_not_a_reading(text):
+    assert not kana.is_kana(text)
+
+
+_READING = st.sampled_from(
+    [chr(c) for c in range(0x3041, 0x3097)] + [chr(c) for c in range(0x30A1, 0x30FB)]
+    + [chr(c) for c in range(0xFF66, 0xFFA0)] + list("ー・･ｰ 　")
+    + list("0123456789０１２３４５６７８９abcxyzABCXYZａｂｚＡＢＺ"))
+_NOT_READING = st.sampled_from(list("山田太郎第三様、。（）「」!?#&@") + ["〒", "※", "αβ"])
+
+
+@given(st.lists(_READING, max_size=12).map("".join))
+def test_every_reading_is_kana_and_folds_to_a_reading(text):
+    """is_kana and fold agree: what is_kana accepts folds to a key that is
+    itself a reading, the same key again (search and 50音順 use it)."""
+    assert kana.is_kana(text)
+    key = kana.fold(text)
+    assert kana.is_kana(key) and kana.fold(key) == key
+    assert key == key.lower() and " " not in key
+
+
+@given(st.lists(_READING, max_size=6).map("".join), _NOT_READING,
+       st.lists(_READING, max_size=6).map("".join))
+def test_a_reading_with_anything_else_is_not_kana(before, other, after):
+    assert not kana.is_kana(before + other + after)
+
+
+@given(st.text(max_size=12))
+def test_is_kana_is_decided_on_the_folded_key(text):
+    assert kana.is_kana(text) == kana.is_kana(kana.fold(text))

@@ -98,9 +98,9 @@ def test_backup_of_an_encrypted_database_is_encrypted_with_its_key_file(tmp_path
     with sqlite3.connect(backup) as con, pytest.raises(sqlite3.DatabaseError):
         con.execute("SELECT * FROM person").fetchall()
     # The backup is a database of its own: it opens with the same passwords.
-    code, out, err = run(capsys, monkeypatch, "--db", backup, "--user", "demo-city", "export",
+    code, out, err = run(capsys, monkeypatch, "--db", backup, "--user", "demo-admin", "export",
                          "tallies", "--fiscal-year", "2025", "--out", tmp_path / "b.csv",
-                         password="demo-city-pass")
+                         password="demo-admin-pass")
     assert code == 0, err
 
 
@@ -108,9 +108,9 @@ def test_encrypt_converts_a_plain_database_and_keeps_the_figures(tmp_path, capsy
     db = tmp_path / "branch.db"
     assert run(capsys, monkeypatch, "--db", db, "init", "--sample")[0] == 0
     assert not encryption.is_encrypted(db)
-    code, _, err = run(capsys, monkeypatch, "--db", db, "--user", "demo-city", "export",
+    code, _, err = run(capsys, monkeypatch, "--db", db, "--user", "demo-admin", "export",
                        "tallies", "--fiscal-year", "2025", "--out", tmp_path / "before.csv",
-                       password="demo-city-pass")
+                       password="demo-admin-pass")
     assert code == 0, err
 
     code, out, err = run(capsys, monkeypatch, "--db", db, "--user", "demo-coord", "encrypt",
@@ -120,16 +120,21 @@ def test_encrypt_converts_a_plain_database_and_keeps_the_figures(tmp_path, capsy
                          password="demo-admin-pass")
     assert code == 0, err
     assert encryption.is_encrypted(db) and "元と一致" in out
-    plain_copies = list(tmp_path.glob("branch.plain-*.db"))
-    assert len(plain_copies) == 1 and str(plain_copies[0]) in out
-    assert "削除してください" in out
+    assert "上書きしてから削除しました" in out and "SSD" in out
+    assert not list(tmp_path.glob("branch.plain-*"))
     _recovery_key(out)
 
-    code, _, err = run(capsys, monkeypatch, "--db", db, "--user", "demo-city", "export",
+    code, _, err = run(capsys, monkeypatch, "--db", db, "--user", "demo-admin", "export",
                        "tallies", "--fiscal-year", "2025", "--out", tmp_path / "after.csv",
-                       password="demo-city-pass")
+                       password="demo-admin-pass")
     assert code == 0, err
     assert (tmp_path / "after.csv").read_bytes() == (tmp_path / "before.csv").read_bytes()
+    # The figures-only account works from tally files: it cannot open the file.
+    code, _, err = run(capsys, monkeypatch, "--db", db, "--user", "demo-city", "export",
+                       "tallies", "--fiscal-year", "2025", "--out", tmp_path / "city.csv",
+                       password="demo-city-pass")
+    assert code == 1 and "市社協職員" in err and "集計ファイル" in err
+    assert not (tmp_path / "city.csv").exists()
 
     code, out, err = run(capsys, monkeypatch, "--db", db, "--user", "demo-admin", "encrypt",
                          password="demo-admin-pass")

@@ -1,7 +1,7 @@
 """Encryption at rest, proved on the demo data: nothing personal in the
-bytes of the database, its WAL or a backup; every account's password
-opens it, nothing else does; the recovery key opens it; conversion keeps
-every record."""
+bytes of the database, its WAL or a backup; every key holder's password
+opens it (a figures-only account's does not), nothing else does; the
+recovery key opens it; conversion keeps every record."""
 
 from __future__ import annotations
 
@@ -51,7 +51,7 @@ def enc_template(tmp_path_factory):
 def plain_template(tmp_path_factory):
     """A plain demo database with the demo accounts, built once."""
     path = tmp_path_factory.mktemp("plain") / "branch.db"
-    db = Database.open(str(path))
+    db = Database.open(str(path), create=True)
     load_sample(db, today=TODAY)
     with db.engine.connect() as conn:
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -179,7 +179,7 @@ def test_an_encrypted_backup_opens_with_the_passwords_and_recovery_key(enc_demo,
     assert encryption.is_encrypted(result.path)
     assert crypto.keys_path(result.path).is_file()
     encryption.check_backup(result.path, crypto.KeyFile.load(
-        crypto.keys_path(path)).unlock_account(ADMIN, ADMIN_PW))
+        crypto.keys_path(path)).unlock_account(ADMIN, ADMIN_PW)[0])
     for opened in (encryption.open_encrypted(result.path, "demo-coord", "demo-coord-pass"),
                    encryption.open_with_recovery_key(result.path, recovery)):
         with opened.session() as s:
@@ -187,14 +187,18 @@ def test_an_encrypted_backup_opens_with_the_passwords_and_recovery_key(enc_demo,
         opened.close()
 
 
-def test_every_account_opens_it_and_a_wrong_password_says_so(enc_demo):
+def test_every_key_holder_opens_it_and_a_wrong_password_says_so(enc_demo):
     path, _ = enc_demo
-    logins = [(ADMIN, ADMIN_PW)] + [(login, pw) for login, pw, *_ in DEMO_ACCOUNTS]
+    logins = [(ADMIN, ADMIN_PW)] + [(login, pw) for login, pw, _, role, _ in DEMO_ACCOUNTS
+                                    if role in accounts.KEY_ROLES]
+    assert len(logins) == 3
     for login, password in logins:
         db = encryption.open_encrypted(path, login, password)
         who = accounts.authenticate(db, login, password)
         assert who.login == login and db.encrypted
         db.close()
+    with pytest.raises(encryption.UnlockError, match="市社協職員"):
+        encryption.open_encrypted(path, "demo-city", "demo-city-pass")
     for login, password in [(ADMIN, "not-the-password"), ("demo-coord", ADMIN_PW),
                             ("nobody", ADMIN_PW), (ADMIN, "")]:
         with pytest.raises(encryption.UnlockError) as err:
@@ -211,14 +215,19 @@ def test_a_removed_account_password_no_longer_opens_anything(enc_demo):
     boss = accounts.authenticate(db, ADMIN, ADMIN_PW)
     with db.session() as s:
         coord_id = s.scalar(select(Account.id).where(Account.login == "demo-coord"))
-    before = crypto.KeyFile.load(crypto.keys_path(path)).slots
-    admin.set_account_active(db, boss, coord_id, False)  # what the accounts screen does
+    before = crypto.KeyFile.load(crypto.keys_path(path))
+    rekeyed = admin.set_account_active(db, boss, coord_id, False)  # the accounts screen
+    assert rekeyed is not None and rekeyed.dropped == [] and rekeyed.recovery_key == ""
     db.close()
-    after = crypto.KeyFile.load(crypto.keys_path(path)).slots
-    assert [s for s in before if s.get("login") != "demo-coord"] == after
+    after = crypto.KeyFile.load(crypto.keys_path(path))
+    assert sorted(after.logins()) == sorted(set(before.logins()) - {"demo-coord"})
+    assert after.key_id != before.key_id and after.previous_key_id is None
+    # The others keep their key pairs: the new key was sealed to them without a password.
+    assert [s["public"] for s in after.slots] == [s["public"] for s in before.slots
+                                                  if s.get("login") != "demo-coord"]
     with pytest.raises(encryption.UnlockError, match="パスワードが違います"):
         encryption.open_encrypted(path, "demo-coord", "demo-coord-pass")
-    encryption.open_encrypted(path, "demo-city", "demo-city-pass").close()
+    encryption.open_encrypted(path, "demo-admin", "demo-admin-pass").close()
 
 
 def test_password_resets_and_changes_from_the_accounts_screen_rewrap_the_copy(enc_demo):
@@ -228,29 +237,34 @@ def test_password_resets_and_changes_from_the_accounts_screen_rewrap_the_copy(en
     db = encryption.open_encrypted(path, ADMIN, ADMIN_PW)
     boss = accounts.authenticate(db, ADMIN, ADMIN_PW)
     with db.session() as s:
-        city_id = s.scalar(select(Account.id).where(Account.login == "demo-city"))
-    admin.reset_password(db, boss, city_id, "reset-by-admin")
-    city = accounts.authenticate(db, "demo-city", "reset-by-admin")
-    admin.change_own_password(db, city, "reset-by-admin", "chosen-by-city")
+        coord_id = s.scalar(select(Account.id).where(Account.login == "demo-coord"))
+    admin.reset_password(db, boss, coord_id, "reset-by-admin")
+    coord = accounts.authenticate(db, "demo-coord", "reset-by-admin")
+    admin.change_own_password(db, coord, "reset-by-admin", "chosen-by-coord")
     db.close()
-    for old in ("demo-city-pass", "reset-by-admin"):
+    for old in ("demo-coord-pass", "reset-by-admin"):
         with pytest.raises(encryption.UnlockError):
-            encryption.open_encrypted(path, "demo-city", old)
-    db = encryption.open_encrypted(path, "demo-city", "chosen-by-city")
-    assert accounts.authenticate(db, "demo-city", "chosen-by-city").role == "city_staff"
+            encryption.open_encrypted(path, "demo-coord", old)
+    db = encryption.open_encrypted(path, "demo-coord", "chosen-by-coord")
+    assert accounts.authenticate(db, "demo-coord", "chosen-by-coord").role == "coordinator"
     db.close()
 
 
-def test_new_accounts_and_new_passwords_get_their_own_copy(enc_demo):
+def test_new_accounts_and_new_passwords_get_their_own_slot(enc_demo):
     path, _ = enc_demo
     db = encryption.open_encrypted(path, ADMIN, ADMIN_PW)
-    before = crypto.KeyFile.load(crypto.keys_path(path)).slots
+    publics = {s.get("login"): s["public"] for s in
+               crypto.KeyFile.load(crypto.keys_path(path)).slots}
     new_id = accounts.create_account(db, "coord-02", "二支部", "coordinator", "coord-02-pass", "02")
-    added = crypto.KeyFile.load(crypto.keys_path(path)).slots
-    assert added[:-1] == before and added[-1]["login"] == "coord-02"
+    added = {s.get("login"): s["public"] for s in
+             crypto.KeyFile.load(crypto.keys_path(path)).slots}
+    assert set(added) - set(publics) == {"coord-02"}
+    assert {k: v for k, v in added.items() if k != "coord-02"} == publics
     accounts.set_password(db, new_id, "coord-02-new")
-    changed = crypto.KeyFile.load(crypto.keys_path(path)).slots
-    assert [s for s in changed if s.get("login") != "coord-02"] == before
+    changed = {s.get("login"): s["public"] for s in
+               crypto.KeyFile.load(crypto.keys_path(path)).slots}
+    assert changed["coord-02"] != added["coord-02"]
+    assert {k: v for k, v in changed.items() if k != "coord-02"} == publics
     db.close()
     with pytest.raises(encryption.UnlockError):
         encryption.open_encrypted(path, "coord-02", "coord-02-pass")
@@ -309,7 +323,7 @@ def test_postgresql_and_in_memory_never_take_a_key():
 
 
 def test_create_refuses_an_existing_database(tmp_path):
-    db = Database.open(str(tmp_path / "x.db"))
+    db = Database.open(str(tmp_path / "x.db"), create=True)
     db.close()
     with pytest.raises(StoreError, match="既にデータベースがあります"):
         encryption.create_encrypted(tmp_path / "x.db", ADMIN, ADMIN_PW)
@@ -339,40 +353,37 @@ def test_conversion_keeps_every_record_and_every_password(plain_demo, tmp_path):
     plain.close()
     assert counts["consultation"] > 2000 and sum(len(r) for r in figures.values()) > 3000
 
-    result = encryption.convert_to_encrypted(path, "demo-admin", "demo-admin-pass",
-                                             today=dt.date(2026, 11, 26))
+    result = encryption.convert_to_encrypted(path, "demo-admin", "demo-admin-pass")
     assert result.path == path and encryption.is_encrypted(path)
-    assert result.plain_copy.name == "branch.plain-20261126.db"
-    assert not encryption.is_encrypted(result.plain_copy)
     assert set(years) <= set(result.fiscal_years) and result.accounts_without_key == []
     assert sorted(p.name for p in tmp_path.iterdir()) == [
-        "branch.db", "branch.db.keys.json", "branch.plain-20261126.db"]
+        "backups", "branch.db", "branch.db.keys.json"]  # no plain original kept
+    assert encryption.is_encrypted(result.backup) and result.backup.parent.name == "backups"
     _stdlib_cannot_read(path)
 
-    for login, password, *_ in DEMO_ACCOUNTS:
+    for login, password, *_ in DEMO_ACCOUNTS[:2]:  # the key holders
         db = encryption.open_encrypted(path, login, password)
         db.close()
-    # Their copies (made from the password hashes) were replaced at sign-in.
+    with pytest.raises(encryption.UnlockError, match="市社協職員"):
+        encryption.open_encrypted(path, "demo-city", "demo-city-pass")
+    # Their slots (made from the password hashes) were replaced at sign-in.
     keys = crypto.KeyFile.load(crypto.keys_path(path))
-    assert not any(crypto.needs_rewrap(s) for s in keys.slots)
+    assert [s.get("login") for s in keys.slots if crypto.needs_rewrap(s)] == ["demo-city"]
 
     db = encryption.open_with_recovery_key(path, result.recovery_key)
     after_counts, after_figures = _facts(db, years)
     db.close()
     # The administrator's sign-in and the conversion itself, then one rewrap
-    # each for demo-coord and demo-city (copies made from password hashes).
-    assert after_counts.pop("audit_log") == counts.pop("audit_log") + 2 + 2
+    # for demo-coord (a slot made from its password hash).
+    assert after_counts.pop("audit_log") == counts.pop("audit_log") + 2 + 1
+    assert after_counts.pop("setting") == counts.pop("setting") + 2  # key holders, sign-in log
     assert after_counts == counts
     assert after_figures == figures
-    # The original is still readable as it was, until the user deletes it.
-    with sqlite3.connect(result.plain_copy) as con:
-        assert con.execute("SELECT count(*) FROM consultation").fetchone()[0] == \
-            counts["consultation"]
 
 
 def test_conversion_of_a_database_without_accounts_makes_the_first_administrator(tmp_path):
     path = tmp_path / "new.db"
-    Database.open(str(path)).close()  # a database made before encryption existed
+    Database.open(str(path), create=True).close()  # a database made before encryption existed
     result = encryption.convert_to_encrypted(path, ADMIN, ADMIN_PW, display_name="管理者")
     db = encryption.open_encrypted(path, ADMIN, ADMIN_PW)
     assert accounts.authenticate(db, ADMIN, ADMIN_PW).is_admin
@@ -427,4 +438,4 @@ def test_the_backup_before_a_schema_upgrade_is_encrypted_too(enc_demo, tmp_path,
     [backup] = (tmp_path / "before").glob("*.db")
     assert encryption.is_encrypted(backup)
     _stdlib_cannot_read(backup)
-    encryption.open_encrypted(backup, "demo-city", "demo-city-pass").close()
+    encryption.open_encrypted(backup, "demo-coord", "demo-coord-pass").close()

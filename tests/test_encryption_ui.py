@@ -108,6 +108,7 @@ def test_first_run_creates_an_encrypted_file_and_the_recovery_key_needs_confirma
 
     monkeypatch.setattr(first_run.FirstRunDialog, "exec", fill_and_create)
     monkeypatch.setattr(encryption_dialogs.RecoveryKeyDialog, "exec", look_at_key)
+    monkeypatch.setattr(Shell, "ask_create", lambda _shell: True)  # --db names a new file: yes
     shell = Shell(str(path))
     try:
         assert shell.open()
@@ -178,11 +179,15 @@ def _sign_in_through_shell(qtbot, path, monkeypatch, login, password):
     return outcome
 
 
-def test_every_accounts_password_opens_the_encrypted_database(qtbot, tmp_path, qsettings,
-                                                              monkeypatch):
+def test_every_key_holders_password_opens_the_encrypted_database(qtbot, tmp_path, qsettings,
+                                                                  monkeypatch):
     path = _encrypted_with_accounts(tmp_path)
     for login, password in [("owner", "owner-password")] + list(PASSWORDS.items()):
         outcome = _sign_in_through_shell(qtbot, path, monkeypatch, login, password)
+        if login == "city":  # figures only: told so, in Japanese, and nothing opens
+            assert not outcome["opened"] and outcome["message"] == encryption.NO_KEY
+            assert "市社協職員" in outcome["message"] and "集計ファイル" in outcome["message"]
+            continue
         assert outcome["opened"] and outcome["encrypted"] and outcome["user"] == login
 
 
@@ -236,7 +241,7 @@ def test_an_administrator_on_a_plain_database_is_offered_conversion(
     from tests.conftest import TODAY
 
     path = tmp_path / "plain.db"
-    plain = Database.open(str(path))
+    plain = Database.open(str(path), create=True)
     load_sample(plain, today=TODAY, with_accounts=False)
     make_accounts(plain)
     with plain.session() as s:
@@ -252,7 +257,7 @@ def test_an_administrator_on_a_plain_database_is_offered_conversion(
         return dialog.result()
 
     def keep_key(dialog):
-        keys.append((dialog.recovery_key, dialog.findChild(QLabel, "plainCopy").text()))
+        keys.append((dialog.recovery_key, dialog.findChild(QLabel, "note").text()))
         dialog.stored.setChecked(True)
         dialog.accept()
         return dialog.result()
@@ -266,6 +271,10 @@ def test_an_administrator_on_a_plain_database_is_offered_conversion(
     finally:
         shell.shutdown()
     assert offers == []
+    from coordinator_app.services import backups
+
+    plain_backups = [b.path for b in backups.list_backups(path)]
+    assert plain_backups and not any(crypto.is_encrypted_file(b) for b in plain_backups)
     shell = Shell(str(path), credentials=("admin", PASSWORDS["admin"]))
     try:
         assert shell.open()
@@ -284,14 +293,24 @@ def test_an_administrator_on_a_plain_database_is_offered_conversion(
     finally:
         shell.shutdown()
     assert offers == ["admin"] and len(keys) == 1
-    plain_copy = keys[0][1].rsplit("\n", 1)[-1]
-    assert "plain-" in plain_copy and sqlite3.connect(plain_copy).execute(
-        "SELECT count(*) FROM consultation").fetchone()[0] == before[0]
+    assert "上書きしてから削除しました" in keys[0][1] and "暗号化しました" in keys[0][1]
     assert crypto.is_encrypted_file(path)
+    # No plain copy anywhere: the backups made before are encrypted, under the same key file.
+    for b in plain_backups:
+        assert crypto.is_encrypted_file(b) and crypto.keys_path(b).is_file()
+    leftovers = [f for f in path.parent.rglob("*") if f.is_file()
+                 and f.read_bytes().startswith(b"SQLite format 3")]
+    assert leftovers == []
     crypto.forget_key(path)
-    for login, pw in PASSWORDS.items():  # every account still opens it
+    for login, pw in PASSWORDS.items():  # every key holder still opens it
+        if login == "city":
+            continue
         db = encryption.open_encrypted(path, login, pw)
         db.close()
+    with pytest.raises(encryption.UnlockError, match="市社協職員"):
+        encryption.open_encrypted(path, "city", PASSWORDS["city"])
+    backup = encryption.open_encrypted(plain_backups[0], "coord01", PASSWORDS["coord01"])
+    backup.close()
     db = encryption.open_with_recovery_key(path, keys[0][0])
     db.close()
 
@@ -300,7 +319,7 @@ def test_the_conversion_offer_can_be_declined(qtbot, tmp_path, qsettings, monkey
     from coordinator_app.ui.app import Shell
 
     path = tmp_path / "plain.db"
-    plain = Database.open(str(path))
+    plain = Database.open(str(path), create=True)
     make_accounts_admin_only = accounts.create_account
     make_accounts_admin_only(plain, "admin", "管理者", "admin", PASSWORDS["admin"])
     plain.close()
@@ -472,3 +491,112 @@ def test_a_wrong_password_on_a_damaged_file_is_still_only_a_wrong_password(
     path = _damaged_after_a_backup(tmp_path)
     outcome = _sign_in_through_shell(qtbot, path, monkeypatch, "coord01", "not-the-password")
     assert not outcome["opened"] and outcome["message"] == encryption.WRONG_PASSWORD
+
+
+# --- issue 14: accounts, lock-out and plain copies in the GUI ------------------------
+
+def test_deactivating_an_account_re_keys_and_the_screen_says_so(qtbot, tmp_path, qsettings,
+                                                                monkeypatch):
+    from coordinator_app.ui.settings.accounts_tab import AccountsTab
+    from tests.helpers import make_context
+
+    path = _encrypted_with_accounts(tmp_path)
+    stolen = crypto.KeyFile.load(crypto.keys_path(path))
+    db = encryption.open_encrypted(path, "admin", PASSWORDS["admin"])
+    told = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a: told.append(text))
+    try:
+        tab = AccountsTab(make_context(db, accounts.authenticate(db, "admin", PASSWORDS["admin"])))
+        qtbot.addWidget(tab)
+        assert "市社協職員のアカウントでは開けません" in tab.findChild(QLabel, "accountsNote").text()
+        row = [i for i, r in enumerate(tab.model.rows) if r.login == "coord02"][0]
+        tab.table.selectRow(row)
+        tab.toggle_active()
+        key = db.key
+    finally:
+        db.close()
+    assert told == [encryption.REKEYED_NOTICE]
+    old = stolen.unlock_account("coord01", PASSWORDS["coord01"])[0]
+    assert old != key and crypto.key_id(key) == crypto.KeyFile.load(crypto.keys_path(path)).key_id
+    with pytest.raises(encryption.UnlockError):
+        encryption.open_encrypted(path, "coord02", PASSWORDS["coord02"])
+
+
+def test_wrong_passwords_in_the_sign_in_dialog_lock_an_encrypted_file_across_restarts(
+        qtbot, tmp_path, qsettings):
+    path = _encrypted_with_accounts(tmp_path)
+
+    def dialog():
+        d = sign_in.SignInDialog(None, unlock=lambda login, pw: encryption.open_encrypted(
+            path, login, pw, actor="gui"), where=str(path))
+        qtbot.addWidget(d)
+        d.login.setText("coord01")
+        return d
+
+    first = dialog()
+    for attempt in range(6):
+        first.password.setText(f"wrong-{attempt}-pw")
+        first.try_sign_in()
+    first.password.setText(PASSWORDS["coord01"])
+    first.try_sign_in()
+    assert first.db is None and "ロックされています" in first.message.text()
+    again = dialog()  # the app started again: nothing is kept in memory
+    again.password.setText(PASSWORDS["coord01"])
+    again.try_sign_in()
+    assert again.db is None and "ロックされています" in again.message.text()
+
+
+def test_removing_the_old_backups_needs_an_explicit_yes(qtbot, tmp_path, monkeypatch):
+    answers = []
+    monkeypatch.setattr(QMessageBox, "warning",
+                        lambda *a, **k: answers.append(a[2]) or QMessageBox.No)
+    dialog = encryption_dialogs.ConvertOfferDialog(tmp_path / "x.db", "admin")
+    qtbot.addWidget(dialog)
+    dialog.password.setText("admin-pass-1")
+    assert dialog.plain_copies_action == "encrypt"
+    dialog.remove_copies.setChecked(True)
+    dialog.try_accept()
+    assert len(answers) == 1 and "削除" in answers[0]
+    assert dialog.result() != QDialog.Accepted  # "no": nothing happens
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.Yes)
+    dialog.try_accept()
+    assert dialog.result() == QDialog.Accepted and dialog.plain_copies_action == "remove"
+
+
+def test_an_administrator_upgrades_a_key_file_of_the_previous_version(qtbot, tmp_path, qsettings,
+                                                                      monkeypatch):
+    from coordinator_app.models import Setting
+    from coordinator_app.ui.app import Shell
+    from tests.test_encryption_keys import v1_key_file
+
+    path = _encrypted_with_accounts(tmp_path)
+    db = encryption.open_encrypted(path, "admin", PASSWORDS["admin"])
+    key = db.key
+    with db.session() as s:
+        s.delete(s.get(Setting, encryption.RECIPIENTS))
+    db.close()
+    text, _ = v1_key_file(key, PASSWORDS)
+    crypto.keys_path(path).write_text(text, encoding="utf-8")
+    told, shown = [], []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a: told.append(text))
+    monkeypatch.setattr(encryption_dialogs.RecoveryKeyDialog, "exec",
+                        lambda dialog: shown.append(dialog.recovery_key))
+    shell = Shell(str(path), credentials=("admin", PASSWORDS["admin"]))
+    try:
+        assert shell.open()
+        user = shell.sign_in()
+        assert shell.upgrade_key_file(user)
+        assert not shell.upgrade_key_file(user)  # done
+    finally:
+        shell.shutdown()
+    assert len(told) == 1 and "coord01" in told[0] and "回復キーも新しく" in told[0]
+    assert len(shown) == 1
+    with pytest.raises(encryption.UnlockError):  # its old copy of the key is gone
+        encryption.open_encrypted(path, "city", PASSWORDS["city"])
+    old = crypto.KeyFile.from_json(text).unlock_account("city", PASSWORDS["city"])[0]
+    from coordinator_app.database import DamagedDatabaseError
+
+    with pytest.raises(DamagedDatabaseError):
+        Database.open(str(path), key=old).close()
+    encryption.open_with_recovery_key(path, shown[0]).close()

@@ -18,7 +18,7 @@ from coordinator_app import accounts, store
 from coordinator_app.database import Database
 from coordinator_app.models import Branch, Consultation
 from coordinator_app.services import backups
-from tests.conftest import connect_file
+from tests.conftest import TODAY, connect_file
 from tests.shell_helpers import (  # noqa: F401
     fast_hashing, add_consultation, close_checkpointed, damage_file, make_accounts, qsettings,
 )
@@ -108,7 +108,7 @@ def test_a_damaged_database_without_backups_is_left_alone(qtbot, tmp_path, qsett
     from coordinator_app.ui import safety
     from coordinator_app.ui.app import Shell
 
-    db = Database.open(str(tmp_path / "c.db"))
+    db = Database.open(str(tmp_path / "c.db"), create=True)
     with db.session() as s:
         s.add(Branch(code="01", name="一番"))
     path = close_checkpointed(db)
@@ -234,7 +234,7 @@ def test_a_write_while_locked_is_refused_clearly_and_succeeds_later(
         tab.save()
         assert messages == [("warning", backups.LOCKED_MESSAGE)]
         with pytest.raises(Exception) as err:
-            add_consultation(demo_db, users["coord01"], dt.date.today())
+            add_consultation(demo_db, users["coord01"], TODAY)
         assert backups.explain_db_error(err.value) == backups.LOCKED_MESSAGE
     finally:
         other.rollback()
@@ -307,5 +307,5 @@ def test_a_write_to_a_read_only_database_loses_nothing(qtbot, demo_db, qsettings
     assert messages == [("warning", backups.READ_ONLY_MESSAGE)]
     assert tab.login.text() == "coord09"
     with pytest.raises(Exception) as err:
-        add_consultation(demo_db, users["coord01"], dt.date.today())
+        add_consultation(demo_db, users["coord01"], TODAY)
     assert "読み取り専用" in backups.explain_db_error(err.value)

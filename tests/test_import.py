@@ -1,4 +1,4 @@
-"""Ledger import (INTERCHANGE.md, "Ledger import files"): every format rule
+"""Ledger import (docs/interchange.md, "Ledger import files"): every format rule
 and every bad input. Runs on SQLite and, when configured, PostgreSQL.
 
 A refused file names each bad line as ``line N: column: reason`` and
@@ -7,8 +7,11 @@ leaves the database exactly as it was (every table compared)."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from coordinator_app.importer import import_ledger
@@ -27,6 +30,8 @@ from coordinator_app.models import (
 )
 from tests.conftest import TODAY
 from tests.db_snapshot import counts, snapshot
+
+TOMORROW = (TODAY + dt.timedelta(days=1)).isoformat()
 
 BRANCH_HEADER = ["code", "name", "base_name", "address", "phone"]
 CONSULTATION_HEADER = ["external_id", "branch_code", "received_on", "kind", "channel",
@@ -122,7 +127,7 @@ def refused(db, kind: str, data: bytes) -> LedgerError:
      ledger(CONSULTATION_HEADER, consultation(day="4月1日")),
      "line 2: received_on: 「4月1日」は日付として読めません"),
     ("consultations",
-     ledger(CONSULTATION_HEADER, consultation(day="2026-11-27")),
+     ledger(CONSULTATION_HEADER, consultation(day=TOMORROW)),
      "line 2: received_on: 未来の日付です"),
     ("consultations",
      ledger(CONSULTATION_HEADER, consultation(branch="99")),
@@ -147,8 +152,23 @@ def refused(db, kind: str, data: bytes) -> LedgerError:
      ledger(CONSULTATION_HEADER, consultation("C1"), consultation("C1")),
      "line 3: external_id: 2行目と重複しています"),
     ("consultations",
-     ledger(CONSULTATION_HEADER, consultation(name="見本 太郎", kana="Mihon")),
+     ledger(CONSULTATION_HEADER, consultation(name="見本 太郎", kana="見本 たろう")),
      "line 2: person_kana: ふりがなはかなで入力してください"),
+    ("volunteers",
+     ledger(VOLUNTEER_HEADER, volunteer("V9", name="第3サロン", kind="group", kana="第3さろん")),
+     "line 2: kana: ふりがなはかなで入力してください（第3さろん）"),
+    ("volunteers",
+     ledger(VOLUNTEER_HEADER, volunteer("V9", kana="しけん、はなこ")),
+     "line 2: kana: ふりがなはかなで入力してください"),
+    ("watch-users",
+     ledger(WATCH_USER_HEADER, watch_user("W9", kana="あ" * 101)),
+     "line 2: kana: 100文字以内で入力してください"),
+    ("watch-users",
+     ledger(WATCH_USER_HEADER, watch_user("W9", name="ﷺ" * 10, kana="㌔" * 60)),
+     "line 2: name: 100文字以内で入力してください"),
+    ("watch-users",
+     ledger(WATCH_USER_HEADER, watch_user("W9", kana="㌔" * 60)),
+     "line 2: kana: 100文字以内で入力してください"),
     ("watch-users",
      ledger(WATCH_USER_HEADER, watch_user("W9", enrolled="2025-05-01", ended="2025-04-30",
                                           reason="death")),
@@ -181,7 +201,7 @@ def refused(db, kind: str, data: bytes) -> LedgerError:
      ledger(CONTACT_HEADER, contact(by="V1;V404")),
      "line 2: by: この支部に登録されていないボランティアIDです（V404）"),
     ("watch-contacts",
-     ledger(CONTACT_HEADER, contact(day="2026-12-01")),
+     ledger(CONTACT_HEADER, contact(day=TOMORROW)),
      "line 2: contacted_on: 未来の日付です"),
     ("watch-contacts",
      ledger(CONTACT_HEADER, contact(result="fine")),
@@ -198,6 +218,26 @@ def refused(db, kind: str, data: bytes) -> LedgerError:
     ("volunteers",
      ledger(VOLUNTEER_HEADER, volunteer("V9", fy="R7")),
      "line 2: insurance_fy: 年度は西暦4桁で入力してください（R7）"),
+    # int() would take these digits, and used to raise a bare ValueError
+    ("volunteers",
+     ledger(VOLUNTEER_HEADER, volunteer("V9", fy="٢٠٢٥")),
+     "line 2: insurance_fy: 年度は西暦4桁で入力してください（٢٠٢٥）"),
+    ("volunteers",
+     ledger(VOLUNTEER_HEADER, volunteer("V9", fy="2025²")),
+     "line 2: insurance_fy: 年度は西暦4桁で入力してください（2025²）"),
+    # future registration and enrolment, refused as on screen
+    ("volunteers",
+     ledger(VOLUNTEER_HEADER, volunteer("V9", registered="2099-04-01")),
+     "line 2: registered_on: 未来の日付です（2099-04-01）"),
+    ("volunteers",
+     ledger(VOLUNTEER_HEADER, volunteer("V9", registered=TOMORROW)),
+     "line 2: registered_on: 未来の日付です"),
+    ("watch-users",
+     ledger(WATCH_USER_HEADER, watch_user("W9", enrolled="R81.4.1")),
+     "line 2: enrolled_on: 未来の日付です（R81.4.1）"),
+    ("watch-users",
+     ledger(WATCH_USER_HEADER, watch_user("W9", enrolled=TOMORROW)),
+     "line 2: enrolled_on: 未来の日付です"),
     ("branches",
      ledger(BRANCH_HEADER, ["03", "", "", "", ""]),
      "line 2: name: 必須項目が空です"),
@@ -455,20 +495,138 @@ def test_reimport_updates_volunteers_and_replaces_roles(base):
         assert s.scalar(select(func.count()).select_from(Volunteer)) == 2
 
 
-def test_reimport_updates_watch_contacts(base):
-    """Contacts have no ID in the contract: the same user, day, method and
-    doer is the same contact, so re-importing a file updates it."""
-    imp(base, "watch-contacts", ledger(CONTACT_HEADER, contact(by="V2;V1"),
-                                       contact(day="2025-05-11")))
-    result = imp(base, "watch-contacts", ledger(
-        CONTACT_HEADER, contact(by="V1;V2", result="concern", note="元気がない"),
-        contact(day="2025-05-11", method="phone")))
-    assert (result.created, result.updated) == (1, 1)
+def _contacts(db, user="W1") -> list[tuple]:
+    """(day, method, by_staff, volunteers, result, note, imported) of a user's contacts."""
+    with db.session() as s:
+        vols: dict[int, list[str]] = {}
+        for cid, ext in s.execute(select(WatchContactVolunteer.contact_id, Volunteer.external_id)
+                                  .join(Volunteer)).all():
+            vols.setdefault(cid, []).append(ext)
+        rows = s.execute(select(WatchContact).join(WatchUser)
+                         .where(WatchUser.external_id == user)).scalars().all()
+        return sorted((c.contacted_on.isoformat(), c.method, c.by_staff,
+                       tuple(sorted(vols.get(c.id, ()))), c.result, c.note,
+                       c.imported_at is not None) for c in rows)
+
+
+def _records(db) -> dict[str, int]:
+    """Rows per table, but the audit trail (every import adds its row)."""
+    return {name: n for name, n in counts(db).items() if name != "audit_log"}
+
+
+def _contact_figures(db, month: str = "2025-05") -> dict[str, int]:
+    """The tally file's watch_contacts rows of branch 01 in a month, and
+    proof that the running counts agree with the records."""
+    from coordinator_app import tallies
+
+    with db.session() as s:
+        assert tallies.check_running_counts(s) == []
+        rows = tallies.compute(s, 2025, ["01"])
+    return {f"{r.breakdown}:{r.key}": r.count for r in rows
+            if r.month == month and r.measure == "watch_contacts" and r.count}
+
+
+def test_same_user_day_method_and_doer_twice_is_two_contacts(base):
+    """Phoned in the morning (absent) and again in the evening (reached):
+    both lines are contacts and both count (they used to be refused as
+    duplicates)."""
+    twice = ledger(CONTACT_HEADER, contact(method="phone", result="absent", note="午前 不在"),
+                   contact(method="phone", result="ok", note="夕方 つながった"),
+                   contact(method="phone", result="ok", note="夕方 つながった"))
+    result = imp(base, "watch-contacts", twice)
+    assert (result.created, result.updated, result.removed) == (3, 0, 0)
+    assert [c[1:5] for c in _contacts(base)] == [("phone", True, (), "absent")] + [
+        ("phone", True, (), "ok")] * 2
+    assert _contact_figures(base) == {"total:": 3, "method:phone": 3, "result:absent": 1,
+                                      "result:ok": 2}
+
+
+def test_reimporting_contacts_doubles_nothing(base):
+    """The same file again, or one that repeats some of its days, changes
+    no figure."""
+    april_may = ledger(CONTACT_HEADER, contact(by="V2;V1"), contact(by="V1;V2"),
+                       contact(day="2025-05-11", method="phone"),
+                       contact("W2", day="2025-05-12", method="outside", result="concern"))
+    imp(base, "watch-contacts", april_may)
+    before, figures = _records(base), _contact_figures(base)
+    assert figures["total:"] == 4
+    result = imp(base, "watch-contacts", april_may)
+    assert (result.created, result.updated, result.removed) == (0, 4, 0)
+    repeated = ledger(CONTACT_HEADER, contact("W2", day="2025-05-12", method="outside",
+                                              result="concern"),
+                      contact(day="2025-05-11", method="phone"))
+    assert imp(base, "watch-contacts", repeated).created == 0
+    assert _records(base) == before and _contact_figures(base) == figures
+
+
+def test_a_reimported_day_replaces_what_the_import_brought_not_what_was_typed(base):
+    """The lines of one user and day replace the contacts earlier imports
+    brought for that user and day; a contact entered on screen stays, and
+    days the file does not name stay."""
+    from coordinator_app.services.watch import record_contact
+    from tests.conftest import coordinator_of
+
+    imp(base, "watch-contacts", ledger(
+        CONTACT_HEADER, contact(method="phone", result="absent"), contact(method="phone"),
+        contact(day="2025-05-11", by="V1")))
     with base.session() as s:
-        assert s.scalar(select(func.count()).select_from(WatchContact)) == 3
-        c = s.scalar(select(WatchContact).where(WatchContact.contacted_on == dt.date(2025, 5, 10)))
-        assert (c.result, c.note) == ("concern", "元気がない")
-        assert s.scalar(select(func.count()).select_from(WatchContactVolunteer)) == 2
+        w1 = s.scalar(select(WatchUser.id).where(WatchUser.external_id == "W1"))
+    record_contact(base, coordinator_of(base, "01"), w1, contacted_on=dt.date(2025, 5, 10),
+                   method="phone", result="ok", by_staff=True, note="画面で入力", today=TODAY)
+    # the corrected ledger holds one visit by V2 on 5/10, no phone calls
+    result = imp(base, "watch-contacts", ledger(
+        CONTACT_HEADER, contact(method="visit", by="V2", note="訪問")))
+    assert (result.created, result.updated, result.removed) == (0, 1, 1)
+    assert "削除 1 件" in result.summary()
+    assert _contacts(base) == [
+        ("2025-05-10", "phone", True, (), "ok", "画面で入力", False),
+        ("2025-05-10", "visit", False, ("V2",), "ok", "訪問", True),
+        ("2025-05-11", "visit", False, ("V1",), "ok", "", True),
+    ]
+    assert _contact_figures(base) == {"total:": 3, "method:phone": 1, "method:visit": 2,
+                                      "result:ok": 3}
+    # two lines for that day again: the visit is kept, the call added
+    result = imp(base, "watch-contacts", ledger(
+        CONTACT_HEADER, contact(method="phone"), contact(method="visit", by="V2", note="訪問")))
+    assert (result.created, result.updated, result.removed) == (1, 1, 0)
+    assert _contact_figures(base)["total:"] == 4
+
+
+def test_migration_0010_marks_the_contacts_an_import_brought(base):
+    """Contacts recorded before the column existed: those with a screen's
+    audit row ("create watch_contact") were entered on screen, the others
+    came from an import. Adding the column keeps the tally triggers."""
+    import importlib.util
+
+    from alembic.migration import MigrationContext
+    from alembic.operations import Operations
+
+    from coordinator_app.migrate import MIGRATIONS_DIR
+    from coordinator_app.services.watch import record_contact
+    from tests.conftest import coordinator_of
+
+    imp(base, "watch-contacts", ledger(CONTACT_HEADER, contact()))
+    with base.session() as s:
+        w1 = s.scalar(select(WatchUser.id).where(WatchUser.external_id == "W1"))
+    typed = record_contact(base, coordinator_of(base, "01"), w1,
+                           contacted_on=dt.date(2025, 5, 10), method="visit", result="ok",
+                           by_staff=True, today=TODAY).contact_id
+    spec = importlib.util.spec_from_file_location(
+        "m0010", MIGRATIONS_DIR / "versions" / "0010_imported_watch_contacts.py")
+    m0010 = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(m0010)
+    with base.engine.begin() as conn:
+        with Operations.context(MigrationContext.configure(conn)):
+            m0010.downgrade()
+            m0010.upgrade()
+    with base.session() as s:
+        marks = {cid == typed: (imported, created) for cid, imported, created in s.execute(
+            select(WatchContact.id, WatchContact.imported_at, WatchContact.created_at)).all()}
+    assert marks[True][0] is None
+    assert marks[False][0] == marks[False][1] is not None
+    # the tally triggers on watch_contact survived the new column
+    imp(base, "watch-contacts", ledger(CONTACT_HEADER, contact(day="2025-05-20")))
+    assert _contact_figures(base)["total:"] == 3
 
 
 def test_import_is_audited_with_counts_only(base):
@@ -479,7 +637,7 @@ def test_import_is_audited_with_counts_only(base):
     with base.session() as s:
         row = s.scalars(select(AuditLog).order_by(AuditLog.id.desc())).first()
     assert (row.action, row.entity, row.detail) == ("import", "consultations",
-                                                    "created=1 updated=0")
+                                                    "created=1 updated=0 branch=01")
     assert "見本" not in row.detail
 
 
@@ -487,3 +645,120 @@ def test_unknown_kind_is_refused(base):
     with pytest.raises(LedgerError) as info:
         imp(base, "residents", ledger(["x"], ["y"]))
     assert "不明な種類です（residents）" in str(info.value)
+
+
+# --- CSV reading: quotes and column counts -------------------------------------------------
+
+
+def test_a_quote_left_open_is_refused_with_the_line_where_its_field_starts(base):
+    """An unterminated quote used to swallow the next rows (other people's
+    records) into one summary and report success."""
+    rows = ledger(CONSULTATION_HEADER, consultation("Q1", summary="一行目\n二行目"),
+                  consultation("Q2"), consultation("Q3", name="見本 次郎"),
+                  consultation("Q4", name="仮野 三郎")).decode()
+    broken = rows.replace("consultation,phone,self,life,listened,,,,\r\nQ3",
+                          'consultation,phone,self,life,listened,,,,"相談の続き\r\nQ3')
+    assert broken != rows
+    error = refused(base, "consultations", broken.encode())
+    assert error.errors == ['line 4: -: 引用符（"）が閉じられないままファイルが終わっています'
+                            '（この行で始まる項目の " を閉じてください）']
+    assert counts(base)["consultation"] == 0
+
+
+def test_a_quote_left_open_in_a_later_line_of_a_row_names_that_line(base):
+    data = ("\ufeff" + ",".join(CONSULTATION_HEADER) + "\r\n"
+            'Q1,01,2025-04-01,consultation,phone,self,life,listened,"包括へ\r\nつなぐ",,,"概要\r\n'
+            "Q2,01,2025-04-02,consultation,phone,self,life,listened,,,,\r\n").encode()
+    error = refused(base, "consultations", data)
+    assert error.errors[0].startswith("line 3: -: 引用符")
+
+
+def test_quotes_that_open_no_field_are_text(base):
+    """A quote inside an unquoted field, or after a closed one, is just a
+    character (as the csv module reads it); only a field that starts with
+    a quote is quoted."""
+    data = ("\ufeff" + ",".join(CONSULTATION_HEADER) + "\r\n"
+            'Q1,01,2025-04-01,consultation,phone,self,life,listened,,,,3"5 インチの箱\r\n'
+            'Q2,01,2025-04-02,consultation,phone,self,life,listened,,,,"引用""符"\r\n').encode()
+    assert imp(base, "consultations", data).created == 2
+    with base.session() as s:
+        assert sorted(s.scalars(select(Consultation.summary)).all()) == [
+            '3"5 インチの箱', '引用"符']
+
+
+@pytest.mark.parametrize("cells, expected", [
+    (consultation("K1")[:-1], "line 3: -: 列の数が見出しと違います（見出しは 12 列、この行は 11 列）"),
+    (consultation("K1")[:-3], "line 3: -: 列の数が見出しと違います（見出しは 12 列、この行は 9 列）"),
+    (consultation("K1") + [""], "line 3: -: 列の数が見出しと違います（見出しは 12 列、この行は 13 列）"),
+    (consultation("K1") + ["余分"], "line 3: -: 列の数が見出しと違います（見出しは 12 列、この行は 13 列）"),
+], ids=["one-fewer", "three-fewer", "one-more-empty", "one-more"])
+def test_a_row_with_another_column_count_than_the_header_is_refused(base, cells, expected):
+    error = refused(base, "consultations", ledger(CONSULTATION_HEADER, consultation("K0"), cells,
+                                                  consultation("K2")))
+    assert error.errors == [expected]
+
+
+# --- readings (ふりがな) with digits and Latin letters -------------------------------------
+
+
+def test_group_readings_with_digits_and_latin_letters_import(base):
+    """A group's reading such as だい3さろん used to refuse the whole
+    volunteers file, and every contacts file naming those volunteers."""
+    imp(base, "volunteers", ledger(
+        VOLUNTEER_HEADER,
+        volunteer("G1", name="第3サロンの会", kana="だい3さろん", kind="group", roles="salon"),
+        volunteer("G2", name="NPO法人ABC", kana="えぬぴーおーABC", kind="group"),
+        volunteer("G3", name="見守り隊２１", kana="ﾐﾏﾓﾘﾀｲ ２１", kind="group"),
+        volunteer("G4", name="Ｙ＆Ｙ会", kana="ワイ・アンド・ワイかい", kind="group")))
+    result = imp(base, "watch-contacts", ledger(CONTACT_HEADER, contact(by="G1;G2"),
+                                                contact(day="2025-05-11", by="G3")))
+    assert result.created == 2
+    with base.session() as s:
+        keys = dict(s.execute(select(Volunteer.external_id, Person.kana_key)
+                              .join(Person, Person.id == Volunteer.person_id)
+                              .where(Volunteer.external_id.like("G%"))).all())
+    assert keys == {"G1": "だい3さろん", "G2": "えぬぴーおーabc", "G3": "みまもりたい21",
+                    "G4": "わい・あんど・わいかい"}
+
+
+# --- every value error names its line and column ----------------------------------------------
+
+_LINE_COLUMN = r"line \d+: [^:\s]+: "
+
+
+@pytest.mark.parametrize("text, year", [("2025", 2025), ("２０２５", 2025), ("²⁰²⁵", 2025),
+                                        (" 2024 ", 2024)])
+def test_insurance_year_in_digits_of_any_width(base, text, year):
+    imp(base, "volunteers", ledger(VOLUNTEER_HEADER, volunteer("Y1", fy=text)))
+    with base.session() as s:
+        assert s.scalar(select(Volunteer.insurance_fy)
+                        .where(Volunteer.external_id == "Y1")) == year
+
+
+_FUZZ_KINDS = {"consultations": CONSULTATION_HEADER, "watch-users": WATCH_USER_HEADER,
+               "watch-contacts": CONTACT_HEADER, "volunteers": VOLUNTEER_HEADER,
+               "branches": BRANCH_HEADER}
+_ODD_TEXT = st.one_of(
+    st.text(max_size=8),
+    st.sampled_from(["²⁰²⁵", "٢٠٢٥", "2025²", "①", "Ⅻ", "R7.2.30", "令和0年1月1日", "H99.99.99",
+                     "9999-12-31", "0000-01-01", "𝟚𝟘𝟚𝟝-𝟘𝟜-𝟘𝟙", "staff;staff", ";", "職員;V1",
+                     "life;;", "だい3さろん", "\u3000", "=1+1", "-", "元.5.1"]))
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_odd_values_in_any_column_give_line_and_column_or_import(base, data):
+    """Whatever a cell holds, the import either succeeds or refuses with
+    every error as ``line N: column: reason``: no bare exception (an
+    insurance_fy of superscript digits used to raise a bare ValueError)."""
+    for kind, header in _FUZZ_KINDS.items():
+        defaults = {"consultations": consultation("Z1"), "watch-users": watch_user("Z1"),
+                    "watch-contacts": contact(), "volunteers": volunteer("Z1"),
+                    "branches": ["Z1", "支部Z", "", "", ""]}[kind]
+        row = [data.draw(_ODD_TEXT, label=column) if data.draw(st.booleans()) else value
+               for column, value in zip(header, defaults)]
+        try:
+            imp(base, kind, ledger(header, row))
+        except LedgerError as exc:
+            assert exc.errors and all(re.match(_LINE_COLUMN, e) for e in exc.errors), exc.errors

@@ -1,5 +1,5 @@
 """Indicators over generated data: every default indicator's actual equals
-its INTERCHANGE.md definition (counted independently in Python), stock
+its docs/interchange.md definition (counted independently in Python), stock
 figures at 3月31日, a fiscal year with 2月29日; cumulative and typed
 actuals; targets, grades and overrides with their permissions and audit;
 the ``indicators`` command's CSV; the evaluation PDF."""

@@ -126,7 +126,7 @@ def _file_state(path):
 
 def test_newer_database_is_refused_and_untouched(tmp_path, capsys):
     path = tmp_path / "newer.db"
-    Database.open(str(path)).close()
+    Database.open(str(path), create=True).close()
     con = sqlite3.connect(path)
     con.execute("DELETE FROM alembic_version")
     con.execute("INSERT INTO alembic_version VALUES ('9999_from_a_newer_app')")
@@ -207,7 +207,7 @@ def test_opening_a_current_database_imports_neither_alembic_nor_cryptography(tmp
     """Both are slow to import and the app's start does not need them: the
     revisions are read without Alembic, keys are only for encrypted files."""
     path = tmp_path / "current.db"
-    Database.open(str(path)).close()
+    Database.open(str(path), create=True).close()
     code = ("import sys; from coordinator_app.database import Database; "
             f"db = Database.open({str(path)!r}); print(db.prepared); db.close(); "
             "print(sorted({m.split('.')[0] for m in sys.modules} & {'alembic', 'cryptography'}))")

@@ -1,4 +1,4 @@
-"""``coordinator-app print contacts`` (INTERCHANGE.md): signs in like the
+"""``coordinator-app print contacts`` (docs/interchange.md): signs in like the
 other commands, coordinators print only their branch, the branches list is
 for anyone, and each print is registered."""
 

@@ -12,6 +12,9 @@ import pytest
 from sqlalchemy import select
 
 from coordinator_app.accounts import SignedIn
+from coordinator_app.dates import (
+    era_of, fiscal_year_label, fiscal_year_of, format_wareki, format_wareki_short,
+)
 from coordinator_app.models import (
     Area, AuditLog, Branch, Person, PrintRecord, Volunteer, VolunteerRole, WatchAssignment,
     WatchContact, WatchUser,
@@ -20,9 +23,14 @@ from coordinator_app.kana import fold
 from coordinator_app.reports import pdf
 from coordinator_app.services import printing
 from coordinator_app.services.scope import ScopeError
+from tests.conftest import TODAY
 
-TODAY = dt.date(2026, 11, 26)
 MARK = pdf.PERSONAL_DATA_MARK
+# The town's contacts, counted back from TODAY: 渡辺's phone call is her
+# last contact, her earlier visit is not printed; 加藤's visit is his last.
+LAST_PHONE = TODAY - dt.timedelta(days=6)
+EARLIER_VISIT = TODAY - dt.timedelta(days=55)
+KATO_VISIT = TODAY - dt.timedelta(days=52)
 
 
 # --- a small branch whose every person has a purpose -------------------------------
@@ -88,8 +96,8 @@ def town(db):
             "watanabe": _watch(s, a, watanabe, emergency_contact="長男 048-000-9001"),
             "abe": _watch(s, a, abe),
             "kato": _watch(s, a, kato),
-            "ito": _watch(s, a, ito, ended=dt.date(2026, 10, 1)),
-            "sato": _watch(s, a, sato, enrolled=dt.date(2026, 12, 10)),
+            "ito": _watch(s, a, ito, ended=TODAY - dt.timedelta(days=56)),
+            "sato": _watch(s, a, sato, enrolled=TODAY + dt.timedelta(days=14)),
             "muki": _watch(s, a, muki),
             "nakamura": _watch(s, b, nakamura),
         }
@@ -100,7 +108,8 @@ def town(db):
                                             phone="048-000-3002", birth_date=dt.date(1955, 5, 5)),
                               ["watch", "salon"])
         _volunteer(s, a, _person(s, a, "松本 退会", "まつもと たいかい", east1,
-                                 phone="048-000-3003"), ["watch"], withdrawn=dt.date(2026, 6, 1))
+                                 phone="048-000-3003"), ["watch"],
+                   withdrawn=TODAY - dt.timedelta(days=178))
         kimura = _volunteer(s, a, _person(s, a, "木村 運転", "きむら うんてん", east2,
                                           phone="048-000-3004"), ["driver"])
         _volunteer(s, b, _person(s, b, "林 他支部", "はやし たしぶ", west,
@@ -109,9 +118,9 @@ def town(db):
             s.add(WatchAssignment(watch_user_id=users[u].id, volunteer_id=kobayashi.id))
             s.add(WatchAssignment(watch_user_id=users[u].id, volunteer_id=yamamoto.id))
         s.add(WatchAssignment(watch_user_id=users["abe"].id, volunteer_id=kimura.id))
-        for u, on, method in (("watanabe", dt.date(2026, 11, 20), "phone"),
-                              ("watanabe", dt.date(2026, 10, 2), "visit"),
-                              ("kato", dt.date(2026, 10, 5), "visit")):
+        for u, on, method in (("watanabe", LAST_PHONE, "phone"),
+                              ("watanabe", EARLIER_VISIT, "visit"),
+                              ("kato", KATO_VISIT, "visit")):
             s.add(WatchContact(branch_id=a.id, watch_user_id=users[u].id, contacted_on=on,
                                month=on.year * 100 + on.month, method=method, result="ok"))
         ids = {"a": a.id, "b": b.id, "east1": east1.id, "east2": east2.id,
@@ -160,8 +169,9 @@ def test_watch_list_holds_exactly_the_active_users_of_the_branch_in_50on_order(t
     for absent in ("伊藤 正", "佐藤 文", "中村 次郎"):  # ended, not yet enrolled, other branch
         assert absent not in text
     assert result.people == 4
-    assert "R8.11.20 電話" in text and "R8.10.5 訪問" in text  # the last contact only
-    assert "R8.10.2" not in text
+    assert f"{format_wareki_short(LAST_PHONE)} 電話" in text  # the last contact only
+    assert f"{format_wareki_short(KATO_VISIT)} 訪問" in text
+    assert format_wareki_short(EARLIER_VISIT) not in text
     # the write-in columns are there, the personal extras are not
     assert "日付" in text and "結果" in text and "□異常なし" in text
     for off in ("生年月日", "S15.1.2", "鍵は隣家", "緊急連絡先", "長男", "住所", "見本町3-1"):
@@ -175,7 +185,7 @@ def test_columns_switched_off_are_not_printed_and_chosen_ones_are(town, tmp_path
            columns=("name", "kana", "birth_date", "note", "emergency"))
     text = pdftotext(out)
     assert "048-000-1001" not in text and "電話番号" not in text
-    assert "最終連絡" not in text and "R8.11.20" not in text
+    assert "最終連絡" not in text and format_wareki_short(LAST_PHONE) not in text
     assert "S15.1.2" in text and "鍵は隣家に預けている" in text and "長男 048-000-9001" in text
     with pytest.raises(ValueError):
         print_(db, coordinator(db), tmp_path / "x.pdf", kind="watch_users", columns=("salary",))
@@ -301,7 +311,7 @@ def test_every_page_of_every_copy_carries_the_marking_and_its_copy_number(demo_d
         assert f"控番号 {number}" in page
         assert re.search(rf"\b{i % per_copy + 1}\s*/\s*{per_copy}\b", page)
         assert "No." in page and "ふりがな" in page  # the header row repeats on every page
-        assert "令和8年11月26日" in page  # print date in 和暦
+        assert format_wareki(TODAY) in page  # print date in 和暦
     again = print_(demo_db, coordinator(demo_db), tmp_path / "again.pdf", kind="watch_users")
     assert again.copy_numbers == [result.copy_numbers[-1] + 1]  # the sequence continues
 
@@ -368,15 +378,20 @@ def test_preview_is_not_registered_and_has_no_copy_number(town):
 
 def test_monthly_report_has_figures_and_chart_but_no_names(demo_db, tmp_path):
     out = tmp_path / "m.pdf"
-    print_(demo_db, coordinator(demo_db), out, kind="monthly", month=202610)
+    last_month = TODAY.replace(day=1) - dt.timedelta(days=1)  # the demo has a year of records
+    era, _, year = era_of(last_month)
+    print_(demo_db, coordinator(demo_db), out, kind="monthly",
+           month=last_month.year * 100 + last_month.month)
     text = pdftotext(out)
-    assert "月報 令和8年10月" in text and "相談件数" in text and "相談内容別件数" in text
+    assert f"月報 {era}{year}年{last_month.month}月" in text
+    assert "相談件数" in text and "相談内容別件数" in text
     assert "見本" not in text and MARK not in text
-    print_(demo_db, coordinator(demo_db), out, kind="monthly", fiscal_year=2026)
+    fy = fiscal_year_of(TODAY)
+    print_(demo_db, coordinator(demo_db), out, kind="monthly", fiscal_year=fy)
     text = pdftotext(out)
-    assert "令和8年度" in text and "月別件数" in text and "見守り活動件数" in text
+    assert fiscal_year_label(fy) in text and "月別件数" in text and "見守り活動件数" in text
     city = SignedIn(9, "city", "市", "city_staff", None, None, None)
-    print_(demo_db, city, out, kind="monthly", fiscal_year=2026)
+    print_(demo_db, city, out, kind="monthly", fiscal_year=fy)
     assert "全支部" in pdftotext(out)
     with pytest.raises(ScopeError):
         print_(demo_db, coordinator(demo_db), out, kind="monthly", branch_code="02")

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from coordinator_app import accounts
 from coordinator_app.services import admin
+from tests.conftest import TODAY
 from tests.helpers import make_context, type_japanese
 from tests.shell_helpers import (  # noqa: F401
     fast_hashing, PASSWORDS, SECRET_SUMMARY, add_consultation, audit_rows, make_accounts, qsettings,
@@ -105,7 +104,7 @@ def test_audit_screen_filters_and_exports(qtbot, demo_db, qsettings, tmp_path, m
     from PySide6.QtWidgets import QFileDialog
 
     users = make_accounts(demo_db)
-    add_consultation(demo_db, users["coord01"], dt.date.today())
+    add_consultation(demo_db, users["coord01"], TODAY)
     screen = _settings(qtbot, demo_db, users["admin"])
     screen.show_filter("audit")
     view = screen.tab("audit")

@@ -15,8 +15,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from coordinator_app import accounts, tallies
+from coordinator_app import accounts, clock, tallies
 from coordinator_app.database import Database
+from coordinator_app.dates import fiscal_year_of
 from coordinator_app.instance_lock import (
     InstanceLock, InstanceLocked, lock_path, network_share_reason,
 )
@@ -63,7 +64,7 @@ def test_unreached_agrees_with_the_tally_file(demo_db):
     users = make_accounts(demo_db)
     figures = home.home_figures(demo_db, users["coord01"], TODAY)
     with demo_db.session() as s:
-        rows = tallies.compute(s, 2026, ["01"])
+        rows = tallies.compute(s, fiscal_year_of(TODAY), ["01"])
     month = f"{TODAY:%Y-%m}"
     tally = [r.count for r in rows if r.measure == "watch_users_unreached"
              and r.breakdown == "total" and r.month == month]
@@ -79,7 +80,7 @@ def test_follow_ups_due_counts_today_and_overdue_but_not_closed_or_deleted(sqlit
             s.add(Branch(code=b["code"], name=b["name"]))
     users = make_accounts(sqlite_db)
     coord = users["coord01"]
-    today = dt.date.today()
+    today = TODAY
     due = add_consultation(sqlite_db, coord, today, follow_up_on=today)
     add_consultation(sqlite_db, coord, today - dt.timedelta(days=3),
                      follow_up_on=today - dt.timedelta(days=1))
@@ -88,7 +89,7 @@ def test_follow_ups_due_counts_today_and_overdue_but_not_closed_or_deleted(sqlit
     deleted = add_consultation(sqlite_db, coord, today, follow_up_on=today)
     with sqlite_db.session() as s:
         s.get(Consultation, closed).follow_up_closed_on = today
-        s.get(Consultation, deleted).deleted_at = dt.datetime.now()
+        s.get(Consultation, deleted).deleted_at = clock.utcnow()
     assert due
     assert home.home_figures(sqlite_db, coord).follow_ups_due == 2
 
@@ -150,9 +151,9 @@ def test_audit_search_filters_and_export_is_itself_audited(demo_db, tmp_path):
     rows = audit.search(demo_db, admin_user, audit.AuditFilter(action="lock"))
     assert [(r.actor, r.action) for r in rows] == [("coord01", "lock")]
     assert audit.search(demo_db, admin_user, audit.AuditFilter(actor="city", action="lock")) == []
-    tomorrow = dt.date.today() + dt.timedelta(days=1)
+    tomorrow = TODAY + dt.timedelta(days=1)
     assert audit.search(demo_db, admin_user, audit.AuditFilter(since=tomorrow)) == []
-    assert audit.search(demo_db, admin_user, audit.AuditFilter(until=dt.date.today()))
+    assert audit.search(demo_db, admin_user, audit.AuditFilter(until=TODAY))
     before = audit_count(demo_db)
     out = tmp_path / "audit.csv"
     n = audit.export_csv(demo_db, admin_user, audit.AuditFilter(), out)
@@ -470,7 +471,7 @@ def test_an_encrypted_backup_is_restored_with_its_key_file(tmp_path):
     path = tmp_path / "enc.db"
     key = crypto.new_database_key()
     crypto.KeyFile.new(key).save(crypto.keys_path(path))
-    db = Database.open(str(path), key=key)
+    db = Database.open(str(path), key=key, create=True)
     with db.session() as s:
         s.add(Branch(code="01", name="一番"))
     backup = backups.make_backup(db, "manual")

@@ -68,9 +68,12 @@ def test_the_shell_asks_for_the_first_administrator_on_an_empty_database(
     shown = []
     monkeypatch.setattr(encryption_dialogs.RecoveryKeyDialog, "exec",
                         lambda dialog: shown.append(dialog.recovery_key))
-    shell = Shell(str(tmp_path / "new.db"))
+    asked = []
+    monkeypatch.setattr(Shell, "ask_create", lambda shell: asked.append(shell.path) or True)
+    shell = Shell(str(tmp_path / "new.db"))  # --db names a file not there yet: "create it?" yes
     try:
         assert shell.open()
+        assert asked == [tmp_path / "new.db"]
         assert shell.db.encrypted and len(shown) == 1  # a new file is encrypted (issue 9)
         user = shell.sign_in()
         assert user.login == "boss" and user.role == "admin"

@@ -93,7 +93,7 @@ def test_where_the_database_lives(monkeypatch, tmp_path):
 def test_default_database_is_created_in_the_user_data_folder(monkeypatch, tmp_path):
     monkeypatch.delenv(store.ENV_DB, raising=False)
     monkeypatch.setattr(store, "user_data_dir", lambda *a, **k: str(tmp_path / "a" / "b"))
-    db = Database.open()
+    db = Database.open(create=True)
     try:
         assert db.path == tmp_path / "a" / "b" / "coordinator.db"
         assert db.path.is_file() and db.prepared == "created"

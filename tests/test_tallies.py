@@ -1,4 +1,4 @@
-"""Monthly tallies (INTERCHANGE.md, "Tally file"): a property test against
+"""Monthly tallies (docs/interchange.md, "Tally file"): a property test against
 a brute-force count, the month-boundary rules, and the contract's
 breakdown sums. Runs on SQLite and, when configured, PostgreSQL."""
 

@@ -19,15 +19,18 @@ from sqlalchemy import select
 
 from coordinator_app import codes, tallies
 from coordinator_app.accounts import SignedIn
-from coordinator_app.dates import fiscal_year_of
+from coordinator_app.dates import era_of, fiscal_year_of
 from coordinator_app.models import AuditLog, EvaluationNarrative, Indicator, IndicatorYear
 from coordinator_app.services import consolidation
 from coordinator_app.services import indicators as service
-from tests.conftest import coordinator_of
+from tests.conftest import TODAY, coordinator_of
 from tests.helpers import make_context, type_japanese
 
 CITY = SignedIn(0, "city1", "市 職員", "city_staff", None, None, None)
-CURRENT_FY = fiscal_year_of(dt.date.today())
+CURRENT_FY = fiscal_year_of(TODAY)
+# A year that holds a month of the demo's records at least (on the first
+# days of a fiscal year, the current one hardly holds any yet).
+RECORDS_FY = fiscal_year_of(TODAY - dt.timedelta(days=31))
 
 
 def open_screen(qtbot, db, user, tab: str | None = None):
@@ -151,6 +154,8 @@ def test_a_figure_opens_the_records_behind_it(qtbot, demo_db, measure, breakdown
     ctx, screen = open_screen(qtbot, demo_db, coordinator_of(demo_db, "01"))
     page = screen.monthly
     wait_monthly(qtbot, page)
+    page.year.set_value(RECORDS_FY)
+    wait_monthly(qtbot, page, RECORDS_FY)
     page.set_measure(measure)
     row, col = _nonzero_cell(page, breakdown)
     figure = page.model.value(row, col)
@@ -179,7 +184,7 @@ def test_export_from_the_screen(qtbot, demo_db, tmp_path):
     page = screen.monthly
     wait_monthly(qtbot, page)
     name = page.suggested_name("csv")
-    assert name == f"tally_01_{CURRENT_FY}_{dt.date.today():%Y%m%d}.csv"
+    assert name == f"tally_01_{CURRENT_FY}_{TODAY:%Y%m%d}.csv"
     page.export_to(tmp_path / name, "csv")
     qtbot.waitUntil(lambda: (tmp_path / name).exists() and "書き出しました" in page.status.text(),
                     timeout=10000)
@@ -309,7 +314,8 @@ def test_targets_are_typed_in_the_year_table_and_grades_follow(qtbot, demo_db):
     tm = page.model
     assert tm.data(tm.index(tm.row_of("volunteers"), tm.COL_GRADE)) == "A"
     # the trend chart shows the plan years with the actual and the target
-    assert page.chart.targets[page.chart.labels.index("R8")] == actual
+    label = f"R{era_of(dt.date(CURRENT_FY, 4, 1))[2]}"  # 令和 year of the fiscal year
+    assert page.chart.targets[page.chart.labels.index(label)] == actual
 
 
 def test_a_grade_is_overridden_with_a_reason(qtbot, demo_db):

@@ -19,7 +19,7 @@ from coordinator_app import tallies
 from coordinator_app.dates import fiscal_year_of, month_key
 from coordinator_app.models import Person, Volunteer
 from coordinator_app.services import volunteers as V
-from tests.conftest import coordinator_of
+from tests.conftest import TODAY, coordinator_of
 from tests.helpers import make_context, type_japanese
 
 BRANCH = "05"  # 原市支部
@@ -100,7 +100,7 @@ def _register_individual(qtbot, screen):
     type_japanese(form.address, "上尾市原市1-1")
     type_japanese(form.area.lineEdit(), "原市第3自治会")
     form.registered_on.edit.selectAll()
-    qtbot.keyClicks(form.registered_on.edit, dt.date.today().isoformat())
+    qtbot.keyClicks(form.registered_on.edit, TODAY.isoformat())
     qtbot.keyClick(form.role_boxes["driver"], Qt.Key_Space)
     qtbot.keyClick(form.role_boxes["watch"], Qt.Key_Space)
     type_japanese(form.skills, "運転、傾聴")
@@ -134,7 +134,7 @@ def _register_group(qtbot, screen):
 
 
 def test_register_individual_and_group_then_find_them(qtbot, screen, demo_db):
-    today = dt.date.today()
+    today = TODAY
     before = _tally(demo_db, today)
     active_before = screen.active
     form, vid = _register_individual(qtbot, screen)
@@ -234,7 +234,7 @@ def test_skill_completer_suggests_tags_already_used(qtbot, screen):
 
 
 def test_withdraw_leaves_the_active_count(qtbot, screen, demo_db):
-    today = dt.date.today()
+    today = TODAY
     panel = screen.search
     before = _tally(demo_db, today)
     active_before = screen.active
@@ -267,7 +267,7 @@ def test_withdraw_leaves_the_active_count(qtbot, screen, demo_db):
 
 
 def test_activity_with_three_participants_raises_the_figure_by_three(qtbot, screen, demo_db):
-    today = dt.date.today()
+    today = TODAY
     fy = fiscal_year_of(today)
     panel = screen.activities
     screen.tabs.setCurrentWidget(panel)
@@ -316,7 +316,7 @@ def test_activity_with_three_participants_raises_the_figure_by_three(qtbot, scre
 
 
 def test_bulk_insurance_renewal_after_confirmation(qtbot, screen, demo_db, monkeypatch):
-    fy = fiscal_year_of(dt.date.today())
+    fy = fiscal_year_of(TODAY)
     panel = screen.insurance
     screen.show_filter("insurance")
     assert screen.tabs.currentWidget() is panel
@@ -352,7 +352,7 @@ def test_bulk_insurance_renewal_after_confirmation(qtbot, screen, demo_db, monke
 def test_show_filter_insurance_lapsed_lists_them(qtbot, screen, demo_db):
     screen.show_filter("insurance_lapsed")
     panel = screen.search
-    fy = fiscal_year_of(dt.date.today())
+    fy = fiscal_year_of(TODAY)
     rows = [panel.model.row_at(i) for i in range(panel.model.rowCount())]
     assert rows and all(r.active and r.insurance_fy != fy for r in rows)
     assert len(rows) == V.lapsed_insurance_count(demo_db, screen.ctx.user)

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import func, select
 
 from coordinator_app.accounts import SignedIn
-from coordinator_app.dates import fiscal_year_of
+from coordinator_app.dates import fiscal_year_of, month_key
 from coordinator_app.importer import import_ledger
 from coordinator_app.models import (
     ActivityParticipant, AuditLog, Person, Volunteer, VolunteerArea, VolunteerAvailability,
@@ -19,6 +19,7 @@ from coordinator_app.services.scope import ScopeError
 from tests.conftest import TODAY, coordinator_of
 
 FY = fiscal_year_of(TODAY)
+REGISTERED = TODAY - dt.timedelta(days=3)
 
 
 def _areas(db, user) -> dict[str, int]:
@@ -31,7 +32,7 @@ def _driver(db, user, **over) -> int:
         kind="individual", new_person=dict(name="新井 一郎", kana_text="あらい いちろう"),
         phone="048-000-7001", address="上尾市原市1-1", area="原市第3自治会",
         roles=["driver"], skills=["運転", "傾聴"], availability={(1, "am"), (4, "pm")},
-        covered_area_ids=[areas["原市第1自治会"]], registered_on=TODAY - dt.timedelta(days=3),
+        covered_area_ids=[areas["原市第1自治会"]], registered_on=REGISTERED,
         insurance_fy=FY)
     for k, v in over.items():
         setattr(data, k, v)
@@ -60,7 +61,7 @@ def test_register_individual_and_match_tuesday_morning_driver_near_area(demo_db)
         assert "driver" in r.roles and (1, "am") in r.availability
     with demo_db.session() as s:
         v = s.get(Volunteer, vid)
-        assert (v.registered_month, v.withdrawn_month) == (202611, None)
+        assert (v.registered_month, v.withdrawn_month) == (month_key(REGISTERED), None)
         assert v.availability == "tue-am;fri-pm" and v.covered_areas == "原市第1自治会"
         assert s.scalar(select(func.count()).select_from(VolunteerAvailability)
                         .where(VolunteerAvailability.volunteer_id == vid)) == 2
@@ -126,7 +127,7 @@ def test_group_needs_contact_and_members_and_same_person_is_picked(demo_db):
     (dict(registered_on=None), "登録日"),
     (dict(registered_on=TODAY + dt.timedelta(days=1)), "未来"),
     (dict(new_person=dict(name="")), "氏名"),
-    (dict(new_person=dict(name="新井", kana_text="Arai")), "ふりがな"),
+    (dict(new_person=dict(name="新井", kana_text="新井")), "ふりがな"),  # kanji is no reading
     (dict(availability={(7, "am")}), "曜日"),
     (dict(insurance_fy=25), "保険"),
 ])
@@ -173,7 +174,7 @@ def test_withdraw_and_reinstate(demo_db):
     assert vid in [r.id for r in V.search_volunteers(
         demo_db, coord, V.VolunteerQuery(status="withdrawn"), today=TODAY)]
     with demo_db.session() as s:
-        assert s.get(Volunteer, vid).withdrawn_month == 202611
+        assert s.get(Volunteer, vid).withdrawn_month == month_key(TODAY)
         assert "転居" not in "".join(s.scalars(select(AuditLog.detail)).all())
     V.reinstate_volunteer(demo_db, coord, vid)
     assert V.active_count(demo_db, coord, TODAY) == before

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import func, select
 
 from coordinator_app import cli, tallies
-from coordinator_app.dates import month_key
+from coordinator_app.dates import fiscal_year_of, month_key
 from coordinator_app.models import (
     AuditLog, Branch, Consultation, ConsultationCategory, Person, RollcallEntry, Volunteer,
     VolunteerRole, WatchAssignment, WatchContact, WatchUser,
@@ -18,6 +18,12 @@ from coordinator_app.models import (
 from coordinator_app.services import watch
 from coordinator_app.services.scope import ScopeError
 from tests.conftest import TODAY, coordinator_of
+
+# Days counted from TODAY, so that the rules hold on whatever day TODAY is.
+FY = fiscal_year_of(TODAY)
+THIS_MONTH = TODAY.replace(day=1)
+LAST_MONTH_END = THIS_MONTH - dt.timedelta(days=1)
+ENROLLED = TODAY - dt.timedelta(days=180)
 
 
 def _unreached_in_tally(rows, branch_code: str, month: int) -> int:
@@ -36,7 +42,7 @@ def _generate(db, seed: int) -> list[str]:
     last day, contacts on the first and last day of a month, users with
     no contact at all, contacts only in other months."""
     rng = random.Random(seed)
-    start, end = dt.date(2025, 1, 1), TODAY
+    start, end = dt.date(FY - 1, 1, 1), TODAY  # the last two fiscal years, and a quarter before
     span = (end - start).days
 
     def edge_day() -> dt.date:
@@ -93,8 +99,8 @@ def _generate(db, seed: int) -> list[str]:
 def test_worklist_unreached_equals_tally_over_generated_months(db, seed):
     branch_codes = _generate(db, seed)
     with db.session() as s:
-        rows = tallies.compute(s, 2025, branch_codes) + tallies.compute(s, 2026, branch_codes)
-    months = tallies.fiscal_month_keys(2025) + tallies.fiscal_month_keys(2026)
+        rows = tallies.compute(s, FY - 1, branch_codes) + tallies.compute(s, FY, branch_codes)
+    months = tallies.fiscal_month_keys(FY - 1) + tallies.fiscal_month_keys(FY)
     checked = 0
     for code in branch_codes:
         coord = coordinator_of(db, code)
@@ -113,18 +119,18 @@ def test_worklist_unreached_equals_tally_over_generated_months(db, seed):
 def test_worklist_unreached_equals_export_tallies_file(demo_db, tmp_path):
     """The number the coordinator sees equals what `export tallies` writes."""
     out = tmp_path / "tally.csv"
-    assert cli.main(["--db", str(demo_db.path), "export", "tallies", "--fiscal-year", "2026",
+    assert cli.main(["--db", str(demo_db.path), "export", "tallies", "--fiscal-year", str(FY),
                      "--branch", "01", "--out", str(out)]) == 0
     rows = tallies.read_csv(out)
     coord = coordinator_of(demo_db, "01")
-    for m in tallies.fiscal_month_keys(2026):
+    for m in tallies.fiscal_month_keys(FY):
         assert watch.worklist(demo_db, coord, month=m, today=TODAY).unreached == \
             _unreached_in_tally(rows, "01", m)
 
 
 # --- states ----------------------------------------------------------------------
 
-def _fresh_user(db, coord, enrolled=dt.date(2026, 6, 1), frequency=31) -> int:
+def _fresh_user(db, coord, enrolled=ENROLLED, frequency=31) -> int:
     return watch.enrol_user(db, coord, watch.EnrolmentForm(
         new_name="状態 確認", new_kana="じょうたい かくにん", methods=["phone"],
         frequency_days=frequency, enrolled_on=enrolled), today=TODAY)
@@ -145,30 +151,31 @@ def test_states_and_urgency(demo_db):
     r = _row(demo_db, coord, uid)
     assert r.state == "overdue" and not r.reached and r.last_contact_on is None
     assert r.no_cooperator
-    _contact(demo_db, coord, uid, dt.date(2026, 10, 30), "absent")
+    _contact(demo_db, coord, uid, LAST_MONTH_END, "absent")  # at most 31 days ago
     r = _row(demo_db, coord, uid)
-    assert (r.state, r.days_since, r.overdue) == ("unreached", 27, False)
-    _contact(demo_db, coord, uid, dt.date(2026, 11, 2), "absent")
+    assert (r.state, r.days_since, r.overdue) == ("unreached", TODAY.day, False)
+    _contact(demo_db, coord, uid, THIS_MONTH, "absent")
     r = _row(demo_db, coord, uid)
     assert r.state == "absent_twice" and r.reached and r.contacts_in_month == 1
-    _contact(demo_db, coord, uid, dt.date(2026, 11, 3), "ok")
+    _contact(demo_db, coord, uid, TODAY, "ok")
     assert _row(demo_db, coord, uid).state == "reached"
     wl = watch.worklist(demo_db, coord, today=TODAY)
     order = [list(watch.STATES).index(r.state) for r in wl.rows]
     assert order == sorted(order)
-    # October as a month: as of its last day, one contact, not overdue.
-    october = _row(demo_db, coord, uid, 202610)
-    assert october.contacts_in_month == 1 and october.days_since == 1
+    # Last month as a month: as of its last day, one contact, not overdue.
+    last_month = _row(demo_db, coord, uid, month_key(LAST_MONTH_END))
+    assert last_month.contacts_in_month == 1 and last_month.days_since == 0
+    assert not last_month.overdue
 
 
 def test_frequency_decides_overdue(demo_db):
     coord = coordinator_of(demo_db, "01")
     weekly = _fresh_user(demo_db, coord, frequency=7)
-    _contact(demo_db, coord, weekly, dt.date(2026, 11, 18))
+    _contact(demo_db, coord, weekly, TODAY - dt.timedelta(days=8))
     assert _row(demo_db, coord, weekly).overdue  # 8 days > 7
     monthly = watch.enrol_user(demo_db, coord, watch.EnrolmentForm(
-        new_name="毎月 さん", enrolled_on=dt.date(2026, 6, 1)), today=TODAY)
-    _contact(demo_db, coord, monthly, dt.date(2026, 11, 18))
+        new_name="毎月 さん", enrolled_on=ENROLLED), today=TODAY)
+    _contact(demo_db, coord, monthly, TODAY - dt.timedelta(days=8))
     assert not _row(demo_db, coord, monthly).overdue
     with demo_db.session() as s:
         assert s.get(WatchUser, monthly).frequency_days == watch.DEFAULT_FREQUENCY_DAYS == 31
@@ -236,7 +243,7 @@ def test_enrolment_rules(demo_db):
     uid = watch.enrol_user(demo_db, coord, watch.EnrolmentForm(
         new_name="規則 太郎", new_kana="きそく たろう", phone="048-000-9999",
         area="上尾東第1自治会", emergency_contact="長男", methods=["visit", "phone"],
-        enrolled_on=dt.date(2026, 4, 1), cooperator_ids=[coops[0].id, coops[1].id],
+        enrolled_on=ENROLLED, cooperator_ids=[coops[0].id, coops[1].id],
         mail_ok=True), today=TODAY)
     d = watch.get_user(demo_db, coord, uid)
     assert d.methods == ("visit", "phone") and d.area == "上尾東第1自治会" and d.mail_ok
@@ -277,8 +284,8 @@ def test_enrolment_rules(demo_db):
 
 def _end_then_contact_after(db, coord):
     uid = _fresh_user(db, coord)
-    watch.end_enrolment(db, coord, uid, dt.date(2026, 11, 1), "moved", today=TODAY)
-    _contact(db, coord, uid, dt.date(2026, 11, 2))
+    watch.end_enrolment(db, coord, uid, TODAY - dt.timedelta(days=25), "moved", today=TODAY)
+    _contact(db, coord, uid, TODAY - dt.timedelta(days=24))
 
 
 # --- cooperators and stock ---------------------------------------------------------
@@ -306,10 +313,11 @@ def test_cooperator_overview_and_stock_match_tally(demo_db):
     assert sorted(r.name for r in mine.rows) == sorted(first.users)
 
     figures = watch.stock_figures(demo_db, coord, today=TODAY)
-    assert figures.as_of == dt.date(2026, 3, 31)
+    march_31 = dt.date(TODAY.year if TODAY >= dt.date(TODAY.year, 3, 31) else TODAY.year - 1, 3, 31)
+    assert figures.as_of == march_31  # the last fiscal year's end, on or before TODAY
     with demo_db.session() as s:
-        rows25 = tallies.compute(s, 2025, ["01"])
-    march = [r for r in rows25 if r.month == "2026-03"]
+        ended_year = tallies.compute(s, march_31.year - 1, ["01"])
+    march = [r for r in ended_year if r.month == f"{march_31:%Y-%m}"]
     assert figures.users == [r.count for r in march if r.measure == "watch_users_active"
                              and r.breakdown == "total"][0]
     assert figures.cooperators == [r.count for r in march if r.measure == "volunteers_active"
@@ -407,10 +415,10 @@ def test_full_flow_on_every_backend(db):
             vids.append(v.id)
     coord = coordinator_of(db, "01")
     uid = watch.enrol_user(db, coord, watch.EnrolmentForm(
-        new_name="全体 流れ", area="第1自治会", methods=["visit"], enrolled_on=dt.date(2026, 4, 1),
+        new_name="全体 流れ", area="第1自治会", methods=["visit"], enrolled_on=ENROLLED,
         cooperator_ids=vids[:2]), today=TODAY)
-    _contact(db, coord, uid, dt.date(2026, 10, 1), "absent")
-    _contact(db, coord, uid, dt.date(2026, 11, 1), "absent")
+    _contact(db, coord, uid, LAST_MONTH_END, "absent")
+    _contact(db, coord, uid, THIS_MONTH, "absent")
     assert _row(db, coord, uid).state == "absent_twice"
     done = watch.record_contact(db, coord, uid, contacted_on=TODAY, method="visit",
                                 result="concern", by_staff=False, volunteer_ids=vids[:2],

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDialog
 from sqlalchemy import select
 
 from coordinator_app import tallies
+from coordinator_app.dates import fiscal_year_of, format_wareki, month_key
 from coordinator_app.models import (
     Consultation, Person, RollcallEntry, WatchAssignment, WatchContact, WatchContactVolunteer,
     WatchUser,
@@ -21,6 +22,8 @@ from coordinator_app.models import (
 from coordinator_app.services import watch
 from tests.conftest import TODAY, coordinator_of
 from tests.helpers import make_context, type_japanese
+
+FY = fiscal_year_of(TODAY)
 
 
 @pytest.fixture
@@ -202,7 +205,7 @@ def test_concern_creates_a_linked_follow_up_seen_in_follow_up_query(qtbot, scree
         # 要フォロー: due today or before, not closed.
         due = s.scalars(select(Consultation).where(
             Consultation.branch_id == screen.ctx.user.branch_id,
-            Consultation.deleted_at.is_(None), Consultation.follow_up_on <= dt.date.today(),
+            Consultation.deleted_at.is_(None), Consultation.follow_up_on <= TODAY,
             Consultation.follow_up_closed_on.is_(None))).all()
     assert contact.result == "concern" and contact.consultation_id is not None
     linked = next(c for c in due if c.id == contact.consultation_id)
@@ -240,8 +243,8 @@ def test_end_enrolment_user_leaves_worklist(qtbot, screen, demo_db):
 def test_worklist_unreached_equals_tally_month_by_month(qtbot, screen, demo_db):
     page = screen.worklist
     with demo_db.session() as s:
-        rows = tallies.compute(s, 2026, ["01"]) + tallies.compute(s, 2025, ["01"])
-    months = [m for m in tallies.fiscal_month_keys(2025) + tallies.fiscal_month_keys(2026)
+        rows = tallies.compute(s, FY, ["01"]) + tallies.compute(s, FY - 1, ["01"])
+    months = [m for m in tallies.fiscal_month_keys(FY - 1) + tallies.fiscal_month_keys(FY)
               if page.month.findData(m) >= 0]
     assert len(months) >= 12
     for m in months:
@@ -264,7 +267,7 @@ def test_home_number_opens_the_unreached_worklist(qtbot, screen, demo_db):
     wait_loaded(qtbot, screen.worklist)
     assert screen.tabs.currentWidget() is screen.worklist
     expected = home_figures(demo_db, screen.ctx.user, TODAY).watch_unreached
-    assert expected == watch.unreached_count(demo_db, screen.ctx.user, 202611)
+    assert expected == watch.unreached_count(demo_db, screen.ctx.user, month_key(TODAY))
     assert screen.worklist.model.rowCount() == expected > 0
     assert all(not r.reached for r in screen.worklist.model.rows())
 
@@ -337,7 +340,8 @@ def test_rollcall_from_start_to_finish(qtbot, screen, demo_db, monkeypatch):
 def test_stock_figures_tab(qtbot, screen):
     screen.show_filter("stock")
     page = screen.stock
-    assert "令和8年3月31日 現在" in page.heading.text()
+    march_31 = dt.date(TODAY.year if TODAY >= dt.date(TODAY.year, 3, 31) else TODAY.year - 1, 3, 31)
+    assert f"{format_wareki(march_31)} 現在" in page.heading.text()  # the last fiscal year's end
     figures = watch.stock_figures(screen.ctx.db, screen.ctx.user, today=TODAY)
     assert page.users.text() == f"{figures.users}人"
     assert page.cooperators.text() == f"{figures.cooperators}人"

@@ -17,6 +17,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, PageBreak, Table, TableStyle
 
 from coordinator_app import indicators as core
+from coordinator_app import private_files
 from coordinator_app.dates import fiscal_year_label
 from coordinator_app.reports import pdf
 
@@ -148,7 +149,7 @@ def write_pdf(data, out: Path, printed_on: dt.date | None = None) -> int:
         story.append(PageBreak())
         story.extend(_indicator_page(data, result))
     out = Path(out)
-    partial = out.with_name(out.name + ".partial")
+    partial = private_files.fresh_file(out.with_name(out.name + ".partial"))
     pages = pdf.build_pdf(partial, header, story).pages
     partial.replace(out)  # a reader never sees half a file
     return pages

@@ -68,7 +68,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from coordinator_app import dates
+from coordinator_app import clock, dates
 
 FONT_NAME = "IPAexGothic"
 FONT_FILE = "fonts/ipaexg.ttf"
@@ -194,7 +194,7 @@ def _make_canvas_class(header: PageHeader, result: BuildResult):
     "n / m" per copy, then decorates each page (two passes in one)."""
 
     page_w, page_h = _page_size(header)
-    printed = dates.format_wareki(header.printed_on or dt.date.today())
+    printed = dates.format_wareki(header.printed_on or clock.today())
 
     class _NumberedCanvas(Canvas):
         def __init__(self, *args, **kwargs):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from coordinator_app import private_files
 from coordinator_app.reports import pdf
 
 EXPLANATION = (
@@ -28,5 +29,6 @@ def write_recovery_sheet(target: Path | str, recovery_key: str, database: str = 
     ]
     if database:
         story += [pdf.para("データベース", "heading"), pdf.para(database, "body")]
+    private_files.fresh_file(target)  # the key opens everything: owner-only
     pdf.build_pdf(str(target), header, story)
     return Path(target)

@@ -4,16 +4,21 @@ categories and the idle-lock time. Qt-free.
 Every change is the administrator's, checked here, audited in its own
 transaction. The one thing any signed-in person may do is change their
 own password.
+
+On an encrypted file, a change that takes an account's access away
+(deactivating it, making it figures-only, a new password) re-keys the
+database (encryption.rekey): those functions return what the re-key
+changed (``encryption.Rekeyed``: a new recovery key to show, accounts
+that need a new password), or None.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
-from coordinator_app import accounts
+from coordinator_app import accounts, clock, codes
 from coordinator_app.accounts import ROLES, SignedIn
 from coordinator_app.database import Database
 from coordinator_app.models import (
@@ -47,9 +52,7 @@ class AccountRow:
 
 def list_accounts(db: Database, user: SignedIn) -> list[AccountRow]:
     require_admin(user)
-    from coordinator_app.models import utcnow
-
-    now = utcnow()
+    now = clock.utcnow()
     with db.session() as s:
         rows = s.execute(select(Account, Branch.code, Branch.name)
                          .outerjoin(Branch, Branch.id == Account.branch_id)
@@ -83,7 +86,10 @@ def _other_active_admins(s, account_id: int) -> int:
 
 
 def update_account(db: Database, user: SignedIn, account_id: int, display_name: str,
-                   role: str, branch_code: str | None) -> None:
+                   role: str, branch_code: str | None):
+    """Change display name, role and branch. On an encrypted file a role
+    that holds the key gets it sealed to its slot; one that no longer
+    does (made figures-only) re-keys the database."""
     require_admin(user)
     if role not in ROLES:
         raise ValueError(f"役割が正しくありません（{role}）")
@@ -93,16 +99,25 @@ def update_account(db: Database, user: SignedIn, account_id: int, display_name: 
             raise LookupError("アカウントが見つかりません")
         if account.role == "admin" and role != "admin" and not _other_active_admins(s, account_id):
             raise ValueError("最後の管理者の役割は変えられません。先に別の管理者を作ってください")
+        role_changed = account.role != role
+        loses_key = account.role in accounts.KEY_ROLES and role not in accounts.KEY_ROLES
         account.display_name = display_name.strip() or account.login
         account.role = role
         account.branch_id = _branch_id(s, role, branch_code)
         db.stamp(account)
         db.audit(s, "update", "account", account_id, f"role={role}")
+        if role_changed:
+            s.flush()
+            accounts.sync_key_copies(db, s)
+        login = account.login
+    return accounts.rekey(db, f"role {login}", recovery="upgrade") if loses_key else None
 
 
-def set_account_active(db: Database, user: SignedIn, account_id: int, active: bool) -> None:
+def set_account_active(db: Database, user: SignedIn, account_id: int, active: bool):
     """Deactivate (never delete: the audit trail names the login) or
-    reactivate an account."""
+    reactivate an account. On an encrypted file deactivating removes the
+    account's slot and re-keys the database; a reactivated account gets a
+    slot again only with a new password (``reset_password``)."""
     require_admin(user)
     with db.session() as s:
         account = s.get(Account, account_id)
@@ -116,40 +131,28 @@ def set_account_active(db: Database, user: SignedIn, account_id: int, active: bo
         account.active = active
         db.stamp(account)
         db.audit(s, "update", "account", account_id, "active" if active else "inactive")
-        if not active:  # encrypted file: its password no longer unlocks it (issue 9)
+        login = account.login
+        if not active:
             s.flush()
-            accounts.remove_key_copy(db, account.login)
+            accounts.remove_key_copy(db, s, login)
+    return None if active else accounts.rekey(db, f"inactive {login}", recovery="upgrade")
 
 
-def reset_password(db: Database, user: SignedIn, account_id: int, password: str) -> None:
+def reset_password(db: Database, user: SignedIn, account_id: int, password: str):
     """Set a new password (the person changes it later) and lift a
-    sign-in lockout."""
+    sign-in lockout; an inactive account stays inactive. On an encrypted
+    file the account gets a new slot and the database is re-keyed."""
     require_admin(user)
-    accounts.check_password_rules(password)
-    with db.session() as s:
-        account = s.get(Account, account_id)
-        if account is None:
-            raise LookupError("アカウントが見つかりません")
-        account.password_hash = accounts.hash_password(password)
-        account.failed_count = 0
-        account.locked_until = None
-        db.stamp(account)
-        db.audit(s, "update", "account", account_id, "password_reset")
-        s.flush()
-        accounts.store_key_copy(db, account.login, password)  # encrypted file (issue 9)
+    return accounts.set_password(db, account_id, password, detail="password_reset",
+                                 lift_lockout=True, recovery="upgrade")
 
 
-def change_own_password(db: Database, user: SignedIn, current: str, new: str) -> None:
+def change_own_password(db: Database, user: SignedIn, current: str, new: str):
+    """On an encrypted file the database is re-keyed (the old password
+    opens no copy of the key file any more)."""
     if not accounts.verify_password(db, user.account_id, current):
         raise ValueError("現在のパスワードが違います")
-    accounts.check_password_rules(new)
-    with db.session() as s:
-        account = s.get(Account, user.account_id)
-        account.password_hash = accounts.hash_password(new)
-        db.stamp(account)
-        db.audit(s, "update", "account", user.account_id, "password")
-        s.flush()
-        accounts.store_key_copy(db, account.login, new)  # encrypted file (issue 9)
+    return accounts.set_password(db, user.account_id, new)
 
 
 # --- branches -------------------------------------------------------------
@@ -175,8 +178,8 @@ def save_branch(db: Database, user: SignedIn, branch_id: int | None, code: str, 
                 base_name: str = "", address: str = "", phone: str = "") -> int:
     require_admin(user)
     code, name = code.strip(), name.strip()
-    if not code or not re.fullmatch(r"[0-9A-Za-z_-]{1,32}", code):
-        raise ValueError("支部コードは半角英数字で入力してください（例: 01）")
+    if not codes.is_branch_code(code):
+        raise ValueError(f"支部コードは{codes.BRANCH_CODE_SHAPE_TEXT}で入力してください（例: 01）")
     if not name:
         raise ValueError("支部名を入力してください")
     with db.session() as s:
@@ -294,8 +297,8 @@ def save_category(db: Database, user: SignedIn, category_id: int | None, code: s
     codes); an unused one is made inactive instead."""
     require_admin(user)
     code, label = code.strip(), label.strip()
-    if not re.fullmatch(r"[a-z][a-z0-9_]{0,31}", code):
-        raise ValueError("コードは半角英小文字で始まる英数字と _ で入力してください（例: food）")
+    if not codes.is_code(code):
+        raise ValueError(f"コードは{codes.CODE_SHAPE_TEXT}で入力してください（例: food）")
     if not label:
         raise ValueError("表示名を入力してください")
     with db.session() as s:

@@ -10,16 +10,13 @@ made by other services audit themselves in their own transaction with
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
 
-from coordinator_app import accounts
+from coordinator_app import accounts, private_files, sheets
 from coordinator_app.accounts import SignedIn
 from coordinator_app.database import Database
 from coordinator_app.models import AuditLog
@@ -185,15 +182,11 @@ def export_csv(db: Database, user: SignedIn, f: AuditFilter, out: Path) -> int:
     out = Path(out)
     with db.session() as s:
         rows = [_entry(r) for r in s.scalars(_query(f, None)).all()]
-        buf = io.StringIO()
-        w = csv.writer(buf, lineterminator="\r\n")
-        w.writerow(CSV_HEADER)
-        for e in rows:
-            w.writerow([e.at.strftime("%Y-%m-%d %H:%M:%S"), e.actor, e.action_label,
-                        e.entity_label, "" if e.entity_id is None else e.entity_id, e.detail])
-        tmp = out.with_name(out.name + ".partial")
-        tmp.write_bytes(b"\xef\xbb\xbf" + buf.getvalue().encode("utf-8"))
-        os.replace(tmp, out)
+        # A login is whatever was typed at sign-in: sheets.csv_bytes keeps
+        # one like "=HYPERLINK(…)" from running as a formula in Excel.
+        private_files.write_bytes(out, sheets.csv_bytes(CSV_HEADER, (
+            [e.at.strftime("%Y-%m-%d %H:%M:%S"), e.actor, e.action_label, e.entity_label,
+             "" if e.entity_id is None else e.entity_id, e.detail] for e in rows)))
         s.add(AuditLog(actor=user.login, action="export", entity="audit_log",
                        detail=f"rows={len(rows)}"))
     return len(rows)

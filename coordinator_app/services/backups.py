@@ -15,12 +15,17 @@ import os
 import re
 import shutil
 import sqlite3
+import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
+from coordinator_app import clock, private_files
+from coordinator_app.accounts import SignedIn
 from coordinator_app.database import Database
 from coordinator_app.models import AuditLog
+from coordinator_app.services.scope import ScopeError
 from coordinator_app.store import StoreError, backup_sqlite, timestamped_backup_path
 
 BACKUP_INTERVAL = dt.timedelta(minutes=30)
@@ -35,6 +40,8 @@ REASON_LABELS = {
     "before-upgrade": "更新前",
     "before-import": "取り込み前",
     "before-restore": "復元前",
+    "encrypt": "暗号化時",
+    "rekey": "鍵の作り直し後",
 }
 
 
@@ -99,14 +106,153 @@ def make_backup(db: Database, reason: str, folder: Path | None = None,
                            detail=f"reason={reason} bytes={result.size}"))
     thin(path, folder=folder)
     info = [b for b in list_backups(path, folder or out.parent) if b.path == out]
-    return info[0] if info else BackupInfo(out, dt.datetime.now(), reason, result.size)
+    return info[0] if info else BackupInfo(out, clock.now(), reason, result.size)
+
+
+def manual_backup(db: Database, who: SignedIn) -> BackupInfo | None:
+    """「今すぐバックアップ」 (File menu, Settings › ロック・バックアップ): a
+    backup into the database's own ``backups`` folder, for the roles that
+    may restore one (coordinators and administrators). It stays beside the
+    database with the same protection (and key) as the file itself, so it
+    gives nobody more than the database does; a copy to take away is
+    ``backup_to``."""
+    if who.role not in BACKUP_ROLES:
+        raise ScopeError("この操作を行う権限がありません")
+    return make_backup(db, "manual", actor=who.login)
 
 
 def backup_before_import(db: Database) -> BackupInfo | None:
-    """The backup every import takes first (a bad file is refused anyway;
-    this covers a good file with the wrong contents). Not audited by
-    itself — the import is — so a refused import changes nothing."""
+    """The backup an import takes first (it covers a good file with the
+    wrong contents), only when something changed since the newest backup:
+    31 imports in a row keep one copy, not 31. None when nothing changed
+    (or on PostgreSQL). Not audited by itself — the import is; if the
+    import is then refused, ``discard_backup`` removes it again."""
+    path = db.path
+    if path is None:
+        return None
+    newest = list_backups(path)
+    if newest and not changed_since(db, newest[0].path):
+        return None
     return make_backup(db, "before-import", audited=False)
+
+
+# Audit actions that change no record: sign-ins, reading, exports, backups.
+READ_ONLY_ACTIONS = ("sign_in", "sign_in_failed", "sign_out", "view", "export", "backup")
+
+
+def _last_change(conn) -> int:
+    """The id of the newest audit row of a change (every change of a
+    record is audited in its own transaction; audit rows are never
+    deleted, so ids only grow)."""
+    marks = ", ".join("?" * len(READ_ONLY_ACTIONS))
+    row = conn.execute(f"SELECT max(id) FROM audit_log WHERE action NOT IN ({marks})",
+                       READ_ONLY_ACTIONS).fetchone()
+    return row[0] or 0
+
+
+def changed_since(db: Database, backup: Path) -> bool:
+    """Did the database change after ``backup`` was taken? Compares the
+    newest change in the audit trail of each. A backup that cannot be
+    read counts as old."""
+    try:
+        conn = _connect_keyed(backup, db.key if looks_encrypted(backup) else None)
+        try:
+            then = _last_change(conn)
+        finally:
+            conn.close()
+    except Exception:  # sqlite3 or sqlcipher3: damaged, another key, no audit table
+        return True
+    with db.engine.connect() as conn:
+        return _last_change(conn.connection.driver_connection) > then
+
+
+def discard_backup(info: BackupInfo) -> None:
+    """Remove a backup (with its key file) taken for an import that was
+    then refused: the database is as it was when the previous one was taken."""
+    from coordinator_app.encryption import database_files
+
+    for f in database_files(info.path):
+        f.unlink(missing_ok=True)
+
+
+# --- what each role may take away (README, "What each role gets") ----------
+
+BACKUP_ROLES = ("coordinator", "admin")
+
+
+@dataclass(frozen=True)
+class CopyResult:
+    path: Path
+    size: int
+    scope: str  # "full" or "branch=<code>"
+
+
+def backup_to(db: Database, who: SignedIn | None, out: Path,
+              password: str | None = None) -> CopyResult:
+    """``backup --out FILE``: a copy of the database to take away, by role.
+
+    - administrator, or nobody signed in on a database without accounts:
+      the whole file (an encrypted one stays encrypted with its key file);
+    - coordinator: their branch's copy (``branch_copy``), an encrypted
+      database's under a new key opened by their ``password`` only;
+    - city staff (figures only): refused.
+    Audited with the scope written."""
+    if who is not None and who.role not in BACKUP_ROLES:
+        raise ScopeError("市社協職員のアカウントはバックアップを作れません（集計ファイルを使ってください）")
+    if who is not None and who.role == "coordinator":
+        from coordinator_app.services.branch_copy import write_branch_copy
+
+        result = write_branch_copy(db, who, out, password)
+        scope = f"branch={who.branch_code}"
+    else:
+        result = backup_sqlite(db.engine, out)
+        scope = "full"
+    with db.session() as s:
+        db.audit(s, "backup", "database", None, f"scope={scope} bytes={result.size}")
+    return CopyResult(result.path, result.size, scope)
+
+
+# --- leftovers ------------------------------------------------------------
+
+# A backup still being written touches its file all the time; one this old
+# was left by a process that was killed or lost power.
+PARTIAL_AGE_SECONDS = 3600
+
+
+def _file_clock(folder: Path) -> float:
+    """The time the file system stamps on a file made now: a leftover's age
+    is measured on the clock that stamped it (not the app's clock, which
+    tests and libfaketime may move)."""
+    try:
+        with tempfile.TemporaryFile(dir=folder) as probe:
+            return os.fstat(probe.fileno()).st_mtime
+    except OSError:
+        return time.time()
+
+
+def remove_leftovers(db_path: Path, folder: Path | None = None) -> int:
+    """Remove what interrupted backups of this database left in its
+    backups folder: ``.partial`` files, and key files whose backup is
+    missing. Called at start (the desktop app, the command line).
+    Returns how many files went."""
+    folder = folder or backup_folder(db_path)
+    if not folder.is_dir():
+        return 0
+    stem = re.escape(Path(db_path).stem)
+    partial = re.compile(stem + r"-.+\.db\.partial$")
+    orphan_keys = re.compile("(" + stem + r"-.+\.db)\.keys\.json$")
+    old = _file_clock(folder) - PARTIAL_AGE_SECONDS
+    gone = 0
+    for p in folder.iterdir():
+        m = orphan_keys.match(p.name)
+        leftover = partial.match(p.name) or (m and not (folder / m.group(1)).exists())
+        try:
+            if leftover and p.stat().st_mtime < old:
+                p.unlink()
+                gone += 1
+        except OSError:
+            pass  # in use elsewhere or not ours to remove: left for next time
+    return gone
 
 
 # --- thinning -------------------------------------------------------------
@@ -146,7 +292,7 @@ def thin(db_path: Path, now: dt.datetime | None = None, folder: Path | None = No
     from coordinator_app.encryption import database_files
 
     gone = 0
-    for b in thin_plan(list_backups(db_path, folder), now or dt.datetime.now()):
+    for b in thin_plan(list_backups(db_path, folder), now or clock.now()):
         try:
             for f in database_files(b.path):
                 f.unlink(missing_ok=True)
@@ -214,8 +360,10 @@ def _connect_keyed(path: Path, key: bytes | None):
     return conn
 
 
-def _is_busy(exc: sqlite3.Error) -> bool:
-    text = str(exc).lower()
+def is_busy(exc: BaseException) -> bool:
+    """Another connection holds the lock (SQLite's "database is locked"),
+    also when wrapped by SQLAlchemy: worth a retry, not a damaged file."""
+    text = str(getattr(exc, "orig", None) or exc).lower()
     return "locked" in text or "busy" in text
 
 
@@ -229,7 +377,7 @@ def _pragma_check(path: Path, pragma: str, key: bytes | None = None) -> str | No
         finally:
             conn.close()
     except Exception as exc:  # sqlite3 or sqlcipher3 errors
-        if _is_busy(exc):
+        if is_busy(exc):
             raise DatabaseBusy(str(exc)) from None
         return str(exc)
     if rows and rows[0][0] == "ok":
@@ -303,11 +451,12 @@ def check_backup(path: Path, key: bytes | None = None) -> str | None:
 def newest_good_backup(db_path: Path, folder: Path | None = None,
                        key: bytes | None = None) -> BackupInfo | None:
     """The newest backup that passes check_backup (``key``: the database
-    key, for encrypted backups)."""
+    key, for encrypted backups) and may replace the database (never a
+    plain one in place of an encrypted database: ``restore_refusal``)."""
     key = known_key(db_path, key)
     for b in list_backups(db_path, folder):
         try:
-            if check_backup(b.path, key) is None:
+            if restore_refusal(db_path, b.path, key) is None and check_backup(b.path, key) is None:
                 return b
         except DatabaseBusy:
             continue
@@ -349,8 +498,10 @@ def startup_check(db_path: Path, folder: Path | None = None,
     """See StartupCheck. An encrypted file is checked like a plain one once
     its key is known (``key``, or remembered in this process); before that
     the state is 'encrypted' and the shell checks it again right after
-    the password has unlocked the key."""
+    the password has unlocked the key. Leftovers of interrupted backups
+    are removed first."""
     db_path = Path(db_path)
+    remove_leftovers(db_path, folder)
     key = known_key(db_path, key)
     exists = db_path.is_file() and db_path.stat().st_size > 0
     if not exists:
@@ -395,7 +546,7 @@ def explain_db_error(exc: BaseException) -> str:
     database error. Never echoes SQL or its parameters (they may hold
     names)."""
     text = str(getattr(exc, "orig", None) or exc).lower()
-    if "locked" in text or "busy" in text:
+    if is_busy(exc):
         return LOCKED_MESSAGE
     if "readonly" in text or "read-only" in text or "read only" in text:
         return READ_ONLY_MESSAGE
@@ -424,9 +575,44 @@ def _sidecars(path: Path) -> list[tuple[Path, str]]:
     return [(path.with_name(path.name + suffix), suffix) for suffix in ("-wal", "-shm")]
 
 
+PLAIN_OVER_ENCRYPTED = ("暗号化されたデータベースに、暗号化されていないバックアップは復元できません"
+                        "（復元すると、パスワードなしで読めるファイルに戻ってしまいます）。"
+                        "暗号化されたバックアップを選んでください。")
+OLDER_KEY = ("このバックアップは、データベースの鍵を作り直す前（アカウントの無効化やパスワードの"
+             "変更の前）に作られたため、いまの鍵では復元できません。そのとき有効だったパスワードか"
+             "回復キーで、バックアップそのものを開けます（コマンドラインの --db にバックアップを指定）。")
+
+
+def _encrypted_target(db_path: Path, key: bytes | None) -> bool:
+    """Is the database to be replaced encrypted? (Its key is known, its
+    header says so, or its key file is there — also when the file itself
+    is missing or damaged.)"""
+    from coordinator_app.crypto import is_encrypted_file, keys_path
+
+    return key is not None or is_encrypted_file(db_path) or keys_path(db_path).is_file()
+
+
+def restore_refusal(db_path: Path, backup: Path, key: bytes | None = None) -> str | None:
+    """Why ``backup`` may not replace the database at ``db_path``, or None:
+    a plain backup never replaces an encrypted database, and an encrypted
+    one must be under the database's current key (``key``, when known)."""
+    key = known_key(db_path, key)
+    if not looks_encrypted(backup):
+        return PLAIN_OVER_ENCRYPTED if _encrypted_target(Path(db_path), key) else None
+    if key is not None:
+        from coordinator_app.crypto import KeyFile, KeyFileError, key_id
+
+        try:
+            if key_id(key) not in KeyFile.load(_keys_of(backup)).key_ids():
+                return OLDER_KEY
+        except KeyFileError as exc:
+            return str(exc)
+    return None
+
+
 def restore_backup(db_path: Path, backup: Path,
                    progress: "object | None" = None,
-                   now: Callable[[], dt.datetime] = dt.datetime.now,
+                   now: Callable[[], dt.datetime] = clock.now,
                    key: bytes | None = None) -> RestoreResult:
     """Replace the (closed) database at ``db_path`` by a copy of ``backup``.
 
@@ -436,10 +622,15 @@ def restore_backup(db_path: Path, backup: Path,
     file moved into place. An encrypted backup (with its key file) needs
     the database ``key`` to be checked. ``progress`` (runner.Progress)
     gets (done, total) steps and may cancel before the swap. The caller
-    must have closed every connection to ``db_path``."""
+    must have closed every connection to ``db_path``. Refused
+    (``restore_refusal``): a plain backup over an encrypted database, and
+    an encrypted backup made under an older key."""
     db_path, backup = Path(db_path), Path(backup)
     encrypted = looks_encrypted(backup)
     key = known_key(db_path, key)
+    refusal = restore_refusal(db_path, backup, key)
+    if refusal:
+        raise StoreError(f"このバックアップは使えません: {refusal}")
     if encrypted and key is None:
         raise StoreError("暗号化されたバックアップは、暗号化されたデータベースを開いている"
                          "とき（サインインのあと）に「ファイル」メニューから復元してください")
@@ -458,9 +649,11 @@ def restore_backup(db_path: Path, backup: Path,
     new = db_path.with_name(db_path.name + ".restoring")
     for p in [new, _keys_of(new)] + [s for s, _ in _sidecars(new)]:
         p.unlink(missing_ok=True)
+    private_files.create_file(new)  # owner-only before it is filled (copies keep the mode)
     try:
         if encrypted:  # the same key: a byte copy, then checked with it
             shutil.copyfile(backup, new)
+            private_files.create_file(_keys_of(new))
             shutil.copyfile(_keys_of(backup), _keys_of(new))
             problem = _pragma_check(new, "integrity_check", key)
             ok = "ok" if problem is None else problem

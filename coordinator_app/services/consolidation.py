@@ -29,11 +29,11 @@ from typing import Iterable
 
 from sqlalchemy import delete, select
 
-from coordinator_app import codes, tallies
+from coordinator_app import clock, codes, tallies
 from coordinator_app.accounts import SignedIn
 from coordinator_app.database import Database
 from coordinator_app.dates import month_last_day
-from coordinator_app.models import Branch, TallyChoice, TallyFile, TallyFileRow, utcnow
+from coordinator_app.models import Branch, TallyChoice, TallyFile, TallyFileRow
 from coordinator_app.services.scope import ScopeError
 
 STATE_LABELS = {
@@ -122,18 +122,19 @@ class ReceiveResult:
 
 def receive_files(db: Database, user: SignedIn, paths: Iterable[Path],
                   now: dt.datetime | None = None) -> ReceiveResult:
-    """Validate each file against the contract (``tallies.read_csv``) and
+    """Validate each file against the contract (``tallies.parse_csv``) and
     store the valid ones, in one transaction. A bad file is refused whole
-    and named in ``errors``; the other files are still received."""
+    and named in ``errors``; the other files are still received. Each file
+    is read once: the bytes checked are the bytes stored."""
     _require_city(user)
-    now = now or utcnow()
+    now = now or clock.utcnow()
     parsed: list[tuple[Path, bytes, list[tallies.TallyRow]]] = []
     errors: list[str] = []
     for path in paths:
         path = Path(path)
         try:
-            rows = tallies.read_csv(path)
             data = path.read_bytes()
+            rows = tallies.parse_csv(data, path.name)
         except tallies.TallyError as exc:
             errors.append(str(exc))
             continue
@@ -308,7 +309,7 @@ def matrix(db: Database, user: SignedIn, fiscal_year: int,
            today: dt.date | None = None) -> Matrix:
     """Branches × months: received, missing, conflicting … (``Cell.state``)."""
     _require_city(user)
-    today = today or dt.date.today()
+    today = today or clock.today()
     months = tallies.fiscal_month_keys(fiscal_year)
     with db.session() as s:
         state = _State.load(s, fiscal_year)
@@ -385,7 +386,7 @@ def choose_many(db: Database, user: SignedIn,
                                      file_id=file_id)
                 s.add(choice)
             choice.file_id = file_id
-            choice.chosen_at = utcnow()
+            choice.chosen_at = clock.utcnow()
             choice.chosen_by = db.actor
             db.audit(s, "choose", "tally_file", file_id,
                      f"fy={fy} branch={branch} month={tallies.month_text(month)}")

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import delete, exists, func, or_, select, tuple_
 
-from coordinator_app import codes, kana
+from coordinator_app import clock, codes, kana
 from coordinator_app.accounts import SignedIn
 from coordinator_app.database import Database
 from coordinator_app.dates import fiscal_year_range, month_first_day, month_key, month_last_day
@@ -35,7 +35,6 @@ from coordinator_app.models import (
     WatchContact,
     WatchContactVolunteer,
     WatchUser,
-    utcnow,
 )
 from coordinator_app.services import people
 from coordinator_app.services.scope import ScopeError, check_branch, personal_branch
@@ -78,7 +77,7 @@ def insert_consultation(session, db: Database, branch_id: int, *, received_on: d
             raise ValueError(f"{label}を選んでください")
     if not categories:
         raise ValueError("相談内容を1つ以上選んでください")
-    if received_on > dt.date.today():
+    if received_on > clock.today():
         raise ValueError("未来の日付は入力できません")
     record = Consultation(branch_id=branch_id, received_on=received_on, received_at=received_at,
                           month=month_key(received_on), kind=kind, channel=channel,
@@ -135,7 +134,7 @@ class ConsultationDraft:
 def validate_draft(draft: ConsultationDraft, category_codes: set[str] | None = None,
                    today: dt.date | None = None) -> dict[str, str]:
     """Every problem of the draft, field → Japanese message (empty: whole)."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     errors: dict[str, str] = {}
     if draft.received_on is None:
         errors["received_on"] = "受付日を入力してください"
@@ -284,11 +283,14 @@ class ConsultationDetail:
 
 
 def get_consultation(db: Database, user: SignedIn, consultation_id: int) -> ConsultationDetail:
-    """One live record of the user's branch (LookupError / ScopeError)."""
+    """One live record of the user's branch (LookupError / ScopeError), for
+    the detail pane and the form; audited as a view of personal data, like
+    ``person_history`` (the id only, never the record's text)."""
     with db.session() as s:
         c = _live_record(s, user, consultation_id)
         person = s.get(Person, c.person_id) if c.person_id else None
         cats = _categories_of(s, [c.id]).get(c.id, ())
+        db.audit(s, "view", "consultation", c.id)
         return ConsultationDetail(
             c.id, c.branch_id, c.received_on, c.received_at, c.kind, c.channel, c.from_whom,
             cats, c.response, c.urgent_note, c.referred_to, c.person_id,
@@ -319,7 +321,7 @@ def delete_consultation(db: Database, user: SignedIn, consultation_id: int) -> N
     restored (``restore_consultation``). Audited."""
     with db.session() as s:
         record = _live_record(s, user, consultation_id)
-        record.deleted_at = utcnow()
+        record.deleted_at = clock.utcnow()
         record.deleted_by = db.actor
         db.stamp(record)
         db.audit(s, "delete", "consultation", record.id)
@@ -374,7 +376,7 @@ def list_deleted(db: Database, user: SignedIn, limit: int = 500) -> list[Deleted
 
 def period_range(name: str, today: dt.date | None = None) -> tuple[dt.date, dt.date]:
     """(first, last) day of 今月 / 先月 / 今年度 (April–March)."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     if name == "this_month":
         return month_first_day(today.year, today.month), month_last_day(today.year, today.month)
     if name == "last_month":
@@ -461,7 +463,7 @@ def _conditions(session, branch_id: int, q: ListQuery) -> list:
     if q.category:
         where.append(exists().where(ConsultationCategory.consultation_id == c.id,
                                     ConsultationCategory.category_code == q.category))
-    today = q.today or dt.date.today()
+    today = q.today or clock.today()
     if q.follow_up == "due":
         where += [c.follow_up_on <= today, c.follow_up_closed_on.is_(None)]
     elif q.follow_up == "open":
@@ -551,7 +553,7 @@ def follow_ups_due(db: Database, user: SignedIn, today: dt.date | None = None,
     """要フォロー: live records whose follow-up date is today or past and
     not closed, oldest follow-up first."""
     branch_id = personal_branch(user)
-    today = today or dt.date.today()
+    today = today or clock.today()
     c = Consultation
     with db.session() as s:
         ids = list(s.scalars(
@@ -564,7 +566,7 @@ def follow_ups_due(db: Database, user: SignedIn, today: dt.date | None = None,
 def close_follow_up(db: Database, user: SignedIn, consultation_id: int, outcome: str,
                     closed_on: dt.date | None = None, today: dt.date | None = None) -> None:
     """Close a record's follow-up with a note of the outcome."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     closed_on = closed_on or today
     outcome = outcome.strip()
     errors = {}

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import and_, exists, func, or_, select, true
 
+from coordinator_app import clock
 from coordinator_app.accounts import SignedIn
 from coordinator_app.database import Database
 from coordinator_app.dates import fiscal_year_of, month_key, month_last_day
@@ -40,7 +41,7 @@ def home_figures(db: Database, user: SignedIn, today: dt.date | None = None) -> 
     ``watch_unreached`` follows the tally file's ``watch_users_unreached``
     rule for the current month: active at the month's last day, no contact
     at all in the month."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     branch_id = tally_branches(user)
     this_month = month_key(today)
 

@@ -22,8 +22,8 @@ from typing import Callable, Iterable
 
 from sqlalchemy import func, select
 
+from coordinator_app import clock, private_files, sheets, tallies
 from coordinator_app import indicators as core
-from coordinator_app import tallies
 from coordinator_app.accounts import SignedIn
 from coordinator_app.database import Database
 from coordinator_app.dates import fiscal_year_of
@@ -530,7 +530,7 @@ def evaluate(db: Database, user: SignedIn, fiscal_year: int, source: str = "loca
              codes: Iterable[str] | None = None) -> list[IndicatorResult]:
     """Every active indicator (or those of ``codes``) for a fiscal year,
     with the series over the plan years. Coordinators get their branch."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     with db.session() as s:
         branch_codes = _branch_scope(user, branch_code, source, s)
         q = select(Indicator).where(Indicator.active.is_(True)).order_by(Indicator.sort_order,
@@ -553,21 +553,14 @@ def evaluate_one(db: Database, user: SignedIn, code: str, fiscal_year: int,
 # --- files --------------------------------------------------------------------------
 
 def write_csv(results: list[IndicatorResult], fiscal_year: int, out: Path) -> None:
-    """INTERCHANGE.md: UTF-8 with BOM,
+    """docs/interchange.md: UTF-8 with BOM,
     ``fiscal_year,code,name,unit,kind,target,actual,grade``; one row per
-    indicator. The grade is empty when no target is set."""
-    import csv
-    import io
-
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\r\n")
-    w.writerow(CSV_HEADER)
-    for r in results:
-        y = r.year
-        w.writerow([fiscal_year, r.info.code, r.info.name, r.info.unit, r.info.kind,
-                    core.plain_number(y.target), core.plain_number(y.actual),
-                    y.grade if y.target is not None else ""])
-    tallies._atomic_write(Path(out), buf.getvalue().encode("utf-8-sig"))
+    indicator. The grade is empty when no target is set. Names and target
+    words are typed by people: a formula-like one is written as text."""
+    private_files.write_bytes(out, sheets.csv_bytes(CSV_HEADER, (
+        [fiscal_year, r.info.code, r.info.name, r.info.unit, r.info.kind,
+         core.plain_number(r.year.target), core.plain_number(r.year.actual),
+         r.year.grade if r.year.target is not None else ""] for r in results)))
 
 
 def export_csv(db: Database, user: SignedIn, fiscal_year: int, out: Path,
@@ -598,7 +591,7 @@ class SheetData:
 def sheet_data(db: Database, user: SignedIn, fiscal_year: int, source: str = "local",
                branch_code: str | None = None, today: dt.date | None = None) -> SheetData:
     plan = get_plan(db)
-    today = today or dt.date.today()
+    today = today or clock.today()
     with db.session() as s:
         branch_codes = _branch_scope(user, branch_code, source, s)
         inds = list(s.scalars(select(Indicator).where(Indicator.active.is_(True))
@@ -635,7 +628,7 @@ def export_pdf(db: Database, user: SignedIn, fiscal_year: int, out: Path,
 
 def run_command(db: Database, who: SignedIn | None, fiscal_year: int, fmt: str, out: Path,
                 source: str = "local") -> str:
-    """``coordinator-app indicators``: the CSV of INTERCHANGE.md or the
+    """``coordinator-app indicators``: the CSV of docs/interchange.md or the
     evaluation PDF. ``who`` is None on a database without accounts (the
     script then sees every branch, as city staff would). Coordinators get
     their branch. Returns what was written ("7 件", "8 ページ")."""

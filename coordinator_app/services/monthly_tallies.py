@@ -16,7 +16,7 @@ from pathlib import Path
 
 from sqlalchemy import and_, exists, or_, select
 
-from coordinator_app import codes, tallies
+from coordinator_app import clock, codes, tallies
 from coordinator_app.accounts import SignedIn
 from coordinator_app.database import Database
 from coordinator_app.dates import month_last_day
@@ -113,7 +113,7 @@ def tally_view(db: Database, user: SignedIn, fiscal_year: int,
 def default_file_name(branch_code: str | None, fiscal_year: int, fmt: str,
                       today: dt.date | None = None) -> str:
     """tally_01_2025_20261126.csv — branch (or ``all``), fiscal year, date."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     return f"tally_{branch_code or 'all'}_{fiscal_year}_{today:%Y%m%d}.{fmt}"
 
 

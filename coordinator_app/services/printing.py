@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
+import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,7 +25,7 @@ from typing import Callable
 
 from sqlalchemy import func, select
 
-from coordinator_app import codes, tallies
+from coordinator_app import clock, codes, private_files, tallies
 from coordinator_app.accounts import SignedIn
 from coordinator_app.database import Database
 from coordinator_app.dates import fiscal_year_label, fiscal_year_of, format_wareki
@@ -366,7 +366,7 @@ def preview(db: Database, user: SignedIn, request: PrintRequest,
     """The document as it would print, without copy numbers and without
     writing the register — for the dialog's first-page preview. Blocking:
     run it with ``ctx.runner``."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     _check_request(request)
     with db.session() as s:
         doc = _compose(s, user, request, today)
@@ -397,42 +397,45 @@ def print_folder() -> Path:
     import platformdirs
 
     folder = Path(platformdirs.user_cache_dir("coordinator-app", appauthor=False)) / "print"
-    folder.mkdir(parents=True, exist_ok=True)
-    try:
-        folder.chmod(0o700)
-    except OSError:
-        pass
-    return folder
+    return private_files.own_folder(folder)
+
+
+_PRINTED_NAME = re.compile(r"\w+-(\d{8}-\d{6})\.pdf")  # print_file_name's
 
 
 def clean_print_folder(folder: Path, max_age: dt.timedelta = dt.timedelta(days=1)) -> int:
-    """Delete printed PDFs older than ``max_age``; returns how many."""
-    cutoff = dt.datetime.now().timestamp() - max_age.total_seconds()
+    """Delete printed PDFs older than ``max_age``; returns how many. The age
+    is read from the time in the file name (``print_file_name``), written
+    from the same clock it is compared with, as the backups' are; files
+    named otherwise are not ours and stay."""
+    cutoff = clock.now() - max_age
     removed = 0
     for f in folder.glob("*.pdf"):
+        m = _PRINTED_NAME.fullmatch(f.name)
         try:
-            if f.stat().st_mtime < cutoff:
+            if m and dt.datetime.strptime(m.group(1), "%Y%m%d-%H%M%S") < cutoff:
                 f.unlink()
                 removed += 1
-        except OSError:
+        except (OSError, ValueError):  # in use, or not a real time
             pass
     return removed
 
 
 def print_file_name(kind: str, when: dt.datetime | None = None) -> str:
     """A file name without personal data: kind and time only."""
-    when = when or dt.datetime.now()
+    when = when or clock.now()
     return f"{kind}-{when:%Y%m%d-%H%M%S}.pdf"
 
 
-def print_list(db: Database, user: SignedIn, request: PrintRequest, out: Path | str,
+def print_list(
+db: Database, user: SignedIn, request: PrintRequest, out: Path | str,
                today: dt.date | None = None) -> PrintResult:
     """Write the PDF to ``out`` and record the print, in one transaction:
     the register row, the audit row (codes and counts only) and the file
     all happen, or none does. Lists naming people get copy numbers that
     continue the branch's sequence (控番号). Blocking: run it off the UI
     thread."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     _check_request(request)
     out = Path(out)
     written = False
@@ -459,9 +462,7 @@ def print_list(db: Database, user: SignedIn, request: PrintRequest, out: Path | 
             record.pages = pages
             db.audit(s, "print", "print_register", record.id,
                      f"list={request.kind} people={doc.people} copies={copies} pages={pages}")
-            tmp = out.with_name(out.name + ".partial")
-            tmp.write_bytes(buf.getvalue())
-            os.replace(tmp, out)
+            private_files.write_bytes(out, buf.getvalue())
             written = True
             result = PrintResult(record.id, request.kind, doc.title, doc.people, pages,
                                  numbers, out, doc.skipped)
@@ -478,7 +479,7 @@ CLI_LISTS = {"branches": "branches", "volunteers": "volunteers", "watch-users": 
 def print_contacts(db: Database, who: SignedIn | None, list_name: str,
                    branch_code: str | None, out: Path | str, recipient: str = "",
                    copies: int = 1, today: dt.date | None = None) -> PrintResult:
-    """``coordinator-app print contacts`` (INTERCHANGE.md). ``who`` is the
+    """``coordinator-app print contacts`` (docs/interchange.md). ``who`` is the
     signed-in account, or None on a database without accounts (then a
     personal list needs ``--branch``). Coordinators print only their own
     branch; the branches list is for anyone."""
@@ -570,7 +571,7 @@ def record_disposal(db: Database, user: SignedIn, register_id: int, disposal: st
                     on: dt.date, note: str = "", today: dt.date | None = None) -> None:
     """Record that the copies of a print were returned (返却) or shredded
     (細断) on ``on``. Refuses a date in the future or before the print."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     if disposal not in DISPOSALS:
         raise PrintError("「返却」か「細断」を選んでください")
     if on > today:

@@ -19,13 +19,12 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from sqlalchemy import and_, delete, exists, func, literal, or_, select
 
-from coordinator_app import codes, kana
+from coordinator_app import clock, codes, kana
 from coordinator_app.accounts import SignedIn
 from coordinator_app.database import Database
 from coordinator_app.dates import fiscal_year_of, fiscal_year_range, month_key
@@ -236,8 +235,8 @@ def save_role(db: Database, user: SignedIn, code: str, label: str, active: bool 
     if not user.is_admin:
         raise ScopeError("活動内容の一覧は管理者だけが変更できます")
     code, label = code.strip(), label.strip()
-    if not re.fullmatch(r"[a-z][a-z0-9_]{0,31}", code):
-        raise ValueError("コードは半角英小文字で始まる英数字と _ で入力してください（例: shopping）")
+    if not codes.is_code(code):
+        raise ValueError(f"コードは{codes.CODE_SHAPE_TEXT}で入力してください（例: shopping）")
     if not label:
         raise ValueError("表示名を入力してください")
     if len(label) > 100:
@@ -301,7 +300,7 @@ def register_volunteer(db: Database, user: SignedIn, data: VolunteerInput,
                        today: dt.date | None = None) -> int:
     """Register an individual or a group; returns the new volunteer id."""
     branch_id = personal_branch(user)
-    today = today or dt.date.today()
+    today = today or clock.today()
     with db.session() as s:
         _validate(s, data, today)
         person = _person_for(s, db, user, branch_id, data)
@@ -325,7 +324,7 @@ def update_volunteer(db: Database, user: SignedIn, volunteer_id: int, data: Volu
                      today: dt.date | None = None) -> None:
     """Save changes to a registration (the person picked stays the same)."""
     branch_id = personal_branch(user)
-    today = today or dt.date.today()
+    today = today or clock.today()
     with db.session() as s:
         v = _own_volunteer(s, user, volunteer_id)
         data.person_id, data.new_person = v.person_id, None
@@ -447,7 +446,7 @@ def _own_volunteer(s, user: SignedIn, volunteer_id: int) -> Volunteer:
 def withdraw_volunteer(db: Database, user: SignedIn, volunteer_id: int, withdrawn_on: dt.date,
                        reason: str, today: dt.date | None = None) -> None:
     """退会: the volunteer stops counting as registered from that day."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     reason = (reason or "").strip()
     if withdrawn_on is None:
         raise ValueError("退会日を入力してください")
@@ -533,7 +532,7 @@ def search_volunteers(db: Database, user: SignedIn, query: VolunteerQuery = Volu
     """The branch's volunteers matching every given filter, 50音順 by
     ふりがな (then name). Free text matches name or ふりがな, kana-insensitive."""
     branch_id = personal_branch(user)
-    today = today or dt.date.today()
+    today = today or clock.today()
     with db.session() as s:
         q = (select(Volunteer, Person, Area.name)
              .join(Person, Person.id == Volunteer.person_id)
@@ -577,7 +576,7 @@ def _roles_and_cells(s, ids: list[int]):
 def active_count(db: Database, user: SignedIn, today: dt.date | None = None) -> int:
     """How many volunteers of the branch are registered today."""
     branch_id = personal_branch(user)
-    today = today or dt.date.today()
+    today = today or clock.today()
     with db.session() as s:
         return s.scalar(select(func.count()).select_from(Volunteer).where(
             Volunteer.branch_id == branch_id, _active_on(today))) or 0
@@ -585,7 +584,7 @@ def active_count(db: Database, user: SignedIn, today: dt.date | None = None) -> 
 
 def get_volunteer(db: Database, user: SignedIn, volunteer_id: int,
                   today: dt.date | None = None) -> VolunteerDetail:
-    today = today or dt.date.today()
+    today = today or clock.today()
     with db.session() as s:
         v = _own_volunteer(s, user, volunteer_id)
         p = s.get(Person, v.person_id)
@@ -626,7 +625,7 @@ def record_activity(db: Database, user: SignedIn, held_on: dt.date, title: str, 
     their hours. Each volunteer counts once per activity (ボランティア活動
     参加者数). Returns the activity id."""
     branch_id = personal_branch(user)
-    today = today or dt.date.today()
+    today = today or clock.today()
     title = (title or "").strip()
     if held_on is None:
         raise ValueError("活動日を入力してください")
@@ -737,7 +736,7 @@ def lapsed_insurance(db: Database, user: SignedIn, today: dt.date | None = None)
 def lapsed_insurance_count(db: Database, user: SignedIn, today: dt.date | None = None) -> int:
     """For ホーム: how many active volunteers still need this year's insurance."""
     branch_id = personal_branch(user)
-    today = today or dt.date.today()
+    today = today or clock.today()
     with db.session() as s:
         return s.scalar(select(func.count()).select_from(Volunteer)
                         .join(Person, Person.id == Volunteer.person_id)
@@ -751,7 +750,7 @@ def renew_insurance(db: Database, user: SignedIn, volunteer_ids: list[int] | Non
     whose insurance has lapsed) as insured for the current fiscal year, in
     one transaction. Returns how many were renewed."""
     branch_id = personal_branch(user)
-    today = today or dt.date.today()
+    today = today or clock.today()
     fy = fiscal_year_of(today)
     with db.session() as s:
         q = select(Volunteer).join(Person, Person.id == Volunteer.person_id).where(

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import and_, func, insert, or_, select
 
-from coordinator_app import codes, kana
+from coordinator_app import clock, codes, kana
 from coordinator_app.accounts import SignedIn
 from coordinator_app.database import Database
 from coordinator_app.dates import month_key, month_last_day
@@ -33,7 +33,6 @@ from coordinator_app.models import (
     WatchContact,
     WatchContactVolunteer,
     WatchUser,
-    utcnow,
 )
 from coordinator_app.services.consultations import insert_consultation
 from coordinator_app.services.people import area_id_for, new_person
@@ -321,7 +320,7 @@ class StockFigures:
 # --- helpers -------------------------------------------------------------------
 
 def _today(today: dt.date | None) -> dt.date:
-    return today or dt.date.today()
+    return today or clock.today()
 
 
 def last_fiscal_year_end(today: dt.date | None = None) -> dt.date:
@@ -945,7 +944,7 @@ def start_rollcall(db: Database, user: SignedIn, area_id: int | None = None,
         ids = s.scalars(q).all()
         if not ids:
             raise WatchError("対象の見守り利用者がいません")
-        rc = Rollcall(branch_id=branch_id, area_id=area_id, started_at=utcnow(),
+        rc = Rollcall(branch_id=branch_id, area_id=area_id, started_at=clock.utcnow(),
                       started_by=db.actor)
         db.stamp(rc, created=True)
         s.add(rc)
@@ -1010,7 +1009,7 @@ def mark_entry(db: Database, user: SignedIn, entry_id: int, status: str | None =
             raise WatchError("この安否確認は終了しています")
         if status is not None:
             entry.status = status
-            entry.checked_at = None if status == "unchecked" else utcnow()
+            entry.checked_at = None if status == "unchecked" else clock.utcnow()
             entry.checked_by = "" if status == "unchecked" else db.actor
         if note is not None:
             entry.note = note.strip()
@@ -1024,7 +1023,7 @@ def close_rollcall(db: Database, user: SignedIn, rollcall_id: int) -> RollcallIn
     with db.session() as s:
         rc = _rollcall(s, user, rollcall_id)
         if rc.closed_at is None:
-            rc.closed_at, rc.closed_by = utcnow(), db.actor
+            rc.closed_at, rc.closed_by = clock.utcnow(), db.actor
             db.stamp(rc)
             db.audit(s, "update", "rollcall", rc.id, "closed")
         return _info(s, rc)

@@ -80,6 +80,7 @@ class Shell:
         self.db = None
         self.url: str | None = None
         self.path: Path | None = None
+        self.create = False  # may Database.open create the database (see open())
         self.instance_lock = None
         self.scheduler = None
         self.window = None
@@ -110,6 +111,8 @@ class Shell:
         from coordinator_app import accounts
 
         self.resolve()
+        if not self._may_create():
+            return False
         if self.path is not None and not self._check_file():
             return False
         if self.demo and self.path is not None and not self.path.exists():
@@ -133,6 +136,45 @@ class Shell:
                 return False
             self.user = dialog.user
         return True
+
+    def _may_create(self) -> bool:
+        """Decide whether a missing database may be created. The default
+        file is created on the first run, as ever, and ``--demo`` makes its
+        demo database. A database named by --db or $COORDINATOR_APP_DB that
+        is not there is created only after the person says yes (a mistyped
+        name must not become a new empty database); a missing file with
+        backups gets the restore offer instead. False (nothing created)
+        when the person says no."""
+        import os
+
+        from coordinator_app.services.backups import list_backups
+        from coordinator_app.store import ENV_DB, StoreError, database_exists
+
+        named = bool(self.db_arg or os.environ.get(ENV_DB))
+        self.create = not named or self.demo
+        if self.create:
+            return True
+        try:
+            if database_exists(self.url):
+                return True
+        except StoreError as exc:  # a server that cannot be reached
+            self.refuse(str(exc))
+            return False
+        if self.path is not None and list_backups(self.path):
+            return True  # startup_check: 'missing', the restore offer
+        self.create = self.ask_create()
+        return self.create
+
+    def ask_create(self) -> bool:
+        where = str(self.path) if self.path is not None else self.db_arg or ""
+        answer = QMessageBox.question(
+            None, _tr("Shell", "コーディネーターアプリ"),
+            _tr("Shell", "データベースが見つかりません:\n{where}\n\n"
+                         "ここに新しいデータベースを作成しますか？"
+                         "（場所の綴りが違うときは「いいえ」を選び、正しい場所を指定してください）")
+            .format(where=where),
+            QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
+        return answer == QMessageBox.Yes
 
     def _makes_new_file(self) -> bool:
         """A new database file from the GUI's first run is encrypted
@@ -159,18 +201,20 @@ class Shell:
         self.scheduler = BackupScheduler(self.db, self.runner)
         return True
 
-    def show_recovery_key(self, recovery_key: str, plain_copy: str = "") -> None:
+    def show_recovery_key(self, recovery_key: str, note: str = "", title: str = "") -> None:
         """The recovery key, once; continuing needs 「保管しました」."""
         from coordinator_app.ui.encryption_dialogs import RecoveryKeyDialog
 
-        dialog = RecoveryKeyDialog(recovery_key, str(self.path), plain_copy)
+        dialog = RecoveryKeyDialog(recovery_key, str(self.path), note, title=title)
         dialog.exec()
 
     def offer_encryption(self, user: SignedIn) -> bool:
         """Once per session, to an administrator on a plain database file:
-        encrypt it (off the UI thread), show the recovery key and the kept
-        plain copy, and reopen the database encrypted. True when the
-        database is now encrypted."""
+        encrypt it (off the UI thread), show the recovery key and what
+        became of the plain copies, and reopen the database encrypted. True
+        when the database is now encrypted."""
+        from coordinator_app import encryption
+
         if (getattr(self, "_encryption_offered", False) or self.db is None
                 or self.db.path is None or self.db.encrypted or not user.is_admin):
             return False
@@ -185,15 +229,35 @@ class Shell:
             dialog = ConvertOfferDialog(self.db.path, user.login)
             if dialog.exec() != QDialog.Accepted:
                 return False
-            result = self._convert(user, dialog.password.text())
+            result = self._convert(user, dialog.password.text(), dialog.plain_copies_action)
             if result is not None:
                 break
             if self.db is None:  # the plain database could not be reopened either
                 return False
-        self.show_recovery_key(result.recovery_key, str(result.plain_copy))
+        self.show_recovery_key(result.recovery_key,
+                               "\n".join(encryption.conversion_report(result)))
         return True
 
-    def _convert(self, user: SignedIn, password: str):
+    def upgrade_key_file(self, user: SignedIn) -> bool:
+        """To an administrator of an encrypted file whose key file an older
+        version made (it gave every account, figures-only ones too, a copy
+        of the key): re-key it now, say what that changed and show a new
+        recovery key if one was made. True when it was re-keyed."""
+        from coordinator_app import encryption
+
+        if (self.db is None or not self.db.encrypted or not user.is_admin
+                or not encryption.needs_upgrade(self.db)):
+            return False
+        self.runner.wait()
+        result = encryption.rekey(self.db, "upgrade", recovery="upgrade")
+        QMessageBox.information(None, _tr("Shell", "コーディネーターアプリ"),
+                                "\n".join(encryption.rekey_report(result)))
+        if result.recovery_key:
+            self.show_recovery_key(result.recovery_key,
+                                   title=_tr("Shell", "新しい回復キーを保管してください"))
+        return True
+
+    def _convert(self, user: SignedIn, password: str, plain_copies_action: str = "encrypt"):
         """Close, convert, reopen encrypted; None (after saying why) when
         it failed — the plain database is then reopened unchanged."""
         from coordinator_app import encryption
@@ -209,7 +273,8 @@ class Shell:
         try:
             result = run_with_progress(
                 None, self.runner,
-                lambda _p: encryption.convert_to_encrypted(path, user.login, password),
+                lambda _p: encryption.convert_to_encrypted(
+                    path, user.login, password, plain_copies_action=plain_copies_action),
                 _tr("Shell", "データベースを暗号化しています…（検査のため時間がかかります）"))
         except Exception as exc:
             self.refuse(_tr("Shell", "暗号化できませんでした。データベースは元のままです: {reason}")
@@ -276,6 +341,7 @@ class Shell:
         dialog = RestoreOfferDialog(self.path, check)
         dialog.exec()
         if dialog.choice == "new":  # confirmed by the person in the dialog
+            self.create = True
             return True
         if dialog.choice != "restore" or dialog.chosen is None:
             return False
@@ -307,7 +373,7 @@ class Shell:
         url = self.url
 
         def build(_progress):
-            db = Database.open(url, actor="demo")
+            db = Database.open(url, actor="demo", create=True)
             try:
                 load_sample(db)
             finally:
@@ -329,7 +395,7 @@ class Shell:
 
         encrypted_error = getattr(database, "EncryptedDatabaseError", None)
         try:
-            self.db = Database.open(self.url, actor="gui")
+            self.db = Database.open(self.url, actor="gui", create=self.create)
         except StoreError as exc:
             if encrypted_error is None or not isinstance(exc, encrypted_error):
                 self.refuse(str(exc))
@@ -500,6 +566,7 @@ class Shell:
                 if user is None:
                     return 0
                 self.offer_encryption(user)
+                self.upgrade_key_file(user)
                 if self.db is None:
                     return 1
                 window = self.show_main(user)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QTableView, QVBoxLayout, QWidget,
 )
 
+from coordinator_app import clock
 from coordinator_app.dates import format_wareki_short
 from coordinator_app.services import audit
 from coordinator_app.ui.alive import if_alive
@@ -69,7 +70,7 @@ class AuditView(QWidget):
         self.ctx = ctx
         self.since = DateLineEdit(self)
         self.until = DateLineEdit(self)
-        today = dt.date.today()
+        today = clock.today()
         self.since.setDate(today - dt.timedelta(days=30))
         self.until.setDate(today)
         self.actor = QComboBox(self)
@@ -145,7 +146,7 @@ class AuditView(QWidget):
 
         if not confirm_plain_file(self, "audit"):  # a plain file (issue 9)
             return
-        name = f"audit-{dt.date.today():%Y%m%d}.csv"
+        name = f"audit-{clock.today():%Y%m%d}.csv"
         path, _ = QFileDialog.getSaveFileName(self, self.tr("監査ログを書き出す"), name,
                                               self.tr("CSV ファイル (*.csv)"))
         if not path:

@@ -1,7 +1,8 @@
 """Encryption at rest in the GUI (issue 9): the recovery key shown once,
 resetting a password with it, the conversion offered to an administrator
-who opens a plain database, and the warning before a file with personal
-data is written (that file is not encrypted)."""
+who opens a plain database (which leaves no plain copy behind: issue 14),
+and the warning before a file with personal data is written (that file
+is not encrypted)."""
 
 from __future__ import annotations
 
@@ -23,15 +24,16 @@ class RecoveryKeyDialog(QDialog):
     """Shows the recovery key once. Continuing needs the 「保管しました」
     box ticked; closing the window without it does nothing."""
 
-    def __init__(self, recovery_key: str, database: str = "", plain_copy: str = "",
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, recovery_key: str, database: str = "", note: str = "",
+                 parent: QWidget | None = None, title: str = "") -> None:
         super().__init__(parent)
         self.recovery_key = recovery_key
         self.database = database
         self.printed: Path | None = None
         self.setWindowTitle(self.tr("回復キー — コーディネーターアプリ"))
         self.setMinimumWidth(620)
-        title = QLabel(self.tr("データベースを暗号化しました。回復キーを保管してください"), self)
+        title = QLabel(title or self.tr("データベースを暗号化しました。回復キーを保管してください"),
+                       self)
         title.setStyleSheet("font-size: 14pt; font-weight: bold;")
         title.setWordWrap(True)
         plainly = QLabel(self.tr(
@@ -58,15 +60,12 @@ class RecoveryKeyDialog(QDialog):
         layout.addWidget(plainly)
         layout.addWidget(notice)
         layout.addWidget(self.key_label)
-        if plain_copy:
-            kept = QLabel(self.tr(
-                "暗号化する前の元のファイルは次の場所に残してあります。暗号化されていないので、"
-                "新しいデータベースで作業できることを確かめたら削除してください:\n{path}")
-                .format(path=plain_copy), self)
-            kept.setObjectName("plainCopy")
-            kept.setWordWrap(True)
-            kept.setTextInteractionFlags(Qt.TextSelectableByMouse)
-            layout.addWidget(kept)
+        if note:  # what became of the plain files, or what a re-key means
+            said = QLabel(note, self)
+            said.setObjectName("note")
+            said.setWordWrap(True)
+            said.setTextInteractionFlags(Qt.TextSelectableByMouse)
+            layout.addWidget(said)
         self.stored = QCheckBox(self.tr("回復キーを印刷または書き写して、安全な場所に保管しました(&S)"),
                                 self)
         self.stored.setObjectName("stored")
@@ -202,7 +201,8 @@ class ConvertOfferDialog(QDialog):
             "だれでもファイルから氏名・住所・相談内容を読めます。暗号化すると、"
             "パスワード（または回復キー）なしでは読めなくなります。\n\n"
             "暗号化したコピーを作って内容が元と同じことを確かめてから置き換えます。"
-            "元のファイルは、あなたが削除するまで残します。"
+            "暗号化されていない元のファイルは上書きしてから削除し、これまでのバックアップは"
+            "暗号化したものに置き換えます（同じパスワードで開けます）。"
             "作業中は他のパソコンからこのデータベースを使わないでください。"), self)
         text.setWordWrap(True)
         where = QLabel(self.tr("データベース: {path}").format(path=self.path), self)
@@ -213,6 +213,10 @@ class ConvertOfferDialog(QDialog):
         self.password.setEchoMode(QLineEdit.Password)
         form = QFormLayout()
         form.addRow(self.tr("{login} のパスワード(&P)").format(login=login), self.password)
+        self.remove_copies = QCheckBox(self.tr(
+            "これまでのバックアップは暗号化せずに削除する（上書きしてから削除。元に戻せません）(&D)"),
+            self)
+        self.remove_copies.setObjectName("removeCopies")
         self.message = QLabel("", self)
         self.message.setObjectName("message")
         self.message.setStyleSheet("color: #b00020;")
@@ -228,16 +232,31 @@ class ConvertOfferDialog(QDialog):
         layout.addWidget(text)
         layout.addWidget(where)
         layout.addLayout(form)
+        layout.addWidget(self.remove_copies)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         self.password.setFocus()
+
+    @property
+    def plain_copies_action(self) -> str:
+        return "remove" if self.remove_copies.isChecked() else "encrypt"
 
     def try_accept(self) -> None:
         if not self.password.text():
             self.message.setText(self.tr("パスワードを入力してください"))
             self.password.setFocus()
             return
+        if self.remove_copies.isChecked() and not self.confirm_removal():
+            return
         self.accept()
+
+    def confirm_removal(self) -> bool:
+        """The explicit confirmation that removing the old backups needs."""
+        return QMessageBox.warning(
+            self, self.windowTitle(),
+            self.tr("暗号化されていないこれまでのバックアップを、暗号化せずに削除します。"
+                    "削除したバックアップからは復元できなくなります。よろしいですか？"),
+            QMessageBox.Yes | QMessageBox.No, QMessageBox.No) == QMessageBox.Yes
 
 
 _warned: set[str] = set()

@@ -260,7 +260,7 @@ class MainWindow(QMainWindow):
     def backup_now(self) -> None:
         from coordinator_app.services import backups
 
-        db = self.ctx.db
+        db, user = self.ctx.db, self.ctx.user
         self.backup_action.setEnabled(False)
         self.set_busy(self.tr("バックアップしています…"))
 
@@ -276,7 +276,7 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("バックアップできませんでした"),
                                 backups.explain_db_error(exc))
 
-        self.ctx.runner.run(lambda _p: backups.make_backup(db, "manual"),
+        self.ctx.runner.run(lambda _p: backups.manual_backup(db, user),
                             on_done=if_alive(self, done), on_error=if_alive(self, failed))
 
     def choose_restore(self) -> None:

@@ -7,15 +7,13 @@ Any screen may open it: ``PersonHistoryDialog(ctx, person_id).open()``.
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QDialogButtonBox, QGroupBox, QLabel, QTableView, QVBoxLayout,
     QWidget,
 )
 
-from coordinator_app import codes
+from coordinator_app import clock, codes
 from coordinator_app.dates import format_wareki
 from coordinator_app.services import consultations as svc
 from coordinator_app.ui.consultations.list_model import follow_up_text
@@ -53,7 +51,7 @@ class PersonHistoryDialog(QDialog):
         header.setStyleSheet("font-weight: bold;")
         header.setWordWrap(True)
 
-        today = dt.date.today()
+        today = clock.today()
         self.consultations = RowsModel([
             (self.tr("日付"), lambda r: format_wareki(r.received_on, weekday=True)),
             (self.tr("区分"), lambda r: codes.KIND.get(r.kind, r.kind)),

@@ -5,7 +5,6 @@ running a long job with a progress dialog. The work itself is Qt-free
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Any, Callable
 
@@ -15,6 +14,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
+from coordinator_app import clock
 from coordinator_app.database import Database
 from coordinator_app.dates import format_wareki
 from coordinator_app.services import backups
@@ -94,7 +94,7 @@ class BackupScheduler(QObject):
         self.policy.note_change()
 
     def tick(self) -> None:
-        now = dt.datetime.now()
+        now = clock.now()
         if self.running or self.db.path is None or not self.policy.due(now):
             return
         seen = self.policy.changes
@@ -122,7 +122,7 @@ class BackupScheduler(QObject):
             return None
         self.runner.wait()
         existing = backups.list_backups(path)
-        now = dt.datetime.now()
+        now = clock.now()
         if not self.policy.due_on_exit(existing[0] if existing else None, now):
             return None
         info = backups.make_backup(self.db, "exit")

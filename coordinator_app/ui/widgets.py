@@ -7,6 +7,7 @@ import datetime as dt
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget, QHBoxLayout
 
+from coordinator_app import clock
 from coordinator_app.dates import DateParseError, format_wareki, parse_date
 
 
@@ -63,7 +64,7 @@ class DateLineEdit(QWidget):
             except DateParseError as exc:
                 self._error = str(exc)
             else:
-                if not self.allow_future and day > dt.date.today():
+                if not self.allow_future and day > clock.today():
                     self._error = "未来の日付は入力できません"
                 else:
                     self._date = day

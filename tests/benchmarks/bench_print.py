@@ -45,7 +45,7 @@ KANJI = "見本試験仮野架空例田模擬手本雛形試作演習"
 
 
 def build(path: Path, people: int) -> SignedIn:
-    db = Database.open(str(path))
+    db = Database.open(str(path), create=True)
     with db.session() as s:
         b = Branch(code="01", name="見本支部")
         s.add(b)

@@ -84,7 +84,7 @@ def demo_database() -> Path:
         from coordinator_app.database import Database
         from coordinator_app.sample import load_sample
 
-        db = Database.open(str(path))
+        db = Database.open(str(path), create=True)
         load_sample(db)
         with db.engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -73,7 +73,7 @@ def build(path: Path) -> None:
     tmp = path.with_name(f"{path.name}.building-{os.getpid()}")
     for p in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
         p.unlink(missing_ok=True)
-    Database.open(str(tmp)).close()
+    Database.open(str(tmp), create=True).close()
     con = sqlite3.connect(tmp, isolation_level=None)
     con.execute("PRAGMA journal_mode=OFF")
     con.execute("PRAGMA synchronous=OFF")

@@ -51,7 +51,7 @@ ROLES = ["watch", "salon", "driver", "guide", "mutual_help", "disaster", "genera
 
 def build(path: Path) -> None:
     rng = random.Random(6)
-    Database.open(str(path)).close()
+    Database.open(str(path), create=True).close()
     con = sqlite3.connect(path, isolation_level=None)
     con.execute("PRAGMA journal_mode=WAL")
     con.execute("BEGIN")

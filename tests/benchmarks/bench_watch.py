@@ -51,7 +51,7 @@ TARGETS = {"worklist": 1.0, "start_rollcall": 1.0, "open_rollcall": 0.3, "mark_k
 
 def build(path: Path) -> SignedIn:
     rng = random.Random(5)
-    db = Database.open(str(path))
+    db = Database.open(str(path), create=True)
     with db.session() as s:
         branch = Branch(code="01", name="大規模支部")
         s.add(branch)

@@ -44,7 +44,7 @@ def main() -> None:
     app = QApplication.instance() or QApplication(sys.argv)
     setup_fonts(app)
     OUT.mkdir(parents=True, exist_ok=True)
-    db = Database.open(str(Path(tempfile.mkdtemp()) / "demo.db"))
+    db = Database.open(str(Path(tempfile.mkdtemp()) / "demo.db"), create=True)
     load_sample(db, today=TODAY, with_accounts=False)
     with db.session() as s:
         b = s.scalar(select(Branch).where(Branch.code == "01"))

@@ -41,7 +41,7 @@ def main() -> int:
     from coordinator_app.ui.sign_in import SignInDialog
 
     app = make_application()
-    db = Database.open(str(tmp / "demo.db"))
+    db = Database.open(str(tmp / "demo.db"), create=True)
     load_sample(db)
     OUT.mkdir(parents=True, exist_ok=True)
 

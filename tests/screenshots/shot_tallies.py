@@ -48,7 +48,7 @@ def main() -> None:
     setup_fonts(app)
     OUT.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp())
-    db = Database.open(str(tmp / "demo.db"))
+    db = Database.open(str(tmp / "demo.db"), create=True)
     load_sample(db, today=TODAY, with_accounts=False)
     from sqlalchemy import select
 

@@ -3,8 +3,6 @@ closed, oldest first; each closed with a note of the outcome."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -12,7 +10,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit, QPushButton, QTableView, QVBoxLayout, QWidget,
 )
 
-from coordinator_app import codes
+from coordinator_app import clock, codes
 from coordinator_app.dates import format_wareki
 from coordinator_app.services import consultations as svc
 from coordinator_app.services.consultations import ConsultationRow
@@ -31,7 +29,7 @@ class CloseFollowUpDialog(QDialog):
         self.ctx, self.row = ctx, row
         self.setWindowTitle(self.tr("フォローの完了"))
         self.closed_on = DateLineEdit(self, required=True)
-        self.closed_on.setDate(dt.date.today())
+        self.closed_on.setDate(clock.today())
         self.outcome = QPlainTextEdit(self)
         self.outcome.setTabChangesFocus(True)
         self.outcome.setPlaceholderText(self.tr("フォローの結果（例: 包括が訪問し、サービス開始）"))
@@ -103,7 +101,7 @@ class FollowUpView(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.today = dt.date.today()
+        self.today = clock.today()
         self.model = RowsModel([
             (self.tr("フォロー日"), lambda r: format_wareki(r.follow_up_on, weekday=True)),
             (self.tr("経過"), lambda r: self.tr("%1日").replace(
@@ -151,7 +149,7 @@ class FollowUpView(QWidget):
         self.table.activated.connect(lambda _i: self.close_selected())
 
     def refresh(self) -> None:
-        self.today = dt.date.today()
+        self.today = clock.today()
         rows = svc.follow_ups_due(self.ctx.db, self.ctx.user, self.today)
         self.model.set_rows(rows)
         self.empty.setVisible(not rows)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit, QPushButton, QTimeEdit, QVBoxLayout, QWidget,
 )
 
-from coordinator_app import codes
+from coordinator_app import clock, codes
 from coordinator_app.services import consultations as svc
 from coordinator_app.services.consultations import ConsultationDraft, NewPerson
 from coordinator_app.ui.consultations.choice import CategoryToggles, ChoiceRow
@@ -190,7 +190,7 @@ class ConsultationForm(QDialog):
 
     def _fill(self, detail) -> None:
         if detail is None:
-            now = dt.datetime.now()
+            now = clock.now()
             self.received_on.setDate(now.date())
             self.received_at.setTime(QTime(now.hour, now.minute))
         else:

@@ -22,7 +22,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from coordinator_app import codes
+from coordinator_app import clock, codes
 from coordinator_app.dates import format_wareki, format_wareki_short
 from coordinator_app.services import consultations as svc
 from coordinator_app.services.consultations import ConsultationRow, ListQuery
@@ -97,7 +97,7 @@ class ConsultationListModel(QAbstractTableModel):
         self._total: int | None = 0
         self._loaded = 0  # rows loaded from the top while the total is unknown
         self._generation = 0
-        self._today = dt.date.today()
+        self._today = clock.today()
         self._headers = [self.tr("日付"), self.tr("区分"), self.tr("方法"), self.tr("相談者"),
                          self.tr("内容"), self.tr("対応"), self.tr("氏名"), self.tr("フォロー")]
 
@@ -112,7 +112,7 @@ class ConsultationListModel(QAbstractTableModel):
         arrives; results of an older query are dropped."""
         self._generation += 1
         generation = self._generation
-        self._today = dt.date.today()  # for the follow-up column, read once
+        self._today = clock.today()  # for the follow-up column, read once
         self.beginResetModel()
         self.query = query
         self._pages.clear()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget,
 )
 
+from coordinator_app import clock
 from coordinator_app.dates import fiscal_months, fiscal_year_label, fiscal_year_of
 from coordinator_app.reports.labels import LAYOUTS, SOURCES
 from coordinator_app.services import printing
@@ -47,7 +48,7 @@ class PrintDialog(QDialog):
                  folder: Path | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.today = today or dt.date.today()
+        self.today = today or clock.today()
         self.folder = folder
         self.printed: printing.PrintResult | None = None
         self._page = QPixmap()

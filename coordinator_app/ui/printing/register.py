@@ -4,8 +4,6 @@ sees their branch's prints. Both record returns and shredding here."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import shiboken6
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -14,6 +12,7 @@ from PySide6.QtWidgets import (
     QLineEdit, QPushButton, QRadioButton, QTableView, QVBoxLayout, QWidget,
 )
 
+from coordinator_app import clock
 from coordinator_app.services import printing
 from coordinator_app.ui.context import AppContext
 from coordinator_app.ui.printing.models import RegisterModel
@@ -34,7 +33,7 @@ class DisposalDialog(QDialog):
         self.shredded = QRadioButton(self.tr("細断した(&S)"), self)
         (self.shredded if entry.disposal != "returned" else self.returned).setChecked(True)
         self.on = DateLineEdit(self, required=True)
-        self.on.setDate(entry.disposed_on or dt.date.today())
+        self.on.setDate(entry.disposed_on or clock.today())
         self.note = QLineEdit(entry.disposal_note, self)
         self.note.setMaxLength(500)
         self.note.setPlaceholderText(self.tr("例: 2部とも返却、支部で細断"))

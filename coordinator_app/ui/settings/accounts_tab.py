@@ -1,6 +1,7 @@
 """Accounts (administrators): create, change role or branch, reset a
 password, deactivate. Accounts are never deleted (the audit trail names
-their login)."""
+their login). On an encrypted file the changes that take access away
+re-key the database; the screen says what that means."""
 
 from __future__ import annotations
 
@@ -49,8 +50,14 @@ class AccountsTab(QWidget):
         for b in (self.new_button, self.save_button, self.reset_button, self.active_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
-        note = QLabel(self.tr("コーディネーターは一つの支部の記録だけを見られます。"
-                              "市社協職員は集計と指標だけ、管理者は設定だけを扱います。"), self)
+        text = self.tr("コーディネーターは一つの支部の記録だけを見られます。"
+                       "市社協職員は集計と指標だけ、管理者は設定だけを扱います。")
+        if ctx.db.encrypted:
+            text += self.tr("このデータベースは暗号化されています。市社協職員のアカウントでは開けません"
+                            "（集計は支部から届く集計ファイルで行います）。アカウントを無効にしたり"
+                            "パスワードを変えたりすると鍵を作り直し、それまでの鍵ファイルでは開けなくなります。")
+        note = QLabel(text, self)
+        note.setObjectName("accountsNote")
         note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
@@ -128,8 +135,8 @@ class AccountsTab(QWidget):
                 admin.create_account(self.ctx.db, self.ctx.user, login, self.display_name.text(),
                                      role, self.password.text(), branch)
             else:
-                admin.update_account(self.ctx.db, self.ctx.user, r.id, self.display_name.text(),
-                                     role, branch)
+                self.after_rekey(admin.update_account(self.ctx.db, self.ctx.user, r.id,
+                                                      self.display_name.text(), role, branch))
         except Exception as exc:
             show_error(self, exc)
             return
@@ -142,7 +149,7 @@ class AccountsTab(QWidget):
         if r is None:
             return
         try:
-            admin.reset_password(self.ctx.db, self.ctx.user, r.id, self.password.text())
+            rekeyed = admin.reset_password(self.ctx.db, self.ctx.user, r.id, self.password.text())
         except Exception as exc:
             show_error(self, exc)
             return
@@ -150,6 +157,7 @@ class AccountsTab(QWidget):
         QMessageBox.information(self, self.tr("パスワード"),
                                 self.tr("{login} のパスワードを再設定しました。"
                                         "本人に伝え、変更してもらってください。").format(login=r.login))
+        self.after_rekey(rekeyed)
         self.ctx.notify("account")
         self.refresh()
         self._reselect(r.login)
@@ -164,10 +172,30 @@ class AccountsTab(QWidget):
         ) != QMessageBox.Yes:
             return
         try:
-            admin.set_account_active(self.ctx.db, self.ctx.user, r.id, not r.active)
+            rekeyed = admin.set_account_active(self.ctx.db, self.ctx.user, r.id, not r.active)
         except Exception as exc:
             show_error(self, exc)
             return
+        if not r.active and self.ctx.db.encrypted:
+            QMessageBox.information(self, self.tr("アカウント"), self.tr(
+                "{login} を有効にしました。暗号化されたデータベースでは、"
+                "パスワードを再設定するまでサインインできません。").format(login=r.login))
+        self.after_rekey(rekeyed)
         self.ctx.notify("account")
         self.refresh()
         self._reselect(r.login)
+
+    def after_rekey(self, rekeyed) -> None:
+        """Say what a re-key changed (encryption.Rekeyed; None: nothing was
+        re-keyed), and show a new recovery key once."""
+        from coordinator_app import encryption
+
+        if rekeyed is None:
+            return
+        QMessageBox.information(self, self.tr("データベースの鍵"),
+                                "\n".join(encryption.rekey_report(rekeyed)))
+        if rekeyed.recovery_key:
+            from coordinator_app.ui.encryption_dialogs import RecoveryKeyDialog
+
+            RecoveryKeyDialog(rekeyed.recovery_key, str(self.ctx.db.path), parent=self,
+                              title=self.tr("新しい回復キーを保管してください")).exec()

@@ -78,10 +78,10 @@ class SafetyTab(QWidget):
         self.ctx.notify("settings")
 
     def make_backup(self) -> None:
-        db = self.ctx.db
+        db, user = self.ctx.db, self.ctx.user
         self.backup_now.setEnabled(False)
         self.status.setText(self.tr("バックアップしています…"))
-        self.ctx.runner.run(lambda _p: backups.make_backup(db, "manual"),
+        self.ctx.runner.run(lambda _p: backups.manual_backup(db, user),
                             on_done=if_alive(self, self._done),
                             on_error=if_alive(self, self._failed))
 

@@ -3,22 +3,18 @@ non-blocking message boxes (tests can find them; nothing waits in exec)."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QMessageBox, QWidget
 from shiboken6 import isValid
 
+from coordinator_app import clock
 from coordinator_app.dates import fiscal_year_label, fiscal_year_of
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("Tallies", text)
-
-
-def today() -> dt.date:
-    return dt.date.today()
 
 
 class FiscalYearCombo(QComboBox):
@@ -27,7 +23,7 @@ class FiscalYearCombo(QComboBox):
     def __init__(self, first: int | None = None, last: int | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        current = fiscal_year_of(today())
+        current = fiscal_year_of(clock.today())
         self.set_range(first if first is not None else current - 4,
                        last if last is not None else current)
         self.set_value(current)

@@ -12,12 +12,13 @@ from PySide6.QtWidgets import (
     QSplitter, QTableView, QVBoxLayout, QWidget,
 )
 
+from coordinator_app import clock
 from coordinator_app.dates import fiscal_year_label
 from coordinator_app.services import consolidation
 from coordinator_app.services.consolidation import Matrix, ReceiveResult
 from coordinator_app.ui.context import AppContext
 from coordinator_app.ui.tallies.common import (
-    FiscalYearCombo, ask, error_text, inform, run_job, today, warn,
+    FiscalYearCombo, ask, error_text, inform, run_job, warn,
 )
 from coordinator_app.ui.tallies.conflict_dialog import ConflictDialog
 from coordinator_app.ui.tallies.models import STATE_FILL, FilesModel, MatrixModel
@@ -108,7 +109,7 @@ class ConsolidationPage(QWidget):
         db, user = self.ctx.db, self.ctx.user
 
         def job(progress):
-            return (consolidation.matrix(db, user, fy, today()),
+            return (consolidation.matrix(db, user, fy, clock.today()),
                     consolidation.list_files(db, user, fy))
 
         run_job(self, job, on_done=self._loaded,
@@ -229,7 +230,7 @@ class ConsolidationPage(QWidget):
 
     def ask_export(self) -> None:
         fy = self.year.value()
-        name = f"tally_consolidated_{fy}_{today():%Y%m%d}.csv"
+        name = f"tally_consolidated_{fy}_{clock.today():%Y%m%d}.csv"
         path, _ = QFileDialog.getSaveFileName(self, self.tr("集約ファイルを書き出す"),
                                               str(Path.home() / name),
                                               self.tr("集計ファイル (*.csv)"))

@@ -14,12 +14,13 @@ from PySide6.QtWidgets import (
     QPlainTextEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget,
 )
 
+from coordinator_app import clock
 from coordinator_app import indicators as core
 from coordinator_app.dates import fiscal_year_label, fiscal_year_of
 from coordinator_app.services import indicators as service
 from coordinator_app.services.indicators import NARRATIVE_FIELDS, Narrative
 from coordinator_app.ui.context import AppContext
-from coordinator_app.ui.tallies.common import FiscalYearCombo, error_text, run_job, today, warn
+from coordinator_app.ui.tallies.common import FiscalYearCombo, error_text, run_job, warn
 from coordinator_app.ui.tallies.indicator_dialog import YearSpin
 
 HEADINGS = [("office", "担当課"), ("goal", "基本目標"), ("policy", "施策の方向性"),
@@ -35,8 +36,8 @@ class EvaluationPage(QWidget):
         self._filling = False
         plan = service.get_plan(ctx.db)
 
-        self.year = FiscalYearCombo(min(plan.first_fy, today().year - 5),
-                                    max(plan.last_fy, fiscal_year_of(today())), self)
+        self.year = FiscalYearCombo(min(plan.first_fy, clock.today().year - 5),
+                                    max(plan.last_fy, fiscal_year_of(clock.today())), self)
         self.indicator = QComboBox(self)
         self.indicator.setMinimumWidth(260)
         self.source = QComboBox(self)
@@ -229,7 +230,7 @@ class EvaluationPage(QWidget):
     # --- PDF ----------------------------------------------------------------------
     def ask_pdf(self) -> None:
         fy = self.year.value()
-        name = f"evaluation_{fy}_{today():%Y%m%d}.pdf"
+        name = f"evaluation_{fy}_{clock.today():%Y%m%d}.pdf"
         path, _ = QFileDialog.getSaveFileName(self, self.tr("評価シートを書き出す"),
                                               str(Path.home() / name), self.tr("PDF (*.pdf)"))
         if path:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QSplitter, QTableView, QVBoxLayout, QWidget,
 )
 
+from coordinator_app import clock
 from coordinator_app import indicators as core
 from coordinator_app.dates import fiscal_year_label, fiscal_year_of
 from coordinator_app.services import indicators as service
@@ -21,7 +22,7 @@ from coordinator_app.services import monthly_tallies
 from coordinator_app.services.indicators import IndicatorResult
 from coordinator_app.ui.context import AppContext
 from coordinator_app.ui.tallies.charts import TrendChart
-from coordinator_app.ui.tallies.common import FiscalYearCombo, error_text, run_job, today, warn
+from coordinator_app.ui.tallies.common import FiscalYearCombo, error_text, run_job, warn
 from coordinator_app.ui.tallies.indicator_dialog import IndicatorDialog, ThresholdsDialog
 from coordinator_app.ui.tallies.models import IndicatorTableModel, YearTableModel
 from coordinator_app.ui.tallies.override_dialog import OverrideDialog
@@ -38,8 +39,8 @@ class IndicatorsPage(QWidget):
         self.editable = service.may_edit(user)
 
         plan = service.get_plan(ctx.db)
-        self.year = FiscalYearCombo(min(plan.first_fy, today().year - 5),
-                                    max(plan.last_fy, fiscal_year_of(today())), self)
+        self.year = FiscalYearCombo(min(plan.first_fy, clock.today().year - 5),
+                                    max(plan.last_fy, fiscal_year_of(clock.today())), self)
         self.source = QComboBox(self)
         for key, label in service.SOURCES.items():
             if key == "consolidated" and user.role == "coordinator":
@@ -263,7 +264,7 @@ class IndicatorsPage(QWidget):
     # --- export -------------------------------------------------------------------
     def ask_export(self) -> None:
         fy = self.year.value()
-        name = f"indicators_{fy}_{today():%Y%m%d}.csv"
+        name = f"indicators_{fy}_{clock.today():%Y%m%d}.csv"
         path, _ = QFileDialog.getSaveFileName(self, self.tr("指標を書き出す"), str(Path.home() / name),
                                               self.tr("CSV (*.csv)"))
         if path:

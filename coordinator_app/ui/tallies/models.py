@@ -6,14 +6,14 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from coordinator_app import codes, tallies
+from coordinator_app import clock, codes, tallies
 from coordinator_app import indicators as core
 from coordinator_app.dates import fiscal_months, fiscal_year_label, format_wareki, month_last_day
 from coordinator_app.services.consolidation import Conflict, Matrix, ReceivedFile
 from coordinator_app.services.indicators import IndicatorResult, YearFigure
 from coordinator_app.services.monthly_tallies import RecordLine, TallyView
 from coordinator_app.ui.table_model import ColumnTableModel
-from coordinator_app.ui.tallies.common import today, tr
+from coordinator_app.ui.tallies.common import tr
 
 TOTAL_FILL = QColor("#EEF3F9")
 GROUP_FILL = QColor("#F7F7F7")
@@ -114,7 +114,7 @@ class TallyGridModel(_Model):
         """Month columns whose month has not ended yet (figures still grow)."""
         if not self.fiscal_year:
             return set()
-        now = today()
+        now = clock.today()
         return {self.FIRST_MONTH + i for i, m in enumerate(tallies.fiscal_month_keys(self.fiscal_year))
                 if month_last_day(m // 100, m % 100) >= now}
 

@@ -13,13 +13,13 @@ from PySide6.QtWidgets import (
     QSplitter, QTabBar, QTableView, QVBoxLayout, QWidget,
 )
 
-from coordinator_app import codes, tallies
+from coordinator_app import clock, codes, tallies
 from coordinator_app.dates import fiscal_year_label, month_last_day
 from coordinator_app.services import monthly_tallies
 from coordinator_app.services.monthly_tallies import TallyView
 from coordinator_app.ui.context import AppContext
 from coordinator_app.ui.tallies.charts import BarChart
-from coordinator_app.ui.tallies.common import FiscalYearCombo, error_text, inform, run_job, today, warn
+from coordinator_app.ui.tallies.common import FiscalYearCombo, error_text, inform, run_job, warn
 from coordinator_app.ui.tallies.models import TallyGridModel
 from coordinator_app.ui.tallies.records_dialog import RecordsDialog
 
@@ -134,7 +134,8 @@ class MonthlyPage(QWidget):
         self.model.set_view(self.view_data, self.measure)
         fy = self.year.value()
         months = tallies.fiscal_month_keys(fy)
-        running = [i for i, m in enumerate(months) if month_last_day(m // 100, m % 100) >= today()]
+        today = clock.today()
+        running = [i for i, m in enumerate(months) if month_last_day(m // 100, m % 100) >= today]
         title = self.tr("{0}（月別の合計）").format(self.tr(codes.MEASURE_LABELS[self.measure]))
         self.chart.set_data(self.model.month_labels, self.model.monthly_totals(), title, running)
 
@@ -168,7 +169,7 @@ class MonthlyPage(QWidget):
         code = self.branch_code()
         if code is None and self.ctx.user.role == "coordinator":
             code = self.ctx.user.branch_code
-        return monthly_tallies.default_file_name(code, self.year.value(), fmt, today())
+        return monthly_tallies.default_file_name(code, self.year.value(), fmt, clock.today())
 
     def ask_export(self, fmt: str) -> None:
         name = self.suggested_name(fmt)

@@ -4,8 +4,6 @@ activity)."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -13,6 +11,7 @@ from PySide6.QtWidgets import (
     QTableView, QVBoxLayout, QWidget,
 )
 
+from coordinator_app import clock
 from coordinator_app.dates import fiscal_year_label, fiscal_year_of, format_wareki
 from coordinator_app.services import volunteers
 from coordinator_app.ui.context import AppContext
@@ -25,7 +24,7 @@ class ActivityPanel(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.year = QComboBox(self)
-        fy = fiscal_year_of(dt.date.today())
+        fy = fiscal_year_of(clock.today())
         for year in range(fy, fy - 5, -1):
             self.year.addItem(fiscal_year_label(year), year)
         self.year.currentIndexChanged.connect(lambda _i: self.refresh())

@@ -4,8 +4,6 @@ first match; Delete removes the selected participant; Ctrl+S saves."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -13,6 +11,7 @@ from PySide6.QtWidgets import (
     QHeaderView, QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget,
 )
 
+from coordinator_app import clock
 from coordinator_app.services import volunteers
 from coordinator_app.services.volunteers import ACTIVITY_KIND, Participant, VolunteerQuery
 from coordinator_app.ui.context import AppContext
@@ -31,7 +30,7 @@ class ActivityFormDialog(QDialog):
         self.setWindowTitle(self.tr("活動記録の入力"))
         self.resize(760, 560)
         self.held_on = DateLineEdit(self, required=True)
-        self.held_on.setDate(dt.date.today())
+        self.held_on.setDate(clock.today())
         self.title = QComboBox(self)
         self.title.setEditable(True)
         self.title.addItems(["", *TITLES])

@@ -4,8 +4,6 @@ Ctrl+S saves, Esc cancels."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -13,7 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QLineEdit, QListView, QPushButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
-from coordinator_app import codes
+from coordinator_app import clock, codes
 from coordinator_app.dates import fiscal_year_label, fiscal_year_of
 from coordinator_app.services import people, volunteers
 from coordinator_app.services.volunteers import VolunteerInput
@@ -42,7 +40,7 @@ class VolunteerFormDialog(QDialog):
         if volunteer_id is not None:
             self._load(volunteer_id)
         else:
-            self.registered_on.setDate(dt.date.today())
+            self.registered_on.setDate(clock.today())
         self._kind_changed()
 
     # --- layout ----------------------------------------------------------------------
@@ -143,7 +141,7 @@ class VolunteerFormDialog(QDialog):
         self.covered_model.set_rows(areas)
         self.area.addItem("")
         self.area.addItems([name for _, name in areas])
-        fy = fiscal_year_of(dt.date.today())
+        fy = fiscal_year_of(clock.today())
         for year in (fy, fy - 1, fy - 2):
             self.insurance.addItem(f"{fiscal_year_label(year)}（{year}）", year)
         self.insurance.addItem(self.tr("未加入"), None)

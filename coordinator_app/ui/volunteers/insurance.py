@@ -3,13 +3,12 @@ the current fiscal year, renewed in bulk after confirmation."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QTableView,
     QVBoxLayout, QWidget,
 )
 
+from coordinator_app import clock
 from coordinator_app.dates import fiscal_year_label, fiscal_year_of
 from coordinator_app.services import volunteers
 from coordinator_app.ui.context import AppContext
@@ -20,7 +19,7 @@ class InsurancePanel(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.fy = fiscal_year_of(dt.date.today())
+        self.fy = fiscal_year_of(clock.today())
         roles = {r.code: r.label for r in volunteers.list_roles(ctx.db, include_inactive=True)}
         self.model = VolunteerTableModel(roles, self.fy, checkable=True, parent=self)
         self.heading = QLabel(self)

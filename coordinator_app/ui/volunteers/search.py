@@ -4,14 +4,13 @@ Enter (or a double click) opens the volunteer's page."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
     QTableView, QVBoxLayout, QWidget,
 )
 
+from coordinator_app import clock
 from coordinator_app.dates import fiscal_year_of
 from coordinator_app.services import volunteers
 from coordinator_app.services.volunteers import (
@@ -31,7 +30,7 @@ class VolunteerSearchPanel(QWidget):
         self.ctx = ctx
         roles = volunteers.list_roles(ctx.db, include_inactive=True)
         self.model = VolunteerTableModel({r.code: r.label for r in roles},
-                                         fiscal_year_of(dt.date.today()), parent=self)
+                                         fiscal_year_of(clock.today()), parent=self)
         self.text = QLineEdit(self)
         self.text.setPlaceholderText(self.tr("氏名・ふりがな（ひらがな・カタカナどちらでも）"))
         self.text.setClearButtonEnabled(True)

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
 )
 
+from coordinator_app import clock
 from coordinator_app.services import volunteers
 from coordinator_app.ui.context import AppContext
 from coordinator_app.ui.widgets import DateLineEdit
@@ -26,7 +25,7 @@ class WithdrawDialog(QDialog):
         self.ctx, self.volunteer_id = ctx, volunteer_id
         self.setWindowTitle(self.tr("退会の登録"))
         self.on = DateLineEdit(self, required=True)
-        self.on.setDate(dt.date.today())
+        self.on.setDate(clock.today())
         self.reason = QComboBox(self)
         self.reason.setEditable(True)
         self.reason.addItems(["", *REASONS])

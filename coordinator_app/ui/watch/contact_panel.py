@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QPushButton, QVBoxLayout, QWidget,
 )
 
-from coordinator_app import codes
+from coordinator_app import clock, codes
 from coordinator_app.dates import format_wareki
 from coordinator_app.services import watch
 from coordinator_app.services.scope import ScopeError
@@ -106,7 +106,7 @@ class ContactPanel(QWidget):
         self._choices: list[watch.Cooperator] = []
         self._coop_boxes: dict[int, QCheckBox] = {}
         self.concern_dialog: ConcernDialog | None = None
-        self.today = dt.date.today()
+        self.today = clock.today()
 
         title = QLabel(self.tr("見守りの記録"), self)
         title.setStyleSheet("font-size: 14pt; font-weight: bold;")
@@ -292,7 +292,7 @@ class ContactPanel(QWidget):
                 self.ctx.db, self.ctx.user, row.watch_user_id, contacted_on=self.day.date(),
                 method=self.method.currentData(), result=self.results.result(),
                 by_staff=self.staff.isChecked(), volunteer_ids=volunteer_ids,
-                note=self.note.text(), concern=concern, today=max(self.today, dt.date.today()))
+                note=self.note.text(), concern=concern, today=max(self.today, clock.today()))
         except (ValueError, ScopeError, LookupError) as exc:
             return self._fail(str(exc))
         self._method = self.method.currentData()

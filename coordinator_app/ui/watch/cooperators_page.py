@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coordinator_app import clock
 from coordinator_app.services import watch
 from coordinator_app.ui.context import AppContext
 from coordinator_app.ui.watch.models import CooperatorsModel, WorklistModel
@@ -39,7 +40,7 @@ class CooperatorsPage(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.today = today or dt.date.today()
+        self.today = today or clock.today()
         self.flag = QLabel(self)
         self.flag.setStyleSheet("font-size: 12pt;")
         self.flag.setWordWrap(True)

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget,
 )
 
-from coordinator_app import codes
+from coordinator_app import clock, codes
 from coordinator_app.services import watch
 from coordinator_app.services.scope import ScopeError
 from coordinator_app.ui.context import AppContext
@@ -21,7 +21,7 @@ class EndDialog(QDialog):
                  parent: QWidget | None = None, today: dt.date | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.watch_user_id = ctx, watch_user_id
-        self.today = today or dt.date.today()
+        self.today = today or clock.today()
         self.setWindowTitle(self.tr("見守り登録の終了"))
         intro = QLabel(self.tr("{name} さんの見守り登録を終了します。今月の見守りから外れますが、"
                                "これまでの記録は残ります。").format(name=user_name), self)

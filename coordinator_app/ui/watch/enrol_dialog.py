@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget,
 )
 
-from coordinator_app import codes
+from coordinator_app import clock, codes
 from coordinator_app.dates import format_wareki
 from coordinator_app.services import people, watch
 from coordinator_app.services.scope import ScopeError
@@ -39,7 +39,7 @@ class EnrolDialog(QDialog):
                  parent: QWidget | None = None, today: dt.date | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.today = today or dt.date.today()
+        self.today = today or clock.today()
         self.watch_user_id = watch_user_id
         editing = watch_user_id is not None
         self.setWindowTitle(self.tr("見守り利用者の編集") if editing else self.tr("見守り利用者の登録"))

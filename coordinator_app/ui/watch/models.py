@@ -10,7 +10,7 @@ from typing import Callable
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from coordinator_app import codes
+from coordinator_app import clock, codes
 from coordinator_app.dates import format_wareki_short
 from coordinator_app.services import watch
 from coordinator_app.ui.table_model import ColumnTableModel
@@ -49,7 +49,7 @@ def local_time(stamp: dt.datetime | None, with_date: bool = False) -> str:
     if stamp is None:
         return ""
     local = stamp.replace(tzinfo=dt.timezone.utc).astimezone()
-    if not with_date and local.date() == dt.date.today():
+    if not with_date and local.date() == clock.today():
         return local.strftime("%H:%M")
     return f"{format_wareki_short(local.date())} {local.strftime('%H:%M')}"
 

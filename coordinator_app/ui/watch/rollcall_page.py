@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QTableView, QVBoxLayout, QWidget,
 )
 
+from coordinator_app import clock
 from coordinator_app.services import watch
 from coordinator_app.services.scope import ScopeError
 from coordinator_app.ui.context import AppContext
@@ -47,7 +48,7 @@ class RollcallPage(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.today = today or dt.date.today()
+        self.today = today or clock.today()
         self.rollcall: watch.RollcallInfo | None = None
         self.confirm = True  # tests switch the confirmations off
 

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
+from coordinator_app import clock
 from coordinator_app.services import watch
 from coordinator_app.ui.context import AppContext
 from coordinator_app.ui.watch.cooperators_page import CooperatorsPage
@@ -34,7 +35,7 @@ class WatchScreen(QWidget):
                  today: dt.date | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.today = today or dt.date.today()
+        self.today = today or clock.today()
         title = QLabel(self.tr("見守り"), self)
         title.setStyleSheet("font-size: 16pt; font-weight: bold;")
         self.tabs = QTabWidget(self)

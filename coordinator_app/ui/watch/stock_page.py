@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coordinator_app import clock
 from coordinator_app.dates import format_wareki
 from coordinator_app.services import watch
 from coordinator_app.ui.context import AppContext
@@ -22,7 +23,7 @@ class StockPage(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.today = today or dt.date.today()
+        self.today = today or clock.today()
         self.as_of = DateLineEdit(self, required=True)
         self.as_of.setDate(watch.last_fiscal_year_end(self.today))
         show = QPushButton(self.tr("表示"), self)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
+from coordinator_app import clock
 from coordinator_app.services import watch
 from coordinator_app.ui.context import AppContext
 from coordinator_app.ui.watch.end_dialog import EndDialog
@@ -23,7 +24,7 @@ class UsersPage(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.today = today or dt.date.today()
+        self.today = today or clock.today()
         self.dialog = None  # the open enrol/end dialog (tests drive it)
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("氏名・ふりがなで絞り込み"))

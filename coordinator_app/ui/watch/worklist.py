@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from coordinator_app import clock
 from coordinator_app.dates import era_of, month_key, month_last_day
 from coordinator_app.services import watch
 from coordinator_app.ui.context import AppContext
@@ -49,7 +50,7 @@ class WorklistPage(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.today = today or dt.date.today()
+        self.today = today or clock.today()
         self._pending = 0
         self._generation = 0
         self._own_change = False
