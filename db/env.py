@@ -4,7 +4,7 @@
 from alembic import context
 from sqlmodel import SQLModel
 
-import coordinator_app.models  # noqa: F401  (registers the tables)
+import coordinator_app.core.models  # noqa: F401  (registers the tables)
 
 config = context.config
 target_metadata = SQLModel.metadata
@@ -13,7 +13,7 @@ target_metadata = SQLModel.metadata
 def run_migrations_online() -> None:
     connection = config.attributes.get("connection")
     if connection is None:
-        from coordinator_app.store import make_engine
+        from coordinator_app.storage.engine import make_engine
 
         engine = make_engine(config.get_main_option("sqlalchemy.url"))
         with engine.begin() as conn:

@@ -14,9 +14,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest
 from sqlalchemy import create_engine, text
 
-from coordinator_app import clock
-from coordinator_app.accounts import SignedIn
-from coordinator_app.database import Database
+from coordinator_app.core import clock
+from coordinator_app.services.accounts import SignedIn
+from coordinator_app.storage.database import Database
 
 PG_URL = os.environ.get("COORDINATOR_APP_TEST_PG")  # e.g. postgresql+psycopg://u:p@localhost/postgres
 TODAY = dt.date(2026, 11, 26)  # the demo's fixed "today" in tests: the clock starts there (10:00)
@@ -65,17 +65,17 @@ def open_test_db(url_or_path: str) -> Database:
     ENCRYPTED (a new key, a key file without copies yet, and the key
     remembered in this process so that later opens of the same file, the
     CLI's included, need no password)."""
-    from coordinator_app import crypto
-    from coordinator_app.store import resolve_url, sqlite_path
+    from coordinator_app.storage import keyfile
+    from coordinator_app.storage.engine import resolve_url, sqlite_path
 
     path = sqlite_path(resolve_url(url_or_path))
     if not ENCRYPTED or path is None:
         return Database.open(url_or_path, create=True)
-    key = crypto.remembered_key(path)
+    key = keyfile.remembered_key(path)
     if key is None:
-        key = crypto.new_database_key()
-        crypto.KeyFile.new(key).save(crypto.keys_path(path))
-        crypto.remember_key(path, key)
+        key = keyfile.new_database_key()
+        keyfile.KeyFile.new(key).save(keyfile.keys_path(path))
+        keyfile.remember_key(path, key)
     return Database.open(url_or_path, key=key, create=True)
 
 
@@ -86,14 +86,13 @@ def connect_file(path, key: bytes | None = None):
     backup, or remembered for the file) for an encrypted one."""
     import sqlite3
 
-    from coordinator_app import crypto
-
-    if not crypto.is_encrypted_file(path):
+    from coordinator_app.storage import keyfile
+    if not keyfile.is_encrypted_file(path):
         return sqlite3.connect(path)
     from sqlcipher3 import dbapi2 as sqlcipher
 
     con = sqlcipher.connect(str(path))
-    con.execute(crypto.sqlcipher_key_pragma(key or crypto.remembered_key(path)))
+    con.execute(keyfile.sqlcipher_key_pragma(key or keyfile.remembered_key(path)))
     return con
 
 
@@ -149,7 +148,7 @@ def sqlite_db(tmp_path):
 def _demo_template(tmp_path_factory):
     """The demo database built once per test session (no accounts), copied
     per test."""
-    from coordinator_app.sample import load_sample
+    from coordinator_app.services.demo import load_sample
 
     path = tmp_path_factory.mktemp("demo") / "demo.db"
     database = open_test_db(str(path))
@@ -167,10 +166,9 @@ def demo_db(_demo_template, tmp_path):
     path = tmp_path / "demo.db"
     shutil.copy(_demo_template, path)
     if ENCRYPTED:
-        from coordinator_app import crypto
-
-        shutil.copy(crypto.keys_path(_demo_template), crypto.keys_path(path))
-        crypto.remember_key(path, crypto.remembered_key(_demo_template))
+        from coordinator_app.storage import keyfile
+        shutil.copy(keyfile.keys_path(_demo_template), keyfile.keys_path(path))
+        keyfile.remember_key(path, keyfile.remembered_key(_demo_template))
     database = open_test_db(str(path))
     yield database
     database.close()
@@ -196,7 +194,7 @@ def coordinator_of(db: Database, branch_code: str = "01") -> SignedIn:
     """A signed-in coordinator of a branch, without an account row."""
     from sqlalchemy import select
 
-    from coordinator_app.models import Branch
+    from coordinator_app.core.models import Branch
 
     with db.session() as s:
         b = s.scalar(select(Branch).where(Branch.code == branch_code))

@@ -8,7 +8,7 @@ import hashlib
 from sqlalchemy import inspect, select
 from sqlmodel import SQLModel
 
-import coordinator_app.models  # noqa: F401  (registers the tables)
+import coordinator_app.core.models  # noqa: F401  (registers the tables)
 
 
 def snapshot(db) -> dict[str, tuple[int, str]]:

@@ -29,13 +29,12 @@ def _key_for(path: str) -> bytes | None:
     """On CI's encrypted run, the file is an SQLCipher database."""
     if os.environ.get("COORDINATOR_APP_TEST_ENCRYPTED") != "1":
         return None
-    from coordinator_app import crypto
-
-    key = crypto.remembered_key(path)
+    from coordinator_app.storage import keyfile
+    key = keyfile.remembered_key(path)
     if key is None:
-        key = crypto.new_database_key()
-        crypto.KeyFile.new(key).save(crypto.keys_path(path))
-        crypto.remember_key(path, key)
+        key = keyfile.new_database_key()
+        keyfile.KeyFile.new(key).save(keyfile.keys_path(path))
+        keyfile.remember_key(path, key)
     return key
 
 
@@ -44,7 +43,7 @@ def writer(db, branch_id: int, start: int, ack_fd: int) -> None:
     """The killed process: write, commit, acknowledge, forever. ``db`` is
     the driver's Database, its pool emptied before the fork (SQLAlchemy's
     advice for forked processes), so the engine is already initialised."""
-    from coordinator_app import clock
+    from coordinator_app.core import clock
     from coordinator_app.services.consultations import insert_consultation
 
     db.actor = "writer"
@@ -74,8 +73,8 @@ def check(db) -> tuple[str, set[int]]:
 
 def main() -> int:
     path, kills, seed = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
-    from coordinator_app.database import Database
-    from coordinator_app.models import Branch, Category
+    from coordinator_app.core.models import Branch, Category
+    from coordinator_app.storage.database import Database
 
     rng = random.Random(seed)
     key = _key_for(path)
@@ -92,7 +91,7 @@ def main() -> int:
         branch_id = branch.id
     # Warm the ORM's statement caches here, so each forked writer starts
     # writing at once instead of compiling.
-    from coordinator_app import clock
+    from coordinator_app.core import clock
     from coordinator_app.services.consultations import insert_consultation
 
     with db.session() as s:

@@ -31,7 +31,7 @@ from typing import Any, Callable
 from hypothesis import assume
 from hypothesis import strategies as st
 
-from coordinator_app import codes  # the contract's code lists and their labels
+from coordinator_app.core import codes  # the contract's code lists and their labels
 from tests.conftest import TODAY
 
 # --- the contract's columns: (name, label, required) --------------------------------------

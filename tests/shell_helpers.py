@@ -6,8 +6,8 @@ import datetime as dt
 
 from sqlalchemy import func, select
 
-from coordinator_app import accounts
-from coordinator_app.models import AuditLog
+from coordinator_app.core.models import AuditLog
+from coordinator_app.services import accounts
 
 PASSWORDS = {"admin": "admin-pass-1", "coord01": "coord01-pass", "coord02": "coord02-pass",
              "city": "city-pass-1"}
@@ -88,8 +88,7 @@ def fast_hashing(monkeypatch):
     failures lock — are the same."""
     from argon2 import PasswordHasher
 
-    from coordinator_app import accounts
-
+    from coordinator_app.services import accounts
     monkeypatch.setattr(accounts, "_hasher",
                         PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
 
@@ -123,7 +122,11 @@ def make_window(db, user, qtbot, idle_minutes: int = 5):
 def visible_texts(widget) -> list[str]:
     """Every text a person could read in widget's window right now."""
     from PySide6.QtWidgets import (
-        QAbstractButton, QAbstractItemView, QLabel, QLineEdit, QWidget,
+        QAbstractButton,
+        QAbstractItemView,
+        QLabel,
+        QLineEdit,
+        QWidget,
     )
 
     texts = []

@@ -14,9 +14,9 @@ import datetime as dt
 import random
 from dataclasses import dataclass, field
 
-from coordinator_app import clock
-from coordinator_app.dates import fiscal_year_range, month_key
-from coordinator_app.models import (
+from coordinator_app.core import clock
+from coordinator_app.core.dates import fiscal_year_range, month_key
+from coordinator_app.core.models import (
     Activity,
     ActivityParticipant,
     Branch,

@@ -16,10 +16,12 @@ import sys
 import pytest
 from sqlalchemy import func, select
 
-from coordinator_app import codes, store, tallies
 from coordinator_app.cli import main
-from coordinator_app.database import Database
-from coordinator_app.models import Branch, Consultation
+from coordinator_app.core import codes
+from coordinator_app.core.models import Branch, Consultation
+from coordinator_app.interchange import tally_file
+from coordinator_app.storage import engine
+from coordinator_app.storage.database import Database
 from tests.db_snapshot import snapshot
 from tests.test_import import (
     BRANCH_HEADER,
@@ -111,11 +113,11 @@ def test_init_sample_loads_the_demo_once(db_url, capsys):
 
 
 def test_db_flag_then_environment_then_user_data_folder(monkeypatch, tmp_path, capsys):
-    monkeypatch.setattr(store, "user_data_dir", lambda *a, **k: str(tmp_path / "userdata"))
-    monkeypatch.delenv(store.ENV_DB, raising=False)
+    monkeypatch.setattr(engine, "user_data_dir", lambda *a, **k: str(tmp_path / "userdata"))
+    monkeypatch.delenv(engine.ENV_DB, raising=False)
     ok(capsys, "init")
     assert (tmp_path / "userdata" / "coordinator.db").is_file()
-    monkeypatch.setenv(store.ENV_DB, str(tmp_path / "env.db"))
+    monkeypatch.setenv(engine.ENV_DB, str(tmp_path / "env.db"))
     ok(capsys, "init")
     assert (tmp_path / "env.db").is_file()
     ok(capsys, "--db", str(tmp_path / "flag.db"), "init")
@@ -182,7 +184,7 @@ def test_export_tallies_csv_is_byte_exact(loaded, tmp_path, capsys):
     assert data.startswith(b"\xef\xbb\xbffiscal_year,month,branch_code,measure,breakdown,key,count\r\n")
     assert data.endswith(b"\r\n") and b"\r\n\r\n" not in data
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
-    assert rows[0] == tallies.HEADER
+    assert rows[0] == tally_file.HEADER
     body = rows[1:]
     keys = [(r[2], r[1], r[3], r[4], r[5]) for r in body]
     assert keys == sorted(keys) and len(set(keys)) == len(keys)
@@ -213,8 +215,8 @@ def test_export_tallies_csv_is_byte_exact(loaded, tmp_path, capsys):
     one = tmp_path / "one.csv"
     ok(capsys, "--db", loaded, "export", "tallies", "--fiscal-year", "2025", "--branch", "02",
        "--out", str(one))
-    assert {r.branch_code for r in tallies.read_csv(one)} == {"02"}
-    assert tallies.read_csv(one) == [r for r in tallies.read_csv(out) if r.branch_code == "02"]
+    assert {r.branch_code for r in tally_file.read_csv(one)} == {"02"}
+    assert tally_file.read_csv(one) == [r for r in tally_file.read_csv(out) if r.branch_code == "02"]
 
 
 def test_export_tallies_xlsx_like_the_paper_report(loaded, tmp_path, capsys):

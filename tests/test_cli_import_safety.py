@@ -9,15 +9,15 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from coordinator_app import cli, store
+from coordinator_app import cli
 from coordinator_app.cli import BUSY_MESSAGE, BUSY_RETRY_PAUSES, main
 from coordinator_app.services import backups
+from coordinator_app.storage import engine
 from tests.conftest import connect_file
 from tests.db_snapshot import snapshot
 from tests.shell_helpers import fast_hashing, make_accounts, qsettings  # noqa: F401
@@ -81,7 +81,7 @@ def test_the_backup_before_an_import_holds_the_state_before_it(demo_db, tmp_path
     before = snapshot(demo_db)
     assert _import(capsys, demo_db, GOOD, tmp_path) == 0
     [taken] = backups.list_backups(demo_db.path)
-    from coordinator_app.database import Database
+    from coordinator_app.storage.database import Database
 
     copy = Database.open(str(taken.path), key=demo_db.key)
     try:
@@ -142,7 +142,7 @@ def test_the_app_removes_leftovers_at_start(qtbot, demo_db, qsettings, fast_hash
 def writer_holding_the_lock(demo_db, monkeypatch):
     """Another program in the middle of a write (its lock held), a short
     lock wait, and the pauses between tries recorded instead of slept."""
-    monkeypatch.setattr(store, "BUSY_TIMEOUT_MS", 50)
+    monkeypatch.setattr(engine, "BUSY_TIMEOUT_MS", 50)
     con = connect_file(demo_db.path, demo_db.key)
     con.isolation_level = None
     con.execute("BEGIN IMMEDIATE")
@@ -171,7 +171,7 @@ def test_a_busy_database_is_told_in_japanese_after_a_short_retry(demo_db, tmp_pa
     with demo_db.session() as s:
         from sqlalchemy import select
 
-        from coordinator_app.models import Consultation
+        from coordinator_app.core.models import Consultation
 
         assert s.scalar(select(Consultation.id).where(Consultation.external_id == "S1")) is None
 
@@ -198,7 +198,7 @@ def test_two_imports_at_once(tmp_path):
     either succeeds or says, in Japanese, to try again."""
     db = tmp_path / "two.db"
     env = dict(os.environ)
-    env.pop(store.ENV_DB, None)
+    env.pop(engine.ENV_DB, None)
     run = [sys.executable, "-m", "coordinator_app", "--db", str(db)]
     subprocess.run(run + ["init"], check=True, env=env, capture_output=True)
     branches = tmp_path / "branches.csv"

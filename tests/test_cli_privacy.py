@@ -26,12 +26,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
-from coordinator_app import accounts, crypto, tallies
 from coordinator_app.cli import ENV_PASSWORD, main
-from coordinator_app.database import Database
-from coordinator_app.importer import import_ledger
-from coordinator_app.models import AuditLog, Branch, Person, WatchUser
+from coordinator_app.core import counting
+from coordinator_app.core.models import AuditLog, Branch, Person, WatchUser
+from coordinator_app.interchange.importer import import_ledger
+from coordinator_app.services import accounts
 from coordinator_app.services.branch_copy import LEFT_OUT, write_branch_copy
+from coordinator_app.storage import keyfile
+from coordinator_app.storage.database import Database
 from tests.conftest import TODAY, coordinator_of, open_test_db
 from tests.shell_helpers import PASSWORDS, fast_hashing, make_accounts  # noqa: F401
 from tests.test_import import (
@@ -102,15 +104,14 @@ def readable_hits(path: Path, login: str, password: str) -> list[str]:
         text = subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True,
                               capture_output=True).stdout
         found += [f"pdf text: {h}" for h in hits(text)]
-    elif data.startswith(crypto.SQLITE_HEADER):
+    elif data.startswith(keyfile.SQLITE_HEADER):
         con = sqlite3.connect(path)
         try:
             found += [f"rows: {h}" for h in hits(_table_text(con))]
         finally:
             con.close()
-    elif crypto.keys_path(path).is_file():  # an encrypted copy: read it as its owner can
-        from coordinator_app import encryption
-
+    elif keyfile.keys_path(path).is_file():  # an encrypted copy: read it as its owner can
+        from coordinator_app.storage import encryption
         db = encryption.open_encrypted(path, login, password)
         try:
             with db.engine.connect() as conn:
@@ -199,9 +200,8 @@ def test_nothing_a_coordinator_gets_holds_another_branchs_markers(site, tmp_path
 # --- finding 1: backup gives every branch ---------------------------------------------------
 
 def _rows(path: Path, login: str, password: str, sql: str) -> list[tuple]:
-    if crypto.is_encrypted_file(path):
-        from coordinator_app import encryption
-
+    if keyfile.is_encrypted_file(path):
+        from coordinator_app.storage import encryption
         db = encryption.open_encrypted(path, login, password)
     else:
         db = Database.open(str(path))
@@ -230,9 +230,8 @@ def test_a_coordinators_backup_holds_only_their_branch(site, capsys):
     assert _rows(copy, "coord01", pw, "SELECT login FROM account") == [("coord01",)]
     assert {a for (a,) in _rows(copy, "coord01", pw, "SELECT actor FROM audit_log")} <= {"coord01"}
     # The copy is the branch's database: the app opens it and counts the same.
-    if crypto.is_encrypted_file(copy):
-        from coordinator_app import encryption
-
+    if keyfile.is_encrypted_file(copy):
+        from coordinator_app.storage import encryption
         opened = encryption.open_encrypted(copy, "coord01", pw)
     else:
         opened = Database.open(str(copy))
@@ -241,7 +240,7 @@ def test_a_coordinators_backup_holds_only_their_branch(site, capsys):
         with pytest.raises(accounts.AuthError):
             accounts.authenticate(opened, "admin", PASSWORDS["admin"])
         with opened.session() as s, db.session() as t:
-            assert tallies.compute(s, 2025, ["01"]) == tallies.compute(t, 2025, ["01"])
+            assert counting.compute(s, 2025, ["01"]) == counting.compute(t, 2025, ["01"])
     finally:
         opened.close()
     with db.session() as s:
@@ -279,8 +278,7 @@ def test_without_accounts_the_backup_is_the_whole_file(demo_db, tmp_path, capsys
 def test_an_encrypted_coordinators_copy_opens_with_their_password_only(tmp_path, fast_hashing,
                                                                        capsys, monkeypatch):
     pytest.importorskip("sqlcipher3")
-    from coordinator_app import encryption
-
+    from coordinator_app.storage import encryption
     path = tmp_path / "enc.db"
     encryption.create_encrypted(path, "admin", PASSWORDS["admin"])
     db = encryption.open_encrypted(path, "admin", PASSWORDS["admin"])
@@ -294,13 +292,13 @@ def test_an_encrypted_coordinators_copy_opens_with_their_password_only(tmp_path,
         live_key = db.key
     finally:
         db.close()
-    crypto.forget_key(path)
+    keyfile.forget_key(path)
     monkeypatch.setenv(ENV_PASSWORD, PASSWORDS["coord01"])
     copy = tmp_path / "usb" / "bk.db"
     assert main(["--db", str(path), "--user", "coord01", "backup", "--out", str(copy)]) == 0
     assert "あなたのパスワードだけで開けます" in capsys.readouterr().out
-    assert crypto.is_encrypted_file(copy) and hits(copy.read_bytes()) == []
-    keys = crypto.KeyFile.load(crypto.keys_path(copy))
+    assert keyfile.is_encrypted_file(copy) and hits(copy.read_bytes()) == []
+    keys = keyfile.KeyFile.load(keyfile.keys_path(copy))
     assert keys.logins() == ["coord01"] and not keys.has_recovery()
     assert readable_hits(copy, "coord01", PASSWORDS["coord01"]) == []
     assert _rows(copy, "coord01", PASSWORDS["coord01"], "SELECT count(*) FROM watch_user") == [(1,)]
@@ -309,7 +307,7 @@ def test_an_encrypted_coordinators_copy_opens_with_their_password_only(tmp_path,
     from sqlcipher3 import dbapi2 as sqlcipher
 
     con = sqlcipher.connect(str(copy))  # nor does the live database's key
-    con.execute(crypto.sqlcipher_key_pragma(live_key))
+    con.execute(keyfile.sqlcipher_key_pragma(live_key))
     with pytest.raises(sqlcipher.DatabaseError):
         con.execute("SELECT count(*) FROM sqlite_master").fetchone()
     con.close()
@@ -366,10 +364,8 @@ def test_a_branch_copy_is_the_live_database_restricted_to_the_branch(seed, branc
                 expected = _oracle(conn.connection.driver_connection, who.branch_id, who.login)
         finally:
             db.close()
-        if crypto.is_encrypted_file(result.path):
-            from coordinator_app import encryption
-
-            key = crypto.KeyFile.load(crypto.keys_path(result.path)).unlock_account(
+        if keyfile.is_encrypted_file(result.path):
+            key = keyfile.KeyFile.load(keyfile.keys_path(result.path)).unlock_account(
                 who.login, "pw-for-the-copy")
             key = key[0] if isinstance(key, list) else key
             copy = Database.open(str(result.path), key=key)
@@ -381,7 +377,7 @@ def test_a_branch_copy_is_the_live_database_restricted_to_the_branch(seed, branc
                 whole = {t: rows for t, rows in _oracle(
                     conn.connection.driver_connection, -1, "").items()}
             with copy.session() as s:
-                assert tallies.check_running_counts(s) == []  # the triggers kept them right
+                assert counting.check_running_counts(s) == []  # the triggers kept them right
         finally:
             copy.close()
     assert got == expected
@@ -508,7 +504,7 @@ def test_a_table_the_copy_does_not_know_refuses_the_copy(demo_db, tmp_path):
     """A table added later (say, free notes about people) is never carried
     into a branch's copy unexamined: the copy is refused until it is
     classified in branch_copy."""
-    from coordinator_app.store import StoreError
+    from coordinator_app.storage.engine import StoreError
 
     with demo_db.engine.begin() as conn:
         conn.exec_driver_sql("CREATE TABLE free_note (id INTEGER PRIMARY KEY, text TEXT)")

@@ -1,4 +1,4 @@
-"""The one clock (coordinator_app/clock.py): tests and demos move it, the
+"""The one clock (coordinator_app/core/clock.py): tests and demos move it, the
 package reads nothing else, and nothing reads it at import time (a date
 frozen when the app started goes stale at midnight)."""
 
@@ -15,13 +15,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coordinator_app import clock
+from coordinator_app.core import clock
 from coordinator_app.services import printing
 from tests.conftest import TODAY
 
 PACKAGE = Path(__file__).resolve().parent.parent / "coordinator_app"
 
-# (owner, attribute): the machine's clock, read past coordinator_app/clock.py.
+# (owner, attribute): the machine's clock, read past coordinator_app/core/clock.py.
 # Matched on the last name before the attribute, so ``dt.date.today``,
 # ``datetime.date.today`` and ``date.today`` are all caught, called or not
 # (``default=dt.datetime.now`` reads the clock later just the same).
@@ -86,7 +86,7 @@ def _package_sources():
 
 def test_the_package_reads_no_clock_but_clock_py():
     offenders = [f"{rel}:{line}: {name}" for rel, src in _package_sources()
-                 if rel.name != "clock.py" or rel.parent.name != "coordinator_app"
+                 if rel.name != "clock.py" or rel.parent.name != "core"
                  for line, name in machine_clock_reads(src)]
     assert offenders == []
 
@@ -107,7 +107,7 @@ def test_the_source_checks_see_what_they_forbid():
            "f = QDateTime.currentDateTime()\ng = dt.datetime.today()\n"
            "def h(when=dt.datetime.now): return when()\n")
     assert [line for line, _ in machine_clock_reads(bad)] == [4, 5, 6, 7, 8, 9, 10, 11]
-    frozen = ("from coordinator_app import clock\nFY = clock.today().year\n"
+    frozen = ("from coordinator_app.core import clock\nFY = clock.today().year\n"
               "class A:\n    DAY = clock.today()\n    def m(self, d=clock.now()):\n"
               "        return clock.today()\n"
               "def f():\n    return clock.today()\n")
@@ -139,7 +139,7 @@ def _child_now(value: str | None) -> subprocess.CompletedProcess:
     env.pop(clock.ENV_VAR, None)
     if value is not None:
         env[clock.ENV_VAR] = value
-    return subprocess.run([sys.executable, "-c", "from coordinator_app import clock; "
+    return subprocess.run([sys.executable, "-c", "from coordinator_app.core import clock; "
                            "print(clock.now().isoformat(), clock.utcnow().isoformat())"],
                           capture_output=True, text=True, env=env, timeout=120)
 
@@ -157,7 +157,7 @@ def test_a_child_process_takes_its_day_from_the_environment(value, starts):
 
 def test_the_suite_gives_child_processes_its_day():
     assert os.environ[clock.ENV_VAR] == TODAY.isoformat()
-    done = subprocess.run([sys.executable, "-c", "from coordinator_app import clock; "
+    done = subprocess.run([sys.executable, "-c", "from coordinator_app.core import clock; "
                            "print(clock.today())"], capture_output=True, text=True, timeout=120)
     assert done.stdout.strip() == TODAY.isoformat(), done.stderr
 

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from coordinator_app import tallies
 from coordinator_app.cli import main
-from coordinator_app.tallies import TallyError
+from coordinator_app.core import counting
+from coordinator_app.interchange import tally_file
+from coordinator_app.interchange.tally_file import TallyError
 
 FY = 2026
 
@@ -17,8 +18,8 @@ FY = 2026
 def export(db, tmp_path, name: str, *branches: str) -> Path:
     out = tmp_path / name
     with db.session() as s:
-        rows = tallies.compute(s, FY, list(branches) or None)
-    tallies.write_csv(rows, out)
+        rows = counting.compute(s, FY, list(branches) or None)
+    tally_file.write_csv(rows, out)
     return out
 
 
@@ -29,7 +30,7 @@ def test_per_branch_exports_consolidate_to_the_all_branch_export(demo_db, tmp_pa
              *[export(demo_db, tmp_path, f"b{c}.csv", c)
                for c in ("05", "06", "07", "08", "09", "10", "11", "12", "13")]]
     out = tmp_path / "merged.csv"
-    tallies.write_csv(tallies.consolidate(list(reversed(parts))), out)
+    tally_file.write_csv(tally_file.consolidate(list(reversed(parts))), out)
     assert out.read_bytes() == whole.read_bytes()
 
 
@@ -37,7 +38,7 @@ def test_consolidate_command_writes_the_merged_file(demo_db, tmp_path, capsys):
     a, b = export(demo_db, tmp_path, "a.csv", "01"), export(demo_db, tmp_path, "b.csv", "02")
     out = tmp_path / "city.csv"
     assert main(["--db", str(demo_db.path), "consolidate", str(a), str(b), "--out", str(out)]) == 0
-    rows = tallies.read_csv(out)
+    rows = tally_file.read_csv(out)
     assert {r.branch_code for r in rows} == {"01", "02"}
     assert out.read_bytes() == export(demo_db, tmp_path, "both.csv", "01", "02").read_bytes()
     assert capsys.readouterr().err == ""
@@ -47,7 +48,7 @@ def test_overlapping_branch_month_is_refused(demo_db, tmp_path, capsys):
     a = export(demo_db, tmp_path, "a.csv", "01", "02")
     b = export(demo_db, tmp_path, "b.csv", "02", "03")
     with pytest.raises(TallyError, match="支部 02 の 2026-04 が a.csv と b.csv の両方にあります"):
-        tallies.consolidate([a, b])
+        tally_file.consolidate([a, b])
     out = tmp_path / "city.csv"
     assert main(["--db", str(demo_db.path), "consolidate", str(a), str(b), "--out", str(out)]) != 0
     err = capsys.readouterr().err
@@ -58,23 +59,23 @@ def test_overlapping_branch_month_is_refused(demo_db, tmp_path, capsys):
 def test_the_same_file_twice_is_refused(demo_db, tmp_path):
     a = export(demo_db, tmp_path, "a.csv", "01")
     with pytest.raises(TallyError, match="両方にあります"):
-        tallies.consolidate([a, a])
+        tally_file.consolidate([a, a])
 
 
 def test_mixed_fiscal_years_are_refused(demo_db, tmp_path):
     a = export(demo_db, tmp_path, "a.csv", "01")
     out = tmp_path / "b.csv"
     with demo_db.session() as s:
-        tallies.write_csv(tallies.compute(s, FY - 1, ["02"]), out)
+        tally_file.write_csv(counting.compute(s, FY - 1, ["02"]), out)
     with pytest.raises(TallyError, match="年度が他のファイルと違います（2026 と 2025）"):
-        tallies.consolidate([a, out])
+        tally_file.consolidate([a, out])
     # and within one file
     mixed = tmp_path / "mixed.csv"
     lines = a.read_bytes().split(b"\r\n")
     lines[5] = lines[5].replace(b"2026,", b"2025,", 1)
     mixed.write_bytes(b"\r\n".join(lines))
     with pytest.raises(TallyError, match="line 6: 年度が混在しています"):
-        tallies.consolidate([mixed])
+        tally_file.consolidate([mixed])
 
 
 def _edit(src, dst, fn):
@@ -120,7 +121,7 @@ def test_malformed_files_are_refused(demo_db, tmp_path, change, message):
     good = export(demo_db, tmp_path, "good.csv", "01")
     bad = _edit(good, tmp_path / "bad.csv", change)
     with pytest.raises(TallyError, match=message):
-        tallies.consolidate([export(demo_db, tmp_path, "other.csv", "02"), bad])
+        tally_file.consolidate([export(demo_db, tmp_path, "other.csv", "02"), bad])
 
 
 def test_non_utf8_or_binary_file_is_refused(demo_db, tmp_path):
@@ -129,13 +130,13 @@ def test_non_utf8_or_binary_file_is_refused(demo_db, tmp_path):
     sjis.write_bytes(good.read_text(encoding="utf-8-sig").replace("01", "０１", 1)
                      .encode("cp932"))
     with pytest.raises(TallyError, match="UTF-8 でなければなりません"):
-        tallies.consolidate([sjis])
+        tally_file.consolidate([sjis])
     binary = tmp_path / "x.csv"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     with pytest.raises(TallyError):
-        tallies.consolidate([binary])
+        tally_file.consolidate([binary])
 
 
 def test_no_file_is_refused():
     with pytest.raises(TallyError, match="1つ以上"):
-        tallies.consolidate([])
+        tally_file.consolidate([])

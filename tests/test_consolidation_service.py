@@ -11,11 +11,12 @@ import datetime as dt
 import pytest
 from sqlalchemy import func, select
 
-from coordinator_app import clock, tallies
-from coordinator_app.accounts import SignedIn
-from coordinator_app.models import AuditLog, TallyChoice, TallyFile
+from coordinator_app.core import clock, counting
+from coordinator_app.core.models import AuditLog, TallyChoice, TallyFile
+from coordinator_app.interchange import tally_file
 from coordinator_app.services import consolidation
 from coordinator_app.services import indicators as indicator_service
+from coordinator_app.services.accounts import SignedIn
 from coordinator_app.services.scope import ScopeError
 from tests.conftest import TODAY, coordinator_of
 from tests.tally_data import generate
@@ -28,8 +29,8 @@ AFTER = dt.datetime(2024, 5, 10, 3, 0)  # FY2023 has ended: every month is final
 @pytest.fixture
 def city_db(tmp_path):
     """The city office's own database: it knows the branches, holds no records."""
-    from coordinator_app.database import Database
-    from coordinator_app.models import Branch
+    from coordinator_app.core.models import Branch
+    from coordinator_app.storage.database import Database
 
     (tmp_path / "city").mkdir()
     database = Database.open(str(tmp_path / "city" / "city.db"), create=True)
@@ -47,9 +48,9 @@ def branch_files(db, tmp_path):
     with db.session() as s:
         for code in ("01", "02", "03"):
             path = tmp_path / f"tally_{code}_{FY}_20240505.csv"
-            tallies.write_csv(tallies.compute(s, FY, [code]), path)
+            tally_file.write_csv(counting.compute(s, FY, [code]), path)
             paths.append(path)
-        everything = tallies.compute(s, FY)
+        everything = counting.compute(s, FY)
     return db, data, paths, everything
 
 
@@ -60,7 +61,7 @@ def test_consolidation_equals_the_tally_of_all_records(branch_files, city_db):
     assert not result.errors and not result.conflicts
     assert consolidation.consolidated_rows(city_db, CITY, FY) == everything
     # … and equals the contract's `consolidate` of the same files.
-    assert consolidation.consolidated_rows(city_db, CITY, FY) == tallies.consolidate(paths)
+    assert consolidation.consolidated_rows(city_db, CITY, FY) == tally_file.consolidate(paths)
     matrix = consolidation.matrix(city_db, CITY, FY, today=TODAY)
     assert {c.state for c in matrix.cells.values()} == {"received"}
 
@@ -89,7 +90,7 @@ def test_a_conflicting_file_changes_nothing_until_the_user_decides(branch_files,
     consolidation.receive_files(city_db, CITY, paths, now=AFTER)
     before = consolidation.consolidated_rows(city_db, CITY, FY)
     second = tmp_path / "tally_02_resent.csv"
-    tallies.write_csv(_changed(tallies.read_csv(paths[1])), second)
+    tally_file.write_csv(_changed(tally_file.read_csv(paths[1])), second)
 
     result = consolidation.receive_files(city_db, CITY, [second],
                                          now=AFTER + dt.timedelta(days=3))
@@ -120,7 +121,7 @@ def test_a_conflicting_file_changes_nothing_until_the_user_decides(branch_files,
 
     # A third, different file reopens the question; the choice stays in force.
     third = tmp_path / "tally_02_third.csv"
-    tallies.write_csv(_changed(tallies.read_csv(paths[1]), delta=7), third)
+    tally_file.write_csv(_changed(tally_file.read_csv(paths[1]), delta=7), third)
     result = consolidation.receive_files(city_db, CITY, [third],
                                          now=clock.utcnow() + dt.timedelta(days=1))
     assert len(result.conflicts) == 1
@@ -130,7 +131,7 @@ def test_a_conflicting_file_changes_nothing_until_the_user_decides(branch_files,
 def test_conflicts_within_one_batch_and_choosing_the_newest(branch_files, city_db, tmp_path):
     _, _, paths, everything = branch_files
     second = tmp_path / "again_03.csv"
-    tallies.write_csv(_changed(tallies.read_csv(paths[2]), month="2024-02"), second)
+    tally_file.write_csv(_changed(tally_file.read_csv(paths[2]), month="2024-02"), second)
     result = consolidation.receive_files(city_db, CITY, [paths[2], second], now=AFTER)
     assert [(c.branch_code, c.month) for c in result.conflicts] == [("03", 202402)]
     decided = consolidation.choose_many(city_db, CITY,
@@ -150,13 +151,13 @@ def test_files_received_while_a_month_runs_are_provisional(branch_files, city_db
     assert matrix.cells[("02", 202304)].state == "missing"
     # A later file, with different September figures, takes over without a conflict.
     later = tmp_path / "later_01.csv"
-    tallies.write_csv(_changed(tallies.read_csv(paths[0])), later)
+    tally_file.write_csv(_changed(tally_file.read_csv(paths[0])), later)
     result = consolidation.receive_files(city_db, CITY, [later], now=AFTER)
     assert not result.conflicts
     matrix = consolidation.matrix(city_db, CITY, FY, today=TODAY)
     assert matrix.cells[("01", 202309)].state == "received"
     rows = consolidation.consolidated_rows(city_db, CITY, FY)
-    assert rows == sorted(_changed(tallies.read_csv(paths[0])), key=tallies.sort_key)
+    assert rows == sorted(_changed(tally_file.read_csv(paths[0])), key=counting.sort_key)
 
 
 def test_months_not_ended_are_not_missing(city_db):
@@ -183,7 +184,7 @@ def test_export_and_remove(branch_files, city_db, tmp_path):
     result = consolidation.receive_files(city_db, CITY, paths, now=AFTER)
     out = tmp_path / "all.csv"
     consolidation.export_consolidated(city_db, CITY, FY, out)
-    assert tallies.read_csv(out) == everything
+    assert tally_file.read_csv(out) == everything
     consolidation.remove_file(city_db, CITY, result.files[0].id)
     assert {r.branch_code for r in consolidation.consolidated_rows(city_db, CITY, FY)} == {"02", "03"}
 

@@ -10,10 +10,20 @@ import datetime as dt
 import pytest
 from sqlalchemy import func, select, text
 
-from coordinator_app.accounts import SignedIn
-from coordinator_app.models import AuditLog, Consultation, ConsultationCategory, Person, WatchUser
+from coordinator_app.core.models import (
+    AuditLog,
+    Consultation,
+    ConsultationCategory,
+    Person,
+    WatchUser,
+)
 from coordinator_app.services import consultations as svc
-from coordinator_app.services.consultations import ConsultationDraft, ListQuery, NewPerson
+from coordinator_app.services.accounts import SignedIn
+from coordinator_app.services.consultations import (
+    ConsultationDraft,
+    ListQuery,
+    NewPerson,
+)
 from coordinator_app.services.scope import ScopeError
 from tests.conftest import TODAY, coordinator_of
 
@@ -226,8 +236,8 @@ def test_referral_suggestions_are_the_branch_ones(demo_db, coordinator):
 
 
 def test_migration_0004_fills_search_key_of_existing_rows(tmp_path):
-    from coordinator_app import migrate
-    from coordinator_app.store import make_engine
+    from coordinator_app.storage import migrate
+    from coordinator_app.storage.engine import make_engine
 
     engine = make_engine(f"sqlite:///{tmp_path / 'old.db'}")
     migrate.upgrade(engine, "0002")

@@ -14,12 +14,22 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import func, select
 
-from coordinator_app import tallies
-from coordinator_app.dates import era_of, fiscal_year_of
-from coordinator_app.models import AuditLog, Consultation, ConsultationCategory, Person, WatchUser
+from coordinator_app.core import counting
+from coordinator_app.core.dates import era_of, fiscal_year_of
+from coordinator_app.core.models import (
+    AuditLog,
+    Consultation,
+    ConsultationCategory,
+    Person,
+    WatchUser,
+)
 from coordinator_app.services import consultations as svc
 from coordinator_app.ui.consultations.follow_ups import CloseFollowUpDialog
-from coordinator_app.ui.consultations.screen import FOLLOW_UP_TAB, LIST_TAB, ConsultationsScreen
+from coordinator_app.ui.consultations.screen import (
+    FOLLOW_UP_TAB,
+    LIST_TAB,
+    ConsultationsScreen,
+)
 from coordinator_app.ui.person_history import PersonHistoryDialog
 from tests.conftest import TODAY
 from tests.helpers import make_context, type_japanese
@@ -347,7 +357,7 @@ def test_urgent_needs_a_note_and_keeps_it(qtbot, screen, answer):
 
 def _tally(db, fy=fiscal_year_of(TODAY)) -> Counter:
     with db.session() as s:
-        rows = tallies.compute(s, fy, ["01"])
+        rows = counting.compute(s, fy, ["01"])
     return Counter({(r.month, r.measure, r.breakdown, r.key): r.count for r in rows})
 
 
@@ -474,7 +484,7 @@ def test_person_history_from_a_record_is_read_only_and_audited(qtbot, screen, an
 
 
 def test_admin_restores_a_deleted_record(qtbot, demo_db, coordinator):
-    from coordinator_app.accounts import SignedIn
+    from coordinator_app.services.accounts import SignedIn
     from coordinator_app.ui.consultations.deleted import DeletedConsultationsView
 
     cid = svc.create_consultation(demo_db, coordinator, svc.ConsultationDraft(

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from coordinator_app import kana
-from coordinator_app.dates import (
+from coordinator_app.core import kana
+from coordinator_app.core.dates import (
     DateParseError,
     fiscal_months,
     fiscal_year_label,

@@ -15,9 +15,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import create_engine, inspect
 
-from coordinator_app import store
 from coordinator_app.cli import main
-from coordinator_app.database import Database, MissingDatabaseError
+from coordinator_app.storage import engine
+from coordinator_app.storage.database import Database, MissingDatabaseError
 from tests.shell_helpers import qsettings  # noqa: F401
 from tests.test_import import BRANCH_HEADER, ledger
 
@@ -73,7 +73,7 @@ def _refused_creating_nothing(capsys, root: Path, argv: list[str]) -> str:
 def secrets_in_env(monkeypatch):
     monkeypatch.setenv("COORDINATOR_APP_PASSWORD", "a-password-1")
     monkeypatch.setenv("COORDINATOR_APP_RECOVERY_KEY", "AAAA-BBBB")
-    monkeypatch.delenv(store.ENV_DB, raising=False)
+    monkeypatch.delenv(engine.ENV_DB, raising=False)
 
 
 # A name as people mistype them: Japanese, spaces, nested folders that do
@@ -97,9 +97,9 @@ def test_every_command_but_init_refuses_a_missing_database(capsys, secrets_in_en
         db = root.joinpath("db", *folders, name + suffix)
         argv = [a.format(**names) for a in COMMANDS[command]]
         if through_env:
-            monkeypatch.setenv(store.ENV_DB, str(db))
+            monkeypatch.setenv(engine.ENV_DB, str(db))
         else:
-            monkeypatch.delenv(store.ENV_DB, raising=False)
+            monkeypatch.delenv(engine.ENV_DB, raising=False)
             argv = ["--db", str(db), *argv]
         err = _refused_creating_nothing(capsys, root, argv)
         assert "見つかりません" in err
@@ -109,7 +109,7 @@ def test_every_command_but_init_refuses_a_missing_database(capsys, secrets_in_en
 def test_the_issues_mistyped_path(tmp_path, capsys, monkeypatch):
     """coordinator-app --db typo.db export tallies --fiscal-year 2026 --out y.csv"""
     monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv(store.ENV_DB, raising=False)
+    monkeypatch.delenv(engine.ENV_DB, raising=False)
     err = _refused_creating_nothing(capsys, tmp_path, [
         "--db", "typo.db", "export", "tallies", "--fiscal-year", "2026", "--out", "y.csv"])
     assert f"データベースが見つかりません: {tmp_path / 'typo.db'}" in err
@@ -117,8 +117,8 @@ def test_the_issues_mistyped_path(tmp_path, capsys, monkeypatch):
 
 
 def test_the_default_file_is_not_created_by_a_command(tmp_path, capsys, monkeypatch):
-    monkeypatch.delenv(store.ENV_DB, raising=False)
-    monkeypatch.setattr(store, "user_data_dir", lambda *a, **k: str(tmp_path / "userdata"))
+    monkeypatch.delenv(engine.ENV_DB, raising=False)
+    monkeypatch.setattr(engine, "user_data_dir", lambda *a, **k: str(tmp_path / "userdata"))
     _refused_creating_nothing(capsys, tmp_path, [
         "export", "tallies", "--fiscal-year", "2026", "--out", str(tmp_path / "y.csv")])
     assert not (tmp_path / "userdata").exists()
@@ -195,10 +195,10 @@ def test_the_app_given_a_missing_db_asks_and_no_creates_nothing(qtbot, tmp_path,
     monkeypatch.setattr(first_run.FirstRunDialog, "exec", lambda _dialog: QDialog.Rejected)
     path = tmp_path / "work" / "typo" / "branch.db"
     if through_env:
-        monkeypatch.setenv(store.ENV_DB, str(path))
+        monkeypatch.setenv(engine.ENV_DB, str(path))
         shell = Shell()
     else:
-        monkeypatch.delenv(store.ENV_DB, raising=False)
+        monkeypatch.delenv(engine.ENV_DB, raising=False)
         shell = Shell(str(path))
     try:
         assert not shell.open()
@@ -212,7 +212,7 @@ def test_the_app_creates_a_named_database_after_yes(qtbot, tmp_path, qsettings, 
                                                     asked):
     from coordinator_app.ui.app import Shell
 
-    monkeypatch.delenv(store.ENV_DB, raising=False)
+    monkeypatch.delenv(engine.ENV_DB, raising=False)
     monkeypatch.setattr("coordinator_app.ui.app.Shell._makes_new_file", lambda _self: False)
     asked.yes = True
     shell = Shell(str(tmp_path / "new.db"), credentials=("x", "y"))
@@ -227,8 +227,8 @@ def test_the_app_creates_a_named_database_after_yes(qtbot, tmp_path, qsettings, 
 def test_the_default_file_keeps_its_first_run(qtbot, tmp_path, qsettings, monkeypatch, asked):
     from coordinator_app.ui.app import Shell
 
-    monkeypatch.delenv(store.ENV_DB, raising=False)
-    monkeypatch.setattr(store, "user_data_dir", lambda *a, **k: str(tmp_path / "userdata"))
+    monkeypatch.delenv(engine.ENV_DB, raising=False)
+    monkeypatch.setattr(engine, "user_data_dir", lambda *a, **k: str(tmp_path / "userdata"))
     shell = Shell()
     shell.resolve()
     assert shell._may_create() and shell.create  # the first run creates it, unasked

@@ -22,11 +22,16 @@ from sqlalchemy import func, select
 
 pytest.importorskip("sqlcipher3")
 
-from coordinator_app import accounts, clock, crypto, encryption, sign_in_log  # noqa: E402
-from coordinator_app.database import Database  # noqa: E402
-from coordinator_app.models import Account, AuditLog, Branch, Person  # noqa: E402
-from coordinator_app.services import admin, backups  # noqa: E402
-from coordinator_app.store import StoreError, backup_sqlite  # noqa: E402
+from coordinator_app.core import clock
+from coordinator_app.core.models import Account, AuditLog, Branch, Person  # noqa: E402
+from coordinator_app.services import accounts, admin, backups  # noqa: E402
+from coordinator_app.storage import (
+    encryption,
+    keyfile,
+    sign_in_log,  # noqa: E402
+)
+from coordinator_app.storage.database import Database  # noqa: E402
+from coordinator_app.storage.engine import StoreError, backup_sqlite  # noqa: E402
 from tests.shell_helpers import PASSWORDS  # noqa: E402
 
 OWNER, OWNER_PW = "owner", "owner-password"
@@ -37,8 +42,8 @@ MARK_NAME, MARK_PHONE = "鍵検証 二支部太郎", "048-222-0014"
 def fast_kdf(monkeypatch):
     """Cheap argon2id for the slots (the parameters travel in each slot, so
     a child process opens them the same way)."""
-    monkeypatch.setattr(crypto, "KDF_MEMORY_KIB", 8 * 1024)
-    monkeypatch.setattr(crypto, "KDF_TIME_COST", 1)
+    monkeypatch.setattr(keyfile, "KDF_MEMORY_KIB", 8 * 1024)
+    monkeypatch.setattr(keyfile, "KDF_TIME_COST", 1)
 
 
 def _encrypted_branch_file(folder: Path) -> tuple[Path, str]:
@@ -63,7 +68,7 @@ def _encrypted_branch_file(folder: Path) -> tuple[Path, str]:
             s.add(person)
     finally:
         db.close()
-    crypto.forget_key(path)
+    keyfile.forget_key(path)
     return path, recovery
 
 
@@ -74,7 +79,7 @@ def _reads_marker(path: Path, key: bytes) -> bool:
 
     con = sqlcipher.connect(str(path))
     try:
-        con.execute(crypto.sqlcipher_key_pragma(key))
+        con.execute(keyfile.sqlcipher_key_pragma(key))
         return con.execute("SELECT count(*) FROM person WHERE phone = ?",
                            (MARK_PHONE,)).fetchone()[0] == 1
     except sqlcipher.DatabaseError:
@@ -99,7 +104,7 @@ def test_an_old_key_file_does_not_open_the_database_after_access_is_taken(tmp_pa
     db, boss = _signed_in(path, "admin", PASSWORDS["admin"])
     before = backups.make_backup(db, "manual")
     stolen = tmp_path / "stolen.keys.json"
-    shutil.copy(crypto.keys_path(path), stolen)
+    shutil.copy(keyfile.keys_path(path), stolen)
     with db.session() as s:
         coord_id = s.scalar(select(Account.id).where(Account.login == "coord02"))
     if change == "deactivate":
@@ -111,14 +116,14 @@ def test_an_old_key_file_does_not_open_the_database_after_access_is_taken(tmp_pa
     assert rekeyed is not None
     db.close()
 
-    old_keys = crypto.KeyFile.load(stolen).unlock_account("coord02", PASSWORDS["coord02"])
+    old_keys = keyfile.KeyFile.load(stolen).unlock_account("coord02", PASSWORDS["coord02"])
     assert old_keys and not any(_reads_marker(path, k) for k in old_keys)
     # Every other slot of the stolen file, with a password that is still valid, neither.
     for login in ("admin", "coord01"):
-        for key in crypto.KeyFile.load(stolen).unlock_account(login, PASSWORDS[login]):
+        for key in keyfile.KeyFile.load(stolen).unlock_account(login, PASSWORDS[login]):
             assert not _reads_marker(path, key)
     assert any(_reads_marker(before.path, k) for k in old_keys)  # the backup made before
-    assert crypto.keys_path(before.path).read_bytes() == stolen.read_bytes()
+    assert keyfile.keys_path(before.path).read_bytes() == stolen.read_bytes()
     # The WAL holds no page under the old key either (truncated after the re-key).
     wal = Path(f"{path}-wal")
     assert not wal.exists() or wal.stat().st_size == 0
@@ -130,7 +135,7 @@ def test_an_old_key_file_does_not_open_the_database_after_access_is_taken(tmp_pa
 
 def test_a_recovery_key_reset_re_keys_and_ends_the_lock_out(tmp_path):
     path, recovery = _encrypted_branch_file(tmp_path)
-    stolen = crypto.KeyFile.load(crypto.keys_path(path))
+    stolen = keyfile.KeyFile.load(keyfile.keys_path(path))
     for attempt in range(accounts.MAX_FAILURES):
         with pytest.raises(encryption.UnlockError):
             encryption.open_encrypted(path, "coord01", f"guess-{attempt}-pw")
@@ -158,11 +163,11 @@ def _attack_key_file(key_file: Path, login: str, password: str) -> list[bytes]:
     for slot in data["slots"]:
         for secret in (password.encode("utf-8"),):
             try:
-                found.append(crypto._unwrap_v1(slot, secret))
+                found.append(keyfile._unwrap_v1(slot, secret))
             except Exception:
                 pass
             try:
-                privates.append(crypto.open_slot(slot, secret))
+                privates.append(keyfile.open_slot(slot, secret))
             except Exception:
                 pass
     ids = [data["key_id"], data.get("previous_key_id")]
@@ -170,7 +175,7 @@ def _attack_key_file(key_file: Path, login: str, password: str) -> list[bytes]:
         for slot in data["slots"]:
             for kid in filter(None, ids):
                 try:
-                    key = crypto.unseal(slot, private, kid)
+                    key = keyfile.unseal(slot, private, kid)
                 except Exception:
                     continue
                 if key:
@@ -180,10 +185,10 @@ def _attack_key_file(key_file: Path, login: str, password: str) -> list[bytes]:
 
 def test_the_city_office_password_unwraps_no_key(tmp_path):
     path, _ = _encrypted_branch_file(tmp_path)
-    keys = _attack_key_file(crypto.keys_path(path), "city", PASSWORDS["city"])
+    keys = _attack_key_file(keyfile.keys_path(path), "city", PASSWORDS["city"])
     assert keys == []
     # The control: the same lines with a coordinator's password do find the key.
-    control = _attack_key_file(crypto.keys_path(path), "coord01", PASSWORDS["coord01"])
+    control = _attack_key_file(keyfile.keys_path(path), "coord01", PASSWORDS["coord01"])
     assert control and _reads_marker(path, control[0])
     # And the app says why, in Japanese, instead of opening.
     with pytest.raises(encryption.UnlockError, match="市社協職員.*集計ファイル"):
@@ -203,7 +208,7 @@ def test_a_role_change_to_figures_only_seals_nothing_to_that_slot(tmp_path):
     db, boss = _signed_in(path, "admin", PASSWORDS["admin"])
     assert admin.update_account(db, boss, coord_id, "一", "city_staff", None) is not None
     db.close()
-    assert _attack_key_file(crypto.keys_path(path), "coord01", PASSWORDS["coord01"]) == []
+    assert _attack_key_file(keyfile.keys_path(path), "coord01", PASSWORDS["coord01"]) == []
 
 
 # --- finding 4: wrong passwords against an encrypted file ------------------------
@@ -224,7 +229,7 @@ def _failed_rows(path: Path, recovery: str, login: str) -> tuple[list[AuditLog],
 
 CHILD = """
 import sys
-from coordinator_app import encryption
+from coordinator_app.storage import encryption
 try:
     encryption.open_encrypted(sys.argv[1], sys.argv[2], sys.argv[3]).close()
     print("OPENED")
@@ -339,11 +344,11 @@ def test_a_plain_backup_is_not_restored_over_an_encrypted_database(tmp_path):
     backup_sqlite(db.engine, plain)
     db.close()
     before = path.read_bytes()
-    key = crypto.KeyFile.load(crypto.keys_path(path)).unlock_account("admin", PASSWORDS["admin"])[0]
+    key = keyfile.KeyFile.load(keyfile.keys_path(path)).unlock_account("admin", PASSWORDS["admin"])[0]
     for given_key in (key, None):  # signed in (File menu), or at start with the file locked
         with pytest.raises(StoreError, match="暗号化されていないバックアップは復元できません"):
             backups.restore_backup(path, plain, key=given_key)
-    assert path.read_bytes() == before and crypto.is_encrypted_file(path)
+    assert path.read_bytes() == before and keyfile.is_encrypted_file(path)
     assert backups.newest_good_backup(path, key=key) is None  # never offered at start
     # Also when the encrypted file itself is gone: its key file says what it was.
     path.unlink()
@@ -370,8 +375,8 @@ def test_a_backup_under_an_older_key_is_refused_with_the_reason(tmp_path):
 def _plain_folder_with_copies(folder: Path) -> Path:
     """A plain database holding the marker, with what the app leaves around
     it: backups, a file kept aside by a restore, an unfinished copy."""
+    from coordinator_app.services.accounts import SignedIn
     from coordinator_app.services.admin import save_branch
-    from coordinator_app.accounts import SignedIn
 
     path = folder / "branch.db"
     db = Database.open(str(path), create=True)
@@ -411,12 +416,12 @@ def test_after_encrypt_no_plain_copy_of_the_marker_remains(tmp_path, capsys, mon
     assert code == 0, err
     assert _marker_hits(tmp_path) == []
     plain_files = [f for f in tmp_path.rglob("*") if f.is_file()
-                   and f.read_bytes().startswith(crypto.SQLITE_HEADER)]
+                   and f.read_bytes().startswith(keyfile.SQLITE_HEADER)]
     assert plain_files == []
     kept = [b.path for b in backups.list_backups(path)]
     if action == "encrypt":  # the old backups are kept, encrypted, and open with the key file
-        assert len(kept) >= 3 and all(crypto.is_encrypted_file(b) for b in kept)
-        key = crypto.KeyFile.load(crypto.keys_path(path)).unlock_account(
+        assert len(kept) >= 3 and all(keyfile.is_encrypted_file(b) for b in kept)
+        key = keyfile.KeyFile.load(keyfile.keys_path(path)).unlock_account(
             "admin", PASSWORDS["admin"])[0]
         assert all(_reads_marker(b, key) for b in kept)
         assert "暗号化しました" in out
@@ -474,8 +479,8 @@ def test_unknown_and_known_logins_both_run_the_password_hash(sqlite_db, monkeypa
 def test_unknown_and_known_logins_both_run_the_key_derivation(tmp_path, monkeypatch):
     path, _ = _encrypted_branch_file(tmp_path)
     calls = []
-    real = crypto._argon2
-    monkeypatch.setattr(crypto, "_argon2", lambda *a, **k: calls.append(a[2:5]) or real(*a, **k))
+    real = keyfile._argon2
+    monkeypatch.setattr(keyfile, "_argon2", lambda *a, **k: calls.append(a[2:5]) or real(*a, **k))
     said = {}
     for login in ("coord01", "nobody"):
         calls.clear()
@@ -520,9 +525,9 @@ def test_a_crash_in_the_middle_of_a_re_key_leaves_a_file_that_opens(tmp_path, mo
                                                                       crash):
     path, recovery = _encrypted_branch_file(tmp_path)
     stolen = tmp_path / "stolen.keys.json"
-    shutil.copy(crypto.keys_path(path), stolen)
+    shutil.copy(keyfile.keys_path(path), stolen)
     db, _ = _signed_in(path, "admin", PASSWORDS["admin"])
-    real_save, real_pragma = crypto.KeyFile.save, crypto.sqlcipher_key_pragma
+    real_save, real_pragma = keyfile.KeyFile.save, keyfile.sqlcipher_key_pragma
     saves = []
 
     def save(self, target):
@@ -536,21 +541,21 @@ def test_a_crash_in_the_middle_of_a_re_key_leaves_a_file_that_opens(tmp_path, mo
             raise OSError("power cut")
         return real_pragma(key, name)
 
-    monkeypatch.setattr(crypto.KeyFile, "save", save)
-    monkeypatch.setattr(crypto, "sqlcipher_key_pragma", pragma)
+    monkeypatch.setattr(keyfile.KeyFile, "save", save)
+    monkeypatch.setattr(keyfile, "sqlcipher_key_pragma", pragma)
     with pytest.raises(OSError):
         encryption.rekey(db, "test")
-    monkeypatch.setattr(crypto.KeyFile, "save", real_save)
-    monkeypatch.setattr(crypto, "sqlcipher_key_pragma", real_pragma)
+    monkeypatch.setattr(keyfile.KeyFile, "save", real_save)
+    monkeypatch.setattr(keyfile, "sqlcipher_key_pragma", real_pragma)
     db.engine.dispose()
-    assert crypto.KeyFile.load(crypto.keys_path(path)).previous_key_id is not None
+    assert keyfile.KeyFile.load(keyfile.keys_path(path)).previous_key_id is not None
     # Whatever the key now is, the key holders open the file and the re-key is finished.
     for login in ("coord01", "admin"):
         encryption.open_encrypted(path, login, PASSWORDS[login]).close()
-    keys = crypto.KeyFile.load(crypto.keys_path(path))
+    keys = keyfile.KeyFile.load(keyfile.keys_path(path))
     assert keys.previous_key_id is None
     assert all(len(s.get("sealed", {})) <= 1 for s in keys.slots)
-    for key in crypto.KeyFile.load(stolen).unlock_account("coord01", PASSWORDS["coord01"]):
+    for key in keyfile.KeyFile.load(stolen).unlock_account("coord01", PASSWORDS["coord01"]):
         assert not _reads_marker(path, key)
     encryption.open_with_recovery_key(path, recovery).close()
 
@@ -564,15 +569,15 @@ def test_a_version_1_file_opens_and_an_administrator_upgrades_it(tmp_path):
     db, _ = _signed_in(path, OWNER, OWNER_PW)
     key = db.key
     with db.session() as s:
-        from coordinator_app.models import Setting
+        from coordinator_app.core.models import Setting
 
         s.delete(s.get(Setting, encryption.RECIPIENTS))
     db.close()
     text, old_recovery = v1_key_file(key, {login: PASSWORDS[login] for login in PASSWORDS}
                                      | {OWNER: OWNER_PW})
-    crypto.keys_path(path).write_text(text, encoding="utf-8")
+    keyfile.keys_path(path).write_text(text, encoding="utf-8")
     stolen = tmp_path / "stolen.keys.json"
-    shutil.copy(crypto.keys_path(path), stolen)
+    shutil.copy(keyfile.keys_path(path), stolen)
 
     encryption.open_encrypted(path, "city", PASSWORDS["city"]).close()  # the old weakness
     encryption.open_encrypted(path, "coord01", PASSWORDS["coord01"]).close()  # migrates its slot
@@ -586,7 +591,7 @@ def test_a_version_1_file_opens_and_an_administrator_upgrades_it(tmp_path):
     encryption.open_encrypted(path, "coord01", PASSWORDS["coord01"]).close()
     with pytest.raises(encryption.UnlockError):  # needs a new password from the administrator
         encryption.open_encrypted(path, "coord02", PASSWORDS["coord02"])
-    assert not _reads_marker(path, crypto.KeyFile.from_json(text).unlock_account(
+    assert not _reads_marker(path, keyfile.KeyFile.from_json(text).unlock_account(
         "city", PASSWORDS["city"])[0])
     encryption.open_with_recovery_key(path, rekeyed.recovery_key).close()
     with pytest.raises(encryption.UnlockError):

@@ -7,16 +7,16 @@ import sqlite3
 
 import pytest
 
-from coordinator_app import crypto, encryption
 from coordinator_app.cli import ENV_PASSWORD, ENV_RECOVERY_KEY, main
+from coordinator_app.storage import encryption, keyfile
 
 ADMIN, ADMIN_PW = "admin", "admin-pass-1"
 
 
 @pytest.fixture(autouse=True)
 def fast_kdf(monkeypatch):
-    monkeypatch.setattr(crypto, "KDF_MEMORY_KIB", 8 * 1024)
-    monkeypatch.setattr(crypto, "KDF_TIME_COST", 1)
+    monkeypatch.setattr(keyfile, "KDF_MEMORY_KIB", 8 * 1024)
+    monkeypatch.setattr(keyfile, "KDF_TIME_COST", 1)
 
 
 def run(capsys, monkeypatch, *argv, password=None, recovery=None):
@@ -94,7 +94,7 @@ def test_backup_of_an_encrypted_database_is_encrypted_with_its_key_file(tmp_path
                          "--out", backup, password=ADMIN_PW)
     assert code == 0, err
     assert "鍵ファイル backup.db.keys.json も一緒に保管" in out
-    assert encryption.is_encrypted(backup) and crypto.keys_path(backup).is_file()
+    assert encryption.is_encrypted(backup) and keyfile.keys_path(backup).is_file()
     with sqlite3.connect(backup) as con, pytest.raises(sqlite3.DatabaseError):
         con.execute("SELECT * FROM person").fetchall()
     # The backup is a database of its own: it opens with the same passwords.

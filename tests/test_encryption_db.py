@@ -13,11 +13,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from coordinator_app import accounts, crypto, encryption, tallies
-from coordinator_app.database import Database, EncryptedDatabaseError
-from coordinator_app.models import Account, Consultation, Person
-from coordinator_app.sample import DEMO_ACCOUNTS, load_sample
-from coordinator_app.store import StoreError, backup_sqlite, make_engine
+from coordinator_app.core import counting
+from coordinator_app.core.models import Account, Consultation, Person
+from coordinator_app.services import accounts
+from coordinator_app.services.demo import DEMO_ACCOUNTS, load_sample
+from coordinator_app.storage import encryption, keyfile
+from coordinator_app.storage.database import Database, EncryptedDatabaseError
+from coordinator_app.storage.engine import StoreError, backup_sqlite, make_engine
 from tests.conftest import TODAY
 
 ADMIN, ADMIN_PW = "first-admin", "first-admin-pass"
@@ -28,8 +30,8 @@ MARK_NAME, MARK_PHONE, MARK_TEXT = "暗号 検証子", "048-000-9876", "夜間�
 def fast_kdf():
     """Cheap argon2id parameters (the benchmark measures the real ones)."""
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(crypto, "KDF_MEMORY_KIB", 8 * 1024)
-        mp.setattr(crypto, "KDF_TIME_COST", 1)
+        mp.setattr(keyfile, "KDF_MEMORY_KIB", 8 * 1024)
+        mp.setattr(keyfile, "KDF_TIME_COST", 1)
         yield
 
 
@@ -72,7 +74,7 @@ def enc_demo(enc_template, tmp_path):
     src, recovery = enc_template
     path = tmp_path / "branch.db"
     shutil.copy(src, path)
-    shutil.copy(crypto.keys_path(src), crypto.keys_path(path))
+    shutil.copy(keyfile.keys_path(src), keyfile.keys_path(path))
     return path, recovery
 
 
@@ -113,7 +115,7 @@ def _plain_export(path: Path, key: bytes, out: Path) -> None:
     from sqlcipher3 import dbapi2 as sqlcipher
 
     con = sqlcipher.connect(str(path), isolation_level=None)
-    con.execute(crypto.sqlcipher_key_pragma(key))
+    con.execute(keyfile.sqlcipher_key_pragma(key))
     con.execute("ATTACH DATABASE ? AS plain KEY ''", (str(out),))
     con.execute("SELECT sqlcipher_export('plain')")
     con.execute("DETACH DATABASE plain")
@@ -177,9 +179,9 @@ def test_an_encrypted_backup_opens_with_the_passwords_and_recovery_key(enc_demo,
     finally:
         db.close()
     assert encryption.is_encrypted(result.path)
-    assert crypto.keys_path(result.path).is_file()
-    encryption.check_backup(result.path, crypto.KeyFile.load(
-        crypto.keys_path(path)).unlock_account(ADMIN, ADMIN_PW)[0])
+    assert keyfile.keys_path(result.path).is_file()
+    encryption.check_backup(result.path, keyfile.KeyFile.load(
+        keyfile.keys_path(path)).unlock_account(ADMIN, ADMIN_PW)[0])
     for opened in (encryption.open_encrypted(result.path, "demo-coord", "demo-coord-pass"),
                    encryption.open_with_recovery_key(result.path, recovery)):
         with opened.session() as s:
@@ -215,11 +217,11 @@ def test_a_removed_account_password_no_longer_opens_anything(enc_demo):
     boss = accounts.authenticate(db, ADMIN, ADMIN_PW)
     with db.session() as s:
         coord_id = s.scalar(select(Account.id).where(Account.login == "demo-coord"))
-    before = crypto.KeyFile.load(crypto.keys_path(path))
+    before = keyfile.KeyFile.load(keyfile.keys_path(path))
     rekeyed = admin.set_account_active(db, boss, coord_id, False)  # the accounts screen
     assert rekeyed is not None and rekeyed.dropped == [] and rekeyed.recovery_key == ""
     db.close()
-    after = crypto.KeyFile.load(crypto.keys_path(path))
+    after = keyfile.KeyFile.load(keyfile.keys_path(path))
     assert sorted(after.logins()) == sorted(set(before.logins()) - {"demo-coord"})
     assert after.key_id != before.key_id and after.previous_key_id is None
     # The others keep their key pairs: the new key was sealed to them without a password.
@@ -254,15 +256,15 @@ def test_new_accounts_and_new_passwords_get_their_own_slot(enc_demo):
     path, _ = enc_demo
     db = encryption.open_encrypted(path, ADMIN, ADMIN_PW)
     publics = {s.get("login"): s["public"] for s in
-               crypto.KeyFile.load(crypto.keys_path(path)).slots}
+               keyfile.KeyFile.load(keyfile.keys_path(path)).slots}
     new_id = accounts.create_account(db, "coord-02", "二支部", "coordinator", "coord-02-pass", "02")
     added = {s.get("login"): s["public"] for s in
-             crypto.KeyFile.load(crypto.keys_path(path)).slots}
+             keyfile.KeyFile.load(keyfile.keys_path(path)).slots}
     assert set(added) - set(publics) == {"coord-02"}
     assert {k: v for k, v in added.items() if k != "coord-02"} == publics
     accounts.set_password(db, new_id, "coord-02-new")
     changed = {s.get("login"): s["public"] for s in
-               crypto.KeyFile.load(crypto.keys_path(path)).slots}
+               keyfile.KeyFile.load(keyfile.keys_path(path)).slots}
     assert changed["coord-02"] != added["coord-02"]
     assert {k: v for k, v in changed.items() if k != "coord-02"} == publics
     db.close()
@@ -278,7 +280,7 @@ def test_a_failed_key_file_write_creates_no_account(enc_demo, monkeypatch):
         def refuse(self, p):
             raise OSError("disk full")
 
-        monkeypatch.setattr(crypto.KeyFile, "save", refuse)
+        monkeypatch.setattr(keyfile.KeyFile, "save", refuse)
         with pytest.raises(OSError):
             accounts.create_account(db, "coord-03", "三支部", "coordinator", "coord-03-pass", "03")
         with db.session() as s:
@@ -310,16 +312,16 @@ def test_opening_without_the_key_is_refused_and_touches_nothing(enc_demo):
     with pytest.raises(EncryptedDatabaseError, match="暗号化されています"):
         Database.open(str(path))
     assert path.read_bytes() == before
-    crypto.keys_path(path).unlink()
+    keyfile.keys_path(path).unlink()
     with pytest.raises(encryption.UnlockError, match="鍵ファイル"):
         encryption.open_encrypted(path, ADMIN, ADMIN_PW)
 
 
 def test_postgresql_and_in_memory_never_take_a_key():
     with pytest.raises(StoreError):
-        make_engine("postgresql+psycopg://u:p@localhost/x", key=crypto.new_database_key())
+        make_engine("postgresql+psycopg://u:p@localhost/x", key=keyfile.new_database_key())
     with pytest.raises(StoreError):
-        make_engine("sqlite://", key=crypto.new_database_key())
+        make_engine("sqlite://", key=keyfile.new_database_key())
 
 
 def test_create_refuses_an_existing_database(tmp_path):
@@ -335,13 +337,14 @@ def test_create_refuses_an_existing_database(tmp_path):
 # ---------------------------------------------------------------- conversion
 
 def _facts(db: Database, years: list[int]) -> tuple[dict, dict]:
-    from coordinator_app.store import table_names
     from sqlalchemy import table
+
+    from coordinator_app.storage.engine import table_names
 
     with db.session() as s:
         counts = {t: s.scalar(select(func.count()).select_from(table(t)))
                   for t in table_names(db.engine)}
-        figures = {fy: tallies.compute(s, fy) for fy in years}
+        figures = {fy: counting.compute(s, fy) for fy in years}
     return counts, figures
 
 
@@ -367,8 +370,8 @@ def test_conversion_keeps_every_record_and_every_password(plain_demo, tmp_path):
     with pytest.raises(encryption.UnlockError, match="市社協職員"):
         encryption.open_encrypted(path, "demo-city", "demo-city-pass")
     # Their slots (made from the password hashes) were replaced at sign-in.
-    keys = crypto.KeyFile.load(crypto.keys_path(path))
-    assert [s.get("login") for s in keys.slots if crypto.needs_rewrap(s)] == ["demo-city"]
+    keys = keyfile.KeyFile.load(keyfile.keys_path(path))
+    assert [s.get("login") for s in keys.slots if keyfile.needs_rewrap(s)] == ["demo-city"]
 
     db = encryption.open_with_recovery_key(path, result.recovery_key)
     after_counts, after_figures = _facts(db, years)
@@ -423,8 +426,7 @@ def test_conversion_refuses_non_administrators_and_bad_copies(plain_demo, tmp_pa
 
 
 def test_the_backup_before_a_schema_upgrade_is_encrypted_too(enc_demo, tmp_path, monkeypatch):
-    from coordinator_app import migrate
-
+    from coordinator_app.storage import migrate
     path, _ = enc_demo
     db = encryption.open_encrypted(path, ADMIN, ADMIN_PW)
     key = db.key

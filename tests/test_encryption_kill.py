@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from coordinator_app import crypto
+from coordinator_app.storage import keyfile
 
 KILLS = 200
 
@@ -33,6 +33,6 @@ def test_acknowledged_writes_survive_200_kills_on_an_encrypted_database(tmp_path
     assert report["problems"] == []
     assert report["kills"] == KILLS
     assert report["acknowledged"] >= KILLS
-    assert crypto.is_encrypted_file(path) and crypto.keys_path(path).is_file()
+    assert keyfile.is_encrypted_file(path) and keyfile.keys_path(path).is_file()
     with sqlite3.connect(path) as con, pytest.raises(sqlite3.DatabaseError):
         con.execute("SELECT count(*) FROM consultation").fetchall()

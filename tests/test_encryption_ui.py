@@ -15,13 +15,20 @@ from sqlalchemy import func, select
 
 pytest.importorskip("sqlcipher3")
 
-from coordinator_app import accounts, crypto, encryption  # noqa: E402
-from coordinator_app.database import Database  # noqa: E402
-from coordinator_app.models import AuditLog, Consultation, Person  # noqa: E402
+from coordinator_app.core.models import AuditLog, Consultation, Person  # noqa: E402
+from coordinator_app.services import accounts
+from coordinator_app.storage import (
+    encryption,  # noqa: E402
+    keyfile,
+)
+from coordinator_app.storage.database import Database  # noqa: E402
 from coordinator_app.ui import encryption_dialogs, first_run, sign_in  # noqa: E402
 from tests.helpers import type_japanese  # noqa: E402
 from tests.shell_helpers import (  # noqa: E402,F401
-    PASSWORDS, fast_hashing, make_accounts, qsettings,
+    PASSWORDS,
+    fast_hashing,
+    make_accounts,
+    qsettings,
 )
 
 REAL_ASK = encryption_dialogs._ask_plain_file  # before conftest's autouse fixture replaces it
@@ -30,8 +37,8 @@ REAL_ASK = encryption_dialogs._ask_plain_file  # before conftest's autouse fixtu
 @pytest.fixture(autouse=True)
 def fast_kdf(monkeypatch):
     """Cheap argon2id for the key copies: these tests are about the UI."""
-    monkeypatch.setattr(crypto, "KDF_MEMORY_KIB", 8 * 1024)
-    monkeypatch.setattr(crypto, "KDF_TIME_COST", 1)
+    monkeypatch.setattr(keyfile, "KDF_MEMORY_KIB", 8 * 1024)
+    monkeypatch.setattr(keyfile, "KDF_TIME_COST", 1)
 
 
 @pytest.fixture
@@ -62,7 +69,7 @@ def _encrypted_with_accounts(tmp_path):
                 "admin" if login == "admin" else "city_staff")
             branch = None
             if role == "coordinator":
-                from coordinator_app.models import Branch
+                from coordinator_app.core.models import Branch
 
                 with db.session() as s:
                     code = login[-2:]
@@ -71,7 +78,7 @@ def _encrypted_with_accounts(tmp_path):
             accounts.create_account(db, login, f"テスト {login}", role, pw, branch)
     finally:
         db.close()
-    crypto.forget_key(path)
+    keyfile.forget_key(path)
     return path
 
 
@@ -204,7 +211,7 @@ def test_forgotten_passwords_are_reset_with_the_recovery_key(qtbot, tmp_path, qs
                                                             monkeypatch):
     path = tmp_path / "enc.db"
     recovery = encryption.create_encrypted(path, "owner", "owner-password")
-    crypto.forget_key(path)
+    keyfile.forget_key(path)
     dialog = sign_in.SignInDialog(None, unlock=lambda *a: None, where=str(path))
     qtbot.addWidget(dialog)
     assert "パスワードをすべて忘れた場合（復旧キー）" in dialog.recovery_button.text()
@@ -236,7 +243,7 @@ def test_forgotten_passwords_are_reset_with_the_recovery_key(qtbot, tmp_path, qs
 
 def test_an_administrator_on_a_plain_database_is_offered_conversion(
         qtbot, tmp_path, qsettings, monkeypatch):
-    from coordinator_app.sample import load_sample
+    from coordinator_app.services.demo import load_sample
     from coordinator_app.ui.app import Shell
     from tests.conftest import TODAY
 
@@ -274,7 +281,7 @@ def test_an_administrator_on_a_plain_database_is_offered_conversion(
     from coordinator_app.services import backups
 
     plain_backups = [b.path for b in backups.list_backups(path)]
-    assert plain_backups and not any(crypto.is_encrypted_file(b) for b in plain_backups)
+    assert plain_backups and not any(keyfile.is_encrypted_file(b) for b in plain_backups)
     shell = Shell(str(path), credentials=("admin", PASSWORDS["admin"]))
     try:
         assert shell.open()
@@ -294,14 +301,14 @@ def test_an_administrator_on_a_plain_database_is_offered_conversion(
         shell.shutdown()
     assert offers == ["admin"] and len(keys) == 1
     assert "上書きしてから削除しました" in keys[0][1] and "暗号化しました" in keys[0][1]
-    assert crypto.is_encrypted_file(path)
+    assert keyfile.is_encrypted_file(path)
     # No plain copy anywhere: the backups made before are encrypted, under the same key file.
     for b in plain_backups:
-        assert crypto.is_encrypted_file(b) and crypto.keys_path(b).is_file()
+        assert keyfile.is_encrypted_file(b) and keyfile.keys_path(b).is_file()
     leftovers = [f for f in path.parent.rglob("*") if f.is_file()
                  and f.read_bytes().startswith(b"SQLite format 3")]
     assert leftovers == []
-    crypto.forget_key(path)
+    keyfile.forget_key(path)
     for login, pw in PASSWORDS.items():  # every key holder still opens it
         if login == "city":
             continue
@@ -332,7 +339,7 @@ def test_the_conversion_offer_can_be_declined(qtbot, tmp_path, qsettings, monkey
         assert not shell.db.encrypted
     finally:
         shell.shutdown()
-    assert not crypto.is_encrypted_file(path)
+    assert not keyfile.is_encrypted_file(path)
 
 
 # --- plain files with personal data -----------------------------------------------------
@@ -401,7 +408,7 @@ def _damaged_after_a_backup(tmp_path, with_backup: bool = True):
             backups.make_backup(db, "exit")
     finally:
         close_checkpointed(db)
-    crypto.forget_key(path)
+    keyfile.forget_key(path)
     damage_file(path)
     return path
 
@@ -501,7 +508,7 @@ def test_deactivating_an_account_re_keys_and_the_screen_says_so(qtbot, tmp_path,
     from tests.helpers import make_context
 
     path = _encrypted_with_accounts(tmp_path)
-    stolen = crypto.KeyFile.load(crypto.keys_path(path))
+    stolen = keyfile.KeyFile.load(keyfile.keys_path(path))
     db = encryption.open_encrypted(path, "admin", PASSWORDS["admin"])
     told = []
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)
@@ -518,7 +525,7 @@ def test_deactivating_an_account_re_keys_and_the_screen_says_so(qtbot, tmp_path,
         db.close()
     assert told == [encryption.REKEYED_NOTICE]
     old = stolen.unlock_account("coord01", PASSWORDS["coord01"])[0]
-    assert old != key and crypto.key_id(key) == crypto.KeyFile.load(crypto.keys_path(path)).key_id
+    assert old != key and keyfile.key_id(key) == keyfile.KeyFile.load(keyfile.keys_path(path)).key_id
     with pytest.raises(encryption.UnlockError):
         encryption.open_encrypted(path, "coord02", PASSWORDS["coord02"])
 
@@ -566,7 +573,7 @@ def test_removing_the_old_backups_needs_an_explicit_yes(qtbot, tmp_path, monkeyp
 
 def test_an_administrator_upgrades_a_key_file_of_the_previous_version(qtbot, tmp_path, qsettings,
                                                                       monkeypatch):
-    from coordinator_app.models import Setting
+    from coordinator_app.core.models import Setting
     from coordinator_app.ui.app import Shell
     from tests.test_encryption_keys import v1_key_file
 
@@ -577,7 +584,7 @@ def test_an_administrator_upgrades_a_key_file_of_the_previous_version(qtbot, tmp
         s.delete(s.get(Setting, encryption.RECIPIENTS))
     db.close()
     text, _ = v1_key_file(key, PASSWORDS)
-    crypto.keys_path(path).write_text(text, encoding="utf-8")
+    keyfile.keys_path(path).write_text(text, encoding="utf-8")
     told, shown = [], []
     monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a: told.append(text))
     monkeypatch.setattr(encryption_dialogs.RecoveryKeyDialog, "exec",
@@ -594,8 +601,8 @@ def test_an_administrator_upgrades_a_key_file_of_the_previous_version(qtbot, tmp
     assert len(shown) == 1
     with pytest.raises(encryption.UnlockError):  # its old copy of the key is gone
         encryption.open_encrypted(path, "city", PASSWORDS["city"])
-    old = crypto.KeyFile.from_json(text).unlock_account("city", PASSWORDS["city"])[0]
-    from coordinator_app.database import DamagedDatabaseError
+    old = keyfile.KeyFile.from_json(text).unlock_account("city", PASSWORDS["city"])[0]
+    from coordinator_app.storage.database import DamagedDatabaseError
 
     with pytest.raises(DamagedDatabaseError):
         Database.open(str(path), key=old).close()

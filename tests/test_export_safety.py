@@ -20,14 +20,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select, update
 
-from coordinator_app import accounts, codes, importer, sheets, tallies
-from coordinator_app.accounts import SignedIn
 from coordinator_app.cli import main
-from coordinator_app.database import Database
-from coordinator_app.ledger import LedgerError
-from coordinator_app.models import Branch, Category, TallyFile, TallyFileRow
-from coordinator_app.services import admin, audit, consolidation
+from coordinator_app.core import codes, counting
+from coordinator_app.core.models import Branch, Category, TallyFile, TallyFileRow
+from coordinator_app.interchange import importer, sheets, tally_file
+from coordinator_app.interchange.ledger import LedgerError
+from coordinator_app.services import accounts, admin, audit, consolidation
 from coordinator_app.services import indicators as indicator_service
+from coordinator_app.services.accounts import SignedIn
 from tests.test_import import BRANCH_HEADER, ledger
 
 ADMIN = SignedIn(0, "admin", "管理者", "admin", None, None, None)
@@ -82,22 +82,22 @@ def test_a_written_row_reads_back_as_text_never_as_a_formula(row):
 # --- tally files: valid data unchanged, attacks written as text, free text refused -------
 
 
-def plain_csv(rows: list[tallies.TallyRow]) -> bytes:
+def plain_csv(rows: list[counting.TallyRow]) -> bytes:
     """The tally file as the contract describes it, written by hand."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
-    w.writerow(tallies.HEADER)
+    w.writerow(tally_file.HEADER)
     w.writerows(rows)
     return buf.getvalue().encode("utf-8-sig")
 
 
 def test_tally_files_of_valid_data_are_byte_for_byte_the_contract(demo_db, tmp_path):
     with demo_db.session() as s:
-        rows = tallies.compute(s, FY)
+        rows = counting.compute(s, FY)
     out = tmp_path / "t.csv"
-    tallies.write_csv(rows, out)
+    tally_file.write_csv(rows, out)
     assert len(rows) > 1000 and out.read_bytes() == plain_csv(rows)
-    assert tallies.read_csv(out) == rows
+    assert tally_file.read_csv(out) == rows
 
 
 code = st.from_regex(codes.CODE_SHAPE, fullmatch=True)
@@ -105,19 +105,19 @@ branch_code = st.from_regex(codes.BRANCH_CODE_SHAPE, fullmatch=True)
 
 
 @settings(max_examples=50, deadline=None)
-@given(st.lists(st.builds(tallies.TallyRow, st.integers(2000, 2100), st.just("2026-04"),
+@given(st.lists(st.builds(counting.TallyRow, st.integers(2000, 2100), st.just("2026-04"),
                           branch_code, code, code, st.one_of(st.just(""), code),
                           st.integers(0, 10**9)), max_size=20))
 def test_any_contract_shaped_rows_are_written_unchanged(tmp_path_factory, rows):
     out = tmp_path_factory.mktemp("t") / "t.csv"
-    tallies.write_csv(rows, out)
+    tally_file.write_csv(rows, out)
     assert out.read_bytes() == plain_csv(rows)
 
 
 def branch_file(db, tmp_path: Path, code: str = "01", name: str | None = None) -> Path:
     path = tmp_path / (name or f"tally_{code}_{FY}.csv")
     with db.session() as s:
-        tallies.write_csv(tallies.compute(s, FY, [code]), path)
+        tally_file.write_csv(counting.compute(s, FY, [code]), path)
     return path
 
 
@@ -184,24 +184,24 @@ def test_consolidate_refuses_free_text_in_a_key_cell(demo_db, city_db, tmp_path,
 
 
 @pytest.fixture
-def tally_file(demo_db, tmp_path):
+def source_file(demo_db, tmp_path):
     return branch_file(demo_db, tmp_path, "01", "src.csv")
 
 
 @HYPOTHESIS
 @given(st.text(min_size=1, max_size=40).filter(lambda t: not codes.is_code(t)))
-def test_any_text_not_shaped_like_a_code_is_refused_in_a_key_cell(tally_file, tmp_path, text):
-    bad, _ = with_cell(tally_file, tmp_path / "bad.csv", KEY, text)
-    with pytest.raises(tallies.TallyError, match=r"^bad\.csv: line \d+: "):
-        tallies.read_csv(bad)
+def test_any_text_not_shaped_like_a_code_is_refused_in_a_key_cell(source_file, tmp_path, text):
+    bad, _ = with_cell(source_file, tmp_path / "bad.csv", KEY, text)
+    with pytest.raises(tally_file.TallyError, match=r"^bad\.csv: line \d+: "):
+        tally_file.read_csv(bad)
 
 
 @HYPOTHESIS
 @given(st.text(min_size=1, max_size=40).filter(lambda t: not codes.is_branch_code(t)))
-def test_any_text_not_shaped_like_a_branch_code_is_refused(tally_file, tmp_path, text):
-    bad, _ = with_cell(tally_file, tmp_path / "bad.csv", BRANCH, text, breakdown="total")
-    with pytest.raises(tallies.TallyError, match=r"^bad\.csv: line \d+: "):
-        tallies.read_csv(bad)
+def test_any_text_not_shaped_like_a_branch_code_is_refused(source_file, tmp_path, text):
+    bad, _ = with_cell(source_file, tmp_path / "bad.csv", BRANCH, text, breakdown="total")
+    with pytest.raises(tally_file.TallyError, match=r"^bad\.csv: line \d+: "):
+        tally_file.read_csv(bad)
 
 
 def test_a_key_stored_before_the_check_is_exported_as_text(demo_db, city_db, tmp_path):

@@ -14,13 +14,18 @@ import pytest
 from PySide6.QtWidgets import QDialog, QLabel, QMessageBox
 from sqlalchemy import event, func, select
 
-from coordinator_app import accounts, store
-from coordinator_app.database import Database
-from coordinator_app.models import Branch, Consultation
-from coordinator_app.services import backups
+from coordinator_app.core.models import Branch, Consultation
+from coordinator_app.services import accounts, backups
+from coordinator_app.storage import engine
+from coordinator_app.storage.database import Database
 from tests.conftest import TODAY, connect_file
 from tests.shell_helpers import (  # noqa: F401
-    fast_hashing, add_consultation, close_checkpointed, damage_file, make_accounts, qsettings,
+    add_consultation,
+    close_checkpointed,
+    damage_file,
+    fast_hashing,
+    make_accounts,
+    qsettings,
 )
 
 
@@ -177,7 +182,7 @@ def test_a_vanished_database_with_backups_asks_before_starting_empty(qtbot, demo
 
 @pytest.fixture
 def short_busy_timeout(monkeypatch):
-    monkeypatch.setattr(store, "BUSY_TIMEOUT_MS", 200)
+    monkeypatch.setattr(engine, "BUSY_TIMEOUT_MS", 200)
 
 
 def _hold_exclusive(path: Path) -> sqlite3.Connection:

@@ -14,12 +14,14 @@ from pathlib import Path
 
 import pytest
 
-from coordinator_app import cli, crypto, encryption, tallies
-from coordinator_app.accounts import SignedIn
-from coordinator_app.database import Database
+from coordinator_app import cli
+from coordinator_app.interchange import tally_file
 from coordinator_app.reports.recovery_key import write_recovery_sheet
-from coordinator_app.services import audit, backups, consolidation, monthly_tallies, printing
+from coordinator_app.services import audit, backups, consolidation, printing, tallies
 from coordinator_app.services import indicators as indicator_service
+from coordinator_app.services.accounts import SignedIn
+from coordinator_app.storage import encryption, keyfile
+from coordinator_app.storage.database import Database
 from tests.test_import import CONSULTATION_HEADER, consultation, ledger
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
@@ -107,8 +109,8 @@ def test_exports_written_by_the_services_are_owner_only(demo_db, tmp_path, monke
     documents = tmp_path / "Documents"  # the user's folder: not the app's to narrow
     documents.mkdir(mode=0o755)
     coordinator = SignedIn(0, "c1", "コーディネーター", "coordinator", *_branch(demo_db, "01"))
-    monthly_tallies.export_tallies(demo_db, coordinator, FY, "01", "csv", documents / "t.csv")
-    monthly_tallies.export_tallies(demo_db, coordinator, FY, "01", "xlsx", documents / "t.xlsx")
+    tallies.export_tallies(demo_db, coordinator, FY, "01", "csv", documents / "t.csv")
+    tallies.export_tallies(demo_db, coordinator, FY, "01", "xlsx", documents / "t.xlsx")
     audit.export_csv(demo_db, ADMIN, audit.AuditFilter(), documents / "audit.csv")
     indicator_service.export_csv(demo_db, ADMIN, FY, documents / "i.csv")
     indicator_service.export_pdf(demo_db, ADMIN, FY, documents / "i.pdf")
@@ -132,7 +134,7 @@ def test_leftovers_of_an_earlier_run_do_not_widen_a_new_file(tmp_path):
     partial.chmod(0o644)
     out.write_bytes(b"old")
     out.chmod(0o644)  # an export written by an older version
-    tallies.write_csv([], out)
+    tally_file.write_csv([], out)
     assert open_to_others([out]) == [] and not partial.exists()
 
 
@@ -140,7 +142,7 @@ def test_key_files_and_encrypted_databases_are_owner_only(tmp_path):
     path = tmp_path / "enc" / "e.db"
     encryption.create_encrypted(path, "admin", PASSWORD)
     assert open_to_others(tree(path.parent)) == []
-    keys = crypto.KeyFile.load(crypto.keys_path(path))
+    keys = keyfile.KeyFile.load(keyfile.keys_path(path))
     keys.save(tmp_path / "copy" / "k.json")
     assert open_to_others(tree(tmp_path / "copy")) == []
 
@@ -148,7 +150,7 @@ def test_key_files_and_encrypted_databases_are_owner_only(tmp_path):
 def _branch(db, code: str) -> tuple[int, str, str]:
     from sqlalchemy import select
 
-    from coordinator_app.models import Branch
+    from coordinator_app.core.models import Branch
 
     with db.session() as s:
         b = s.scalar(select(Branch).where(Branch.code == code))

@@ -14,9 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
-from coordinator_app.importer import import_ledger
-from coordinator_app.ledger import MAX_ERRORS, LedgerError
-from coordinator_app.models import (
+from coordinator_app.core.models import (
     Area,
     Branch,
     Consultation,
@@ -28,6 +26,8 @@ from coordinator_app.models import (
     WatchContactVolunteer,
     WatchUser,
 )
+from coordinator_app.interchange.importer import import_ledger
+from coordinator_app.interchange.ledger import MAX_ERRORS, LedgerError
 from tests.conftest import TODAY
 from tests.db_snapshot import counts, snapshot
 
@@ -517,11 +517,10 @@ def _records(db) -> dict[str, int]:
 def _contact_figures(db, month: str = "2025-05") -> dict[str, int]:
     """The tally file's watch_contacts rows of branch 01 in a month, and
     proof that the running counts agree with the records."""
-    from coordinator_app import tallies
-
+    from coordinator_app.core import counting
     with db.session() as s:
-        assert tallies.check_running_counts(s) == []
-        rows = tallies.compute(s, 2025, ["01"])
+        assert counting.check_running_counts(s) == []
+        rows = counting.compute(s, 2025, ["01"])
     return {f"{r.breakdown}:{r.key}": r.count for r in rows
             if r.month == month and r.measure == "watch_contacts" and r.count}
 
@@ -601,8 +600,8 @@ def test_migration_0010_marks_the_contacts_an_import_brought(base):
     from alembic.migration import MigrationContext
     from alembic.operations import Operations
 
-    from coordinator_app.migrate import MIGRATIONS_DIR
     from coordinator_app.services.watch import record_contact
+    from coordinator_app.storage.migrate import MIGRATIONS_DIR
     from tests.conftest import coordinator_of
 
     imp(base, "watch-contacts", ledger(CONTACT_HEADER, contact()))
@@ -630,7 +629,7 @@ def test_migration_0010_marks_the_contacts_an_import_brought(base):
 
 
 def test_import_is_audited_with_counts_only(base):
-    from coordinator_app.models import AuditLog
+    from coordinator_app.core.models import AuditLog
 
     imp(base, "consultations", ledger(CONSULTATION_HEADER,
                                       consultation(name="見本 太郎", kana="みほん たろう")))

@@ -23,9 +23,10 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from coordinator_app import tallies
-from coordinator_app.importer import import_ledger
-from coordinator_app.ledger import LedgerError
+from coordinator_app.core import counting
+from coordinator_app.interchange import tally_file
+from coordinator_app.interchange.importer import import_ledger
+from coordinator_app.interchange.ledger import LedgerError
 from tests.conftest import TODAY
 from tests.db_snapshot import counts, snapshot
 from tests.ledger_strategies import (
@@ -133,12 +134,12 @@ def expected_tally(s: LedgerSet, fy: int) -> Counter:
     return out
 
 
-def tally_file(db, tmp_path, fy: int, branch_codes: list[str]) -> Counter:
+def exported_tally(db, tmp_path, fy: int, branch_codes: list[str]) -> Counter:
     """The tally file the app writes for these branches, read back."""
     with db.session() as session:
-        rows = tallies.compute(session, fy, branch_codes)
+        rows = counting.compute(session, fy, branch_codes)
     out = tmp_path / "tally.csv"
-    tallies.write_csv(rows, out)
+    tally_file.write_csv(rows, out)
     with open(out, encoding="utf-8-sig", newline="") as f:
         reader = csv.DictReader(f)
         assert reader.fieldnames == ["fiscal_year", "month", "branch_code", "measure",
@@ -173,7 +174,7 @@ def test_valid_ledgers_import_and_tally_as_counted_by_hand(db, tmp_path, data):
     kinds = import_set(draw, db, s)
     fy = draw(st.sampled_from([FY, FY + 1]), label="fiscal year")
     expected = expected_tally(s, fy)
-    assert_same_figures(tally_file(db, tmp_path, fy, s.branch_codes), expected)
+    assert_same_figures(exported_tally(db, tmp_path, fy, s.branch_codes), expected)
 
     # (b) every file again, written another way, in any order
     before = records(db)
@@ -186,9 +187,9 @@ def test_valid_ledgers_import_and_tally_as_counted_by_hand(db, tmp_path, data):
         imp(db, "watch-contacts", write(draw, "watch-contacts", rows_of(
             "watch-contacts", contacts_of_days(s, some))).data)
     assert records(db) == before
-    assert_same_figures(tally_file(db, tmp_path, fy, s.branch_codes), expected)
+    assert_same_figures(exported_tally(db, tmp_path, fy, s.branch_codes), expected)
     with db.session() as session:
-        assert tallies.check_running_counts(session) == []
+        assert counting.check_running_counts(session) == []
 
 
 # --- (c) ---------------------------------------------------------------------------------------

@@ -17,10 +17,10 @@ from decimal import Decimal as D
 import pytest
 from sqlalchemy import select
 
-from coordinator_app import indicators as core
-from coordinator_app.accounts import SignedIn, create_account
-from coordinator_app.models import AuditLog, Indicator
+from coordinator_app.core import indicator_rules as core
+from coordinator_app.core.models import AuditLog, Indicator
 from coordinator_app.services import indicators as service
+from coordinator_app.services.accounts import SignedIn, create_account
 from coordinator_app.services.scope import ScopeError
 from tests.conftest import coordinator_of
 from tests.tally_data import generate
@@ -80,7 +80,7 @@ def test_the_generated_data_has_the_edge_days(generated):
 def test_stock_is_as_of_march_31(db):
     """Hand-made: one user ends on 3/31 (gone), one on 4/1 (still there),
     one enrols on 3/31 (there), one on 4/1 (not yet)."""
-    from coordinator_app.models import Branch, Person, WatchUser
+    from coordinator_app.core.models import Branch, Person, WatchUser
 
     with db.session() as s:
         b = Branch(code="01", name="テスト支部")

@@ -1,4 +1,4 @@
-"""The grade rule and value handling of ``coordinator_app.indicators``
+"""The grade rule and value handling of ``coordinator_app.core.indicator_rules``
 (Qt-free, no database)."""
 
 from __future__ import annotations
@@ -7,8 +7,8 @@ from decimal import Decimal as D
 
 import pytest
 
-from coordinator_app import indicators as core
-from coordinator_app.indicators import Thresholds, judge
+from coordinator_app.core import indicator_rules as core
+from coordinator_app.core.indicator_rules import Thresholds, judge
 
 
 @pytest.mark.parametrize("actual, grade", [
@@ -155,8 +155,8 @@ def test_the_indicator_and_consolidation_code_imports_no_qt():
     import subprocess
     import sys
 
-    code = ("import sys, coordinator_app.indicators, coordinator_app.services.indicators, "
-            "coordinator_app.services.consolidation, coordinator_app.services.monthly_tallies, "
+    code = ("import sys, coordinator_app.core.indicator_rules, coordinator_app.services.indicators, "
+            "coordinator_app.services.consolidation, coordinator_app.services.tallies, "
             "coordinator_app.reports.evaluation; "
             "sys.exit(any(m.startswith('PySide6') for m in sys.modules))")
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0

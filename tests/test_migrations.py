@@ -18,17 +18,18 @@ from alembic.migration import MigrationContext
 from sqlalchemy import inspect, select
 from sqlmodel import SQLModel
 
-from coordinator_app import migrate, tallies
 from coordinator_app.cli import main
-from coordinator_app.database import Database
-from coordinator_app.models import (
+from coordinator_app.core import counting
+from coordinator_app.core.models import (
     Branch,
     Consultation,
     ConsultationCategory,
     Person,
     TallyConsultation,
 )
-from coordinator_app.store import StoreError, make_engine
+from coordinator_app.storage import migrate
+from coordinator_app.storage.database import Database
+from coordinator_app.storage.engine import StoreError, make_engine
 
 NOW = dt.datetime(2025, 4, 1, 9, 0)
 # Indexes a migration makes on one dialect only, so the models leave them
@@ -83,7 +84,7 @@ def test_baseline_database_is_backed_up_then_upgraded_with_its_data(db_url, tmp_
             assert s.scalars(select(ConsultationCategory.category_code)).all() == ["life"]
             # migration 0009 filled the tally's running counts from the records
             assert s.scalars(select(TallyConsultation.n)).all() == [1]
-            assert tallies.check_running_counts(s) == []
+            assert counting.check_running_counts(s) == []
     finally:
         db.close()
     if db_url.startswith("sqlite"):
@@ -113,7 +114,7 @@ def test_new_database_is_made_by_the_migrations_and_matches_the_models(db):
                 if not (d[0] == "remove_index" and d[1].name in ONE_DIALECT_INDEXES)]
         assert diff == []
     with db.session() as s:  # the default code lists come with the schema
-        from coordinator_app.models import Category, Role
+        from coordinator_app.core.models import Category, Role
 
         assert len(s.scalars(select(Category.code)).all()) >= 11
         assert len(s.scalars(select(Role.code)).all()) >= 7
@@ -208,7 +209,7 @@ def test_opening_a_current_database_imports_neither_alembic_nor_cryptography(tmp
     revisions are read without Alembic, keys are only for encrypted files."""
     path = tmp_path / "current.db"
     Database.open(str(path), create=True).close()
-    code = ("import sys; from coordinator_app.database import Database; "
+    code = ("import sys; from coordinator_app.storage.database import Database; "
             f"db = Database.open({str(path)!r}); print(db.prepared); db.close(); "
             "print(sorted({m.split('.')[0] for m in sys.modules} & {'alembic', 'cryptography'}))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from coordinator_app.importer import import_ledger
+from coordinator_app.interchange.importer import import_ledger
 from coordinator_app.services.people import search_people
 from coordinator_app.services.volunteers import VolunteerQuery, search_volunteers
 from coordinator_app.services.watch import list_users

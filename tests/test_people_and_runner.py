@@ -1,8 +1,8 @@
+import pytest
+
 from coordinator_app.services import people
 from coordinator_app.services.scope import ScopeError
 from tests.conftest import coordinator_of
-
-import pytest
 
 
 def test_search_is_kana_insensitive_and_branch_scoped(demo_db):

@@ -9,9 +9,10 @@ import subprocess
 import pytest
 from sqlalchemy import select
 
-from coordinator_app import accounts, cli
-from coordinator_app.database import Database
-from coordinator_app.models import PrintRecord
+from coordinator_app import cli
+from coordinator_app.core.models import PrintRecord
+from coordinator_app.services import accounts
+from coordinator_app.storage.database import Database
 
 
 def text_of(path) -> str:

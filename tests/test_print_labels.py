@@ -12,8 +12,8 @@ import pytest
 from reportlab.lib.units import mm
 from sqlalchemy import select
 
-from coordinator_app.kana import fold
-from coordinator_app.models import Branch, Person, PrintRecord, WatchUser
+from coordinator_app.core.kana import fold
+from coordinator_app.core.models import Branch, Person, PrintRecord, WatchUser
 from coordinator_app.reports import labels
 from coordinator_app.services import printing
 from tests.test_print_lists import TODAY, coordinator, pdftotext, town  # noqa: F401

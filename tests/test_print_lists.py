@@ -11,17 +11,29 @@ import subprocess
 import pytest
 from sqlalchemy import select
 
-from coordinator_app.accounts import SignedIn
-from coordinator_app.dates import (
-    era_of, fiscal_year_label, fiscal_year_of, format_wareki, format_wareki_short,
+from coordinator_app.core.dates import (
+    era_of,
+    fiscal_year_label,
+    fiscal_year_of,
+    format_wareki,
+    format_wareki_short,
 )
-from coordinator_app.models import (
-    Area, AuditLog, Branch, Person, PrintRecord, Volunteer, VolunteerRole, WatchAssignment,
-    WatchContact, WatchUser,
+from coordinator_app.core.kana import fold
+from coordinator_app.core.models import (
+    Area,
+    AuditLog,
+    Branch,
+    Person,
+    PrintRecord,
+    Volunteer,
+    VolunteerRole,
+    WatchAssignment,
+    WatchContact,
+    WatchUser,
 )
-from coordinator_app.kana import fold
 from coordinator_app.reports import pdf
 from coordinator_app.services import printing
+from coordinator_app.services.accounts import SignedIn
 from coordinator_app.services.scope import ScopeError
 from tests.conftest import TODAY
 

@@ -5,12 +5,17 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from coordinator_app import accounts
-from coordinator_app.services import admin
+from coordinator_app.services import accounts, admin
 from tests.conftest import TODAY
 from tests.helpers import make_context, type_japanese
 from tests.shell_helpers import (  # noqa: F401
-    fast_hashing, PASSWORDS, SECRET_SUMMARY, add_consultation, audit_rows, make_accounts, qsettings,
+    PASSWORDS,
+    SECRET_SUMMARY,
+    add_consultation,
+    audit_rows,
+    fast_hashing,
+    make_accounts,
+    qsettings,
 )
 
 

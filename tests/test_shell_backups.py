@@ -6,11 +6,15 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QMessageBox
 from sqlalchemy import func, select
 
-from coordinator_app.models import Consultation
+from coordinator_app.core.models import Consultation
 from coordinator_app.services import backups
 from tests.conftest import TODAY
 from tests.shell_helpers import (  # noqa: F401
-    add_consultation, audit_rows, fast_hashing, make_accounts, qsettings,
+    add_consultation,
+    audit_rows,
+    fast_hashing,
+    make_accounts,
+    qsettings,
 )
 
 

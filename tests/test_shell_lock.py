@@ -8,7 +8,13 @@ from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from coordinator_app.ui import main_window as main_window_module
 from tests.shell_helpers import (  # noqa: F401
-    fast_hashing, PASSWORDS, audit_rows, make_accounts, make_window, qsettings, visible_texts,
+    PASSWORDS,
+    audit_rows,
+    fast_hashing,
+    make_accounts,
+    make_window,
+    qsettings,
+    visible_texts,
 )
 
 NAME = "見本 太郎"
@@ -134,10 +140,7 @@ def test_five_failed_unlocks_sign_out(qtbot, demo_db, qsettings, monkeypatch):
 
 
 def test_a_new_idle_time_applies_at_once(qtbot, demo_db, qsettings, monkeypatch):
-    from coordinator_app.services import admin
-
-    from coordinator_app import accounts
-
+    from coordinator_app.services import accounts, admin
     window, _user = _window(qtbot, demo_db, monkeypatch)
     boss = accounts.authenticate(demo_db, "admin", PASSWORDS["admin"])
     admin.set_idle_lock_minutes(demo_db, boss, 12)

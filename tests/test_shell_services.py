@@ -15,21 +15,28 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from coordinator_app import accounts, clock, tallies
-from coordinator_app.database import Database
-from coordinator_app.dates import fiscal_year_of
-from coordinator_app.instance_lock import (
-    InstanceLock, InstanceLocked, lock_path, network_share_reason,
-)
-from coordinator_app.models import Branch, Person
-from coordinator_app.services import admin, audit, backups, home, people
+from coordinator_app.core import clock, counting
+from coordinator_app.core.dates import fiscal_year_of
+from coordinator_app.core.models import Branch, Person
+from coordinator_app.services import accounts, admin, audit, backups, home, people
 from coordinator_app.services.scope import ScopeError
+from coordinator_app.storage.database import Database
+from coordinator_app.storage.instance_lock import (
+    InstanceLock,
+    InstanceLocked,
+    lock_path,
+    network_share_reason,
+)
 from tests.conftest import TODAY, connect_file
 from tests.shell_helpers import (  # noqa: F401
-    PASSWORDS, SECRET_SUMMARY, add_consultation, audit_count, audit_rows, fast_hashing,
+    PASSWORDS,
+    SECRET_SUMMARY,
+    add_consultation,
+    audit_count,
+    audit_rows,
+    fast_hashing,
     make_accounts,
 )
-
 
 # --- home numbers ------------------------------------------------------------
 
@@ -64,7 +71,7 @@ def test_unreached_agrees_with_the_tally_file(demo_db):
     users = make_accounts(demo_db)
     figures = home.home_figures(demo_db, users["coord01"], TODAY)
     with demo_db.session() as s:
-        rows = tallies.compute(s, fiscal_year_of(TODAY), ["01"])
+        rows = counting.compute(s, fiscal_year_of(TODAY), ["01"])
     month = f"{TODAY:%Y-%m}"
     tally = [r.count for r in rows if r.measure == "watch_users_unreached"
              and r.breakdown == "total" and r.month == month]
@@ -72,8 +79,8 @@ def test_unreached_agrees_with_the_tally_file(demo_db):
 
 
 def test_follow_ups_due_counts_today_and_overdue_but_not_closed_or_deleted(sqlite_db):
-    from coordinator_app.models import Consultation
-    from coordinator_app.sample import ageo_branches
+    from coordinator_app.core.models import Consultation
+    from coordinator_app.services.demo import ageo_branches
 
     with sqlite_db.session() as s:
         for b in ageo_branches()[:2]:
@@ -247,7 +254,7 @@ def test_branches_areas_and_categories(demo_db):
 def test_demo_accounts_only_on_a_demo_database(demo_db, tmp_path):
     make_accounts(demo_db)
     assert admin.demo_accounts(demo_db) == []
-    from coordinator_app.sample import DEMO_ACCOUNTS
+    from coordinator_app.services.demo import DEMO_ACCOUNTS
 
     for login, password, name, role, branch in DEMO_ACCOUNTS:
         accounts.create_account(demo_db, login, name, role, password, branch, is_demo=True)
@@ -393,7 +400,7 @@ def test_a_stale_lock_of_a_dead_process_is_taken_over(tmp_path):
 
 def test_a_lock_held_by_another_process_is_refused(tmp_path):
     db_path = tmp_path / "c.db"
-    code = ("import sys, time; from coordinator_app.instance_lock import InstanceLock; "
+    code = ("import sys, time; from coordinator_app.storage.instance_lock import InstanceLock; "
             f"l = InstanceLock(__import__('pathlib').Path({str(db_path)!r})); l.acquire(); "
             "print('held', flush=True); sys.stdin.readline(); l.release()")
     child = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE,
@@ -466,11 +473,10 @@ def test_demo_flag_is_parsed():
 
 def test_an_encrypted_backup_is_restored_with_its_key_file(tmp_path):
     pytest.importorskip("sqlcipher3")
-    from coordinator_app import crypto
-
+    from coordinator_app.storage import keyfile
     path = tmp_path / "enc.db"
-    key = crypto.new_database_key()
-    crypto.KeyFile.new(key).save(crypto.keys_path(path))
+    key = keyfile.new_database_key()
+    keyfile.KeyFile.new(key).save(keyfile.keys_path(path))
     db = Database.open(str(path), key=key, create=True)
     with db.session() as s:
         s.add(Branch(code="01", name="一番"))
@@ -484,7 +490,7 @@ def test_an_encrypted_backup_is_restored_with_its_key_file(tmp_path):
     with pytest.raises(Exception, match="暗号化"):
         backups.restore_backup(path, backup.path)
     result = backups.restore_backup(path, backup.path, key=key)
-    assert crypto.keys_path(result.kept_aside).is_file() and crypto.keys_path(path).is_file()
+    assert keyfile.keys_path(result.kept_aside).is_file() and keyfile.keys_path(path).is_file()
     reopened = Database.open(str(path), key=key)
     try:
         with reopened.session() as s:
@@ -496,7 +502,7 @@ def test_an_encrypted_backup_is_restored_with_its_key_file(tmp_path):
 def test_the_shells_services_are_qt_free():
     code = ("import sys; import coordinator_app.services.audit, coordinator_app.services.backups, "
             "coordinator_app.services.home, coordinator_app.services.admin, "
-            "coordinator_app.instance_lock; print('PySide6' in sys.modules)")
+            "coordinator_app.storage.instance_lock; print('PySide6' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          cwd=Path(__file__).resolve().parent.parent)
     assert out.stdout.strip() == "False", out.stderr

@@ -6,11 +6,14 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
-from coordinator_app import accounts
-from coordinator_app.services import admin
+from coordinator_app.services import accounts, admin
 from tests.helpers import type_japanese
 from tests.shell_helpers import (  # noqa: F401
-    fast_hashing, PASSWORDS, audit_rows, make_accounts, qsettings,
+    PASSWORDS,
+    audit_rows,
+    fast_hashing,
+    make_accounts,
+    qsettings,
 )
 
 
@@ -120,7 +123,7 @@ def test_signing_in_with_the_right_password(qtbot, demo_db, qsettings):
 def test_demo_database_lists_its_demo_accounts(qtbot, demo_db, qsettings):
     from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton
 
-    from coordinator_app.sample import DEMO_ACCOUNTS
+    from coordinator_app.services.demo import DEMO_ACCOUNTS
     from coordinator_app.ui.sign_in import SignInDialog
 
     for login, password, name, role, branch in DEMO_ACCOUNTS:
@@ -156,13 +159,13 @@ def test_demo_mode_creates_the_demo_database_with_demo_accounts(qtbot, tmp_path,
 def test_an_encrypted_database_opens_through_the_sign_in_dialog(qtbot, tmp_path, qsettings,
                                                                  monkeypatch):
     pytest.importorskip("sqlcipher3")
-    from coordinator_app import crypto, encryption
+    from coordinator_app.storage import encryption, keyfile
     from coordinator_app.ui import sign_in
     from coordinator_app.ui.app import Shell
 
     path = tmp_path / "enc.db"
     encryption.create_encrypted(path, "boss", "boss-password")
-    crypto.forget_key(path)
+    keyfile.forget_key(path)
 
     def type_password(dialog):
         assert dialog.db is None  # nothing can be read before the password

@@ -8,12 +8,15 @@ from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QLabel, QWidget
 from sqlalchemy import select
 
-from coordinator_app.models import Person
-
+from coordinator_app.core.models import Person
 from coordinator_app.ui import main_window as main_window_module
 from coordinator_app.ui.screens import PERSONAL_SCREENS
 from tests.shell_helpers import (  # noqa: F401
-    fast_hashing, make_accounts, make_window, qsettings, visible_texts,
+    fast_hashing,
+    make_accounts,
+    make_window,
+    qsettings,
+    visible_texts,
 )
 
 

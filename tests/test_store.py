@@ -8,10 +8,15 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from coordinator_app import store
-from coordinator_app.database import Database
-from coordinator_app.models import Branch
-from coordinator_app.store import StoreError, backup_sqlite, make_engine, resolve_url
+from coordinator_app.core.models import Branch
+from coordinator_app.storage import engine
+from coordinator_app.storage.database import Database
+from coordinator_app.storage.engine import (
+    StoreError,
+    backup_sqlite,
+    make_engine,
+    resolve_url,
+)
 from tests.conftest import connect_file
 
 
@@ -44,7 +49,7 @@ def test_every_sqlite_connection_sets_the_pragmas(sqlite_db):
 
 
 def test_foreign_keys_are_enforced(sqlite_db):
-    from coordinator_app.models import Area
+    from coordinator_app.core.models import Area
 
     with pytest.raises(Exception):
         with sqlite_db.session() as s:
@@ -77,22 +82,22 @@ def test_a_unit_of_work_is_one_transaction(db):
 
 
 def test_where_the_database_lives(monkeypatch, tmp_path):
-    monkeypatch.delenv(store.ENV_DB, raising=False)
-    monkeypatch.setattr(store, "user_data_dir", lambda *a, **k: str(tmp_path / "data"))
-    assert store.default_db_path() == tmp_path / "data" / "coordinator.db"
+    monkeypatch.delenv(engine.ENV_DB, raising=False)
+    monkeypatch.setattr(engine, "user_data_dir", lambda *a, **k: str(tmp_path / "data"))
+    assert engine.default_db_path() == tmp_path / "data" / "coordinator.db"
     assert resolve_url() == f"sqlite:///{tmp_path / 'data' / 'coordinator.db'}"
-    monkeypatch.setenv(store.ENV_DB, str(tmp_path / "env.db"))
+    monkeypatch.setenv(engine.ENV_DB, str(tmp_path / "env.db"))
     assert resolve_url() == f"sqlite:///{tmp_path / 'env.db'}"
     assert resolve_url(str(tmp_path / "flag.db")) == f"sqlite:///{tmp_path / 'flag.db'}"
-    monkeypatch.setenv(store.ENV_DB, "postgresql+psycopg://u:p@db.example/coord")
+    monkeypatch.setenv(engine.ENV_DB, "postgresql+psycopg://u:p@db.example/coord")
     assert resolve_url() == "postgresql+psycopg://u:p@db.example/coord"
     monkeypatch.chdir(tmp_path)
     assert resolve_url("relative.db") == f"sqlite:///{tmp_path / 'relative.db'}"
 
 
 def test_default_database_is_created_in_the_user_data_folder(monkeypatch, tmp_path):
-    monkeypatch.delenv(store.ENV_DB, raising=False)
-    monkeypatch.setattr(store, "user_data_dir", lambda *a, **k: str(tmp_path / "a" / "b"))
+    monkeypatch.delenv(engine.ENV_DB, raising=False)
+    monkeypatch.setattr(engine, "user_data_dir", lambda *a, **k: str(tmp_path / "a" / "b"))
     db = Database.open(create=True)
     try:
         assert db.path == tmp_path / "a" / "b" / "coordinator.db"

@@ -14,9 +14,9 @@ from hypothesis import strategies as st
 from sqlalchemy import insert, select
 from sqlmodel import Session
 
-from coordinator_app import codes, tallies
-from coordinator_app.dates import month_key, month_last_day
-from coordinator_app.models import (
+from coordinator_app.core import codes, counting
+from coordinator_app.core.dates import month_key, month_last_day
+from coordinator_app.core.models import (
     Activity,
     ActivityParticipant,
     Branch,
@@ -28,10 +28,11 @@ from coordinator_app.models import (
     WatchContact,
     WatchUser,
 )
+from coordinator_app.interchange import tally_file
 
 FY = 2025
 BRANCHES = ["01", "02"]
-MONTHS = tallies.fiscal_month_keys(FY)
+MONTHS = counting.fiscal_month_keys(FY)
 FIRST, LAST = dt.date(2025, 1, 1), dt.date(2026, 6, 30)
 
 
@@ -156,11 +157,11 @@ def brute_force(r: Records) -> dict[tuple, int]:
     for b in BRANCHES:
         for m in MONTHS:
             for measure in codes.MEASURES:
-                out[(b, tallies.month_text(m), measure, "total", "")] += 0
+                out[(b, counting.month_text(m), measure, "total", "")] += 0
 
     def add(b, m, measure, breakdown="total", key=""):
         if m in MONTHS:
-            out[(b, tallies.month_text(m), measure, breakdown, key)] += 1
+            out[(b, counting.month_text(m), measure, breakdown, key)] += 1
 
     for b, day, kind, ch, fw, resp, cats, deleted in r.consultations:
         if deleted:
@@ -202,15 +203,15 @@ def brute_force(r: Records) -> dict[tuple, int]:
     return dict(out)
 
 
-def check_contract_shape(rows: list[tallies.TallyRow], branch_codes: list[str],
+def check_contract_shape(rows: list[counting.TallyRow], branch_codes: list[str],
                          fy: int = FY) -> None:
     """Sorted, no duplicate, every total present, breakdowns sum as the
     contract says, no zero breakdown rows."""
-    keys = [tallies.sort_key(r) for r in rows]
+    keys = [counting.sort_key(r) for r in rows]
     assert keys == sorted(keys) and len(set(keys)) == len(keys)
     totals = {(r.branch_code, r.month, r.measure): r.count for r in rows if r.breakdown == "total"}
-    assert set(totals) == {(b, tallies.month_text(m), measure) for b in branch_codes
-                           for m in tallies.fiscal_month_keys(fy) for measure in codes.MEASURES}
+    assert set(totals) == {(b, counting.month_text(m), measure) for b in branch_codes
+                           for m in counting.fiscal_month_keys(fy) for measure in codes.MEASURES}
     sums: Counter = Counter()
     for r in rows:
         if r.breakdown != "total":
@@ -235,17 +236,17 @@ def test_every_figure_equals_a_brute_force_count(db, r):
         with session.begin():
             _store(session, r)
             session.flush()
-            rows = tallies.compute(session, FY)
+            rows = counting.compute(session, FY)
             session.rollback()
     check_contract_shape(rows, BRANCHES)
-    got = {tallies.sort_key(row): row.count for row in rows}
+    got = {counting.sort_key(row): row.count for row in rows}
     expected = {k: n for k, n in brute_force(r).items() if n or k[3] == "total"}
     assert got == expected
 
 
 def _one(session, r: Records, measure: str, month: str, branch_code: str = "01") -> int:
-    rows = tallies.compute(session, FY)
-    return {tallies.sort_key(x): x.count for x in rows}[(branch_code, month, measure, "total", "")]
+    rows = counting.compute(session, FY)
+    return {counting.sort_key(x): x.count for x in rows}[(branch_code, month, measure, "total", "")]
 
 
 @pytest.mark.parametrize("ended, active_in", [
@@ -259,7 +260,7 @@ def test_ended_on_the_last_day_is_not_active(db, ended, active_in):
     with Session(db.engine) as session, session.begin():
         _store(session, r)
         session.flush()
-        rows = tallies.compute(session, FY)
+        rows = counting.compute(session, FY)
         session.rollback()
     for measure in ("watch_users_active", "volunteers_active", "watch_users_unreached"):
         active = sorted(x.month for x in rows if x.measure == measure and x.breakdown == "total"
@@ -273,7 +274,7 @@ def test_enrolled_on_the_last_day_counts_that_month(db):
     with Session(db.engine) as session, session.begin():
         _store(session, r)
         session.flush()
-        rows = {tallies.sort_key(x): x.count for x in tallies.compute(session, FY)}
+        rows = {counting.sort_key(x): x.count for x in counting.compute(session, FY)}
         session.rollback()
     assert rows[("01", "2026-03", "watch_users_active", "total", "")] == 1
     assert rows[("01", "2026-03", "watch_users_enrolled", "total", "")] == 1
@@ -289,7 +290,7 @@ def test_one_branch_only(db):
     with Session(db.engine) as session, session.begin():
         _store(session, r)
         session.flush()
-        rows = tallies.compute(session, FY, ["02"])
+        rows = counting.compute(session, FY, ["02"])
         session.rollback()
     assert {x.branch_code for x in rows} == {"02"}
     check_contract_shape(rows, ["02"])
@@ -298,14 +299,14 @@ def test_one_branch_only(db):
 
 def test_demo_tallies_follow_the_contract_and_carry_no_names(demo_db, tmp_path):
     with demo_db.session() as s:
-        rows = tallies.compute(s, 2026)
+        rows = counting.compute(s, 2026)
         names = s.scalars(select(Person.name)).all()
         codes_ = s.scalars(select(Branch.code)).all()
     check_contract_shape(rows, sorted(codes_), 2026)
     assert sum(x.count for x in rows if x.measure == "consultations" and x.breakdown == "total") > 0
     assert sum(x.count for x in rows if x.measure == "volunteer_participations") > 0
     out = tmp_path / "t.csv"
-    tallies.write_csv(rows, out)
+    tally_file.write_csv(rows, out)
     text = out.read_text(encoding="utf-8-sig")
     surnames = {n.split()[0] for n in names}
     assert not any(s in text for s in surnames)
@@ -315,5 +316,5 @@ def test_parallel_compute_equals_the_serial_one(demo_db):
     """`export tallies` runs the query groups on their own connections."""
     with demo_db.session() as s:
         for fy in (2025, 2026):
-            assert tallies.compute(s, fy, parallel=True) == tallies.compute(s, fy)
-            assert tallies.compute(s, fy, ["03"], parallel=True) == tallies.compute(s, fy, ["03"])
+            assert counting.compute(s, fy, parallel=True) == counting.compute(s, fy)
+            assert counting.compute(s, fy, ["03"], parallel=True) == counting.compute(s, fy, ["03"])

@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 from sqlalchemy import delete, func, insert, inspect, select, text, update
 from sqlmodel import Session
 
-from coordinator_app import codes, tallies
-from coordinator_app.dates import month_key
-from coordinator_app.models import (
+from coordinator_app.core import codes, counting
+from coordinator_app.core.dates import month_key
+from coordinator_app.core.models import (
     Activity,
     ActivityParticipant,
     Consultation,
@@ -28,7 +28,15 @@ from coordinator_app.models import (
     WatchContact,
     WatchUser,
 )
-from tests.test_tallies import BRANCHES, FY, Records, _store, brute_force, dates, records
+from tests.test_tallies import (
+    BRANCHES,
+    FY,
+    Records,
+    _store,
+    brute_force,
+    dates,
+    records,
+)
 
 C, CC, W, WC = (Consultation.__table__, ConsultationCategory.__table__, WatchUser.__table__,
                 WatchContact.__table__)
@@ -169,12 +177,12 @@ def test_running_counts_follow_every_write(db, r, data):
             _store(session, r)
             _apply(session, data)
             session.flush()
-            problems = tallies.check_running_counts(session)
-            rows = tallies.compute(session, FY)
+            problems = counting.check_running_counts(session)
+            rows = counting.compute(session, FY)
             now = _records_now(session)
             session.rollback()
     assert problems == []
-    got = {tallies.sort_key(row): row.count for row in rows}
+    got = {counting.sort_key(row): row.count for row in rows}
     assert got == {k: n for k, n in brute_force(now).items() if n or k[3] == "total"}
 
 
@@ -211,7 +219,7 @@ def test_counts_move_with_a_soft_delete_and_an_edit(db):
         session.execute(delete(WC))
         assert kept(TallyWatchReach, month=202505) == 0
         assert session.scalar(select(func.count()).select_from(TallyWatchPair)) == 0
-        assert tallies.check_running_counts(session) == []
+        assert counting.check_running_counts(session) == []
         session.rollback()
 
 
@@ -221,9 +229,9 @@ def test_check_reports_a_count_that_drifted(db):
                                 "listened", frozenset({"life"}), False)])
     with Session(db.engine) as session, session.begin():
         _store(session, r)
-        assert tallies.check_running_counts(session) == []
+        assert counting.check_running_counts(session) == []
         session.execute(update(TallyConsultation.__table__).values(n=5))
-        problems = tallies.check_running_counts(session)
+        problems = counting.check_running_counts(session)
         session.rollback()
     assert len(problems) == 1 and problems[0].startswith("tally_consultation ")
 
@@ -252,7 +260,7 @@ def test_migration_0009_goes_down_and_up_again(db):
     from alembic.migration import MigrationContext
     from alembic.operations import Operations
 
-    from coordinator_app.migrate import MIGRATIONS_DIR
+    from coordinator_app.storage.migrate import MIGRATIONS_DIR
 
     spec = importlib.util.spec_from_file_location(
         "m0009", MIGRATIONS_DIR / "versions" / "0009_tally_running_counts.py")
@@ -275,6 +283,6 @@ def test_migration_0009_goes_down_and_up_again(db):
         with Operations.context(MigrationContext.configure(conn)):
             m0009.upgrade()
         with Session(bind=conn) as session:
-            assert tallies.check_running_counts(session) == []
+            assert counting.check_running_counts(session) == []
             assert session.scalar(select(func.sum(TallyWatchReach.n))) == 1
         conn.rollback()

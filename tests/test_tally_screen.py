@@ -1,5 +1,5 @@
 """The 集計・指標 screen as people use it: the monthly report shows exactly
-the figures of ``tallies.compute`` (what ``export tallies`` writes), a
+the figures of ``counting.compute`` (what ``export tallies`` writes), a
 figure opens the records behind it for the branch's coordinator only, the
 file is exported from the screen; the city office loads files (dialog or
 drag-and-drop), sees the matrix and decides a conflict; targets, overrides
@@ -17,12 +17,18 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import select
 
-from coordinator_app import codes, tallies
-from coordinator_app.accounts import SignedIn
-from coordinator_app.dates import era_of, fiscal_year_of
-from coordinator_app.models import AuditLog, EvaluationNarrative, Indicator, IndicatorYear
+from coordinator_app.core import codes, counting
+from coordinator_app.core.dates import era_of, fiscal_year_of
+from coordinator_app.core.models import (
+    AuditLog,
+    EvaluationNarrative,
+    Indicator,
+    IndicatorYear,
+)
+from coordinator_app.interchange import tally_file
 from coordinator_app.services import consolidation
 from coordinator_app.services import indicators as service
+from coordinator_app.services.accounts import SignedIn
 from tests.conftest import TODAY, coordinator_of
 from tests.helpers import make_context, type_japanese
 
@@ -68,12 +74,12 @@ def assert_screen_equals_compute(page, rows) -> None:
         page.measures.setCurrentIndex(i)
         shown = shown_grid(page)
         expected: dict[tuple[str, str], list[int]] = {}
-        for (branch, breakdown, key), values in tallies.report_grid(rows, measure).items():
+        for (branch, breakdown, key), values in counting.report_grid(rows, measure).items():
             cells = expected.setdefault((breakdown, key), [0] * 12)
             for j, v in enumerate(values):
                 cells[j] += v
         for (breakdown, key), values in expected.items():
-            total = values[-1] if measure in tallies.STOCK_MEASURES else sum(values)
+            total = values[-1] if measure in counting.STOCK_MEASURES else sum(values)
             assert shown[(breakdown, key)] == values + [total], (measure, breakdown, key)
         for (breakdown, key), values in shown.items():
             if (breakdown, key) not in expected:
@@ -90,7 +96,7 @@ def test_the_screen_shows_exactly_the_figures_of_the_tally_file(qtbot, demo_db):
         page.year.set_value(fy)
         wait_monthly(qtbot, page, fy)
         with demo_db.session() as s:
-            rows = tallies.compute(s, fy, ["01"])
+            rows = counting.compute(s, fy, ["01"])
         assert_screen_equals_compute(page, rows)
     # The paper form lists every key, also those with no figure yet.
     page.set_measure("consultations")
@@ -109,8 +115,8 @@ def test_city_staff_see_all_branches_or_one(qtbot, demo_db):
     wait_monthly(qtbot, page)
     assert page.branch.count() == 14 and page.branch.currentData() == ""
     with demo_db.session() as s:
-        everything = tallies.compute(s, CURRENT_FY)
-        branch_07 = tallies.compute(s, CURRENT_FY, ["07"])
+        everything = counting.compute(s, CURRENT_FY)
+        branch_07 = counting.compute(s, CURRENT_FY, ["07"])
     assert_screen_equals_compute(page, everything)
     page.branch.setCurrentIndex(page.branch.findData("07"))
     qtbot.waitUntil(lambda: page.view_data.branch_code == "07", timeout=15000)
@@ -211,7 +217,7 @@ def branch_files(demo_db, tmp_path):
     with demo_db.session() as s:
         for code in ("01", "02", "03"):
             path = tmp_path / f"tally_{code}_{fy}.csv"
-            tallies.write_csv(tallies.compute(s, fy, [code]), path)
+            tally_file.write_csv(counting.compute(s, fy, [code]), path)
             paths.append(path)
     return fy, paths
 
@@ -256,9 +262,9 @@ def test_a_conflict_is_shown_and_decided_on_screen(qtbot, demo_db, branch_files,
     month = f"{fy}-09"
     changed = [r._replace(count=r.count + 1) if (r.month == month and r.measure == "watch_contacts"
                                                    and r.breakdown == "total") else r
-               for r in tallies.read_csv(paths[0])]
+               for r in tally_file.read_csv(paths[0])]
     resent = tmp_path / "tally_01_resent.csv"
-    tallies.write_csv(changed, resent)
+    tally_file.write_csv(changed, resent)
     ctx, screen = open_screen(qtbot, demo_db, CITY, "consolidation")
     page = screen.consolidation
     page.load_files([resent])

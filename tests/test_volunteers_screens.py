@@ -15,9 +15,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QMessageBox
 from sqlalchemy import select
 
-from coordinator_app import tallies
-from coordinator_app.dates import fiscal_year_of, month_key
-from coordinator_app.models import Person, Volunteer
+from coordinator_app.core import counting
+from coordinator_app.core.dates import fiscal_year_of, month_key
+from coordinator_app.core.models import Person, Volunteer
+from coordinator_app.interchange import tally_file
 from coordinator_app.services import volunteers as V
 from tests.conftest import TODAY, coordinator_of
 from tests.helpers import make_context, type_japanese
@@ -49,7 +50,7 @@ def _tally(db, today: dt.date) -> Counter:
         out = Path(tmp) / "tally.csv"
         assert cli.main(["--db", str(db.path), "export", "tallies", "--fiscal-year",
                          str(fiscal_year_of(today)), "--branch", BRANCH, "--out", str(out)]) == 0
-        rows = tallies.read_csv(out)
+        rows = tally_file.read_csv(out)
     return Counter({(r.month, r.measure, r.breakdown, r.key): r.count for r in rows})
 
 
@@ -62,8 +63,8 @@ def _months_from(today: dt.date) -> list[str]:
     """The fiscal year's months from today's month on (stock measures
     count a registration in every later month-end too)."""
     fy = fiscal_year_of(today)
-    months = tallies.fiscal_month_keys(fy)
-    return [tallies.month_text(m) for m in months if m >= month_key(today)]
+    months = counting.fiscal_month_keys(fy)
+    return [counting.month_text(m) for m in months if m >= month_key(today)]
 
 
 def _save(qtbot, dialog, signal):
@@ -191,7 +192,7 @@ def test_register_individual_and_group_then_find_them(qtbot, screen, demo_db):
 
     # The tally file moved by exactly the two registrations.
     diff = _diff(before, _tally(demo_db, today))
-    month = tallies.month_text(month_key(today))
+    month = counting.month_text(month_key(today))
     expected = {(month, "volunteers_registered", "total", ""): 2}
     for m in _months_from(today):
         expected[(m, "volunteers_active", "total", "")] = 2
@@ -257,7 +258,7 @@ def test_withdraw_leaves_the_active_count(qtbot, screen, demo_db):
     panel.status.setCurrentIndex(panel.status.findData("withdrawn"))
     assert victim.id in [panel.model.row_at(i).id for i in range(panel.model.rowCount())]
 
-    month = tallies.month_text(month_key(today))
+    month = counting.month_text(month_key(today))
     expected = {(month, "volunteers_withdrawn", "total", ""): 1}
     for m in _months_from(today):
         expected[(m, "volunteers_active", "total", "")] = -1
@@ -307,7 +308,7 @@ def test_activity_with_three_participants_raises_the_figure_by_three(qtbot, scre
     qtbot.waitUntil(lambda: f"参加者数: {before_figure + 3}人" in panel.figure.text())
     assert V.participations(demo_db, fy, screen.ctx.user.branch_id) == before_figure + 3
     assert panel.model.row_at(0).id == activity_id and panel.model.row_at(0).participant_count == 3
-    month = tallies.month_text(month_key(today))
+    month = counting.month_text(month_key(today))
     assert _diff(before, _tally(demo_db, today)) == {
         (month, "volunteer_participations", "total", ""): 3}
     # The activity shows on each participant's page.
@@ -359,7 +360,7 @@ def test_show_filter_insurance_lapsed_lists_them(qtbot, screen, demo_db):
 
 
 def test_page_shows_roles_watch_users_and_history(qtbot, screen, demo_db):
-    from coordinator_app.models import WatchAssignment
+    from coordinator_app.core.models import WatchAssignment
     from coordinator_app.ui.volunteers.page import VolunteerPageDialog
 
     with demo_db.session() as s:
@@ -380,7 +381,7 @@ def test_page_shows_roles_watch_users_and_history(qtbot, screen, demo_db):
 
 
 def test_admin_adds_a_role_in_settings_and_the_form_offers_it(qtbot, demo_db):
-    from coordinator_app.accounts import SignedIn
+    from coordinator_app.services.accounts import SignedIn
     from coordinator_app.ui.settings.screen import SettingsScreen
     from coordinator_app.ui.volunteers.form import VolunteerFormDialog
 
@@ -406,7 +407,10 @@ def test_admin_adds_a_role_in_settings_and_the_form_offers_it(qtbot, demo_db):
 
 def test_table_models_follow_the_qt_contract(qtmodeltester):
     from coordinator_app.services.volunteers import Participant, VolunteerRow
-    from coordinator_app.ui.volunteers.tables import ParticipantTableModel, VolunteerTableModel
+    from coordinator_app.ui.volunteers.tables import (
+        ParticipantTableModel,
+        VolunteerTableModel,
+    )
 
     row = VolunteerRow(1, 1, "新井 一郎", "あらい いちろう", "individual", "048-000-7001",
                        "原市第1自治会", ("driver",), ("運転",), ((1, "am"),), 2025,

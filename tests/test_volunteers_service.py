@@ -8,13 +8,18 @@ import datetime as dt
 import pytest
 from sqlalchemy import func, select
 
-from coordinator_app.accounts import SignedIn
-from coordinator_app.dates import fiscal_year_of, month_key
-from coordinator_app.importer import import_ledger
-from coordinator_app.models import (
-    ActivityParticipant, AuditLog, Person, Volunteer, VolunteerArea, VolunteerAvailability,
+from coordinator_app.core.dates import fiscal_year_of, month_key
+from coordinator_app.core.models import (
+    ActivityParticipant,
+    AuditLog,
+    Person,
+    Volunteer,
+    VolunteerArea,
+    VolunteerAvailability,
 )
+from coordinator_app.interchange.importer import import_ledger
 from coordinator_app.services import volunteers as V
+from coordinator_app.services.accounts import SignedIn
 from coordinator_app.services.scope import ScopeError
 from tests.conftest import TODAY, coordinator_of
 
@@ -108,7 +113,7 @@ def test_group_needs_contact_and_members_and_same_person_is_picked(demo_db):
     assert (d.kind, d.contact_person, d.member_count) == ("group", "見本 一郎", 12)
     # A watch user becomes a volunteer without being retyped.
     with demo_db.session() as s:
-        from coordinator_app.models import WatchUser
+        from coordinator_app.core.models import WatchUser
         wu = s.scalars(select(WatchUser).where(WatchUser.branch_id == coord.branch_id)).first()
         people_before = s.scalar(select(func.count()).select_from(Person))
     vid = V.register_volunteer(demo_db, coord, V.VolunteerInput(

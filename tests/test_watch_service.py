@@ -9,12 +9,23 @@ import random
 import pytest
 from sqlalchemy import func, select
 
-from coordinator_app import cli, tallies
-from coordinator_app.dates import fiscal_year_of, month_key
-from coordinator_app.models import (
-    AuditLog, Branch, Consultation, ConsultationCategory, Person, RollcallEntry, Volunteer,
-    VolunteerRole, WatchAssignment, WatchContact, WatchUser,
+from coordinator_app import cli
+from coordinator_app.core import counting
+from coordinator_app.core.dates import fiscal_year_of, month_key
+from coordinator_app.core.models import (
+    AuditLog,
+    Branch,
+    Consultation,
+    ConsultationCategory,
+    Person,
+    RollcallEntry,
+    Volunteer,
+    VolunteerRole,
+    WatchAssignment,
+    WatchContact,
+    WatchUser,
 )
+from coordinator_app.interchange import tally_file
 from coordinator_app.services import watch
 from coordinator_app.services.scope import ScopeError
 from tests.conftest import TODAY, coordinator_of
@@ -27,7 +38,7 @@ ENROLLED = TODAY - dt.timedelta(days=180)
 
 
 def _unreached_in_tally(rows, branch_code: str, month: int) -> int:
-    text = tallies.month_text(month)
+    text = counting.month_text(month)
     found = [r.count for r in rows if r.branch_code == branch_code and r.month == text
              and r.measure == "watch_users_unreached" and r.breakdown == "total"]
     assert len(found) == 1
@@ -51,7 +62,7 @@ def _generate(db, seed: int) -> list[str]:
         if choice < 0.25:
             return d.replace(day=1)
         if choice < 0.5:
-            return tallies.month_last_day(d.year, d.month)
+            return counting.month_last_day(d.year, d.month)
         return d
 
     codes_ = []
@@ -87,7 +98,7 @@ def _generate(db, seed: int) -> list[str]:
                 day = enrolled
                 while day <= last:
                     if rng.random() < 0.2:
-                        day = tallies.month_last_day(day.year, day.month)
+                        day = counting.month_last_day(day.year, day.month)
                     s.add(WatchContact(branch_id=branch.id, watch_user_id=wu.id, contacted_on=day,
                                        month=month_key(day), method="phone",
                                        result=rng.choice(["ok", "ok", "absent"]), by_staff=True))
@@ -99,8 +110,8 @@ def _generate(db, seed: int) -> list[str]:
 def test_worklist_unreached_equals_tally_over_generated_months(db, seed):
     branch_codes = _generate(db, seed)
     with db.session() as s:
-        rows = tallies.compute(s, FY - 1, branch_codes) + tallies.compute(s, FY, branch_codes)
-    months = tallies.fiscal_month_keys(FY - 1) + tallies.fiscal_month_keys(FY)
+        rows = counting.compute(s, FY - 1, branch_codes) + counting.compute(s, FY, branch_codes)
+    months = counting.fiscal_month_keys(FY - 1) + counting.fiscal_month_keys(FY)
     checked = 0
     for code in branch_codes:
         coord = coordinator_of(db, code)
@@ -110,7 +121,7 @@ def test_worklist_unreached_equals_tally_over_generated_months(db, seed):
             assert wl.unreached == len(wl.rows) == expected, (code, m)
             assert watch.unreached_count(db, coord, m) == expected
             active = [r for r in rows if r.branch_code == code and r.measure ==
-                      "watch_users_active" and r.month == tallies.month_text(m)][0].count
+                      "watch_users_active" and r.month == counting.month_text(m)][0].count
             assert wl.total == active
             checked += expected
     assert checked > 0  # the data did exercise unreached users
@@ -121,9 +132,9 @@ def test_worklist_unreached_equals_export_tallies_file(demo_db, tmp_path):
     out = tmp_path / "tally.csv"
     assert cli.main(["--db", str(demo_db.path), "export", "tallies", "--fiscal-year", str(FY),
                      "--branch", "01", "--out", str(out)]) == 0
-    rows = tallies.read_csv(out)
+    rows = tally_file.read_csv(out)
     coord = coordinator_of(demo_db, "01")
-    for m in tallies.fiscal_month_keys(FY):
+    for m in counting.fiscal_month_keys(FY):
         assert watch.worklist(demo_db, coord, month=m, today=TODAY).unreached == \
             _unreached_in_tally(rows, "01", m)
 
@@ -316,7 +327,7 @@ def test_cooperator_overview_and_stock_match_tally(demo_db):
     march_31 = dt.date(TODAY.year if TODAY >= dt.date(TODAY.year, 3, 31) else TODAY.year - 1, 3, 31)
     assert figures.as_of == march_31  # the last fiscal year's end, on or before TODAY
     with demo_db.session() as s:
-        ended_year = tallies.compute(s, march_31.year - 1, ["01"])
+        ended_year = counting.compute(s, march_31.year - 1, ["01"])
     march = [r for r in ended_year if r.month == f"{march_31:%Y-%m}"]
     assert figures.users == [r.count for r in march if r.measure == "watch_users_active"
                              and r.breakdown == "total"][0]

@@ -13,10 +13,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from sqlalchemy import select
 
-from coordinator_app import tallies
-from coordinator_app.dates import fiscal_year_of, format_wareki, month_key
-from coordinator_app.models import (
-    Consultation, Person, RollcallEntry, WatchAssignment, WatchContact, WatchContactVolunteer,
+from coordinator_app.core import counting
+from coordinator_app.core.dates import fiscal_year_of, format_wareki, month_key
+from coordinator_app.core.models import (
+    Consultation,
+    Person,
+    RollcallEntry,
+    WatchAssignment,
+    WatchContact,
+    WatchContactVolunteer,
     WatchUser,
 )
 from coordinator_app.services import watch
@@ -48,7 +53,7 @@ def wait_loaded(qtbot, page) -> None:
 
 
 def test_service_layer_is_qt_free():
-    code = ("import sys, coordinator_app.services.watch, coordinator_app.tallies; "
+    code = ("import sys, coordinator_app.services.watch, coordinator_app.core.counting; "
             "sys.exit(1 if any(m.startswith('PySide6') for m in sys.modules) else 0)")
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
 
@@ -243,12 +248,12 @@ def test_end_enrolment_user_leaves_worklist(qtbot, screen, demo_db):
 def test_worklist_unreached_equals_tally_month_by_month(qtbot, screen, demo_db):
     page = screen.worklist
     with demo_db.session() as s:
-        rows = tallies.compute(s, FY, ["01"]) + tallies.compute(s, FY - 1, ["01"])
-    months = [m for m in tallies.fiscal_month_keys(FY - 1) + tallies.fiscal_month_keys(FY)
+        rows = counting.compute(s, FY, ["01"]) + counting.compute(s, FY - 1, ["01"])
+    months = [m for m in counting.fiscal_month_keys(FY - 1) + counting.fiscal_month_keys(FY)
               if page.month.findData(m) >= 0]
     assert len(months) >= 12
     for m in months:
-        expected = [r.count for r in rows if r.month == tallies.month_text(m)
+        expected = [r.count for r in rows if r.month == counting.month_text(m)
                     and r.measure == "watch_users_unreached" and r.breakdown == "total"][0]
         page.set_filter(state="unreached", month=m)
         wait_loaded(qtbot, page)

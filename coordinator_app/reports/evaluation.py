@@ -16,10 +16,10 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, PageBreak, Table, TableStyle
 
-from coordinator_app import indicators as core
-from coordinator_app import private_files
-from coordinator_app.dates import fiscal_year_label
+from coordinator_app.core import indicator_rules as core
+from coordinator_app.core.dates import fiscal_year_label
 from coordinator_app.reports import pdf
+from coordinator_app.storage import private_files
 
 TITLE = "進行管理・評価シート"
 GRADE_LEGEND = "　".join(f"{g}　{label}" for g, label in core.GRADES.items())

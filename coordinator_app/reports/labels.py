@@ -22,7 +22,7 @@ from reportlab.pdfgen.canvas import Canvas
 from sqlalchemy import and_, or_, select
 from sqlmodel import Session
 
-from coordinator_app.models import Person, Volunteer, WatchUser
+from coordinator_app.core.models import Person, Volunteer, WatchUser
 from coordinator_app.reports import pdf
 
 PAGE_W, PAGE_H = pdf.PAGE_SIZE

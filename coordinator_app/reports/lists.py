@@ -19,13 +19,12 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Sequence
 
 from reportlab.platypus import Flowable, KeepTogether
-
 from sqlalchemy import and_, func, or_, select
 from sqlmodel import Session
 
-from coordinator_app import codes
-from coordinator_app.dates import format_wareki_short
-from coordinator_app.models import (
+from coordinator_app.core import codes
+from coordinator_app.core.dates import format_wareki_short
+from coordinator_app.core.models import (
     Area,
     Branch,
     Person,

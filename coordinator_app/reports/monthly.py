@@ -1,6 +1,6 @@
 """月報: a month's or a fiscal year's tallies on paper, with a bar chart.
 
-Qt-free, no personal data: it reads only ``tallies.compute`` rows (counts
+Qt-free, no personal data: it reads only ``counting.compute`` rows (counts
 by branch × month × measure). A year report is a measure × month grid
 (landscape) with 相談件数 and 見守り活動件数 charted by month; a month
 report lists the month's measures with their breakdowns and charts the
@@ -14,8 +14,8 @@ from typing import Sequence
 
 from reportlab.platypus import Flowable
 
-from coordinator_app import codes, tallies
-from coordinator_app.dates import fiscal_months, fiscal_year_label
+from coordinator_app.core import codes, counting
+from coordinator_app.core.dates import fiscal_months, fiscal_year_label
 from coordinator_app.reports import pdf
 
 YEAR_MEASURES = list(codes.MEASURES)
@@ -29,14 +29,15 @@ MONTH_BREAKDOWNS = {
 
 def month_label(month: int) -> str:
     """202511 → 令和7年11月 (the era of the month's first day)."""
-    from coordinator_app.dates import format_wareki
     import datetime as dt
+
+    from coordinator_app.core.dates import format_wareki
 
     text = format_wareki(dt.date(month // 100, month % 100, 1))
     return text.rsplit("月", 1)[0] + "月"
 
 
-def _sum_by(rows: Sequence[tallies.TallyRow]) -> dict[tuple[str, str, str, str], int]:
+def _sum_by(rows: Sequence[counting.TallyRow]) -> dict[tuple[str, str, str, str], int]:
     """Branches summed: {(month, measure, breakdown, key): count}."""
     out: dict[tuple[str, str, str, str], int] = defaultdict(int)
     for r in rows:
@@ -44,21 +45,21 @@ def _sum_by(rows: Sequence[tallies.TallyRow]) -> dict[tuple[str, str, str, str],
     return out
 
 
-def year_story(rows: Sequence[tallies.TallyRow], fiscal_year: int,
+def year_story(rows: Sequence[counting.TallyRow], fiscal_year: int,
                labels: dict[str, dict[str, str]] | None = None,
                until: int | None = None) -> list[Flowable]:
     """The year grid and chart. Months after ``until`` (YYYYMM, the print
     month) have not happened yet and are left blank."""
     totals = _sum_by(rows)
     keys = [y * 100 + m for y, m in fiscal_months(fiscal_year)]
-    months = [tallies.month_text(k) for k in keys]
+    months = [counting.month_text(k) for k in keys]
     done = [until is None or k <= until for k in keys]
     head = ["項目", *[f"{m}月" for _, m in fiscal_months(fiscal_year)], "合計"]
     body = []
     for measure in YEAR_MEASURES:
         values = [totals.get((m, measure, "total", ""), 0) for m in months]
         shown = [v for v, d in zip(values, done) if d]
-        stock = measure in tallies.STOCK_MEASURES
+        stock = measure in counting.STOCK_MEASURES
         total = (shown[-1] if shown else 0) if stock else sum(shown)
         body.append([codes.MEASURE_LABELS[measure] + ("（月末）" if stock else ""),
                      *[str(v) if d else "" for v, d in zip(values, done)],
@@ -84,10 +85,10 @@ def year_story(rows: Sequence[tallies.TallyRow], fiscal_year: int,
     ]
 
 
-def month_story(rows: Sequence[tallies.TallyRow], month: int,
+def month_story(rows: Sequence[counting.TallyRow], month: int,
                 labels: dict[str, dict[str, str]] | None = None) -> list[Flowable]:
     totals = _sum_by(rows)
-    key_month = tallies.month_text(month)
+    key_month = counting.month_text(month)
     body = []
     for measure in codes.MEASURES:
         body.append([codes.MEASURE_LABELS[measure], "合計", "",
@@ -99,13 +100,13 @@ def month_story(rows: Sequence[tallies.TallyRow], month: int,
                           key=lambda k: (order.index(k) if k in order else len(order), k))
             for i, key in enumerate(keys):
                 body.append(["", "" if i else codes.BREAKDOWN_LABELS.get(breakdown, breakdown),
-                             tallies.key_label(breakdown, key, labels),
+                             counting.key_label(breakdown, key, labels),
                              str(totals[(key_month, measure, breakdown, key)])])
     category = {k: n for (m, me, b, k), n in totals.items()
                 if m == key_month and me == "consultations" and b == "category" and n}
     order = list((labels or {}).get("category", codes.DEFAULT_CATEGORIES))
     cats = sorted(category, key=lambda c: order.index(c) if c in order else 99)
-    chart_labels = [tallies.key_label("category", c, labels) for c in cats]
+    chart_labels = [counting.key_label("category", c, labels) for c in cats]
     story: list[Flowable] = []
     if cats:  # the chart first, so that it stays on the first page
         story += [pdf.bar_chart(chart_labels, [("件数", [category[c] for c in cats])],

@@ -50,7 +50,8 @@ from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
-from reportlab.lib.pagesizes import A4, landscape as _landscape
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.pagesizes import landscape as _landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
@@ -68,7 +69,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from coordinator_app import clock, dates
+from coordinator_app.core import clock, dates
 
 FONT_NAME = "IPAexGothic"
 FONT_FILE = "fonts/ipaexg.ttf"

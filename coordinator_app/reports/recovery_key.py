@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from coordinator_app import private_files
 from coordinator_app.reports import pdf
+from coordinator_app.storage import private_files
 
 EXPLANATION = (
     "これはコーディネーターアプリのデータベースの回復キーです。"

@@ -18,13 +18,20 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
-from coordinator_app import accounts, clock, codes
-from coordinator_app.accounts import ROLES, SignedIn
-from coordinator_app.database import Database
-from coordinator_app.models import (
-    Account, Area, Branch, Category, ConsultationCategory, Person, Setting,
+from coordinator_app.core import clock, codes
+from coordinator_app.core.models import (
+    Account,
+    Area,
+    Branch,
+    Category,
+    ConsultationCategory,
+    Person,
+    Setting,
 )
+from coordinator_app.services import accounts
+from coordinator_app.services.accounts import ROLES, SignedIn
 from coordinator_app.services.audit import require_admin
+from coordinator_app.storage.database import Database
 
 IDLE_LOCK_KEY = "idle_lock_minutes"
 IDLE_LOCK_DEFAULT = 5
@@ -376,7 +383,7 @@ def demo_accounts(db: Database) -> list[DemoAccount]:
                          .order_by(Account.id)).all()
     if not rows:
         return []
-    from coordinator_app.sample import DEMO_ACCOUNTS
+    from coordinator_app.services.demo import DEMO_ACCOUNTS
 
     passwords = {login: password for login, password, *_ in DEMO_ACCOUNTS}
     return [DemoAccount(login, passwords[login], name, ROLES.get(role, role))

@@ -16,11 +16,13 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from coordinator_app import accounts, private_files, sheets
-from coordinator_app.accounts import SignedIn
-from coordinator_app.database import Database
-from coordinator_app.models import AuditLog
+from coordinator_app.core.models import AuditLog
+from coordinator_app.interchange import sheets
+from coordinator_app.services import accounts
+from coordinator_app.services.accounts import SignedIn
 from coordinator_app.services.scope import ScopeError
+from coordinator_app.storage import private_files
+from coordinator_app.storage.database import Database
 
 # What each action code means, for the screen and the exported file.
 ACTION_LABELS = {

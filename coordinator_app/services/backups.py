@@ -3,7 +3,7 @@ before a database is opened. Qt-free (the shell drives it with a timer and
 ``ctx.runner``; the command line calls it directly).
 
 Backups are SQLite online-backup copies checked with ``integrity_check``
-(``store.backup_sqlite``) in a ``backups`` folder beside the database,
+(``engine.backup_sqlite``) in a ``backups`` folder beside the database,
 named ``<stem>-YYYYmmdd-HHMMSS-ffffff-<reason>.db``. PostgreSQL is backed
 up on the server (pg_dump); these functions then do nothing.
 """
@@ -21,12 +21,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
-from coordinator_app import clock, private_files
-from coordinator_app.accounts import SignedIn
-from coordinator_app.database import Database
-from coordinator_app.models import AuditLog
+from coordinator_app.core import clock
+from coordinator_app.core.models import AuditLog
+from coordinator_app.services.accounts import SignedIn
 from coordinator_app.services.scope import ScopeError
-from coordinator_app.store import StoreError, backup_sqlite, timestamped_backup_path
+from coordinator_app.storage import private_files
+from coordinator_app.storage.database import Database
+from coordinator_app.storage.engine import (
+    StoreError,
+    backup_sqlite,
+    timestamped_backup_path,
+)
 
 BACKUP_INTERVAL = dt.timedelta(minutes=30)
 KEEP_ALL = dt.timedelta(days=1)
@@ -169,7 +174,7 @@ def changed_since(db: Database, backup: Path) -> bool:
 def discard_backup(info: BackupInfo) -> None:
     """Remove a backup (with its key file) taken for an import that was
     then refused: the database is as it was when the previous one was taken."""
-    from coordinator_app.encryption import database_files
+    from coordinator_app.storage.encryption import database_files
 
     for f in database_files(info.path):
         f.unlink(missing_ok=True)
@@ -289,7 +294,7 @@ def thin_plan(backups: Iterable[BackupInfo], now: dt.datetime) -> list[BackupInf
 def thin(db_path: Path, now: dt.datetime | None = None, folder: Path | None = None) -> int:
     """Delete the backups ``thin_plan`` lets go, each with its key file
     (an encrypted backup) and any WAL/shm beside it. Returns how many."""
-    from coordinator_app.encryption import database_files
+    from coordinator_app.storage.encryption import database_files
 
     gone = 0
     for b in thin_plan(list_backups(db_path, folder), now or clock.now()):
@@ -338,11 +343,9 @@ class DatabaseBusy(Exception):
 
 
 def _connect_existing(path: Path) -> sqlite3.Connection:
-    from coordinator_app import store
-
-    # mode=rw never creates a missing file.
+    from coordinator_app.storage import engine  # mode=rw never creates a missing file.
     return sqlite3.connect(f"file:{Path(path).as_posix()}?mode=rw", uri=True,
-                           timeout=store.BUSY_TIMEOUT_MS / 1000)
+                           timeout=engine.BUSY_TIMEOUT_MS / 1000)
 
 
 def _connect_keyed(path: Path, key: bytes | None):
@@ -351,7 +354,7 @@ def _connect_keyed(path: Path, key: bytes | None):
         return _connect_existing(path)
     from sqlcipher3 import dbapi2 as sqlcipher
 
-    from coordinator_app.crypto import sqlcipher_key_pragma
+    from coordinator_app.storage.keyfile import sqlcipher_key_pragma
 
     if not Path(path).is_file():
         raise sqlite3.OperationalError("unable to open database file")
@@ -398,7 +401,7 @@ def known_key(db_path: Path | str, key: bytes | None = None) -> bytes | None:
     file is still locked."""
     if key is not None:
         return key
-    from coordinator_app.crypto import remembered_key
+    from coordinator_app.storage.keyfile import remembered_key
 
     return remembered_key(db_path)
 
@@ -423,8 +426,7 @@ def check_backup(path: Path, key: bytes | None = None) -> str | None:
     if looks_encrypted(path):
         if key is None:
             return "暗号化されたバックアップです（サインインしてから確かめられます）"
-        from coordinator_app import encryption
-
+        from coordinator_app.storage import encryption
         try:
             encryption.check_backup(path, key)
         except StoreError as exc:
@@ -487,7 +489,7 @@ def looks_encrypted(db_path: Path) -> bool:
     """An SQLCipher file (issue 9): not a plain SQLite header, and its key
     file beside it. A garbled header without a key file is damage."""
     try:
-        from coordinator_app.crypto import is_encrypted_file, keys_path
+        from coordinator_app.storage.keyfile import is_encrypted_file, keys_path
     except ImportError:
         return False
     return is_encrypted_file(db_path) and keys_path(db_path).is_file()
@@ -587,7 +589,7 @@ def _encrypted_target(db_path: Path, key: bytes | None) -> bool:
     """Is the database to be replaced encrypted? (Its key is known, its
     header says so, or its key file is there — also when the file itself
     is missing or damaged.)"""
-    from coordinator_app.crypto import is_encrypted_file, keys_path
+    from coordinator_app.storage.keyfile import is_encrypted_file, keys_path
 
     return key is not None or is_encrypted_file(db_path) or keys_path(db_path).is_file()
 
@@ -600,7 +602,7 @@ def restore_refusal(db_path: Path, backup: Path, key: bytes | None = None) -> st
     if not looks_encrypted(backup):
         return PLAIN_OVER_ENCRYPTED if _encrypted_target(Path(db_path), key) else None
     if key is not None:
-        from coordinator_app.crypto import KeyFile, KeyFileError, key_id
+        from coordinator_app.storage.keyfile import KeyFile, KeyFileError, key_id
 
         try:
             if key_id(key) not in KeyFile.load(_keys_of(backup)).key_ids():

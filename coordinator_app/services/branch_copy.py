@@ -31,11 +31,11 @@ import os
 import sqlite3
 from pathlib import Path
 
-from coordinator_app import private_files
-from coordinator_app.accounts import SignedIn
-from coordinator_app.database import Database
-from coordinator_app.encryption import RECIPIENTS
-from coordinator_app.store import BackupResult, StoreError, sqlite_path
+from coordinator_app.services.accounts import SignedIn
+from coordinator_app.storage import private_files
+from coordinator_app.storage.database import Database
+from coordinator_app.storage.encryption import RECIPIENTS
+from coordinator_app.storage.engine import BackupResult, StoreError, sqlite_path
 
 # Reference tables every branch shares; kept whole.
 SHARED = {"alembic_version", "branch", "category", "role", "setting", "indicator_plan",
@@ -91,7 +91,7 @@ def _copy_into_memory(db: Database):
         return mem
     from sqlcipher3 import dbapi2 as sqlcipher
 
-    from coordinator_app.store import BUSY_TIMEOUT_MS
+    from coordinator_app.storage.engine import BUSY_TIMEOUT_MS
 
     mem = sqlcipher.connect(":memory:", isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
     try:
@@ -177,10 +177,9 @@ def _keep_only(mem, branch_id: int, login: str) -> None:
 def _write_encrypted(mem, tmp: Path, out: Path, login: str, password: str) -> None:
     """Export the in-memory copy into ``tmp`` under a new key, and give
     ``out`` a key file with the coordinator's password copy only."""
-    from coordinator_app import crypto
-
-    key = crypto.new_database_key()
-    keys = crypto.KeyFile.new(key)
+    from coordinator_app.storage import keyfile
+    key = keyfile.new_database_key()
+    keys = keyfile.KeyFile.new(key)
     slot = keys.set_account(key, login, password)
     # The copy's only key holder, recorded as encryption.py expects, so
     # that a re-key of the copy keeps sealing the key to this account.
@@ -194,9 +193,9 @@ def _write_encrypted(mem, tmp: Path, out: Path, login: str, password: str) -> No
     from sqlcipher3 import dbapi2 as sqlcipher
 
     con = sqlcipher.connect(str(tmp))
-    con.execute(crypto.sqlcipher_key_pragma(key))
+    con.execute(keyfile.sqlcipher_key_pragma(key))
     _check(con)
-    keys.save(crypto.keys_path(out))
+    keys.save(keyfile.keys_path(out))
 
 
 def _check(con) -> None:

@@ -29,12 +29,13 @@ from typing import Iterable
 
 from sqlalchemy import delete, select
 
-from coordinator_app import clock, codes, tallies
-from coordinator_app.accounts import SignedIn
-from coordinator_app.database import Database
-from coordinator_app.dates import month_last_day
-from coordinator_app.models import Branch, TallyChoice, TallyFile, TallyFileRow
+from coordinator_app.core import clock, codes, counting
+from coordinator_app.core.dates import month_last_day
+from coordinator_app.core.models import Branch, TallyChoice, TallyFile, TallyFileRow
+from coordinator_app.interchange import tally_file
+from coordinator_app.services.accounts import SignedIn
 from coordinator_app.services.scope import ScopeError
+from coordinator_app.storage.database import Database
 
 STATE_LABELS = {
     "received": "受信",
@@ -122,20 +123,20 @@ class ReceiveResult:
 
 def receive_files(db: Database, user: SignedIn, paths: Iterable[Path],
                   now: dt.datetime | None = None) -> ReceiveResult:
-    """Validate each file against the contract (``tallies.parse_csv``) and
+    """Validate each file against the contract (``tally_file.parse_csv``) and
     store the valid ones, in one transaction. A bad file is refused whole
     and named in ``errors``; the other files are still received. Each file
     is read once: the bytes checked are the bytes stored."""
     _require_city(user)
     now = now or clock.utcnow()
-    parsed: list[tuple[Path, bytes, list[tallies.TallyRow]]] = []
+    parsed: list[tuple[Path, bytes, list[counting.TallyRow]]] = []
     errors: list[str] = []
     for path in paths:
         path = Path(path)
         try:
             data = path.read_bytes()
-            rows = tallies.parse_csv(data, path.name)
-        except tallies.TallyError as exc:
+            rows = tally_file.parse_csv(data, path.name)
+        except tally_file.TallyError as exc:
             errors.append(str(exc))
             continue
         except OSError as exc:
@@ -268,7 +269,7 @@ class _State:
             out.append(Conflict(self.fy, branch, month, tuple(candidates), current))
         return out
 
-    def rows(self, branch_codes: set[str] | None = None) -> list[tallies.TallyRow]:
+    def rows(self, branch_codes: set[str] | None = None) -> list[counting.TallyRow]:
         out = []
         for (branch, month) in self.by_bm:
             if branch_codes is not None and branch not in branch_codes:
@@ -277,9 +278,9 @@ class _State:
             if file_id is None:
                 continue
             for (measure, breakdown, key), n in self.figures[(file_id, branch, month)].items():
-                out.append(tallies.TallyRow(self.fy, tallies.month_text(month), branch, measure,
+                out.append(counting.TallyRow(self.fy, counting.month_text(month), branch, measure,
                                             breakdown, key, n))
-        out.sort(key=tallies.sort_key)
+        out.sort(key=counting.sort_key)
         return out
 
 
@@ -310,7 +311,7 @@ def matrix(db: Database, user: SignedIn, fiscal_year: int,
     """Branches × months: received, missing, conflicting … (``Cell.state``)."""
     _require_city(user)
     today = today or clock.today()
-    months = tallies.fiscal_month_keys(fiscal_year)
+    months = counting.fiscal_month_keys(fiscal_year)
     with db.session() as s:
         state = _State.load(s, fiscal_year)
         known = s.execute(select(Branch.code, Branch.name)
@@ -342,7 +343,7 @@ def conflicts(db: Database, user: SignedIn, fiscal_year: int) -> list[Conflict]:
 
 
 def consolidated_rows(db: Database, user: SignedIn, fiscal_year: int,
-                      branch_codes: Iterable[str] | None = None) -> list[tallies.TallyRow]:
+                      branch_codes: Iterable[str] | None = None) -> list[counting.TallyRow]:
     """The figures in force for the fiscal year, as tally rows (the input
     of the indicators when they are computed from received files)."""
     _require_city(user)
@@ -351,7 +352,7 @@ def consolidated_rows(db: Database, user: SignedIn, fiscal_year: int,
 
 
 def rows_in_session(s, fiscal_year: int,
-                    branch_codes: Iterable[str] | None = None) -> list[tallies.TallyRow]:
+                    branch_codes: Iterable[str] | None = None) -> list[counting.TallyRow]:
     """For other services that already hold a session (the indicators)."""
     wanted = set(branch_codes) if branch_codes is not None else None
     return _State.load(s, fiscal_year).rows(wanted)
@@ -378,7 +379,7 @@ def choose_many(db: Database, user: SignedIn,
                                                    TallyFileRow.branch_code == branch,
                                                    TallyFileRow.month == month).limit(1))
             if not has:
-                raise ValueError(f"選んだファイルには支部 {branch} の {tallies.month_text(month)} "
+                raise ValueError(f"選んだファイルには支部 {branch} の {counting.month_text(month)} "
                                  "の集計がありません")
             choice = s.get(TallyChoice, (fy, branch, month))
             if choice is None:
@@ -389,7 +390,7 @@ def choose_many(db: Database, user: SignedIn,
             choice.chosen_at = clock.utcnow()
             choice.chosen_by = db.actor
             db.audit(s, "choose", "tally_file", file_id,
-                     f"fy={fy} branch={branch} month={tallies.month_text(month)}")
+                     f"fy={fy} branch={branch} month={counting.month_text(month)}")
             n += 1
     return n
 
@@ -425,12 +426,12 @@ def export_consolidated(db: Database, user: SignedIn, fiscal_year: int, out: Pat
         rows = rows_in_session(s, fiscal_year)
         present = {(r.branch_code, r.month, r.measure) for r in rows if r.breakdown == "total"}
         for branch in sorted({r.branch_code for r in rows}):
-            for m in tallies.fiscal_month_keys(fiscal_year):
+            for m in counting.fiscal_month_keys(fiscal_year):
                 for measure in codes.MEASURES:
-                    if (branch, tallies.month_text(m), measure) not in present:
-                        rows.append(tallies.TallyRow(fiscal_year, tallies.month_text(m), branch,
+                    if (branch, counting.month_text(m), measure) not in present:
+                        rows.append(counting.TallyRow(fiscal_year, counting.month_text(m), branch,
                                                      measure, "total", "", 0))
-        rows.sort(key=tallies.sort_key)
-        tallies.write_csv(rows, Path(out))
+        rows.sort(key=counting.sort_key)
+        tally_file.write_csv(rows, Path(out))
         db.audit(s, "export", "consolidated", None, f"fy={fiscal_year} rows={len(rows)}")
     return len(rows)

@@ -20,11 +20,14 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import delete, exists, func, or_, select, tuple_
 
-from coordinator_app import clock, codes, kana
-from coordinator_app.accounts import SignedIn
-from coordinator_app.database import Database
-from coordinator_app.dates import fiscal_year_range, month_first_day, month_key, month_last_day
-from coordinator_app.models import (
+from coordinator_app.core import clock, codes, kana
+from coordinator_app.core.dates import (
+    fiscal_year_range,
+    month_first_day,
+    month_key,
+    month_last_day,
+)
+from coordinator_app.core.models import (
     Area,
     Branch,
     Category,
@@ -37,7 +40,9 @@ from coordinator_app.models import (
     WatchUser,
 )
 from coordinator_app.services import people
+from coordinator_app.services.accounts import SignedIn
 from coordinator_app.services.scope import ScopeError, check_branch, personal_branch
+from coordinator_app.storage.database import Database
 
 FOLLOW_UP_STATES = {
     "due": "要フォロー（期日到来）",

@@ -11,12 +11,12 @@ from dataclasses import dataclass
 
 from sqlalchemy import and_, exists, func, or_, select, true
 
-from coordinator_app import clock
-from coordinator_app.accounts import SignedIn
-from coordinator_app.database import Database
-from coordinator_app.dates import fiscal_year_of, month_key, month_last_day
-from coordinator_app.models import Consultation, Volunteer, WatchContact, WatchUser
+from coordinator_app.core import clock
+from coordinator_app.core.dates import fiscal_year_of, month_key, month_last_day
+from coordinator_app.core.models import Consultation, Volunteer, WatchContact, WatchUser
+from coordinator_app.services.accounts import SignedIn
 from coordinator_app.services.scope import tally_branches
+from coordinator_app.storage.database import Database
 
 
 @dataclass(frozen=True)

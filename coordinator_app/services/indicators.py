@@ -22,13 +22,11 @@ from typing import Callable, Iterable
 
 from sqlalchemy import func, select
 
-from coordinator_app import clock, private_files, sheets, tallies
-from coordinator_app import indicators as core
-from coordinator_app.accounts import SignedIn
-from coordinator_app.database import Database
-from coordinator_app.dates import fiscal_year_of
-from coordinator_app.indicators import IndicatorError, Value
-from coordinator_app.models import (
+from coordinator_app.core import clock, counting
+from coordinator_app.core import indicator_rules as core
+from coordinator_app.core.dates import fiscal_year_of
+from coordinator_app.core.indicator_rules import IndicatorError, Value
+from coordinator_app.core.models import (
     Branch,
     EvaluationNarrative,
     Indicator,
@@ -36,8 +34,12 @@ from coordinator_app.models import (
     IndicatorYear,
     Setting,
 )
+from coordinator_app.interchange import sheets
 from coordinator_app.services import consolidation
+from coordinator_app.services.accounts import SignedIn
 from coordinator_app.services.scope import ScopeError, tally_branches
+from coordinator_app.storage import private_files
+from coordinator_app.storage.database import Database
 
 SOURCES = {"local": "この端末の記録", "consolidated": "集約した集計ファイル"}
 NARRATIVE_FIELDS = [
@@ -474,7 +476,7 @@ def _figures_source(s, source: str, branch_codes: list[str] | None
             if source == "consolidated":
                 rows = consolidation.rows_in_session(s, fy, branch_codes)
             else:
-                rows = tallies.compute(s, fy, branch_codes)
+                rows = counting.compute(s, fy, branch_codes)
             cache[fy] = core.index_rows(rows)
         return cache[fy]
 

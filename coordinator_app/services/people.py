@@ -4,16 +4,16 @@ resident is picked, never retyped."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 import datetime as dt
+from dataclasses import dataclass
 
 from sqlalchemy import or_, select
 
-from coordinator_app import kana
-from coordinator_app.accounts import SignedIn
-from coordinator_app.database import Database
-from coordinator_app.models import Area, Person
+from coordinator_app.core import kana
+from coordinator_app.core.models import Area, Person
+from coordinator_app.services.accounts import SignedIn
 from coordinator_app.services.scope import check_branch, personal_branch
+from coordinator_app.storage.database import Database
 
 
 @dataclass(frozen=True)

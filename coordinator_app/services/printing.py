@@ -25,16 +25,24 @@ from typing import Callable
 
 from sqlalchemy import func, select
 
-from coordinator_app import clock, codes, private_files, tallies
-from coordinator_app.accounts import SignedIn
-from coordinator_app.database import Database
-from coordinator_app.dates import fiscal_year_label, fiscal_year_of, format_wareki
-from coordinator_app.models import (
-    Area, Branch, Category, Person, PrintRecord, Role, Volunteer, VolunteerRole,
+from coordinator_app.core import clock, codes, counting
+from coordinator_app.core.dates import fiscal_year_label, fiscal_year_of, format_wareki
+from coordinator_app.core.models import (
+    Area,
+    Branch,
+    Category,
+    Person,
+    PrintRecord,
+    Role,
+    Volunteer,
+    VolunteerRole,
 )
 from coordinator_app.reports import labels as label_sheets
 from coordinator_app.reports import lists, monthly, pdf
+from coordinator_app.services.accounts import SignedIn
 from coordinator_app.services.scope import ScopeError, personal_branch, tally_branches
+from coordinator_app.storage import private_files
+from coordinator_app.storage.database import Database
 
 KIND_TITLES: dict[str, str] = {
     **{code: kind.title for code, kind in lists.LISTS.items()},
@@ -310,7 +318,7 @@ def _compose_monthly(s, user, request, today) -> _Composed:
     else:
         fy = request.fiscal_year or fiscal_year_of(today)
         title = f"月報 {fiscal_year_label(fy)}（年間）"
-    rows = tallies.compute(s, fy, branch_codes)
+    rows = counting.compute(s, fy, branch_codes)
     labels = {"category": {**codes.DEFAULT_CATEGORIES, **dict(s.execute(
                   select(Category.code, Category.label).order_by(Category.sort_order)).all())},
               "role": {**codes.DEFAULT_ROLES, **dict(s.execute(

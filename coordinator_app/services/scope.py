@@ -8,7 +8,7 @@ manage accounts and settings (DOMAIN.md, Personal information).
 
 from __future__ import annotations
 
-from coordinator_app.accounts import SignedIn
+from coordinator_app.services.accounts import SignedIn
 
 
 class ScopeError(PermissionError):

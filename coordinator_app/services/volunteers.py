@@ -24,11 +24,9 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import and_, delete, exists, func, literal, or_, select
 
-from coordinator_app import clock, codes, kana
-from coordinator_app.accounts import SignedIn
-from coordinator_app.database import Database
-from coordinator_app.dates import fiscal_year_of, fiscal_year_range, month_key
-from coordinator_app.models import (
+from coordinator_app.core import clock, codes, kana
+from coordinator_app.core.dates import fiscal_year_of, fiscal_year_range, month_key
+from coordinator_app.core.models import (
     Activity,
     ActivityParticipant,
     Area,
@@ -41,8 +39,10 @@ from coordinator_app.models import (
     WatchAssignment,
     WatchUser,
 )
+from coordinator_app.services.accounts import SignedIn
 from coordinator_app.services.people import _like_escape, area_id_for, new_person
 from coordinator_app.services.scope import ScopeError, check_branch, personal_branch
+from coordinator_app.storage.database import Database
 
 WEEKDAY_CODES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 WEEKDAY_LABELS = ("月", "火", "水", "木", "金", "土", "日")

@@ -17,11 +17,10 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import and_, func, insert, or_, select
 
-from coordinator_app import clock, codes, kana
-from coordinator_app.accounts import SignedIn
-from coordinator_app.database import Database
-from coordinator_app.dates import month_key, month_last_day
-from coordinator_app.models import (
+from coordinator_app.core import clock, codes, kana
+from coordinator_app.core.counting import watch_user_active_at, watch_user_unreached_in
+from coordinator_app.core.dates import month_key, month_last_day
+from coordinator_app.core.models import (
     Area,
     Consultation,
     Person,
@@ -34,10 +33,11 @@ from coordinator_app.models import (
     WatchContactVolunteer,
     WatchUser,
 )
+from coordinator_app.services.accounts import SignedIn
 from coordinator_app.services.consultations import insert_consultation
 from coordinator_app.services.people import area_id_for, new_person
 from coordinator_app.services.scope import ScopeError, personal_branch
-from coordinator_app.tallies import watch_user_active_at, watch_user_unreached_in
+from coordinator_app.storage.database import Database
 
 DEFAULT_FREQUENCY_DAYS = 31  # 毎月
 FREQUENCIES = {7: "毎週", 14: "隔週", 31: "毎月", 62: "2か月ごと", 92: "3か月ごと"}

@@ -17,7 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from coordinator_app.accounts import SignedIn
+from coordinator_app.services.accounts import SignedIn
 from coordinator_app.ui import prefs
 
 _tr = QCoreApplication.translate  # lupdate reads the literal "Shell" contexts below
@@ -63,7 +63,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 def demo_db_path() -> Path:
     from platformdirs import user_data_dir
 
-    from coordinator_app.store import APP_NAME
+    from coordinator_app.storage.engine import APP_NAME
 
     return Path(user_data_dir(APP_NAME, appauthor=False)) / DEMO_FILE
 
@@ -97,7 +97,7 @@ class Shell:
     # --- opening ----------------------------------------------------------
 
     def resolve(self) -> None:
-        from coordinator_app.store import resolve_url, sqlite_path
+        from coordinator_app.storage.engine import resolve_url, sqlite_path
 
         arg = self.db_arg
         if self.demo and not arg:
@@ -108,8 +108,7 @@ class Shell:
     def open(self) -> bool:
         """Everything up to an open database with at least one account.
         False (after telling the person why) when the app must stop."""
-        from coordinator_app import accounts
-
+        from coordinator_app.services import accounts
         self.resolve()
         if not self._may_create():
             return False
@@ -148,7 +147,7 @@ class Shell:
         import os
 
         from coordinator_app.services.backups import list_backups
-        from coordinator_app.store import ENV_DB, StoreError, database_exists
+        from coordinator_app.storage.engine import ENV_DB, StoreError, database_exists
 
         named = bool(self.db_arg or os.environ.get(ENV_DB))
         self.create = not named or self.demo
@@ -213,8 +212,7 @@ class Shell:
         encrypt it (off the UI thread), show the recovery key and what
         became of the plain copies, and reopen the database encrypted. True
         when the database is now encrypted."""
-        from coordinator_app import encryption
-
+        from coordinator_app.storage import encryption
         if (getattr(self, "_encryption_offered", False) or self.db is None
                 or self.db.path is None or self.db.encrypted or not user.is_admin):
             return False
@@ -243,8 +241,7 @@ class Shell:
         version made (it gave every account, figures-only ones too, a copy
         of the key): re-key it now, say what that changed and show a new
         recovery key if one was made. True when it was re-keyed."""
-        from coordinator_app import encryption
-
+        from coordinator_app.storage import encryption
         if (self.db is None or not self.db.encrypted or not user.is_admin
                 or not encryption.needs_upgrade(self.db)):
             return False
@@ -260,7 +257,7 @@ class Shell:
     def _convert(self, user: SignedIn, password: str, plain_copies_action: str = "encrypt"):
         """Close, convert, reopen encrypted; None (after saying why) when
         it failed — the plain database is then reopened unchanged."""
-        from coordinator_app import encryption
+        from coordinator_app.storage import encryption
         from coordinator_app.ui.safety import BackupScheduler, run_with_progress
 
         path = self.path
@@ -287,10 +284,12 @@ class Shell:
         return result
 
     def _check_file(self) -> bool:
-        from coordinator_app.instance_lock import (
-            InstanceLock, InstanceLocked, network_share_reason,
-        )
         from coordinator_app.services import backups
+        from coordinator_app.storage.instance_lock import (
+            InstanceLock,
+            InstanceLocked,
+            network_share_reason,
+        )
 
         reason = network_share_reason(self.path)
         if reason:
@@ -366,8 +365,8 @@ class Shell:
         return True
 
     def _create_demo(self) -> bool:
-        from coordinator_app.database import Database
-        from coordinator_app.sample import load_sample
+        from coordinator_app.services.demo import load_sample
+        from coordinator_app.storage.database import Database
         from coordinator_app.ui.safety import run_with_progress
 
         url = self.url
@@ -387,12 +386,10 @@ class Shell:
         return True
 
     def _open_database(self) -> bool:
-        from coordinator_app.database import Database
         from coordinator_app.services import backups
-        from coordinator_app.store import StoreError
-
-        from coordinator_app import database
-
+        from coordinator_app.storage import database
+        from coordinator_app.storage.database import Database
+        from coordinator_app.storage.engine import StoreError
         encrypted_error = getattr(database, "EncryptedDatabaseError", None)
         try:
             self.db = Database.open(self.url, actor="gui", create=self.create)
@@ -416,15 +413,15 @@ class Shell:
     def _open_encrypted(self) -> bool:
         """An encrypted file (issue 9) opens with an account's password:
         the sign-in dialog opens it, then signs in as usual."""
-        from coordinator_app import encryption
         from coordinator_app.services import backups
+        from coordinator_app.storage import encryption
 
         path = self.path
 
         def unlock(login: str, password: str):
             return encryption.open_encrypted(path, login, password, actor="gui")
 
-        from coordinator_app.database import DamagedDatabaseError
+        from coordinator_app.storage.database import DamagedDatabaseError
 
         if self.credentials is not None:
             try:
@@ -454,7 +451,7 @@ class Shell:
         not open: check it with that key and offer the newest backup the
         key opens, as for a damaged plain file. After a restore the file
         opens with the key; the person then signs in as usual."""
-        from coordinator_app.database import Database
+        from coordinator_app.storage.database import Database
 
         check = self._startup_check(key)
         if check is None:
@@ -480,8 +477,7 @@ class Shell:
     # --- sessions ---------------------------------------------------------
 
     def sign_in(self) -> SignedIn | None:
-        from coordinator_app import accounts
-
+        from coordinator_app.services import accounts
         if self.user is not None:  # just created by the first run
             user, self.user = self.user, None
             return user

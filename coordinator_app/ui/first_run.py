@@ -12,12 +12,18 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
 )
 
-from coordinator_app import accounts
-from coordinator_app.accounts import SignedIn
-from coordinator_app.database import Database
+from coordinator_app.services import accounts
+from coordinator_app.services.accounts import SignedIn
+from coordinator_app.storage.database import Database
 
 
 class FirstRunDialog(QDialog):
@@ -104,8 +110,8 @@ class FirstRunDialog(QDialog):
     def _create_encrypted(self, login: str, password: str) -> None:
         """A new encrypted file with this administrator, then opened with
         the password (the key is unwrapped from the account's copy)."""
-        from coordinator_app import encryption
-        from coordinator_app.store import StoreError
+        from coordinator_app.storage import encryption
+        from coordinator_app.storage.engine import StoreError
 
         try:
             self.recovery_key = encryption.create_encrypted(

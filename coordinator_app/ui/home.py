@@ -6,10 +6,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
-    QGridLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget,
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
 )
 
-from coordinator_app.dates import fiscal_year_label, format_wareki
+from coordinator_app.core.dates import fiscal_year_label, format_wareki
 from coordinator_app.services import home
 from coordinator_app.ui.alive import if_alive
 from coordinator_app.ui.context import AppContext

@@ -4,9 +4,9 @@ Japanese UI shows it unchanged and the English .qm translates it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from coordinator_app.accounts import ROLES
+from coordinator_app.services.accounts import ROLES
 from coordinator_app.services.audit import ACTION_LABELS, ENTITY_LABELS
 from coordinator_app.services.backups import REASON_LABELS
 

@@ -15,13 +15,21 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox,
-    QProgressBar, QStackedWidget, QWidget,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QStackedWidget,
+    QWidget,
 )
 
 from coordinator_app import __version__
-from coordinator_app.ui.alive import if_alive
 from coordinator_app.ui import clipboard, prefs
+from coordinator_app.ui.alive import if_alive
 from coordinator_app.ui.context import AppContext
 from coordinator_app.ui.labels import role_label
 from coordinator_app.ui.lock import LockController, LockPanel

@@ -9,12 +9,18 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QDialogButtonBox, QGroupBox, QLabel, QTableView, QVBoxLayout,
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QGroupBox,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
     QWidget,
 )
 
-from coordinator_app import clock, codes
-from coordinator_app.dates import format_wareki
+from coordinator_app.core import clock, codes
+from coordinator_app.core.dates import format_wareki
 from coordinator_app.services import consultations as svc
 from coordinator_app.ui.consultations.list_model import follow_up_text
 from coordinator_app.ui.consultations.tables import RowsModel

@@ -10,14 +10,21 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFileDialog, QLabel, QMessageBox, QProgressDialog, QPushButton,
-    QVBoxLayout, QWidget,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
-from coordinator_app import clock
-from coordinator_app.database import Database
-from coordinator_app.dates import format_wareki
+from coordinator_app.core import clock
+from coordinator_app.core.dates import format_wareki
 from coordinator_app.services import backups
+from coordinator_app.storage.database import Database
 from coordinator_app.ui.alive import if_alive
 from coordinator_app.ui.labels import backup_reason_label
 from coordinator_app.ui.runner import Progress, Runner

@@ -12,10 +12,10 @@ import importlib
 import logging
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from coordinator_app.accounts import SignedIn
+from coordinator_app.services.accounts import SignedIn
 from coordinator_app.ui.context import AppContext
 
 log = logging.getLogger(__name__)

@@ -9,15 +9,22 @@ from typing import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QGroupBox, QLabel, QLineEdit,
-    QPushButton, QVBoxLayout, QWidget,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
-from coordinator_app import accounts
-from coordinator_app.accounts import SignedIn
-from coordinator_app.database import DamagedDatabaseError, Database
-from coordinator_app.services import admin
-from coordinator_app.store import StoreError
+from coordinator_app.services import accounts, admin
+from coordinator_app.services.accounts import SignedIn
+from coordinator_app.storage.database import DamagedDatabaseError, Database
+from coordinator_app.storage.engine import StoreError
 
 
 class SignInDialog(QDialog):

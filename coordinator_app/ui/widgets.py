@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QLineEdit, QWidget, QHBoxLayout
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
-from coordinator_app import clock
-from coordinator_app.dates import DateParseError, format_wareki, parse_date
+from coordinator_app.core import clock
+from coordinator_app.core.dates import DateParseError, format_wareki, parse_date
 
 
 class DateLineEdit(QWidget):

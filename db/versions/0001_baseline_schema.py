@@ -6,10 +6,9 @@ Create Date: 2026-11-26 01:12:05.548727
 """
 from typing import Sequence, Union
 
-from alembic import op
 import sqlalchemy as sa
 import sqlmodel
-
+from alembic import op
 
 revision: str = '0001'
 down_revision: Union[str, None] = None
@@ -299,7 +298,7 @@ def upgrade() -> None:
     # The default code lists of the interchange contract must exist.
     from datetime import datetime
 
-    from coordinator_app.codes import DEFAULT_CATEGORIES, DEFAULT_ROLES
+    from coordinator_app.core.codes import DEFAULT_CATEGORIES, DEFAULT_ROLES
 
     now = datetime.utcnow()
     stamp = dict(created_at=now, updated_at=now, created_by="migration", updated_by="migration")

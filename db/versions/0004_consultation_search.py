@@ -19,9 +19,9 @@ Revises: 0002
 """
 from typing import Sequence, Union
 
-from alembic import op
 import sqlalchemy as sa
 import sqlmodel
+from alembic import op
 
 revision: str = "0004"
 down_revision: Union[str, None] = "0002"
@@ -45,7 +45,7 @@ def upgrade() -> None:
 
 
 def _backfill_search_key() -> None:
-    from coordinator_app.kana import fold
+    from coordinator_app.core.kana import fold
 
     conn = op.get_bind()
     table = sa.table("consultation", sa.column("id", sa.Integer),

@@ -5,9 +5,9 @@ Revises: 0002
 """
 from typing import Sequence, Union
 
-from alembic import op
 import sqlalchemy as sa
 import sqlmodel
+from alembic import op
 
 revision: str = "0006"
 down_revision: Union[str, None] = "0002"

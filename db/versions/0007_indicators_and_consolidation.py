@@ -9,9 +9,9 @@ indicators of docs/interchange.md and the grade thresholds.
 import datetime as dt
 from typing import Sequence, Union
 
-from alembic import op
 import sqlalchemy as sa
 import sqlmodel
+from alembic import op
 
 revision: str = "0007"
 down_revision: Union[str, None] = "0002"
@@ -20,7 +20,7 @@ depends_on: Union[str, Sequence[str], None] = None
 
 S = sqlmodel.sql.sqltypes.AutoString
 
-# Frozen copy of coordinator_app.indicators.DEFAULT_INDICATORS at this revision.
+# Frozen copy of coordinator_app.core.indicator_rules.DEFAULT_INDICATORS at this revision.
 DEFAULTS = [
     ("consultations_all", "相談件数（相談・連絡・問い合わせ）", "件", "flow",
      "consultations", "total", ""),

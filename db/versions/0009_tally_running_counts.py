@@ -20,9 +20,9 @@ Revises: 0002a, 0004, 0005, 0006, 0007, 0008
 """
 from typing import Sequence, Union
 
-from alembic import op
 import sqlalchemy as sa
 import sqlmodel
+from alembic import op
 
 revision: str = "0009"
 down_revision: Union[str, Sequence[str], None] = ("0002a", "0004", "0005", "0006", "0007", "0008")

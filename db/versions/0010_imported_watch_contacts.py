@@ -17,8 +17,8 @@ Revises: 0009
 """
 from typing import Sequence, Union
 
-from alembic import op
 import sqlalchemy as sa
+from alembic import op
 
 revision: str = "0010"
 down_revision: Union[str, None] = "0009"

@@ -48,14 +48,16 @@ if str(ROOT) not in sys.path:
 
 from PySide6.QtWidgets import QApplication, QTableView  # noqa: E402
 
-from coordinator_app import codes, kana, migrate  # noqa: E402
-from coordinator_app.accounts import SignedIn  # noqa: E402
-from coordinator_app.database import Database  # noqa: E402
-from coordinator_app.dates import month_key  # noqa: E402
+from coordinator_app.core import codes, kana
+from coordinator_app.core.dates import month_key  # noqa: E402
 from coordinator_app.services import consultations as svc  # noqa: E402
+from coordinator_app.services.accounts import SignedIn  # noqa: E402
 from coordinator_app.services.consultations import ListQuery  # noqa: E402
+from coordinator_app.storage import migrate  # noqa: E402
+from coordinator_app.storage.database import Database  # noqa: E402
 from coordinator_app.ui.consultations.list_model import (  # noqa: E402
-    ConsultationListModel, ServicePages,
+    ConsultationListModel,
+    ServicePages,
 )
 
 N_CONSULTATIONS = 1_000_000

@@ -42,9 +42,15 @@ for p in (ROOT, HERE):
 import bench_tallies  # noqa: E402  (the shared generator and cached database)
 from sqlalchemy import func, select  # noqa: E402
 
-from coordinator_app import accounts, crypto, encryption, migrate, store  # noqa: E402
-from coordinator_app.database import Database  # noqa: E402
-from coordinator_app.models import Branch  # noqa: E402
+from coordinator_app.core.models import Branch  # noqa: E402
+from coordinator_app.services import accounts
+from coordinator_app.storage import (
+    encryption,
+    engine,  # noqa: E402
+    keyfile,
+    migrate,
+)
+from coordinator_app.storage.database import Database  # noqa: E402
 
 PLAIN = bench_tallies.CACHE.with_name("coordinator-bench-encryption-v1.plain.db")
 ENCRYPTED = PLAIN.with_name("coordinator-bench-encryption-v1.encrypted.db")
@@ -62,16 +68,16 @@ def ensure_plain(rebuild: bool) -> None:
 
 def ensure_encrypted(rebuild: bool) -> None:
     """The encrypted twin of PLAIN, rebuilt when PLAIN is newer."""
-    keys = crypto.keys_path(ENCRYPTED)
+    keys = keyfile.keys_path(ENCRYPTED)
     if not rebuild and ENCRYPTED.exists() and keys.exists() and \
             ENCRYPTED.stat().st_mtime >= PLAIN.stat().st_mtime:
         return
     for f in encryption.database_files(ENCRYPTED):
         f.unlink()
     t = time.perf_counter()
-    key = crypto.new_database_key()
+    key = keyfile.new_database_key()
     encryption.export_encrypted(PLAIN, ENCRYPTED, key)
-    crypto.KeyFile.new(key).save(keys)
+    keyfile.KeyFile.new(key).save(keys)
     db = Database.open(str(ENCRYPTED), key=key)
     try:
         accounts.create_account(db, LOGIN, "ベンチ 管理者", "admin", PASSWORD)
@@ -92,7 +98,7 @@ def time_sign_in() -> dict[str, float]:
     steps = {}
     c0 = time.process_time()
     t0 = time.perf_counter()
-    keys = crypto.KeyFile.load(crypto.keys_path(ENCRYPTED))
+    keys = keyfile.KeyFile.load(keyfile.keys_path(ENCRYPTED))
     keys.unlock_account(LOGIN, PASSWORD)
     t1 = time.perf_counter()
     db = encryption.open_encrypted(ENCRYPTED, LOGIN, PASSWORD)  # unwraps again: timed apart
@@ -131,8 +137,8 @@ def main() -> int:
     print(f"plain: SQLite {sqlite3.sqlite_version}; encrypted: SQLCipher"
           f" {sqlcipher.connect(':memory:').execute('PRAGMA cipher_version').fetchone()[0]}"
           f" (SQLite {sqlcipher.sqlite_version})")
-    print(f"argon2id: t={crypto.KDF_TIME_COST}, m={crypto.KDF_MEMORY_KIB // 1024} MiB,"
-          f" p={crypto.KDF_PARALLELISM}")
+    print(f"argon2id: t={keyfile.KDF_TIME_COST}, m={keyfile.KDF_MEMORY_KIB // 1024} MiB,"
+          f" p={keyfile.KDF_PARALLELISM}")
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "tallies.csv"
         db = Database.open(str(PLAIN))
@@ -149,7 +155,7 @@ def main() -> int:
     print(f"    plain     {plain_s:.3f} s")
     print(f"    encrypted {enc_s:.3f} s")
     print(f"    ratio     {ratio:.2f}x  (target < {RATIO_TARGET}x)")
-    print(f"    (both with a {store.CACHE_KIB // 1024} MiB page cache)")
+    print(f"    (both with a {engine.CACHE_KIB // 1024} MiB page cache)")
     ok &= ratio < RATIO_TARGET
 
     runs = [time_sign_in() for _ in range(max(5, args.repeat))]

@@ -30,13 +30,20 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from coordinator_app.accounts import SignedIn  # noqa: E402
-from coordinator_app.database import Database  # noqa: E402
-from coordinator_app.kana import fold  # noqa: E402
-from coordinator_app.models import (  # noqa: E402
-    Area, Branch, Person, Volunteer, VolunteerRole, WatchAssignment, WatchContact, WatchUser,
+from coordinator_app.core.kana import fold  # noqa: E402
+from coordinator_app.core.models import (  # noqa: E402
+    Area,
+    Branch,
+    Person,
+    Volunteer,
+    VolunteerRole,
+    WatchAssignment,
+    WatchContact,
+    WatchUser,
 )
 from coordinator_app.services import printing  # noqa: E402
+from coordinator_app.services.accounts import SignedIn  # noqa: E402
+from coordinator_app.storage.database import Database  # noqa: E402
 
 TARGET_SECONDS = 3.0
 TODAY = dt.date(2026, 11, 26)

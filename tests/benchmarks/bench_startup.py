@@ -53,8 +53,8 @@ _sign_in = shell.sign_in
 def timed_sign_in():
     if sys.argv[2] == "skip":  # the test hook: the signed-in person, no password check
         from sqlalchemy import select
-        from coordinator_app import accounts
-        from coordinator_app.models import Account
+        from coordinator_app.services import accounts
+        from coordinator_app.core.models import Account
         with shell.db.session() as s:
             account = s.scalar(select(Account).where(Account.login == "demo-coord"))
             user = accounts._signed_in(s, account)
@@ -81,8 +81,8 @@ def demo_database() -> Path:
     if not path.exists():
         CACHE.mkdir(parents=True, exist_ok=True)
         sys.path.insert(0, str(ROOT))
-        from coordinator_app.database import Database
-        from coordinator_app.sample import load_sample
+        from coordinator_app.services.demo import load_sample
+        from coordinator_app.storage.database import Database
 
         db = Database.open(str(path), create=True)
         load_sample(db)

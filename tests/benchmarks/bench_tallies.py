@@ -9,7 +9,7 @@ It builds (once; cached under /tmp) a database of 1,000,000 consultations,
 branches and three fiscal years, then times
 
   (a) ``export tallies`` for one fiscal year, all branches
-      (``tallies.compute`` + ``tallies.write_csv``), and
+      (``counting.compute`` + ``tally_file.write_csv``), and
   (b) a bare sqlite3 GROUP BY over the same consultations, the floor,
 
 and prints both and their ratio; then times importing 100,000
@@ -38,9 +38,17 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from coordinator_app import codes, importer, migrate, tallies  # noqa: E402
-from coordinator_app.database import Database  # noqa: E402
-from coordinator_app.dates import month_key  # noqa: E402
+from coordinator_app.core import (
+    codes,
+    counting,  # noqa: E402
+)
+from coordinator_app.core.dates import month_key  # noqa: E402
+from coordinator_app.interchange import (
+    importer,
+    tally_file,  # noqa: E402
+)
+from coordinator_app.storage import migrate
+from coordinator_app.storage.database import Database  # noqa: E402
 
 CACHE = Path(tempfile.gettempdir()) / "coordinator-bench-v1.db"
 FISCAL_YEARS = (2023, 2024, 2025)
@@ -218,8 +226,8 @@ CPU: dict[str, float] = {}  # best CPU seconds of this process, beside the wall 
 def export_tallies(db: Database, fy: int, out: Path) -> tuple[float, int]:
     t, c = time.perf_counter(), time.process_time()
     with db.session() as s:
-        rows = tallies.compute(s, fy, parallel=True)  # as `export tallies` does
-    tallies.write_csv(rows, out)
+        rows = counting.compute(s, fy, parallel=True)  # as `export tallies` does
+    tally_file.write_csv(rows, out)
     CPU["export"] = min(CPU.get("export", 1e9), time.process_time() - c)
     return time.perf_counter() - t, len(rows)
 
@@ -256,7 +264,7 @@ def main() -> int:
     ok = True
     with tempfile.TemporaryDirectory() as tmp:
         db = Database.open(str(CACHE))
-        out = Path(tmp) / "tallies.csv"
+        out = Path(tmp) / "counting.csv"
         export_times, floor_times = [], []
         for _ in range(args.repeat):
             e, n_rows = export_tallies(db, FY, out)
@@ -298,7 +306,7 @@ def main() -> int:
 
 
 def _engine(path: Path):
-    from coordinator_app.store import make_engine
+    from coordinator_app.storage.engine import make_engine
 
     return make_engine(f"sqlite:///{path}")
 

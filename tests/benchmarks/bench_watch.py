@@ -35,13 +35,20 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from sqlalchemy import insert, select  # noqa: E402
 
-from coordinator_app.accounts import SignedIn  # noqa: E402
-from coordinator_app.database import Database  # noqa: E402
-from coordinator_app.dates import month_key  # noqa: E402
-from coordinator_app.models import (  # noqa: E402
-    Area, Branch, Person, Volunteer, VolunteerRole, WatchAssignment, WatchContact, WatchUser,
+from coordinator_app.core.dates import month_key  # noqa: E402
+from coordinator_app.core.models import (  # noqa: E402
+    Area,
+    Branch,
+    Person,
+    Volunteer,
+    VolunteerRole,
+    WatchAssignment,
+    WatchContact,
+    WatchUser,
 )
 from coordinator_app.services import watch  # noqa: E402
+from coordinator_app.services.accounts import SignedIn  # noqa: E402
+from coordinator_app.storage.database import Database  # noqa: E402
 
 TODAY = dt.date(2026, 11, 26)
 N_USERS = 5_000

@@ -18,7 +18,8 @@ if str(ROOT) not in sys.path:
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from coordinator_app.ui.encryption_dialogs import (  # noqa: E402
-    ConvertOfferDialog, RecoveryKeyDialog,
+    ConvertOfferDialog,
+    RecoveryKeyDialog,
 )
 from coordinator_app.ui.theme import setup_fonts  # noqa: E402
 

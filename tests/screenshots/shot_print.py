@@ -22,11 +22,11 @@ if str(ROOT) not in sys.path:
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from coordinator_app.accounts import SignedIn  # noqa: E402
-from coordinator_app.database import Database  # noqa: E402
 from coordinator_app.reports import pdf  # noqa: E402
-from coordinator_app.sample import load_sample  # noqa: E402
 from coordinator_app.services import printing  # noqa: E402
+from coordinator_app.services.accounts import SignedIn  # noqa: E402
+from coordinator_app.services.demo import load_sample  # noqa: E402
+from coordinator_app.storage.database import Database  # noqa: E402
 from coordinator_app.ui.context import AppContext  # noqa: E402
 from coordinator_app.ui.theme import setup_fonts  # noqa: E402
 
@@ -63,7 +63,7 @@ def main() -> None:
     load_sample(db, today=TODAY, with_accounts=False)
     from sqlalchemy import select
 
-    from coordinator_app.models import Branch
+    from coordinator_app.core.models import Branch
 
     with db.session() as s:
         b = s.scalar(select(Branch).where(Branch.code == "01"))

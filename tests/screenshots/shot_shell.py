@@ -19,7 +19,6 @@ if str(ROOT) not in sys.path:
 
 from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
 SIZE = (1366, 768)
@@ -32,9 +31,9 @@ def settle(ms: int = 400) -> None:
 def main() -> int:
     tmp = Path(tempfile.mkdtemp(prefix="shot-shell-"))
     QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmp / "settings"))
-    from coordinator_app import accounts
-    from coordinator_app.database import Database
-    from coordinator_app.sample import load_sample
+    from coordinator_app.services import accounts
+    from coordinator_app.services.demo import load_sample
+    from coordinator_app.storage.database import Database
     from coordinator_app.ui.app import make_application
     from coordinator_app.ui.context import AppContext
     from coordinator_app.ui.main_window import MainWindow

@@ -2,7 +2,7 @@
 
     xvfb-run -a -s "-screen 0 1366x768x24" python3 tests/screenshots/shot_tallies.py
 
-writes docs/screenshots/tallies.png (a coordinator's monthly report with
+writes docs/screenshots/counting.png (a coordinator's monthly report with
 its chart), consolidation.png (the city office's matrix: branches that
 sent, one that sent in August only, two that did not send, a conflict) and
 indicator_trend.png (an indicator's actuals against its targets), and
@@ -11,9 +11,9 @@ renders the evaluation PDF's first pages to /tmp for a look."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 import sys
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -22,10 +22,11 @@ if str(ROOT) not in sys.path:
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from coordinator_app import tallies  # noqa: E402
-from coordinator_app.accounts import SignedIn  # noqa: E402
-from coordinator_app.database import Database  # noqa: E402
-from coordinator_app.sample import load_sample  # noqa: E402
+from coordinator_app.core import counting  # noqa: E402
+from coordinator_app.interchange import tally_file  # noqa: E402
+from coordinator_app.services.accounts import SignedIn  # noqa: E402
+from coordinator_app.services.demo import load_sample  # noqa: E402
+from coordinator_app.storage.database import Database  # noqa: E402
 from coordinator_app.ui.context import AppContext  # noqa: E402
 from coordinator_app.ui.theme import setup_fonts  # noqa: E402
 
@@ -52,7 +53,7 @@ def main() -> None:
     load_sample(db, today=TODAY, with_accounts=False)
     from sqlalchemy import select
 
-    from coordinator_app.models import Branch
+    from coordinator_app.core.models import Branch
     from coordinator_app.services import consolidation
     from coordinator_app.services import indicators as service
     from coordinator_app.ui.tallies.screen import TalliesScreen
@@ -72,7 +73,7 @@ def main() -> None:
     wait(app, ctx, lambda: screen.monthly.view_data is not None)
     screen.monthly.table.setCurrentIndex(screen.monthly.model.index(0, 9))
     app.processEvents()
-    screen.grab().save(str(OUT / "tallies.png"))
+    screen.grab().save(str(OUT / "counting.png"))
 
     # 2. The city office: files from most branches, one sent in August only,
     #    two not sent, and branch 03 sent twice with different figures.
@@ -81,14 +82,14 @@ def main() -> None:
     files.mkdir()
     with db.session() as s:
         for code in branches[:10]:
-            tallies.write_csv(tallies.compute(s, fy, [code]), files / f"tally_{code}_{fy}_20261125.csv")
-        rows = tallies.compute(s, fy, [branches[10]])
-        tallies.write_csv(rows, files / f"tally_{branches[10]}_{fy}_20260805.csv")
-        rows = tallies.compute(s, fy, ["03"])
+            tally_file.write_csv(counting.compute(s, fy, [code]), files / f"tally_{code}_{fy}_20261125.csv")
+        rows = counting.compute(s, fy, [branches[10]])
+        tally_file.write_csv(rows, files / f"tally_{branches[10]}_{fy}_20260805.csv")
+        rows = counting.compute(s, fy, ["03"])
     changed = [r._replace(count=r.count + 2) if (r.month == "2026-09" and r.measure ==
                                                   "consultations" and r.breakdown == "total")
                else r for r in rows]
-    tallies.write_csv(changed, files / f"tally_03_{fy}_20261126.csv")
+    tally_file.write_csv(changed, files / f"tally_03_{fy}_20261126.csv")
     august = dt.datetime(2026, 8, 5, 1, 0)
     consolidation.receive_files(db, city, [files / f"tally_{branches[10]}_{fy}_20260805.csv"],
                                 now=august)
@@ -146,7 +147,7 @@ def main() -> None:
 
     for n in (1, 2):
         render_page_png(pdf, Path(f"/tmp/evaluation_page{n}.png"), page=n, dpi=70)
-    print(f"wrote {OUT}/tallies.png, consolidation.png, indicator_trend.png; PDF {pdf}")
+    print(f"wrote {OUT}/counting.png, consolidation.png, indicator_trend.png; PDF {pdf}")
 
 
 if __name__ == "__main__":

@@ -12,7 +12,13 @@ import unicodedata
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractButton, QButtonGroup, QFrame, QGridLayout, QHBoxLayout, QPushButton, QRadioButton,
+    QAbstractButton,
+    QButtonGroup,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QPushButton,
+    QRadioButton,
     QWidget,
 )
 

@@ -6,12 +6,19 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QTableView,
-    QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
-from coordinator_app import codes
-from coordinator_app.dates import format_wareki
+from coordinator_app.core import codes
+from coordinator_app.core.dates import format_wareki
 from coordinator_app.services import consultations as svc
 from coordinator_app.services.consultations import DeletedRecord
 from coordinator_app.ui.consultations.tables import RowsModel

@@ -5,11 +5,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
-from coordinator_app import codes
-from coordinator_app.dates import format_wareki
+from coordinator_app.core import codes
+from coordinator_app.core.dates import format_wareki
 from coordinator_app.services.consultations import ConsultationDetail
 
 

@@ -12,14 +12,24 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QTime, Qt, Signal
+from PySide6.QtCore import Qt, QTime, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCompleter, QDialog, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QMessageBox,
-    QPlainTextEdit, QPushButton, QTimeEdit, QVBoxLayout, QWidget,
+    QCompleter,
+    QDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
 )
 
-from coordinator_app import clock, codes
+from coordinator_app.core import clock, codes
 from coordinator_app.services import consultations as svc
 from coordinator_app.services.consultations import ConsultationDraft, NewPerson
 from coordinator_app.ui.consultations.choice import CategoryToggles, ChoiceRow

@@ -18,12 +18,17 @@ from collections import OrderedDict
 from typing import Any, Callable, Protocol
 
 from PySide6.QtCore import (
-    QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt, Signal,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    Qt,
+    Signal,
 )
 from PySide6.QtGui import QColor
 
-from coordinator_app import clock, codes
-from coordinator_app.dates import format_wareki, format_wareki_short
+from coordinator_app.core import clock, codes
+from coordinator_app.core.dates import format_wareki, format_wareki_short
 from coordinator_app.services import consultations as svc
 from coordinator_app.services.consultations import ConsultationRow, ListQuery
 

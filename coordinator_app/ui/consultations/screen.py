@@ -13,18 +13,32 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox,
-    QPushButton, QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
-from coordinator_app import codes
+from coordinator_app.core import codes
 from coordinator_app.services import consultations as svc
 from coordinator_app.services.consultations import ListQuery
 from coordinator_app.ui.consultations.deleted import DeletedConsultationsDialog
 from coordinator_app.ui.consultations.detail import ConsultationDetailPanel
 from coordinator_app.ui.consultations.follow_ups import FollowUpView
 from coordinator_app.ui.consultations.form import ConsultationForm
-from coordinator_app.ui.consultations.list_model import ConsultationListModel, ServicePages
+from coordinator_app.ui.consultations.list_model import (
+    ConsultationListModel,
+    ServicePages,
+)
 from coordinator_app.ui.context import AppContext
 from coordinator_app.ui.person_history import PersonHistoryDialog
 from coordinator_app.ui.widgets import DateLineEdit

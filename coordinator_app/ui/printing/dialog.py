@@ -11,12 +11,25 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDoubleSpinBox, QFormLayout, QGridLayout, QGroupBox,
-    QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
 )
 
-from coordinator_app import clock
-from coordinator_app.dates import fiscal_months, fiscal_year_label, fiscal_year_of
+from coordinator_app.core import clock
+from coordinator_app.core.dates import fiscal_months, fiscal_year_label, fiscal_year_of
 from coordinator_app.reports.labels import LAYOUTS, SOURCES
 from coordinator_app.services import printing
 from coordinator_app.ui.context import AppContext

@@ -8,7 +8,7 @@ import datetime as dt
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from coordinator_app.dates import format_wareki_short
+from coordinator_app.core.dates import format_wareki_short
 from coordinator_app.services.printing import RegisterEntry
 from coordinator_app.ui.table_model import ColumnTableModel
 

@@ -6,15 +6,27 @@ re-key the database; the screen says what that means."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
-    QVBoxLayout, QWidget,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
-from coordinator_app.accounts import MIN_PASSWORD, ROLES
 from coordinator_app.services import admin
+from coordinator_app.services.accounts import MIN_PASSWORD, ROLES
 from coordinator_app.ui.context import AppContext
 from coordinator_app.ui.labels import role_label
-from coordinator_app.ui.settings.common import RowsModel, make_table, selected_row, show_error
+from coordinator_app.ui.settings.common import (
+    RowsModel,
+    make_table,
+    selected_row,
+    show_error,
+)
 
 
 class AccountsTab(QWidget):
@@ -188,8 +200,7 @@ class AccountsTab(QWidget):
     def after_rekey(self, rekeyed) -> None:
         """Say what a re-key changed (encryption.Rekeyed; None: nothing was
         re-keyed), and show a new recovery key once."""
-        from coordinator_app import encryption
-
+        from coordinator_app.storage import encryption
         if rekeyed is None:
             return
         QMessageBox.information(self, self.tr("データベースの鍵"),

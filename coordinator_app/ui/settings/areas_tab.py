@@ -4,12 +4,24 @@ each branch. An area with residents filed under it cannot be deleted."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QComboBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QVBoxLayout, QWidget,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from coordinator_app.services import admin
 from coordinator_app.ui.context import AppContext
-from coordinator_app.ui.settings.common import RowsModel, make_table, selected_row, show_error
+from coordinator_app.ui.settings.common import (
+    RowsModel,
+    make_table,
+    selected_row,
+    show_error,
+)
 
 
 class AreasTab(QWidget):

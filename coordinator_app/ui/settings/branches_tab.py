@@ -3,11 +3,23 @@ address and phone. A code never changes (tally files carry it)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from coordinator_app.services import admin
 from coordinator_app.ui.context import AppContext
-from coordinator_app.ui.settings.common import RowsModel, make_table, selected_row, show_error
+from coordinator_app.ui.settings.common import (
+    RowsModel,
+    make_table,
+    selected_row,
+    show_error,
+)
 
 
 class BranchesTab(QWidget):

@@ -10,12 +10,24 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
-    QCheckBox, QFormLayout, QHBoxLayout, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget,
+    QCheckBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
 )
 
 from coordinator_app.services import admin, volunteers
 from coordinator_app.ui.context import AppContext
-from coordinator_app.ui.settings.common import RowsModel, make_table, selected_row, show_error
+from coordinator_app.ui.settings.common import (
+    RowsModel,
+    make_table,
+    selected_row,
+    show_error,
+)
 
 
 @dataclass(frozen=True)

@@ -5,10 +5,16 @@ because it closes the database and asks everyone to sign in again."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QGroupBox, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
 )
 
-from coordinator_app.dates import format_wareki_short
+from coordinator_app.core.dates import format_wareki_short
 from coordinator_app.services import admin, backups
 from coordinator_app.ui.alive import if_alive
 from coordinator_app.ui.context import AppContext

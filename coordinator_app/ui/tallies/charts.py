@@ -11,7 +11,6 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-
 BAR = QColor("#3B6EA5")
 BAR_FAINT = QColor("#A9C0DB")
 TARGET = QColor("#D9822B")

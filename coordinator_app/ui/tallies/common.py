@@ -9,8 +9,8 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QMessageBox, QWidget
 from shiboken6 import isValid
 
-from coordinator_app import clock
-from coordinator_app.dates import fiscal_year_label, fiscal_year_of
+from coordinator_app.core import clock
+from coordinator_app.core.dates import fiscal_year_label, fiscal_year_of
 
 
 def tr(text: str) -> str:

@@ -6,11 +6,19 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton,
-    QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
-from coordinator_app.dates import format_wareki
+from coordinator_app.core.dates import format_wareki
 from coordinator_app.services import consolidation
 from coordinator_app.services.consolidation import Conflict
 from coordinator_app.ui.context import AppContext

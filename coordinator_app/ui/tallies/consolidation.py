@@ -8,17 +8,31 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QFileDialog, QFrame, QHBoxLayout, QHeaderView, QLabel, QPushButton,
-    QSplitter, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
-from coordinator_app import clock
-from coordinator_app.dates import fiscal_year_label
+from coordinator_app.core import clock
+from coordinator_app.core.dates import fiscal_year_label
 from coordinator_app.services import consolidation
 from coordinator_app.services.consolidation import Matrix, ReceiveResult
 from coordinator_app.ui.context import AppContext
 from coordinator_app.ui.tallies.common import (
-    FiscalYearCombo, ask, error_text, inform, run_job, warn,
+    FiscalYearCombo,
+    ask,
+    error_text,
+    inform,
+    run_job,
+    warn,
 )
 from coordinator_app.ui.tallies.conflict_dialog import ConflictDialog
 from coordinator_app.ui.tallies.models import STATE_FILL, FilesModel, MatrixModel

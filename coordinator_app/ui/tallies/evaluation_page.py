@@ -10,13 +10,24 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
-    QPlainTextEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
 )
 
-from coordinator_app import clock
-from coordinator_app import indicators as core
-from coordinator_app.dates import fiscal_year_label, fiscal_year_of
+from coordinator_app.core import clock
+from coordinator_app.core import indicator_rules as core
+from coordinator_app.core.dates import fiscal_year_label, fiscal_year_of
 from coordinator_app.services import indicators as service
 from coordinator_app.services.indicators import NARRATIVE_FIELDS, Narrative
 from coordinator_app.ui.context import AppContext

@@ -7,13 +7,23 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
-    QLineEdit, QPlainTextEdit, QSpinBox, QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
 )
 
-from coordinator_app import codes
-from coordinator_app import indicators as core
-from coordinator_app.dates import fiscal_year_label
+from coordinator_app.core import codes
+from coordinator_app.core import indicator_rules as core
+from coordinator_app.core.dates import fiscal_year_label
 from coordinator_app.services import indicators as service
 from coordinator_app.services.indicators import IndicatorInfo
 from coordinator_app.ui.context import AppContext

@@ -10,20 +10,32 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton,
-    QSplitter, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
-from coordinator_app import clock
-from coordinator_app import indicators as core
-from coordinator_app.dates import fiscal_year_label, fiscal_year_of
+from coordinator_app.core import clock
+from coordinator_app.core import indicator_rules as core
+from coordinator_app.core.dates import fiscal_year_label, fiscal_year_of
 from coordinator_app.services import indicators as service
-from coordinator_app.services import monthly_tallies
+from coordinator_app.services import tallies
 from coordinator_app.services.indicators import IndicatorResult
 from coordinator_app.ui.context import AppContext
 from coordinator_app.ui.tallies.charts import TrendChart
 from coordinator_app.ui.tallies.common import FiscalYearCombo, error_text, run_job, warn
-from coordinator_app.ui.tallies.indicator_dialog import IndicatorDialog, ThresholdsDialog
+from coordinator_app.ui.tallies.indicator_dialog import (
+    IndicatorDialog,
+    ThresholdsDialog,
+)
 from coordinator_app.ui.tallies.models import IndicatorTableModel, YearTableModel
 from coordinator_app.ui.tallies.override_dialog import OverrideDialog
 
@@ -50,7 +62,7 @@ class IndicatorsPage(QWidget):
         self.branch = QComboBox(self)
         if user.role != "coordinator":
             self.branch.addItem(self.tr("全支部"), "")
-        for code, name in monthly_tallies.visible_branches(ctx.db, user):
+        for code, name in tallies.visible_branches(ctx.db, user):
             self.branch.addItem(f"{code} {name}", code)
         self.branch.setEnabled(self.branch.count() > 1)
         self.export = QPushButton(self.tr("CSVを書き出す…"), self)
@@ -237,7 +249,7 @@ class IndicatorsPage(QWidget):
         self.dialog.open()
 
     def new_indicator(self) -> None:
-        keys = monthly_tallies.breakdown_keys(self.ctx.db)
+        keys = tallies.breakdown_keys(self.ctx.db)
         self.dialog = IndicatorDialog(self.ctx, service.new_info(), keys, self)
         self.dialog.saved.connect(self._defined)
         self.dialog.open()
@@ -246,7 +258,7 @@ class IndicatorsPage(QWidget):
         r = self.current()
         if r is None:
             return
-        keys = monthly_tallies.breakdown_keys(self.ctx.db)
+        keys = tallies.breakdown_keys(self.ctx.db)
         info = service.get_indicator(self.ctx.db, self.ctx.user, r.info.code)
         self.dialog = IndicatorDialog(self.ctx, info, keys, self)
         self.dialog.saved.connect(self._defined)

@@ -6,12 +6,17 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from coordinator_app import clock, codes, tallies
-from coordinator_app import indicators as core
-from coordinator_app.dates import fiscal_months, fiscal_year_label, format_wareki, month_last_day
+from coordinator_app.core import clock, codes, counting
+from coordinator_app.core import indicator_rules as core
+from coordinator_app.core.dates import (
+    fiscal_months,
+    fiscal_year_label,
+    format_wareki,
+    month_last_day,
+)
 from coordinator_app.services.consolidation import Conflict, Matrix, ReceivedFile
 from coordinator_app.services.indicators import IndicatorResult, YearFigure
-from coordinator_app.services.monthly_tallies import RecordLine, TallyView
+from coordinator_app.services.tallies import RecordLine, TallyView
 from coordinator_app.ui.table_model import ColumnTableModel
 from coordinator_app.ui.tallies.common import tr
 
@@ -59,7 +64,7 @@ class TallyGridModel(_Model):
 
     @property
     def stock(self) -> bool:
-        return self.measure in tallies.STOCK_MEASURES
+        return self.measure in counting.STOCK_MEASURES
 
     def set_view(self, view: TallyView | None, measure: str) -> None:
         self.beginResetModel()
@@ -69,7 +74,7 @@ class TallyGridModel(_Model):
             self.fiscal_year = view.fiscal_year
             self.month_labels = [f"{m}月" for _, m in fiscal_months(view.fiscal_year)]
             grid: dict[tuple[str, str], list[int]] = {}
-            for (branch, breakdown, key), values in tallies.report_grid(view.rows, measure).items():
+            for (branch, breakdown, key), values in counting.report_grid(view.rows, measure).items():
                 cells = grid.setdefault((breakdown, key), [0] * 12)
                 for i, v in enumerate(values):
                     cells[i] += v
@@ -115,7 +120,7 @@ class TallyGridModel(_Model):
         if not self.fiscal_year:
             return set()
         now = clock.today()
-        return {self.FIRST_MONTH + i for i, m in enumerate(tallies.fiscal_month_keys(self.fiscal_year))
+        return {self.FIRST_MONTH + i for i, m in enumerate(counting.fiscal_month_keys(self.fiscal_year))
                 if month_last_day(m // 100, m % 100) >= now}
 
     def monthly_totals(self) -> list[int]:
@@ -126,7 +131,7 @@ class TallyGridModel(_Model):
         if not index.isValid() or index.column() < self.FIRST_MONTH:
             return None
         breakdown, key, _, _ = self._rows[index.row()]
-        months = tallies.fiscal_month_keys(self.fiscal_year)
+        months = counting.fiscal_month_keys(self.fiscal_year)
         if index.column() == self.COL_TOTAL:
             return breakdown, key, months[-1:] if self.stock else months
         return breakdown, key, [months[index.column() - self.FIRST_MONTH]]

@@ -1,7 +1,7 @@
 """月次集計: the tally of a fiscal year for a branch (or all), one tab per
 measure laid out like the paper monthly report, a bar chart of the monthly
 totals, the records behind a figure, and export to the contract CSV / xlsx.
-Figures come from ``tallies.compute`` off the UI thread."""
+Figures come from ``counting.compute`` off the UI thread."""
 
 from __future__ import annotations
 
@@ -9,17 +9,33 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton,
-    QSplitter, QTabBar, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTabBar,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
-from coordinator_app import clock, codes, tallies
-from coordinator_app.dates import fiscal_year_label, month_last_day
-from coordinator_app.services import monthly_tallies
-from coordinator_app.services.monthly_tallies import TallyView
+from coordinator_app.core import clock, codes, counting
+from coordinator_app.core.dates import fiscal_year_label, month_last_day
+from coordinator_app.services import tallies
+from coordinator_app.services.tallies import TallyView
 from coordinator_app.ui.context import AppContext
 from coordinator_app.ui.tallies.charts import BarChart
-from coordinator_app.ui.tallies.common import FiscalYearCombo, error_text, inform, run_job, warn
+from coordinator_app.ui.tallies.common import (
+    FiscalYearCombo,
+    error_text,
+    inform,
+    run_job,
+    warn,
+)
 from coordinator_app.ui.tallies.models import TallyGridModel
 from coordinator_app.ui.tallies.records_dialog import RecordsDialog
 
@@ -36,7 +52,7 @@ class MonthlyPage(QWidget):
 
         self.year = FiscalYearCombo(parent=self)
         self.branch = QComboBox(self)
-        branches = monthly_tallies.visible_branches(ctx.db, ctx.user)
+        branches = tallies.visible_branches(ctx.db, ctx.user)
         if ctx.user.role != "coordinator":
             self.branch.addItem(self.tr("全支部"), ALL)
         for code, name in branches:
@@ -113,7 +129,7 @@ class MonthlyPage(QWidget):
         self.loading = True
         self.status.setText(self.tr("集計しています…"))
         db, user = self.ctx.db, self.ctx.user
-        run_job(self, lambda progress: monthly_tallies.tally_view(db, user, fy, branch),
+        run_job(self, lambda progress: tallies.tally_view(db, user, fy, branch),
                             on_done=self._loaded, on_error=self._failed)
 
     def _loaded(self, view: TallyView) -> None:
@@ -133,7 +149,7 @@ class MonthlyPage(QWidget):
     def _show_measure(self) -> None:
         self.model.set_view(self.view_data, self.measure)
         fy = self.year.value()
-        months = tallies.fiscal_month_keys(fy)
+        months = counting.fiscal_month_keys(fy)
         today = clock.today()
         running = [i for i, m in enumerate(months) if month_last_day(m // 100, m % 100) >= today]
         title = self.tr("{0}（月別の合計）").format(self.tr(codes.MEASURE_LABELS[self.measure]))
@@ -155,7 +171,7 @@ class MonthlyPage(QWidget):
         title = f"{self.tr(codes.MEASURE_LABELS[measure])} {label} {period}"
         db, user = self.ctx.db, self.ctx.user
         run_job(self, 
-            lambda progress: monthly_tallies.records_behind(db, user, measure, breakdown, key,
+            lambda progress: tallies.records_behind(db, user, measure, breakdown, key,
                                                             months),
             on_done=lambda rows: self._show_records(title, rows),
             on_error=lambda exc: warn(self, error_text(exc)))
@@ -169,7 +185,7 @@ class MonthlyPage(QWidget):
         code = self.branch_code()
         if code is None and self.ctx.user.role == "coordinator":
             code = self.ctx.user.branch_code
-        return monthly_tallies.default_file_name(code, self.year.value(), fmt, clock.today())
+        return tallies.default_file_name(code, self.year.value(), fmt, clock.today())
 
     def ask_export(self, fmt: str) -> None:
         name = self.suggested_name(fmt)
@@ -184,7 +200,7 @@ class MonthlyPage(QWidget):
         db, user = self.ctx.db, self.ctx.user
         self.status.setText(self.tr("書き出しています…"))
         run_job(self, 
-            lambda progress: monthly_tallies.export_tallies(db, user, fy, branch, fmt, path),
+            lambda progress: tallies.export_tallies(db, user, fy, branch, fmt, path),
             on_done=lambda n: self.status.setText(
                 self.tr("{0} 行を書き出しました: {1}").format(n, path)),
             on_error=lambda exc: (self.status.setText(error_text(exc)),

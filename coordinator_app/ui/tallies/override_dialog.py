@@ -6,12 +6,18 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QPlainTextEdit, QVBoxLayout,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
     QWidget,
 )
 
-from coordinator_app import indicators as core
-from coordinator_app.dates import fiscal_year_label
+from coordinator_app.core import indicator_rules as core
+from coordinator_app.core.dates import fiscal_year_label
 from coordinator_app.services import indicators as service
 from coordinator_app.services.indicators import IndicatorResult, YearFigure
 from coordinator_app.ui.context import AppContext

@@ -5,11 +5,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableView, QVBoxLayout,
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
     QWidget,
 )
 
-from coordinator_app.services.monthly_tallies import RecordLine
+from coordinator_app.services.tallies import RecordLine
 from coordinator_app.ui.tallies.models import RecordsModel
 
 

@@ -7,12 +7,20 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton,
-    QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
-from coordinator_app import clock
-from coordinator_app.dates import fiscal_year_label, fiscal_year_of, format_wareki
+from coordinator_app.core import clock
+from coordinator_app.core.dates import fiscal_year_label, fiscal_year_of, format_wareki
 from coordinator_app.services import volunteers
 from coordinator_app.ui.context import AppContext
 from coordinator_app.ui.volunteers.activity_form import ActivityFormDialog

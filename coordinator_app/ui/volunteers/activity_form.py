@@ -7,13 +7,28 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDialog, QDoubleSpinBox, QFormLayout, QHBoxLayout,
-    QHeaderView, QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
-from coordinator_app import clock
+from coordinator_app.core import clock
 from coordinator_app.services import volunteers
-from coordinator_app.services.volunteers import ACTIVITY_KIND, Participant, VolunteerQuery
+from coordinator_app.services.volunteers import (
+    ACTIVITY_KIND,
+    Participant,
+    VolunteerQuery,
+)
 from coordinator_app.ui.context import AppContext
 from coordinator_app.ui.volunteers.tables import ParticipantTableModel
 from coordinator_app.ui.widgets import DateLineEdit

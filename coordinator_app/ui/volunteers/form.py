@@ -7,12 +7,25 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QDialog, QFormLayout, QGridLayout, QGroupBox,
-    QHBoxLayout, QLabel, QLineEdit, QListView, QPushButton, QSpinBox, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
 )
 
-from coordinator_app import clock, codes
-from coordinator_app.dates import fiscal_year_label, fiscal_year_of
+from coordinator_app.core import clock, codes
+from coordinator_app.core.dates import fiscal_year_label, fiscal_year_of
 from coordinator_app.services import people, volunteers
 from coordinator_app.services.volunteers import VolunteerInput
 from coordinator_app.ui.context import AppContext

@@ -4,7 +4,14 @@ and a skills field whose completer suggests tags already used."""
 from __future__ import annotations
 
 from PySide6.QtCore import QStringListModel, Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QCompleter, QGridLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QCompleter,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
 
 from coordinator_app.services.volunteers import SLOTS, WEEKDAY_LABELS, split_tags
 

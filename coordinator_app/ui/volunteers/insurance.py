@@ -4,12 +4,19 @@ the current fiscal year, renewed in bulk after confirmation."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QTableView,
-    QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
-from coordinator_app import clock
-from coordinator_app.dates import fiscal_year_label, fiscal_year_of
+from coordinator_app.core import clock
+from coordinator_app.core.dates import fiscal_year_label, fiscal_year_of
 from coordinator_app.services import volunteers
 from coordinator_app.ui.context import AppContext
 from coordinator_app.ui.volunteers.tables import VolunteerTableModel

@@ -6,18 +6,31 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
-    QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
-from coordinator_app import codes
-from coordinator_app.dates import format_wareki
+from coordinator_app.core import codes
+from coordinator_app.core.dates import format_wareki
 from coordinator_app.services import volunteers
 from coordinator_app.services.volunteers import availability_text
 from coordinator_app.ui.context import AppContext
 from coordinator_app.ui.volunteers.form import VolunteerFormDialog
 from coordinator_app.ui.volunteers.tables import (
-    HistoryTableModel, WatchUserTableModel, hours_text, insurance_text,
+    HistoryTableModel,
+    WatchUserTableModel,
+    hours_text,
+    insurance_text,
 )
 from coordinator_app.ui.volunteers.withdraw import WithdrawDialog
 

@@ -6,15 +6,28 @@ from __future__ import annotations
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
-    QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
-from coordinator_app import clock
-from coordinator_app.dates import fiscal_year_of
+from coordinator_app.core import clock
+from coordinator_app.core.dates import fiscal_year_of
 from coordinator_app.services import volunteers
 from coordinator_app.services.volunteers import (
-    INSURANCE_STATES, SEARCH_LIMIT, SLOTS, STATUSES, WEEKDAY_LABELS, VolunteerQuery,
+    INSURANCE_STATES,
+    SEARCH_LIMIT,
+    SLOTS,
+    STATUSES,
+    WEEKDAY_LABELS,
+    VolunteerQuery,
 )
 from coordinator_app.ui.context import AppContext
 from coordinator_app.ui.volunteers.tables import VolunteerTableModel

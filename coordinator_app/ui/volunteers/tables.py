@@ -7,8 +7,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from coordinator_app import codes
-from coordinator_app.dates import fiscal_year_label, format_wareki_short
+from coordinator_app.core import codes
+from coordinator_app.core.dates import fiscal_year_label, format_wareki_short
 from coordinator_app.services.volunteers import (
     ACTIVITY_KIND,
     Participant,

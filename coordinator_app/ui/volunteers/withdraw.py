@@ -5,10 +5,17 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
-from coordinator_app import clock
+from coordinator_app.core import clock
 from coordinator_app.services import volunteers
 from coordinator_app.ui.context import AppContext
 from coordinator_app.ui.widgets import DateLineEdit

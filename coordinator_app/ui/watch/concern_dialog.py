@@ -6,11 +6,18 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
 )
 
-from coordinator_app import codes
-from coordinator_app.dates import format_wareki_short
+from coordinator_app.core import codes
+from coordinator_app.core.dates import format_wareki_short
 from coordinator_app.services import watch
 from coordinator_app.ui.widgets import DateLineEdit
 

@@ -14,12 +14,21 @@ import datetime as dt
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QButtonGroup, QCheckBox, QComboBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit,
-    QPushButton, QVBoxLayout, QWidget,
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
-from coordinator_app import clock, codes
-from coordinator_app.dates import format_wareki
+from coordinator_app.core import clock, codes
+from coordinator_app.core.dates import format_wareki
 from coordinator_app.services import watch
 from coordinator_app.services.scope import ScopeError
 from coordinator_app.ui.context import AppContext

@@ -8,11 +8,17 @@ import datetime as dt
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QLabel, QPushButton, QSplitter, QTableView, QVBoxLayout,
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
     QWidget,
 )
 
-from coordinator_app import clock
+from coordinator_app.core import clock
 from coordinator_app.services import watch
 from coordinator_app.ui.context import AppContext
 from coordinator_app.ui.watch.models import CooperatorsModel, WorklistModel

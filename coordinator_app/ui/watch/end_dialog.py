@@ -6,10 +6,16 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
 )
 
-from coordinator_app import clock, codes
+from coordinator_app.core import clock, codes
 from coordinator_app.services import watch
 from coordinator_app.services.scope import ScopeError
 from coordinator_app.ui.context import AppContext

@@ -7,12 +7,23 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
-    QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
-from coordinator_app import clock, codes
-from coordinator_app.dates import format_wareki
+from coordinator_app.core import clock, codes
+from coordinator_app.core.dates import format_wareki
 from coordinator_app.services import people, watch
 from coordinator_app.services.scope import ScopeError
 from coordinator_app.ui.context import AppContext

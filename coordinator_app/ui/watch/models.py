@@ -10,8 +10,8 @@ from typing import Callable
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from coordinator_app import clock, codes
-from coordinator_app.dates import format_wareki_short
+from coordinator_app.core import clock, codes
+from coordinator_app.core.dates import format_wareki_short
 from coordinator_app.services import watch
 from coordinator_app.ui.table_model import ColumnTableModel
 

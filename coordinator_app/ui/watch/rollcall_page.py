@@ -14,15 +14,23 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QMessageBox, QProgressBar, QPushButton,
-    QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
-from coordinator_app import clock
+from coordinator_app.core import clock
 from coordinator_app.services import watch
 from coordinator_app.services.scope import ScopeError
 from coordinator_app.ui.context import AppContext
-from coordinator_app.ui.watch.models import RollcallModel, STATUS_COLORS, local_time
+from coordinator_app.ui.watch.models import STATUS_COLORS, RollcallModel, local_time
 
 STATUS_KEYS = {Qt.Key_1: "safe", Qt.Key_2: "needs_help", Qt.Key_3: "unreachable",
                Qt.Key_0: "unchecked"}

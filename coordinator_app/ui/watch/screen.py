@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from coordinator_app import clock
+from coordinator_app.core import clock
 from coordinator_app.services import watch
 from coordinator_app.ui.context import AppContext
 from coordinator_app.ui.watch.cooperators_page import CooperatorsPage

@@ -6,12 +6,18 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtWidgets import (
-    QAbstractItemView, QGridLayout, QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout,
+    QAbstractItemView,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
     QWidget,
 )
 
-from coordinator_app import clock
-from coordinator_app.dates import format_wareki
+from coordinator_app.core import clock
+from coordinator_app.core.dates import format_wareki
 from coordinator_app.services import watch
 from coordinator_app.ui.context import AppContext
 from coordinator_app.ui.watch.models import AreaCountModel

@@ -13,13 +13,21 @@ import datetime as dt
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter,
-    QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 from shiboken6 import isValid
 
-from coordinator_app import clock
-from coordinator_app.dates import era_of, month_key, month_last_day
+from coordinator_app.core import clock
+from coordinator_app.core.dates import era_of, month_key, month_last_day
 from coordinator_app.services import watch
 from coordinator_app.ui.context import AppContext
 from coordinator_app.ui.watch.contact_panel import ContactPanel

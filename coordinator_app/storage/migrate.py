@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, inspect, text
 
-from coordinator_app.store import (
+from coordinator_app.storage.engine import (
     StoreError,
     backup_sqlite,
     is_sqlite,
@@ -36,7 +36,7 @@ def _migrations_dir() -> Path:
     try:
         from coordinator_app import migrations
     except ImportError:
-        return Path(__file__).resolve().parents[1] / "db"
+        return Path(__file__).resolve().parents[2] / "db"
     return Path(migrations.__file__).parent
 
 

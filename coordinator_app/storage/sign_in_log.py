@@ -102,8 +102,7 @@ class SignInLog:
     def state(self, login: str, lines: list[bytes] | None = None
               ) -> tuple[int, dt.datetime | None]:
         """(failed_count, locked_until) of login, replayed from the log."""
-        from coordinator_app import accounts
-
+        from coordinator_app.services import accounts
         tag = login_tag(login)
         failed, until = 0, None
         for entry in map(_parse, self.lines() if lines is None else lines):
@@ -114,15 +113,13 @@ class SignInLog:
 
     def refusal(self, login: str, now: dt.datetime) -> str | None:
         """The lock-out message when login is locked now, else None."""
-        from coordinator_app import accounts
-
+        from coordinator_app.services import accounts
         _failed, until = self.state(login)
         return accounts.locked_message(until, now) if until and until > now else None
 
     def record_failure(self, login: str, now: dt.datetime) -> str | None:
         """Append a wrong password; the message when it locks the login."""
-        from coordinator_app import accounts
-
+        from coordinator_app.services import accounts
         self.append(login, FAILED, now)
         _failed, until = self.state(login)
         return accounts.JUST_LOCKED if until and until > now else None
@@ -145,8 +142,8 @@ def merge(db, log: SignInLog, login: str, now: dt.datetime) -> bool:
     the log was deleted or rewritten: then login is locked (audited)."""
     from sqlalchemy import select
 
-    from coordinator_app import accounts
-    from coordinator_app.models import Account, AuditLog, Setting
+    from coordinator_app.core.models import Account, AuditLog, Setting
+    from coordinator_app.services import accounts
 
     lines = log.lines()
     here = str(Path(db.path).absolute())

@@ -19,7 +19,8 @@ from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
 
-from coordinator_app import clock, private_files
+from coordinator_app.core import clock
+from coordinator_app.storage import private_files
 
 APP_NAME = "coordinator-app"
 ENV_DB = "COORDINATOR_APP_DB"
@@ -112,7 +113,7 @@ def _sqlcipher_connect(path: Path, key: bytes):
     the file (SQLAlchemy's first-connect queries included)."""
     from sqlcipher3 import dbapi2 as sqlcipher
 
-    from coordinator_app.crypto import sqlcipher_key_pragma
+    from coordinator_app.storage.keyfile import sqlcipher_key_pragma
 
     global _sqlcipher_quiet
     conn = sqlcipher.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
@@ -210,7 +211,7 @@ def backup_sqlite(engine: Engine, out: Path) -> BackupResult:
         if key is not None:
             from sqlcipher3 import dbapi2 as sqlcipher
 
-            from coordinator_app.crypto import sqlcipher_key_pragma
+            from coordinator_app.storage.keyfile import sqlcipher_key_pragma
 
             dst = sqlcipher.connect(str(tmp))
             dst.execute(sqlcipher_key_pragma(key))
@@ -238,7 +239,7 @@ def backup_sqlite(engine: Engine, out: Path) -> BackupResult:
 
 
 def _copy_key_file(db_path: Path | None, out: Path) -> None:
-    from coordinator_app.crypto import atomic_write, keys_path
+    from coordinator_app.storage.keyfile import atomic_write, keys_path
 
     if db_path is None or not keys_path(db_path).is_file():
         raise StoreError("鍵ファイルが見つからないため、暗号化されたバックアップを作れません")

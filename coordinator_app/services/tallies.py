@@ -1,7 +1,7 @@
 """月次集計 on screen: the figures of the tally file, its export, and the
 records behind a figure. Qt-free.
 
-Figures come from ``tallies.compute`` only, so the screen shows exactly what
+Figures come from ``counting.compute`` only, so the screen shows exactly what
 the exported file holds. Coordinators see their own branch
 (``scope.tally_branches``); city staff and administrators any branch or all.
 The records behind a figure are personal records: the branch's own
@@ -16,11 +16,9 @@ from pathlib import Path
 
 from sqlalchemy import and_, exists, or_, select
 
-from coordinator_app import clock, codes, tallies
-from coordinator_app.accounts import SignedIn
-from coordinator_app.database import Database
-from coordinator_app.dates import month_last_day
-from coordinator_app.models import (
+from coordinator_app.core import clock, codes, counting
+from coordinator_app.core.dates import month_last_day
+from coordinator_app.core.models import (
     Activity,
     ActivityParticipant,
     Branch,
@@ -34,19 +32,22 @@ from coordinator_app.models import (
     WatchContact,
     WatchUser,
 )
+from coordinator_app.interchange import tally_file
+from coordinator_app.services.accounts import SignedIn
 from coordinator_app.services.scope import ScopeError, personal_branch, tally_branches
+from coordinator_app.storage.database import Database
 
 ANONYMOUS = "（匿名）"
 
 
 @dataclass(frozen=True)
 class TallyView:
-    """The rows of ``tallies.compute`` for the chosen branch(es), with the
+    """The rows of ``counting.compute`` for the chosen branch(es), with the
     Japanese labels and the order of every breakdown's keys."""
 
     fiscal_year: int
     branch_code: str | None  # None: every branch summed
-    rows: list[tallies.TallyRow]
+    rows: list[counting.TallyRow]
     keys: dict[str, list[tuple[str, str]]]  # breakdown → [(code, label)] in list order
 
 
@@ -104,7 +105,7 @@ def tally_view(db: Database, user: SignedIn, fiscal_year: int,
     Coordinators always get their own branch."""
     with db.session() as s:
         branch_codes = _codes_for(user, branch_code, s)
-        rows = tallies.compute(s, fiscal_year, branch_codes)
+        rows = counting.compute(s, fiscal_year, branch_codes)
         keys = key_lists(s)
     shown = branch_codes[0] if branch_codes and len(branch_codes) == 1 else None
     return TallyView(fiscal_year, shown, rows, keys)
@@ -124,13 +125,13 @@ def export_tallies(db: Database, user: SignedIn, fiscal_year: int, branch_code: 
         raise ValueError("形式は csv か xlsx です")
     with db.session() as s:
         branch_codes = _codes_for(user, branch_code, s)
-        rows = tallies.compute(s, fiscal_year, branch_codes)
+        rows = counting.compute(s, fiscal_year, branch_codes)
         names = dict(s.execute(select(Branch.code, Branch.name)).all())
         labels = {b: dict(v) for b, v in key_lists(s).items()}
         if fmt == "xlsx":
-            tallies.write_xlsx(rows, Path(out), names, labels)
+            tally_file.write_xlsx(rows, Path(out), names, labels)
         else:
-            tallies.write_csv(rows, Path(out))
+            tally_file.write_csv(rows, Path(out))
         shown = branch_codes[0] if branch_codes and len(branch_codes) == 1 else "all"
         db.audit(s, "export", "tallies", None, f"fy={fiscal_year} branch={shown} format={fmt}")
     return len(rows)

@@ -12,10 +12,10 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DatabaseError
 from sqlmodel import Session
 
-from coordinator_app import clock, migrate
-from coordinator_app.crypto import is_encrypted_file, remembered_key
-from coordinator_app.models import AuditLog, Stamped
-from coordinator_app.store import (
+from coordinator_app.core import clock
+from coordinator_app.core.models import AuditLog, Stamped
+from coordinator_app.storage import migrate
+from coordinator_app.storage.engine import (
     StoreError,
     database_exists,
     make_engine,
@@ -23,6 +23,7 @@ from coordinator_app.store import (
     resolve_url,
     sqlite_path,
 )
+from coordinator_app.storage.keyfile import is_encrypted_file, remembered_key
 
 
 class EncryptedDatabaseError(StoreError):

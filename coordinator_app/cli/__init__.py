@@ -124,8 +124,7 @@ def _sign_in(db, args):
     """On a database with accounts, scripts sign in like people do. The
     password (asked once) stays in ``args.password``: a coordinator's copy
     of an encrypted database is wrapped with it."""
-    from coordinator_app import accounts
-
+    from coordinator_app.services import accounts
     if not accounts.has_accounts(db):
         return None
     if not args.user:
@@ -184,9 +183,11 @@ def run(argv: list[str] | None = None) -> int:
 
 
 def _dispatch(args, db) -> int:
-    from coordinator_app import importer, tallies
-    from coordinator_app.models import Branch, Category, Role
     from sqlalchemy import func, select
+
+    from coordinator_app.core import counting
+    from coordinator_app.core.models import Branch, Category, Role
+    from coordinator_app.interchange import importer, tally_file
 
     if args.command == "init":
         with db.session() as s:
@@ -194,7 +195,7 @@ def _dispatch(args, db) -> int:
         if args.sample:
             if has_branches:
                 raise CommandError("データベースにはすでにデータがあります。デモデータは空のデータベースにだけ読み込めます")
-            from coordinator_app.sample import load_sample
+            from coordinator_app.services.demo import load_sample
 
             counts = load_sample(db)
             print("デモデータを読み込みました: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
@@ -235,14 +236,14 @@ def _dispatch(args, db) -> int:
         if not 1989 <= args.fiscal_year <= 2100:
             raise CommandError(f"年度は西暦4桁で指定してください（例: 2025 = 令和7年度）: {args.fiscal_year}")
         with db.session() as s:
-            rows = tallies.compute(s, args.fiscal_year, codes, parallel=True)
+            rows = counting.compute(s, args.fiscal_year, codes, parallel=True)
             names = dict(s.execute(select(Branch.code, Branch.name)).all())
             labels = {"category": dict(s.execute(select(Category.code, Category.label)).all()),
                       "role": dict(s.execute(select(Role.code, Role.label)).all())}
         if args.format == "xlsx":
-            tallies.write_xlsx(rows, args.out, names, labels, fiscal_year=args.fiscal_year)
+            tally_file.write_xlsx(rows, args.out, names, labels, fiscal_year=args.fiscal_year)
         else:
-            tallies.write_csv(rows, args.out)
+            tally_file.write_csv(rows, args.out)
         with db.session() as s:
             db.audit(s, "export", "tallies", None,
                      f"fy={args.fiscal_year} branch={args.branch or 'all'} format={args.format}")
@@ -254,8 +255,8 @@ def _dispatch(args, db) -> int:
         for f in args.files:
             if not f.is_file():
                 raise CommandError(f"ファイルが見つかりません: {f}")
-        rows = tallies.consolidate(args.files)
-        tallies.write_csv(rows, args.out)
+        rows = tally_file.consolidate(args.files)
+        tally_file.write_csv(rows, args.out)
         with db.session() as s:
             db.audit(s, "export", "tallies", None, f"consolidate files={len(args.files)}")
         print(f"{len(args.files)} ファイル、{len(rows)} 行をまとめました: {args.out}")
@@ -295,7 +296,7 @@ def _dispatch(args, db) -> int:
         what = "ファイル全体" if result.scope == "full" else f"支部 {who.branch_code} の記録だけ"
         print(f"バックアップしました（{what}）: {result.path}（{result.size:,} バイト）")
         if db.encrypted:
-            from coordinator_app.crypto import keys_path
+            from coordinator_app.storage.keyfile import keys_path
 
             whose = "" if result.scope == "full" else "（あなたのパスワードだけで開けます）"
             print(f"暗号化されています。鍵ファイル {keys_path(result.path).name} も一緒に保管してください"
@@ -309,17 +310,17 @@ def _open(args):
     a missing one is refused and nothing is created. An encrypted file is
     unlocked first with --user and the password (then reused for sign-in,
     so it is asked once). Leftovers of interrupted backups are removed."""
-    from coordinator_app import crypto, encryption
-    from coordinator_app.database import Database
     from coordinator_app.services.backups import remove_leftovers
-    from coordinator_app.store import resolve_url, sqlite_path
+    from coordinator_app.storage import encryption, keyfile
+    from coordinator_app.storage.database import Database
+    from coordinator_app.storage.engine import resolve_url, sqlite_path
 
     path = sqlite_path(resolve_url(args.db))
     if path is None or not encryption.is_encrypted(path):
         db = Database.open(args.db, create=args.command == "init")
     elif args.plain:
         raise CommandError("このデータベースは暗号化されています（--plain では開けません）")
-    elif crypto.remembered_key(path) is not None:
+    elif keyfile.remembered_key(path) is not None:
         db = Database.open(args.db)
     elif not args.user:
         raise CommandError("このデータベースは暗号化されています。--user でログイン名を指定してください")
@@ -333,8 +334,8 @@ def _open(args):
 
 def _encryption_command(args) -> int:
     """init --encrypt, encrypt and recover: they work on the file itself."""
-    from coordinator_app import encryption
-    from coordinator_app.store import resolve_url, sqlite_path
+    from coordinator_app.storage import encryption
+    from coordinator_app.storage.engine import resolve_url, sqlite_path
 
     path = sqlite_path(resolve_url(args.db))
     if path is None:
@@ -353,7 +354,7 @@ def _encryption_command(args) -> int:
             recovery = encryption.create_encrypted(path, args.user, password)
             print(f"暗号化したデータベースを作成しました: {path}（管理者 {args.user.strip()}）")
             if args.sample:
-                from coordinator_app.sample import load_sample
+                from coordinator_app.services.demo import load_sample
 
                 db = encryption.open_encrypted(path, args.user, password, actor=args.user)
                 try:
@@ -411,7 +412,7 @@ def _encryption_command(args) -> int:
 def _only_app_on(path: Path):
     """The desktop app's one-app-per-file lock, held while the file is
     replaced or re-keyed; refused while an app has it open."""
-    from coordinator_app.instance_lock import InstanceLock, InstanceLocked
+    from coordinator_app.storage.instance_lock import InstanceLock, InstanceLocked
 
     lock = InstanceLock(path)
     try:
@@ -422,10 +423,10 @@ def _only_app_on(path: Path):
 
 
 def main(argv: list[str] | None = None) -> int:
-    from coordinator_app.ledger import LedgerError
-    from coordinator_app.private_files import owner_only
-    from coordinator_app.store import StoreError
-    from coordinator_app.tallies import TallyError
+    from coordinator_app.interchange.ledger import LedgerError
+    from coordinator_app.interchange.tally_file import TallyError
+    from coordinator_app.storage.engine import StoreError
+    from coordinator_app.storage.private_files import owner_only
 
     try:
         with owner_only():  # the command line and the desktop app create owner-only files

@@ -18,9 +18,9 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from sqlalchemy import func, select
 
-from coordinator_app import clock
-from coordinator_app.database import Database
-from coordinator_app.models import Account, Branch
+from coordinator_app.core import clock
+from coordinator_app.core.models import Account, Branch
+from coordinator_app.storage.database import Database
 
 ROLES = {"coordinator": "コーディネーター", "city_staff": "市社協職員", "admin": "管理者"}
 MAX_FAILURES = 5
@@ -234,8 +234,7 @@ def store_key_copy(db: Database, s, login: str, password: str) -> None:
     updates; a failure rolls the account change back). No-op on a plain
     database."""
     if db.encrypted:
-        from coordinator_app import encryption
-
+        from coordinator_app.storage import encryption
         encryption.set_account_key(db, s, login, password)
 
 
@@ -244,8 +243,7 @@ def remove_key_copy(db: Database, s, login: str) -> None:
     Its password then opens nothing in the current key file; ``rekey``
     afterwards makes copies of older key files useless too."""
     if db.encrypted:
-        from coordinator_app import encryption
-
+        from coordinator_app.storage import encryption
         encryption.remove_account_key(db, s, login)
 
 
@@ -253,8 +251,7 @@ def sync_key_copies(db: Database, s) -> None:
     """After a role change (same calling rule): seal the key to the slots
     of KEY_ROLES only."""
     if db.encrypted:
-        from coordinator_app import encryption
-
+        from coordinator_app.storage import encryption
         encryption.sync_key_file(db, s)
 
 
@@ -264,6 +261,5 @@ def rekey(db: Database, reason: str, lift_lockout: str | None = None, recovery: 
     whose sign-in lock-out ends (also in the sign-in log)."""
     if not db.encrypted:
         return None
-    from coordinator_app import encryption
-
+    from coordinator_app.storage import encryption
     return encryption.rekey(db, reason, lift_lockout=lift_lockout, recovery=recovery)

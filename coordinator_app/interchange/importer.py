@@ -20,11 +20,9 @@ from typing import Any, Callable, Iterable
 from sqlalchemy import delete, func, insert, select, update
 from sqlmodel import Session
 
-from coordinator_app import clock, codes, kana
-from coordinator_app.database import Database
-from coordinator_app.dates import DateParseError, month_key, parse_date
-from coordinator_app.ledger import ColumnSpec, LedgerError, LedgerRow, read_ledger
-from coordinator_app.models import (
+from coordinator_app.core import clock, codes, kana
+from coordinator_app.core.dates import DateParseError, month_key, parse_date
+from coordinator_app.core.models import (
     Area,
     Branch,
     Category,
@@ -38,6 +36,13 @@ from coordinator_app.models import (
     WatchContactVolunteer,
     WatchUser,
 )
+from coordinator_app.interchange.ledger import (
+    ColumnSpec,
+    LedgerError,
+    LedgerRow,
+    read_ledger,
+)
+from coordinator_app.storage.database import Database
 
 KINDS = ("branches", "consultations", "watch-users", "watch-contacts", "volunteers")
 

@@ -2,7 +2,7 @@
 re-keying SQLCipher databases, and keeping each account's slot in the key
 file. Qt-free; the GUI and the command line call these functions.
 
-A file database is encrypted with one random 256-bit key (see crypto.py
+A file database is encrypted with one random 256-bit key (see keyfile.py
 for the key file beside it, ``<db>.keys.json``). PostgreSQL databases,
 in-memory ones and plain files opened as such are not affected.
 
@@ -43,10 +43,21 @@ from pathlib import Path
 from sqlalchemy import func, literal_column, select, table
 from sqlalchemy.exc import SQLAlchemyError
 
-from coordinator_app import clock, crypto, private_files, sign_in_log
-from coordinator_app.crypto import KeyFile, KeyFileError, NoDatabaseKey, WrongSecret, keys_path
-from coordinator_app.database import DamagedDatabaseError, Database, EncryptedDatabaseError
-from coordinator_app.store import StoreError
+from coordinator_app.core import clock
+from coordinator_app.storage import keyfile, private_files, sign_in_log
+from coordinator_app.storage.database import (
+    DamagedDatabaseError,
+    Database,
+    EncryptedDatabaseError,
+)
+from coordinator_app.storage.engine import StoreError
+from coordinator_app.storage.keyfile import (
+    KeyFile,
+    KeyFileError,
+    NoDatabaseKey,
+    WrongSecret,
+    keys_path,
+)
 
 __all__ = [
     "EncryptedDatabaseError", "UnlockError", "ConversionResult", "Rekeyed", "RECOVERY_KEY_NOTICE",
@@ -96,7 +107,7 @@ class Rekeyed:
 def is_encrypted(path: Path | str) -> bool:
     """True when path is an SQLCipher database (decided by the file's
     header, not by the key file)."""
-    return crypto.is_encrypted_file(path)
+    return keyfile.is_encrypted_file(path)
 
 
 def database_files(path: Path | str) -> list[Path]:
@@ -154,13 +165,13 @@ def open_encrypted(path: Path | str, login: str, password: str, *, actor: str | 
     try:
         log.append(login, sign_in_log.OK, now)
         if _merge_log(db, log, login, now):
-            from coordinator_app.accounts import LOCKOUT
+            from coordinator_app.services.accounts import LOCKOUT
 
             raise UnlockError(sign_in_log.TAMPERED_MESSAGE.format(
                 minutes=int(LOCKOUT.total_seconds() // 60)))
         keys = _finish_rekey(db, keys)
         slot = keys.account_slot(login)
-        if slot is not None and crypto.needs_rewrap(slot):
+        if slot is not None and keyfile.needs_rewrap(slot):
             try:
                 with db.session() as s:
                     db.audit(s, "rewrap_key", "account", None, "kdf")
@@ -198,7 +209,7 @@ def _finish_rekey(db: Database, keys: KeyFile) -> KeyFile:
     """After a crash in the middle of ``rekey``: the database under the
     new key, the key file still naming both (write the final file); or
     still under the old one (re-key again). Returns the key file now."""
-    opened = crypto.key_id(db.key)
+    opened = keyfile.key_id(db.key)
     if keys.previous_key_id is None and opened == keys.key_id:
         return keys
     try:
@@ -232,12 +243,12 @@ def open_with_recovery_key(path: Path | str, recovery_key: str, *,
         _merge_log(db, sign_in_log.SignInLog(path), "", clock.utcnow())
         keys = _finish_rekey(db, keys)
         slot = keys.recovery_slot()
-        if slot is not None and crypto.needs_rewrap(slot):
+        if slot is not None and keyfile.needs_rewrap(slot):
             with db.session() as s:
                 db.audit(s, "rewrap_key", "database", None, "recovery")
                 s.flush()
-                _put_slot(db, s, crypto.recovery_slot_from_secret(
-                    crypto.parse_recovery_key(recovery_key)))
+                _put_slot(db, s, keyfile.recovery_slot_from_secret(
+                    keyfile.parse_recovery_key(recovery_key)))
     except BaseException:
         db.close()
         raise
@@ -250,8 +261,8 @@ def reset_password_with_recovery_key(path: Path | str, recovery_key: str, login:
     recovery key, and end its sign-in lock-out; the database is then
     re-keyed (someone may have used this key against a forgotten or
     stolen password). Audited."""
-    from coordinator_app import accounts
-    from coordinator_app.models import Account
+    from coordinator_app.core.models import Account
+    from coordinator_app.services import accounts
 
     db = open_with_recovery_key(path, recovery_key)
     try:
@@ -269,7 +280,7 @@ def reset_password_with_recovery_key(path: Path | str, recovery_key: str, login:
 # ---------------------------------------------------------------- slots and key holders
 
 def _recipients(s) -> dict:
-    from coordinator_app.models import Setting
+    from coordinator_app.core.models import Setting
 
     row = s.get(Setting, RECIPIENTS)
     data = json.loads(row.value) if row is not None and row.value else {}
@@ -277,7 +288,7 @@ def _recipients(s) -> dict:
 
 
 def _save_recipients(s, recipients: dict) -> None:
-    from coordinator_app.models import Setting
+    from coordinator_app.core.models import Setting
 
     value = json.dumps(recipients, sort_keys=True)
     row = s.get(Setting, RECIPIENTS)
@@ -297,21 +308,21 @@ def _rebuild(s, keys: KeyFile, key: bytes, *, previous: bytes | None = None,
     never get — while ``previous`` (the old key, during a re-key) is kept
     for them and sealed to all holders. Returns the file and the logins
     whose slot could not be given the new key."""
-    from coordinator_app.accounts import KEY_ROLES
-    from coordinator_app.models import Account
+    from coordinator_app.core.models import Account
+    from coordinator_app.services.accounts import KEY_ROLES
 
     trusted = _recipients(s)
     roles = dict(s.execute(select(Account.login, Account.role)
                            .where(Account.active.is_(True))).all())
-    out = KeyFile(crypto.key_id(key), [], crypto.key_id(previous) if previous else None)
+    out = KeyFile(keyfile.key_id(key), [], keyfile.key_id(previous) if previous else None)
     dropped = []
     for slot in keys.slots:
-        recovery = slot["kind"] == crypto.KIND_RECOVERY
+        recovery = slot["kind"] == keyfile.KIND_RECOVERY
         login = slot.get("login", "")
         if not recovery and login not in roles:
             continue
         holder = recovery or roles[login] in KEY_ROLES
-        if crypto.is_v1(slot):  # wraps the old key itself
+        if keyfile.is_v1(slot):  # wraps the old key itself
             if holder and (previous is not None or not rekeyed or recovery):
                 out.slots.append(slot)  # a stale recovery slot waits for an administrator
             elif holder:
@@ -321,13 +332,13 @@ def _rebuild(s, keys: KeyFile, key: bytes, *, previous: bytes | None = None,
             continue  # a slot the database does not know: never sealed to
         fresh = {k: v for k, v in slot.items() if k != "sealed"}
         if holder:
-            if crypto.is_strong(slot) or not rekeyed:
-                crypto.seal(fresh, key)
+            if keyfile.is_strong(slot) or not rekeyed:
+                keyfile.seal(fresh, key)
             elif previous is None:
                 dropped.append(login)  # made from a password hash (the recovery slot never is)
                 continue
             if previous is not None:
-                crypto.seal(fresh, previous)
+                keyfile.seal(fresh, previous)
         out.slots.append(fresh)
     return out, dropped
 
@@ -348,7 +359,7 @@ def _put_slot(db: Database, s, slot: dict) -> None:
     keys = KeyFile.load(_key_file_of(db))
     keys.put(slot)
     trusted = _recipients(s)
-    if slot["kind"] == crypto.KIND_RECOVERY:
+    if slot["kind"] == keyfile.KIND_RECOVERY:
         trusted["recovery"] = slot["public"]
     else:
         trusted["accounts"][slot["login"]] = slot["public"]
@@ -361,7 +372,7 @@ def set_account_key(db: Database, s, login: str, password: str) -> None:
     sealed to it if its role holds the key. Same calling rule as
     sync_key_file."""
     if db.encrypted:
-        _put_slot(db, s, crypto.new_account_slot(login, password))
+        _put_slot(db, s, keyfile.new_account_slot(login, password))
 
 
 def remove_account_key(db: Database, s, login: str) -> bool:
@@ -404,10 +415,14 @@ def rekey(db: Database, reason: str, *, recovery: str = "keep",
     for 100 MB on the reference machine)."""
     if not db.encrypted:
         return Rekeyed()
-    from coordinator_app.store import backup_sqlite, make_engine, timestamped_backup_path
+    from coordinator_app.storage.engine import (
+        backup_sqlite,
+        make_engine,
+        timestamped_backup_path,
+    )
 
     path = _key_file_of(db)
-    old, new = db.key, crypto.new_database_key()
+    old, new = db.key, keyfile.new_database_key()
     result = Rekeyed()
     with db.session() as s:
         db.audit(s, "rekey", "database", None, reason[:100])
@@ -415,8 +430,8 @@ def rekey(db: Database, reason: str, *, recovery: str = "keep",
         keys = KeyFile.load(path)
         old_slot = keys.recovery_slot()
         if recovery == "renew" or (recovery == "upgrade" and old_slot is not None
-                                   and crypto.is_v1(old_slot)):
-            slot, result.recovery_key = crypto.new_recovery_slot()
+                                   and keyfile.is_v1(old_slot)):
+            slot, result.recovery_key = keyfile.new_recovery_slot()
             keys.put(slot)
             trusted = _recipients(s)
             trusted["recovery"] = slot["public"]
@@ -425,11 +440,11 @@ def rekey(db: Database, reason: str, *, recovery: str = "keep",
         final, result.dropped = _rebuild(s, keys, new, rekeyed=True)
         pending.save(path)
         # Commits the transaction with the re-key (SQLCipher commits both together).
-        s.connection().exec_driver_sql(crypto.sqlcipher_key_pragma(new, "rekey"))
+        s.connection().exec_driver_sql(keyfile.sqlcipher_key_pragma(new, "rekey"))
     db.engine.dispose()  # pooled connections still hold the old key
     db.engine, db.key = make_engine(db.url, new), new
-    if crypto.remembered_key(db.path) is not None:
-        crypto.remember_key(db.path, new)
+    if keyfile.remembered_key(db.path) is not None:
+        keyfile.remember_key(db.path, new)
     final.save(path)
     if lift_lockout:
         sign_in_log.SignInLog(db.path).append(lift_lockout, sign_in_log.OK, clock.utcnow())
@@ -451,7 +466,7 @@ def needs_upgrade(db: Database) -> bool:
     them."""
     if not db.encrypted:
         return False
-    return any(crypto.is_v1(slot) for slot in KeyFile.load(_key_file_of(db)).slots)
+    return any(keyfile.is_v1(slot) for slot in KeyFile.load(_key_file_of(db)).slots)
 
 
 def new_recovery_key(db: Database) -> str:
@@ -477,8 +492,7 @@ def create_encrypted(path: Path | str, admin_login: str, admin_password: str, *,
     and return the recovery key (show it once, printable). Refuses an
     existing non-empty file. Built under a temporary name and moved into
     place, so a failure leaves no half-made database."""
-    from coordinator_app import accounts
-
+    from coordinator_app.services import accounts
     path = Path(path).absolute()
     if path.exists() and path.stat().st_size > 0:
         raise StoreError(f"既にデータベースがあります: {path}")
@@ -487,9 +501,9 @@ def create_encrypted(path: Path | str, admin_login: str, admin_password: str, *,
         raise ValueError("ログイン名を入力してください")
     tmp = path.with_name(path.name + ".creating")
     _remove(tmp)
-    key = crypto.new_database_key()
+    key = keyfile.new_database_key()
     keys = KeyFile.new(key)
-    slot, recovery = crypto.new_recovery_slot()
+    slot, recovery = keyfile.new_recovery_slot()
     keys.put(slot)
     keys.save(keys_path(tmp))
     try:
@@ -579,8 +593,8 @@ def convert_to_encrypted(path: Path | str, login: str, password: str, *, display
     its stored password hash and replaced at its next sign-in. No other
     program may have the database open.
     """
-    from coordinator_app import accounts
-    from coordinator_app.models import Account
+    from coordinator_app.core.models import Account
+    from coordinator_app.services import accounts
 
     if plain_copies_action not in PLAIN_COPIES:
         raise ValueError(plain_copies_action)
@@ -616,14 +630,14 @@ def convert_to_encrypted(path: Path | str, login: str, password: str, *, display
 
     tmp = path.with_name(path.name + ".encrypting")
     _remove(tmp)
-    key = crypto.new_database_key()
+    key = keyfile.new_database_key()
     keys = KeyFile.new(key)
-    recovery_slot, recovery = crypto.new_recovery_slot()
+    recovery_slot, recovery = keyfile.new_recovery_slot()
     keys.put(recovery_slot)
     without_key = []
     for name, phc in hashes.items():
-        slot = (crypto.new_account_slot(name, password) if name == login.strip()
-                else crypto.account_slot_from_hash(name, phc))
+        slot = (keyfile.new_account_slot(name, password) if name == login.strip()
+                else keyfile.account_slot_from_hash(name, phc))
         if slot is None:
             without_key.append(name)
         else:
@@ -721,7 +735,10 @@ def rekey_report(result: Rekeyed | None) -> list[str]:
 def _backup_now(path: Path, key: bytes) -> Path | None:
     db = Database.open(str(path), key=key)
     try:
-        from coordinator_app.store import backup_sqlite, timestamped_backup_path
+        from coordinator_app.storage.engine import (
+            backup_sqlite,
+            timestamped_backup_path,
+        )
 
         return backup_sqlite(db.engine, timestamped_backup_path(path, "encrypt")).path
     except (OSError, StoreError, SQLAlchemyError):
@@ -735,7 +752,7 @@ def _backup_now(path: Path, key: bytes) -> Path | None:
 def _is_plain_sqlite(path: Path) -> bool:
     try:
         with path.open("rb") as f:
-            return f.read(len(crypto.SQLITE_HEADER)) == crypto.SQLITE_HEADER
+            return f.read(len(keyfile.SQLITE_HEADER)) == keyfile.SQLITE_HEADER
     except OSError:
         return False
 
@@ -778,7 +795,7 @@ def _encrypt_in_place(copy: Path, db_path: Path, key: bytes, recipients: str) ->
         export_encrypted(copy, out, key)
         con = sqlcipher.connect(str(out))
         try:
-            con.execute(crypto.sqlcipher_key_pragma(key))
+            con.execute(keyfile.sqlcipher_key_pragma(key))
             # The key holders of the database, so that the copy, once
             # restored, keeps sealing the key to the same accounts.
             con.execute("INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)",
@@ -789,7 +806,7 @@ def _encrypt_in_place(copy: Path, db_path: Path, key: bytes, recipients: str) ->
             con.close()
         if ok != "ok":
             raise StoreError(f"暗号化したバックアップの検査に失敗しました: {ok}")
-        crypto.atomic_write(keys_path(copy), keys_path(db_path).read_bytes())
+        keyfile.atomic_write(keys_path(copy), keys_path(db_path).read_bytes())
         plain = _second_name(copy)
         os.replace(out, copy)
     except BaseException:
@@ -844,8 +861,8 @@ def _second_name(path: Path) -> Path:
 def summarize(db: Database) -> Summary:
     """Row count and content digest of every table, and the tallies of
     every fiscal year that has records."""
-    from coordinator_app import tallies
-    from coordinator_app.store import table_names
+    from coordinator_app.core import counting
+    from coordinator_app.storage.engine import table_names
 
     out = Summary()
     with db.session() as s:
@@ -859,14 +876,20 @@ def summarize(db: Database) -> Summary:
                 digest.update(repr(tuple(row)).encode("utf-8"))
             out.digests[name] = digest.hexdigest()
         for fy in _fiscal_years(s):
-            out.tallies[fy] = tallies.compute(s, fy)
+            out.tallies[fy] = counting.compute(s, fy)
     return out
 
 
 def _fiscal_years(s) -> list[int]:
     """Every fiscal year from the earliest to the latest month of any
     record (stock measures carry over years without flow)."""
-    from coordinator_app.models import Activity, Consultation, Volunteer, WatchContact, WatchUser
+    from coordinator_app.core.models import (
+        Activity,
+        Consultation,
+        Volunteer,
+        WatchContact,
+        WatchUser,
+    )
 
     months = []
     for col in (Consultation.month, WatchContact.month, Activity.month,
@@ -931,7 +954,7 @@ def _move_into_place(tmp: Path, path: Path) -> None:
     for suffix in ("-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
     os.replace(tmp, path)
-    crypto.fsync_dir(path.parent)
+    keyfile.fsync_dir(path.parent)
 
 
 def _remove(tmp: Path) -> None:
@@ -946,7 +969,7 @@ def check_backup(path: Path | str, key: bytes) -> None:
 
     con = sqlcipher.connect(str(path))
     try:
-        con.execute(crypto.sqlcipher_key_pragma(key))
+        con.execute(keyfile.sqlcipher_key_pragma(key))
         ok = con.execute("PRAGMA integrity_check").fetchone()[0]
     except sqlcipher.DatabaseError:
         raise StoreError("バックアップを開けません（鍵が合わないか、ファイルが壊れています）") from None

@@ -23,8 +23,8 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Callable, Iterable, Mapping, Union
 
-from coordinator_app import codes
-from coordinator_app.dates import fiscal_months, fiscal_year_label
+from coordinator_app.core import codes
+from coordinator_app.core.dates import fiscal_months, fiscal_year_label
 
 KINDS = {"flow": "年間の件数", "stock": "年度末（3月31日）現在", "cumulative": "計画初年度からの累計"}
 KIND_SHORT = {"flow": "年間", "stock": "年度末", "cumulative": "累計"}

@@ -17,10 +17,9 @@ from importlib import resources
 
 from sqlalchemy import select
 
-from coordinator_app import accounts, clock
-from coordinator_app.database import Database
-from coordinator_app.importer import import_ledger
-from coordinator_app.models import (
+from coordinator_app.core import clock
+from coordinator_app.core.dates import month_key
+from coordinator_app.core.models import (
     Activity,
     ActivityParticipant,
     Branch,
@@ -30,7 +29,9 @@ from coordinator_app.models import (
     WatchAssignment,
     WatchUser,
 )
-from coordinator_app.dates import month_key
+from coordinator_app.interchange.importer import import_ledger
+from coordinator_app.services import accounts
+from coordinator_app.storage.database import Database
 
 SURNAMES = [("見本", "みほん"), ("試験", "しけん"), ("仮野", "かりの"), ("架空", "かくう"),
             ("例田", "れいだ"), ("模擬", "もぎ"), ("手本", "てほん"), ("雛形", "ひながた"),
@@ -214,7 +215,7 @@ def _extras(db: Database, rng: random.Random, today: dt.date, start: dt.date) ->
                                               hours=rng.choice([1.0, 2.0, 3.0])))
         # Every third person agreed to mailings (宛名ラベル); no rng, so the
         # rest of the demo stays as it was. 362-0000 is Ageo's generic code.
-        from coordinator_app.models import Person
+        from coordinator_app.core.models import Person
 
         for i, p in enumerate(s.scalars(select(Person).order_by(Person.id)).all()):
             if i % 3 == 0 and p.address:

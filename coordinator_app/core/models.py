@@ -18,7 +18,7 @@ from typing import Optional
 from sqlalchemy import DateTime, Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from coordinator_app.clock import utcnow  # the default of every stamp column
+from coordinator_app.core.clock import utcnow  # the default of every stamp column
 
 
 class Stamped(SQLModel):

@@ -53,7 +53,7 @@ from pathlib import Path
 
 from argon2.low_level import Type, hash_secret_raw
 
-from coordinator_app.private_files import make_folders
+from coordinator_app.storage.private_files import make_folders
 
 # ``cryptography`` is imported where a key is wrapped or unwrapped: opening
 # a plain database (the app's start) never needs it.
