@@ -15,7 +15,7 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from coordinator_app.core import clock
-from coordinator_app.services.accounts import SignedIn
+from coordinator_app.core.access import SignedIn
 from coordinator_app.storage.database import Database
 
 PG_URL = os.environ.get("COORDINATOR_APP_TEST_PG")  # e.g. postgresql+psycopg://u:p@localhost/postgres
@@ -60,22 +60,35 @@ BACKENDS = ["sqlite"] + (["postgresql"] if PG_URL else [])
 ENCRYPTED = os.environ.get("COORDINATOR_APP_TEST_ENCRYPTED") == "1"
 
 
+# The keys of the encrypted test files made here, by file: what a person
+# who signed in holds. Tests open such a file again with ``key_of(path)``
+# (or ``db.key``), the way the app passes the key it unwrapped.
+_KEYS: dict[str, bytes] = {}
+
+
+def key_of(path) -> bytes | None:
+    """The key of an encrypted test file made by open_test_db (None for
+    a plain one)."""
+    from pathlib import Path
+
+    return _KEYS.get(str(Path(path).absolute()))
+
+
 def open_test_db(url_or_path: str) -> Database:
     """Database.open, creating it when new; on an encrypted file when
-    ENCRYPTED (a new key, a key file without copies yet, and the key
-    remembered in this process so that later opens of the same file, the
-    CLI's included, need no password)."""
+    ENCRYPTED (a new key and a key file without copies yet; the key is
+    kept for ``key_of``)."""
     from coordinator_app.storage import keyfile
     from coordinator_app.storage.engine import resolve_url, sqlite_path
 
     path = sqlite_path(resolve_url(url_or_path))
     if not ENCRYPTED or path is None:
         return Database.open(url_or_path, create=True)
-    key = keyfile.remembered_key(path)
+    key = key_of(path)
     if key is None:
         key = keyfile.new_database_key()
         keyfile.KeyFile.new(key).save(keyfile.keys_path(path))
-        keyfile.remember_key(path, key)
+        _KEYS[str(path.absolute())] = key
     return Database.open(url_or_path, key=key, create=True)
 
 
@@ -83,7 +96,7 @@ def connect_file(path, key: bytes | None = None):
     """A raw DB-API connection to a database file, for tests that look at
     the file itself (integrity_check, journal mode): stdlib sqlite3 for a
     plain file, sqlcipher3 with the key (given, e.g. ``db.key`` for its
-    backup, or remembered for the file) for an encrypted one."""
+    backup, or ``key_of`` the file) for an encrypted one."""
     import sqlite3
 
     from coordinator_app.storage import keyfile
@@ -92,8 +105,33 @@ def connect_file(path, key: bytes | None = None):
     from sqlcipher3 import dbapi2 as sqlcipher
 
     con = sqlcipher.connect(str(path))
-    con.execute(keyfile.sqlcipher_key_pragma(key or keyfile.remembered_key(path)))
+    con.execute(keyfile.sqlcipher_key_pragma(key or key_of(path)))
     return con
+
+
+@pytest.fixture(autouse=True)
+def _encrypted_test_files_open_with_their_key(monkeypatch):
+    """ENCRYPTED: the fixtures' encrypted files have no account to sign in
+    with (the app's own always have their first administrator), so the
+    command line and the shell — which open a file through
+    ``session.open_database`` — are given its key, as the app passes the
+    key a sign-in unwrapped. Files the test encrypts itself are opened
+    with a password, as always."""
+    if not ENCRYPTED:
+        yield
+        return
+    from coordinator_app.services import session
+
+    real = session.open_database
+
+    def with_key(db_arg, *, key=None, **kwargs):
+        if key is None:
+            path = session.locate(db_arg)[1]
+            key = key_of(path) if path is not None else None
+        return real(db_arg, key=key, **kwargs)
+
+    monkeypatch.setattr(session, "open_database", with_key)
+    yield
 
 
 @pytest.fixture(params=BACKENDS)
@@ -168,7 +206,7 @@ def demo_db(_demo_template, tmp_path):
     if ENCRYPTED:
         from coordinator_app.storage import keyfile
         shutil.copy(keyfile.keys_path(_demo_template), keyfile.keys_path(path))
-        keyfile.remember_key(path, keyfile.remembered_key(_demo_template))
+        _KEYS[str(path.absolute())] = key_of(_demo_template)
     database = open_test_db(str(path))
     yield database
     database.close()

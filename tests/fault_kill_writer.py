@@ -30,11 +30,8 @@ def _key_for(path: str) -> bytes | None:
     if os.environ.get("COORDINATOR_APP_TEST_ENCRYPTED") != "1":
         return None
     from coordinator_app.storage import keyfile
-    key = keyfile.remembered_key(path)
-    if key is None:
-        key = keyfile.new_database_key()
-        keyfile.KeyFile.new(key).save(keyfile.keys_path(path))
-        keyfile.remember_key(path, key)
+    key = keyfile.new_database_key()  # the driver opens the file once, with this key
+    keyfile.KeyFile.new(key).save(keyfile.keys_path(path))
     return key
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 
 from sqlalchemy import func, select
 
+from coordinator_app.core import access
 from coordinator_app.core.models import AuditLog
 from coordinator_app.services import accounts
 
@@ -14,7 +15,7 @@ PASSWORDS = {"admin": "admin-pass-1", "coord01": "coord01-pass", "coord02": "coo
 SECRET_SUMMARY = "秘密の相談内容テキスト 見本花子さんの借金"
 
 
-def make_accounts(db) -> dict[str, accounts.SignedIn]:
+def make_accounts(db) -> dict[str, access.SignedIn]:
     """An administrator, coordinators of branches 01 and 02, a city-staff
     member; returns them signed in."""
     accounts.create_account(db, "admin", "テスト 管理者", "admin", PASSWORDS["admin"])

@@ -6,6 +6,7 @@ files forever, and two imports at once failed with a raw English
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import subprocess
 import sys
@@ -14,11 +15,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from coordinator_app import cli
-from coordinator_app.cli import BUSY_MESSAGE, BUSY_RETRY_PAUSES, main
-from coordinator_app.services import backups
+from coordinator_app.cli import BUSY_MESSAGE, main
+from coordinator_app.core import clock
+from coordinator_app.services import backups, imports
+from coordinator_app.services.imports import BUSY_RETRY_PAUSES
 from coordinator_app.storage import engine
-from tests.conftest import connect_file
+from tests.conftest import TODAY, connect_file
 from tests.db_snapshot import snapshot
 from tests.shell_helpers import fast_hashing, make_accounts, qsettings  # noqa: F401
 from tests.test_import import CONSULTATION_HEADER, consultation, ledger
@@ -41,26 +43,32 @@ def _kept(db) -> list[str]:
 
 # --- backups before an import ---------------------------------------------------------------
 
-STEPS = st.lists(st.sampled_from(["good import", "refused import", "export", "manual backup"]),
+STEPS = st.lists(st.sampled_from(["good import", "refused import", "export", "manual backup",
+                                  "next day"]),
                  min_size=1, max_size=6)
 
 
 @settings(max_examples=10, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(steps=STEPS)
-def test_an_import_backs_up_only_what_changed_and_a_refused_one_keeps_nothing(
+def test_an_import_backs_up_once_a_day_only_what_changed_and_a_refused_one_keeps_nothing(
         demo_db, tmp_path, capsys, steps):
+    """The first import of a day copies the database first (issue 19: not
+    every import), and only if it changed since the newest copy."""
     for old in backups.list_backups(demo_db.path):  # each example starts without backups
         backups.discard_backup(old)
+    clock.set_now(TODAY)
     changed = True  # no backup yet: the database is not covered
+    copied_today = False
     for n, step in enumerate(steps):
         before = _kept(demo_db)
         if step == "good import":
             data = ledger(CONSULTATION_HEADER, consultation(f"G{n}-{len(before)}", branch="01"))
             assert _import(capsys, demo_db, data, tmp_path) == 0
             new = sorted(set(_kept(demo_db)) - set(before))
-            assert len(new) == (1 if changed else 0), (steps, n)
+            assert len(new) == (1 if changed and not copied_today else 0), (steps, n)
             assert all(name.endswith("-before-import.db") for name in new)
+            copied_today = copied_today or bool(new)
             changed = True
         elif step == "refused import":
             fingerprint = snapshot(demo_db)
@@ -72,9 +80,12 @@ def test_an_import_backs_up_only_what_changed_and_a_refused_one_keeps_nothing(
                          "--out", str(tmp_path / "t.csv")]) == 0
             capsys.readouterr()
             assert _kept(demo_db) == before
+        elif step == "next day":
+            clock.set_now(clock.now() + dt.timedelta(days=1))
+            copied_today = False
         else:
             backups.make_backup(demo_db, "manual")
-            changed = False
+            changed, copied_today = False, True
 
 
 def test_the_backup_before_an_import_holds_the_state_before_it(demo_db, tmp_path, capsys):
@@ -147,7 +158,7 @@ def writer_holding_the_lock(demo_db, monkeypatch):
     con.isolation_level = None
     con.execute("BEGIN IMMEDIATE")
     paused = []
-    monkeypatch.setattr(cli.time, "sleep", paused.append)
+    monkeypatch.setattr(imports.time, "sleep", paused.append)
     yield con, paused
     if con.in_transaction:
         con.execute("ROLLBACK")
@@ -185,7 +196,7 @@ def test_an_import_waits_for_the_other_writer_to_finish(demo_db, tmp_path, capsy
         if con.in_transaction:
             con.execute("COMMIT")
 
-    monkeypatch.setattr(cli.time, "sleep", other_writer_commits)
+    monkeypatch.setattr(imports.time, "sleep", other_writer_commits)
     path = tmp_path / "ledger.csv"
     path.write_bytes(GOOD)
     assert main(["--db", str(demo_db.path), "import", "consultations", str(path)]) == 0, \
@@ -195,7 +206,8 @@ def test_an_import_waits_for_the_other_writer_to_finish(demo_db, tmp_path, capsy
 
 def test_two_imports_at_once(tmp_path):
     """Two real processes import at the same time into one file: each
-    either succeeds or says, in Japanese, to try again."""
+    either succeeds or says, in Japanese, that the other holds the file
+    (the one-app-per-file lock, as in the desktop app) or to try again."""
     db = tmp_path / "two.db"
     env = dict(os.environ)
     env.pop(engine.ENV_DB, None)
@@ -219,7 +231,9 @@ def test_two_imports_at_once(tmp_path):
         p.stdout.close()
         p.stderr.close()
     for code, err in results:
-        assert code == 0 or err == f"エラー: {BUSY_MESSAGE}\n", err
+        assert code == 0 or err == f"エラー: {BUSY_MESSAGE}\n" or (
+            err.startswith("エラー: このデータベースは") and "二つのアプリで同時に" in err
+            and err.count("\n") == 1), err
         assert "Traceback" not in err and "OperationalError" not in err
     con = connect_file(db)
     try:

@@ -12,12 +12,11 @@ import pytest
 from sqlalchemy import func, select
 
 from coordinator_app.core import clock, counting
+from coordinator_app.core.access import ScopeError, SignedIn
 from coordinator_app.core.models import AuditLog, TallyChoice, TallyFile
 from coordinator_app.interchange import tally_file
 from coordinator_app.services import consolidation
 from coordinator_app.services import indicators as indicator_service
-from coordinator_app.services.accounts import SignedIn
-from coordinator_app.services.scope import ScopeError
 from tests.conftest import TODAY, coordinator_of
 from tests.tally_data import generate
 

@@ -15,9 +15,9 @@ from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
+from coordinator_app.core.access import ScopeError
 from coordinator_app.core.models import AuditLog
 from coordinator_app.services import consultations as svc
-from coordinator_app.services.scope import ScopeError
 from coordinator_app.ui.consultations.screen import ConsultationsScreen
 from tests.conftest import TODAY, coordinator_of
 from tests.helpers import make_context

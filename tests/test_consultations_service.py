@@ -10,6 +10,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import func, select, text
 
+from coordinator_app.core.access import ScopeError, SignedIn
 from coordinator_app.core.models import (
     AuditLog,
     Consultation,
@@ -18,13 +19,11 @@ from coordinator_app.core.models import (
     WatchUser,
 )
 from coordinator_app.services import consultations as svc
-from coordinator_app.services.accounts import SignedIn
 from coordinator_app.services.consultations import (
     ConsultationDraft,
     ListQuery,
     NewPerson,
 )
-from coordinator_app.services.scope import ScopeError
 from tests.conftest import TODAY, coordinator_of
 
 

@@ -484,7 +484,7 @@ def test_person_history_from_a_record_is_read_only_and_audited(qtbot, screen, an
 
 
 def test_admin_restores_a_deleted_record(qtbot, demo_db, coordinator):
-    from coordinator_app.services.accounts import SignedIn
+    from coordinator_app.core.access import SignedIn
     from coordinator_app.ui.consultations.deleted import DeletedConsultationsView
 
     cid = svc.create_consultation(demo_db, coordinator, svc.ConsultationDraft(

@@ -22,9 +22,9 @@ from sqlalchemy import func, select
 
 pytest.importorskip("sqlcipher3")
 
-from coordinator_app.core import clock
+from coordinator_app.core import access, clock
 from coordinator_app.core.models import Account, AuditLog, Branch, Person  # noqa: E402
-from coordinator_app.services import accounts, admin, backups  # noqa: E402
+from coordinator_app.services import accounts, admin, backups, encrypting  # noqa: E402
 from coordinator_app.storage import (
     encryption,
     keyfile,
@@ -51,7 +51,7 @@ def _encrypted_branch_file(folder: Path) -> tuple[Path, str]:
     city-office account and a branch-02 person with marker name and phone;
     closed, key forgotten. (path, recovery key)."""
     path = folder / "branch.db"
-    recovery = encryption.create_encrypted(path, OWNER, OWNER_PW)
+    recovery = encrypting.create_encrypted(path, OWNER, OWNER_PW)
     db = encryption.open_encrypted(path, OWNER, OWNER_PW)
     try:
         with db.session() as s:
@@ -68,7 +68,6 @@ def _encrypted_branch_file(folder: Path) -> tuple[Path, str]:
             s.add(person)
     finally:
         db.close()
-    keyfile.forget_key(path)
     return path, recovery
 
 
@@ -136,12 +135,12 @@ def test_an_old_key_file_does_not_open_the_database_after_access_is_taken(tmp_pa
 def test_a_recovery_key_reset_re_keys_and_ends_the_lock_out(tmp_path):
     path, recovery = _encrypted_branch_file(tmp_path)
     stolen = keyfile.KeyFile.load(keyfile.keys_path(path))
-    for attempt in range(accounts.MAX_FAILURES):
+    for attempt in range(access.MAX_FAILURES):
         with pytest.raises(encryption.UnlockError):
             encryption.open_encrypted(path, "coord01", f"guess-{attempt}-pw")
     with pytest.raises(encryption.UnlockError, match="ロック"):
         encryption.open_encrypted(path, "coord01", PASSWORDS["coord01"])
-    rekeyed = encryption.reset_password_with_recovery_key(path, recovery, "coord01", "fresh-pass-1")
+    rekeyed = encrypting.reset_password_with_recovery_key(path, recovery, "coord01", "fresh-pass-1")
     assert rekeyed.recovery_key == ""  # the recovery key itself stays the same
     db, who = _signed_in(path, "coord01", "fresh-pass-1")
     db.close()
@@ -255,7 +254,7 @@ def test_six_wrong_passwords_then_the_right_one_stay_locked_after_a_restart(tmp_
         with pytest.raises(encryption.UnlockError) as err:
             encryption.open_encrypted(path, "coord01", f"wrong-{attempt}-pw")
         messages.append(str(err.value))
-    assert messages[4] == accounts.JUST_LOCKED and "ロックされています" in messages[5]
+    assert messages[4] == access.JUST_LOCKED and "ロックされています" in messages[5]
     with pytest.raises(encryption.UnlockError, match="ロックされています"):
         encryption.open_encrypted(path, "coord01", PASSWORDS["coord01"])
     # A new process (the app restarted) reads the same count.
@@ -265,7 +264,7 @@ def test_six_wrong_passwords_then_the_right_one_stay_locked_after_a_restart(tmp_
     assert [r.detail for r in rows] == [""] * 4 + ["locked"] * 4
     assert account.locked_until > clock.utcnow() and account.failed_count == 0
     # Fifteen minutes later the right password opens it again.
-    clock.set_now(clock.now() + accounts.LOCKOUT + dt.timedelta(minutes=1))
+    clock.set_now(clock.now() + access.LOCKOUT + dt.timedelta(minutes=1))
     db, who = _signed_in(path, "coord01", PASSWORDS["coord01"])
     db.close()
     assert who.login == "coord01"
@@ -273,7 +272,7 @@ def test_six_wrong_passwords_then_the_right_one_stay_locked_after_a_restart(tmp_
 
 @settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(wrong=st.lists(st.text(min_size=1, max_size=20), min_size=1,
-                      max_size=accounts.MAX_FAILURES - 1))
+                      max_size=access.MAX_FAILURES - 1))
 def test_fewer_wrong_passwords_are_counted_in_the_database_after_a_restart(tmp_path_factory,
                                                                           wrong):
     path, recovery = _encrypted_branch_file(tmp_path_factory.mktemp("count"))
@@ -292,12 +291,12 @@ def test_unknown_logins_are_counted_and_answered_like_known_ones(tmp_path):
     path, _ = _encrypted_branch_file(tmp_path)
     for login in ("coord01", "nobody-here"):
         said = []
-        for attempt in range(accounts.MAX_FAILURES + 1):
+        for attempt in range(access.MAX_FAILURES + 1):
             with pytest.raises(encryption.UnlockError) as err:
                 encryption.open_encrypted(path, login, f"wrong-{attempt}-pw")
             said.append(str(err.value))
         assert said[:4] == [encryption.WRONG_PASSWORD] * 4
-        assert said[4] == accounts.JUST_LOCKED and "ロックされています" in said[5]
+        assert said[4] == access.JUST_LOCKED and "ロックされています" in said[5]
 
 
 def test_a_deleted_sign_in_log_is_noticed_and_locks_the_next_sign_in(tmp_path):
@@ -375,7 +374,7 @@ def test_a_backup_under_an_older_key_is_refused_with_the_reason(tmp_path):
 def _plain_folder_with_copies(folder: Path) -> Path:
     """A plain database holding the marker, with what the app leaves around
     it: backups, a file kept aside by a restore, an unfinished copy."""
-    from coordinator_app.services.accounts import SignedIn
+    from coordinator_app.core.access import SignedIn
     from coordinator_app.services.admin import save_branch
 
     path = folder / "branch.db"
@@ -469,11 +468,11 @@ def test_unknown_and_known_logins_both_run_the_password_hash(sqlite_db, monkeypa
     said = {}
     for login in ("known", "nobody", "gone"):
         counting.calls.clear()
-        with pytest.raises(accounts.AuthError) as err:
+        with pytest.raises(access.AuthError) as err:
             accounts.authenticate(sqlite_db, login, "wrong-password")
         said[login] = str(err.value)
         assert len(counting.calls) == 1, login  # one argon2id verification each
-    assert said["known"] == said["nobody"] == said["gone"] == accounts.WRONG_LOGIN
+    assert said["known"] == said["nobody"] == said["gone"] == access.WRONG_LOGIN
 
 
 def test_unknown_and_known_logins_both_run_the_key_derivation(tmp_path, monkeypatch):

@@ -13,10 +13,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from coordinator_app.core import counting
+from coordinator_app.core import access, counting
 from coordinator_app.core.models import Account, Consultation, Person
-from coordinator_app.services import accounts
-from coordinator_app.services.demo import DEMO_ACCOUNTS, load_sample
+from coordinator_app.services import accounts, encrypting
+from coordinator_app.services.accounts import DEMO_ACCOUNTS
+from coordinator_app.services.demo import load_sample
 from coordinator_app.storage import encryption, keyfile
 from coordinator_app.storage.database import Database, EncryptedDatabaseError
 from coordinator_app.storage.engine import StoreError, backup_sqlite, make_engine
@@ -40,7 +41,7 @@ def enc_template(tmp_path_factory):
     """An encrypted demo database with its first administrator and the
     three demo accounts, built once: (path, recovery key)."""
     path = tmp_path_factory.mktemp("enc") / "branch.db"
-    recovery = encryption.create_encrypted(path, ADMIN, ADMIN_PW, display_name="最初の管理者")
+    recovery = encrypting.create_encrypted(path, ADMIN, ADMIN_PW, display_name="最初の管理者")
     db = encryption.open_encrypted(path, ADMIN, ADMIN_PW)
     load_sample(db, today=TODAY)
     with db.engine.connect() as conn:
@@ -192,7 +193,7 @@ def test_an_encrypted_backup_opens_with_the_passwords_and_recovery_key(enc_demo,
 def test_every_key_holder_opens_it_and_a_wrong_password_says_so(enc_demo):
     path, _ = enc_demo
     logins = [(ADMIN, ADMIN_PW)] + [(login, pw) for login, pw, _, role, _ in DEMO_ACCOUNTS
-                                    if role in accounts.KEY_ROLES]
+                                    if role in access.KEY_ROLES]
     assert len(logins) == 3
     for login, password in logins:
         db = encryption.open_encrypted(path, login, password)
@@ -298,7 +299,7 @@ def test_the_recovery_key_opens_it_and_resets_a_password(enc_demo):
     with pytest.raises(encryption.UnlockError, match="打ち間違い"):
         encryption.open_with_recovery_key(path, "A" + recovery[1:] if recovery[0] != "A"
                                           else "B" + recovery[1:])
-    encryption.reset_password_with_recovery_key(path, recovery.lower(), ADMIN, "brand-new-pass")
+    encrypting.reset_password_with_recovery_key(path, recovery.lower(), ADMIN, "brand-new-pass")
     with pytest.raises(encryption.UnlockError):
         encryption.open_encrypted(path, ADMIN, ADMIN_PW)
     db = encryption.open_encrypted(path, ADMIN, "brand-new-pass")
@@ -328,9 +329,9 @@ def test_create_refuses_an_existing_database(tmp_path):
     db = Database.open(str(tmp_path / "x.db"), create=True)
     db.close()
     with pytest.raises(StoreError, match="既にデータベースがあります"):
-        encryption.create_encrypted(tmp_path / "x.db", ADMIN, ADMIN_PW)
+        encrypting.create_encrypted(tmp_path / "x.db", ADMIN, ADMIN_PW)
     with pytest.raises(ValueError, match="8文字以上"):
-        encryption.create_encrypted(tmp_path / "y.db", ADMIN, "short")
+        encrypting.create_encrypted(tmp_path / "y.db", ADMIN, "short")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["x.db"]
 
 
@@ -356,7 +357,7 @@ def test_conversion_keeps_every_record_and_every_password(plain_demo, tmp_path):
     plain.close()
     assert counts["consultation"] > 2000 and sum(len(r) for r in figures.values()) > 3000
 
-    result = encryption.convert_to_encrypted(path, "demo-admin", "demo-admin-pass")
+    result = encrypting.convert_to_encrypted(path, "demo-admin", "demo-admin-pass")
     assert result.path == path and encryption.is_encrypted(path)
     assert set(years) <= set(result.fiscal_years) and result.accounts_without_key == []
     assert sorted(p.name for p in tmp_path.iterdir()) == [
@@ -387,7 +388,7 @@ def test_conversion_keeps_every_record_and_every_password(plain_demo, tmp_path):
 def test_conversion_of_a_database_without_accounts_makes_the_first_administrator(tmp_path):
     path = tmp_path / "new.db"
     Database.open(str(path), create=True).close()  # a database made before encryption existed
-    result = encryption.convert_to_encrypted(path, ADMIN, ADMIN_PW, display_name="管理者")
+    result = encrypting.convert_to_encrypted(path, ADMIN, ADMIN_PW, display_name="管理者")
     db = encryption.open_encrypted(path, ADMIN, ADMIN_PW)
     assert accounts.authenticate(db, ADMIN, ADMIN_PW).is_admin
     db.close()
@@ -399,9 +400,9 @@ def test_conversion_refuses_non_administrators_and_bad_copies(plain_demo, tmp_pa
     path = plain_demo
     before = path.read_bytes()
     with pytest.raises(StoreError, match="管理者だけ"):
-        encryption.convert_to_encrypted(path, "demo-coord", "demo-coord-pass")
+        encrypting.convert_to_encrypted(path, "demo-coord", "demo-coord-pass")
     with pytest.raises(encryption.UnlockError):
-        encryption.convert_to_encrypted(path, "demo-admin", "wrong-password")
+        encrypting.convert_to_encrypted(path, "demo-admin", "wrong-password")
 
     real = encryption.summarize
     calls = []
@@ -415,7 +416,7 @@ def test_conversion_refuses_non_administrators_and_bad_copies(plain_demo, tmp_pa
 
     monkeypatch.setattr(encryption, "summarize", tampered)
     with pytest.raises(StoreError, match="件数が元と合いません"):
-        encryption.convert_to_encrypted(path, "demo-admin", "demo-admin-pass")
+        encrypting.convert_to_encrypted(path, "demo-admin", "demo-admin-pass")
     assert not encryption.is_encrypted(path)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["branch.db"]
     db = Database.open(str(path))

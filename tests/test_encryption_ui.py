@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 pytest.importorskip("sqlcipher3")
 
 from coordinator_app.core.models import AuditLog, Consultation, Person  # noqa: E402
-from coordinator_app.services import accounts
+from coordinator_app.services import accounts, encrypting
 from coordinator_app.storage import (
     encryption,  # noqa: E402
     keyfile,
@@ -60,7 +60,7 @@ def _encrypted_with_accounts(tmp_path):
     """An encrypted file with the shell tests' four accounts (each has its
     own copy of the key); closed, key forgotten: only passwords open it."""
     path = tmp_path / "enc.db"
-    encryption.create_encrypted(path, "owner", "owner-password")
+    encrypting.create_encrypted(path, "owner", "owner-password")
     db = encryption.open_encrypted(path, "owner", "owner-password")
     try:
         db.actor = "owner"
@@ -78,7 +78,6 @@ def _encrypted_with_accounts(tmp_path):
             accounts.create_account(db, login, f"テスト {login}", role, pw, branch)
     finally:
         db.close()
-    keyfile.forget_key(path)
     return path
 
 
@@ -210,8 +209,7 @@ def test_a_wrong_password_is_told_clearly_and_opens_nothing(qtbot, tmp_path, qse
 def test_forgotten_passwords_are_reset_with_the_recovery_key(qtbot, tmp_path, qsettings,
                                                             monkeypatch):
     path = tmp_path / "enc.db"
-    recovery = encryption.create_encrypted(path, "owner", "owner-password")
-    keyfile.forget_key(path)
+    recovery = encrypting.create_encrypted(path, "owner", "owner-password")
     dialog = sign_in.SignInDialog(None, unlock=lambda *a: None, where=str(path))
     qtbot.addWidget(dialog)
     assert "パスワードをすべて忘れた場合（復旧キー）" in dialog.recovery_button.text()
@@ -308,7 +306,6 @@ def test_an_administrator_on_a_plain_database_is_offered_conversion(
     leftovers = [f for f in path.parent.rglob("*") if f.is_file()
                  and f.read_bytes().startswith(b"SQLite format 3")]
     assert leftovers == []
-    keyfile.forget_key(path)
     for login, pw in PASSWORDS.items():  # every key holder still opens it
         if login == "city":
             continue
@@ -408,7 +405,6 @@ def _damaged_after_a_backup(tmp_path, with_backup: bool = True):
             backups.make_backup(db, "exit")
     finally:
         close_checkpointed(db)
-    keyfile.forget_key(path)
     damage_file(path)
     return path
 

@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 
 from coordinator_app import cli
+from coordinator_app.core.access import SignedIn
 from coordinator_app.interchange import tally_file
-from coordinator_app.reports.recovery_key import write_recovery_sheet
-from coordinator_app.services import audit, backups, consolidation, printing, tallies
+from coordinator_app.services.recovery_sheet import write_recovery_sheet
+from coordinator_app.services import audit, backups, consolidation, encrypting, printing, tallies
 from coordinator_app.services import indicators as indicator_service
-from coordinator_app.services.accounts import SignedIn
 from coordinator_app.storage import encryption, keyfile
 from coordinator_app.storage.database import Database
 from tests.test_import import CONSULTATION_HEADER, consultation, ledger
@@ -140,7 +140,7 @@ def test_leftovers_of_an_earlier_run_do_not_widen_a_new_file(tmp_path):
 
 def test_key_files_and_encrypted_databases_are_owner_only(tmp_path):
     path = tmp_path / "enc" / "e.db"
-    encryption.create_encrypted(path, "admin", PASSWORD)
+    encrypting.create_encrypted(path, "admin", PASSWORD)
     assert open_to_others(tree(path.parent)) == []
     keys = keyfile.KeyFile.load(keyfile.keys_path(path))
     keys.save(tmp_path / "copy" / "k.json")

@@ -18,10 +18,10 @@ import pytest
 from sqlalchemy import select
 
 from coordinator_app.core import indicator_rules as core
+from coordinator_app.core.access import ScopeError, SignedIn
 from coordinator_app.core.models import AuditLog, Indicator
 from coordinator_app.services import indicators as service
-from coordinator_app.services.accounts import SignedIn, create_account
-from coordinator_app.services.scope import ScopeError
+from coordinator_app.services.accounts import create_account
 from tests.conftest import coordinator_of
 from tests.tally_data import generate
 

@@ -1,7 +1,7 @@
 import pytest
 
+from coordinator_app.core.access import ScopeError
 from coordinator_app.services import people
-from coordinator_app.services.scope import ScopeError
 from tests.conftest import coordinator_of
 
 

@@ -13,6 +13,7 @@ from coordinator_app import cli
 from coordinator_app.core.models import PrintRecord
 from coordinator_app.services import accounts
 from coordinator_app.storage.database import Database
+from tests.conftest import key_of
 
 
 def text_of(path) -> str:
@@ -21,7 +22,7 @@ def text_of(path) -> str:
 
 
 def registered(path) -> list[PrintRecord]:
-    db = Database.open(str(path))
+    db = Database.open(str(path), key=key_of(path))
     try:
         with db.session() as s:
             return list(s.scalars(select(PrintRecord).order_by(PrintRecord.id)).all())

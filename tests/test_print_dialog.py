@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from coordinator_app.core.models import PrintRecord
-from coordinator_app.services.accounts import SignedIn
+from coordinator_app.core.access import SignedIn
 from coordinator_app.ui.printing import dialog as dialog_module
 from coordinator_app.ui.printing.dialog import PrintDialog
 from coordinator_app.ui.printing.register import RegisterView

@@ -29,6 +29,25 @@ def words_by_page(path) -> list[list[tuple[float, float, float, float, str]]]:
              for a, b, c, d, t in WORD.findall(page)] for page in pages]
 
 
+OUTLINE = re.compile(r'<path style="fill:none;[^"]*" d="M ([\d.]+) ([\d.]+) L ([\d.]+) ([\d.]+) '
+                     r'L ([\d.]+) ([\d.]+) L ([\d.]+) ([\d.]+) Z')
+
+
+def drawn_cells(path) -> list[tuple[float, float, float, float]]:
+    """The cell outlines drawn on the first page of a sheet printed with
+    ``outline=True``, read from the PDF itself (``pdftocairo -svg``: the
+    paths in PDF points, y upwards), as (x0, y0, x1, y1) points from the
+    top-left corner like ``pdftotext -bbox``; row by row, left to right."""
+    svg = subprocess.run(["pdftocairo", "-svg", "-f", "1", "-l", "1", str(path), "-"],
+                         check=True, capture_output=True, text=True).stdout
+    height = float(re.search(r'viewBox="0 0 [\d.]+ ([\d.]+)"', svg).group(1))
+    cells = []
+    for m in OUTLINE.finditer(svg):
+        xs, ys = [float(v) for v in m.groups()[0::2]], [float(v) for v in m.groups()[1::2]]
+        cells.append((min(xs), height - max(ys), max(xs), height - min(ys)))
+    return sorted(cells, key=lambda c: (round(c[1], 1), c[0]))
+
+
 def cell_of(word, cells, tolerance=0.5) -> int | None:
     x0, y0, x1, y1, _ = word
     for i, (cx0, cy0, cx1, cy1) in enumerate(cells):
@@ -68,12 +87,22 @@ def test_every_label_lands_inside_its_cell(mailing, tmp_path, layout_code, offse
     result = printing.print_list(
         mailing, coordinator(mailing), printing.PrintRequest(
             kind="labels", label_layout=layout_code, label_source="watch_users",
-            offset_x_mm=offset[0], offset_y_mm=offset[1], recipient="かわらばん郵送"),
+            offset_x_mm=offset[0], offset_y_mm=offset[1], recipient="かわらばん郵送",
+            outline=True),
         out, today=TODAY)
     assert result.people == 30
     pages = words_by_page(out)
     assert len(pages) == result.pages == -(-30 // layout.per_page)
-    cells = list(labels.cells_in_points(layout, *offset))
+    # The cells as drawn match the sheet's measurements, moved by the offset.
+    cells = drawn_cells(out)
+    assert len(cells) == layout.per_page
+    for i, (x0, y0, x1, y1) in enumerate(cells):
+        row, col = divmod(i, layout.cols)
+        left = layout.left_mm + offset[0] + col * (layout.width_mm + layout.gap_x_mm)
+        top = layout.top_mm + offset[1] + row * (layout.height_mm + layout.gap_y_mm)
+        assert (x0, y0, x1, y1) == pytest.approx(
+            (left * mm, top * mm, (left + layout.width_mm) * mm, (top + layout.height_mm) * mm),
+            abs=0.01)
     seen = {}
     for page_no, words in enumerate(pages):
         for word in words:

@@ -11,6 +11,7 @@ import subprocess
 import pytest
 from sqlalchemy import select
 
+from coordinator_app.core.access import ScopeError, SignedIn
 from coordinator_app.core.dates import (
     era_of,
     fiscal_year_label,
@@ -33,8 +34,6 @@ from coordinator_app.core.models import (
 )
 from coordinator_app.reports import pdf
 from coordinator_app.services import printing
-from coordinator_app.services.accounts import SignedIn
-from coordinator_app.services.scope import ScopeError
 from tests.conftest import TODAY
 
 MARK = pdf.PERSONAL_DATA_MARK

@@ -9,10 +9,9 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
+from coordinator_app.core.access import ScopeError, SignedIn
 from coordinator_app.core.models import AuditLog, PrintRecord
 from coordinator_app.services import printing
-from coordinator_app.services.accounts import SignedIn
-from coordinator_app.services.scope import ScopeError
 from tests.test_print_lists import TODAY, coordinator, town  # noqa: F401
 
 ADMIN = SignedIn(8, "admin", "管理者", "admin", None, None, None)

@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from coordinator_app.core import clock, counting
-from coordinator_app.core.dates import fiscal_year_of
+from coordinator_app.core import access, clock, counting
+from coordinator_app.core.access import ScopeError
+from coordinator_app.core.dates import fiscal_year_of, month_last_day
 from coordinator_app.core.models import Branch, Person
 from coordinator_app.services import accounts, admin, audit, backups, home, people
-from coordinator_app.services.scope import ScopeError
 from coordinator_app.storage.database import Database
 from coordinator_app.storage.instance_lock import (
     InstanceLock,
@@ -68,14 +68,30 @@ def test_city_staff_home_is_the_sum_of_every_branch(demo_db):
 
 
 def test_unreached_agrees_with_the_tally_file(demo_db):
-    users = make_accounts(demo_db)
-    figures = home.home_figures(demo_db, users["coord01"], TODAY)
+    """Every branch, on the first, a middle and the last day of every
+    month of the year so far: ホーム's number is the tally's figure for
+    the month of the day it is opened."""
+    from tests.conftest import coordinator_of
+
     with demo_db.session() as s:
-        rows = counting.compute(s, fiscal_year_of(TODAY), ["01"])
-    month = f"{TODAY:%Y-%m}"
-    tally = [r.count for r in rows if r.measure == "watch_users_unreached"
-             and r.breakdown == "total" and r.month == month]
-    assert tally == [figures.watch_unreached]
+        rows = counting.compute(s, fiscal_year_of(TODAY))
+        codes = s.scalars(select(Branch.code)).all()
+    tally = {(r.branch_code, r.month): r.count for r in rows
+             if r.measure == "watch_users_unreached" and r.breakdown == "total"}
+    assert len(codes) > 1
+    seen = 0
+    for code in codes:
+        coord = coordinator_of(demo_db, code)
+        for month in counting.fiscal_month_keys(fiscal_year_of(TODAY)):
+            first = dt.date(month // 100, month % 100, 1)
+            if first > TODAY:
+                break
+            for day in (first, first.replace(day=15), month_last_day(first.year, first.month)):
+                figures = home.home_figures(demo_db, coord, day)
+                assert figures.watch_unreached == tally[(code, counting.month_text(month))], \
+                    (code, day)
+                seen += figures.watch_unreached
+    assert seen > 0
 
 
 def test_follow_ups_due_counts_today_and_overdue_but_not_closed_or_deleted(sqlite_db):
@@ -133,7 +149,7 @@ def test_sign_in_failure_sign_out_lock_unlock_each_leave_one_row(demo_db):
     coord = users["coord01"]
     steps = [
         ("sign_in", lambda: accounts.authenticate(demo_db, "coord01", PASSWORDS["coord01"])),
-        ("sign_in_failed", lambda: pytest.raises(accounts.AuthError, accounts.authenticate,
+        ("sign_in_failed", lambda: pytest.raises(access.AuthError, accounts.authenticate,
                                                   demo_db, "coord01", "wrong")),
         ("lock", lambda: audit.lock(demo_db, coord, "manual")),
         ("unlock_failed", lambda: audit.unlock(demo_db, coord, "wrong")),
@@ -203,7 +219,7 @@ def test_admin_manages_accounts_and_the_last_admin_is_protected(demo_db):
     with pytest.raises(ValueError, match="自分"):
         admin.set_account_active(demo_db, boss, boss.account_id, False)
     admin.set_account_active(demo_db, boss, new_id, False)
-    with pytest.raises(accounts.AuthError):
+    with pytest.raises(access.AuthError):
         accounts.authenticate(demo_db, "coord03", "coord03-pass")
     with pytest.raises(ScopeError):
         admin.create_account(demo_db, users["coord01"], "x1", "x", "admin", "xxxxxxxxxx")
@@ -211,10 +227,10 @@ def test_admin_manages_accounts_and_the_last_admin_is_protected(demo_db):
 
 def test_reset_password_lifts_a_lockout(demo_db):
     users = make_accounts(demo_db)
-    for _ in range(accounts.MAX_FAILURES):
-        with pytest.raises(accounts.AuthError):
+    for _ in range(access.MAX_FAILURES):
+        with pytest.raises(access.AuthError):
             accounts.authenticate(demo_db, "coord02", "wrong-password")
-    with pytest.raises(accounts.AuthError, match="ロック"):
+    with pytest.raises(access.AuthError, match="ロック"):
         accounts.authenticate(demo_db, "coord02", PASSWORDS["coord02"])
     admin.reset_password(demo_db, users["admin"], users["coord02"].account_id, "brand-new-pass")
     assert accounts.authenticate(demo_db, "coord02", "brand-new-pass").login == "coord02"
@@ -254,7 +270,7 @@ def test_branches_areas_and_categories(demo_db):
 def test_demo_accounts_only_on_a_demo_database(demo_db, tmp_path):
     make_accounts(demo_db)
     assert admin.demo_accounts(demo_db) == []
-    from coordinator_app.services.demo import DEMO_ACCOUNTS
+    from coordinator_app.services.accounts import DEMO_ACCOUNTS
 
     for login, password, name, role, branch in DEMO_ACCOUNTS:
         accounts.create_account(demo_db, login, name, role, password, branch, is_demo=True)
@@ -295,9 +311,9 @@ def test_backup_list_restore_keeps_the_current_database_aside(sqlite_db, tmp_pat
     assert [b.path for b in backups.list_backups(sqlite_db.path)] == [first.path]
     path = sqlite_db.path
     sqlite_db.close()
-    result = backups.restore_backup(path, first.path)
+    result = backups.restore_backup(path, first.path, key=key)
     assert result.kept_aside is not None and result.kept_aside.is_file()
-    reopened = Database.open(str(path))
+    reopened = Database.open(str(path), key=key)
     try:
         with reopened.session() as s:
             assert s.scalars(select(Branch.code)).all() == ["01"]
@@ -323,8 +339,8 @@ def test_a_bad_backup_is_refused_and_nothing_is_replaced(sqlite_db, tmp_path):
 
 
 def test_startup_check_states(sqlite_db, tmp_path):
-    path = sqlite_db.path
-    assert backups.startup_check(path).state == "ok"
+    path, key = sqlite_db.path, sqlite_db.key  # an encrypted file is checked with its key
+    assert backups.startup_check(path, key=key).state == "ok"
     good = backups.make_backup(sqlite_db, "manual")
     sqlite_db.close()
     for side in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
@@ -332,10 +348,10 @@ def test_startup_check_states(sqlite_db, tmp_path):
     data = bytearray(path.read_bytes())
     data[100:4096] = os.urandom(3996)  # the schema page
     path.write_bytes(bytes(data))
-    check = backups.startup_check(path)
+    check = backups.startup_check(path, key=key)
     assert check.state == "damaged" and check.offers_restore and check.backup.path == good.path
     path.unlink()
-    assert backups.startup_check(path).state == "missing"
+    assert backups.startup_check(path, key=key).state == "missing"
     assert backups.startup_check(tmp_path / "other" / "new.db").state == "new"
 
 

@@ -6,7 +6,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
-from coordinator_app.services import accounts, admin
+from coordinator_app.core import access
+from coordinator_app.services import accounts, admin, encrypting
 from tests.helpers import type_japanese
 from tests.shell_helpers import (  # noqa: F401
     PASSWORDS,
@@ -93,7 +94,7 @@ def test_five_wrong_passwords_lock_the_account(qtbot, demo_db, qsettings):
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.keyClicks(dialog.login, "coord01")
-    for attempt in range(accounts.MAX_FAILURES):
+    for attempt in range(access.MAX_FAILURES):
         qtbot.keyClicks(dialog.password, f"wrong-{attempt}")
         qtbot.keyClick(dialog.password, Qt.Key_Return)
         assert dialog.result() != QDialog.Accepted
@@ -102,7 +103,7 @@ def test_five_wrong_passwords_lock_the_account(qtbot, demo_db, qsettings):
     qtbot.keyClicks(dialog.password, PASSWORDS["coord01"])
     qtbot.keyClick(dialog.password, Qt.Key_Return)
     assert dialog.user is None and "ロック" in dialog.message.text()
-    assert len(audit_rows(demo_db, "sign_in_failed")) == before + accounts.MAX_FAILURES + 1
+    assert len(audit_rows(demo_db, "sign_in_failed")) == before + access.MAX_FAILURES + 1
 
 
 def test_signing_in_with_the_right_password(qtbot, demo_db, qsettings):
@@ -123,7 +124,7 @@ def test_signing_in_with_the_right_password(qtbot, demo_db, qsettings):
 def test_demo_database_lists_its_demo_accounts(qtbot, demo_db, qsettings):
     from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton
 
-    from coordinator_app.services.demo import DEMO_ACCOUNTS
+    from coordinator_app.services.accounts import DEMO_ACCOUNTS
     from coordinator_app.ui.sign_in import SignInDialog
 
     for login, password, name, role, branch in DEMO_ACCOUNTS:
@@ -159,13 +160,11 @@ def test_demo_mode_creates_the_demo_database_with_demo_accounts(qtbot, tmp_path,
 def test_an_encrypted_database_opens_through_the_sign_in_dialog(qtbot, tmp_path, qsettings,
                                                                  monkeypatch):
     pytest.importorskip("sqlcipher3")
-    from coordinator_app.storage import encryption, keyfile
     from coordinator_app.ui import sign_in
     from coordinator_app.ui.app import Shell
 
     path = tmp_path / "enc.db"
-    encryption.create_encrypted(path, "boss", "boss-password")
-    keyfile.forget_key(path)
+    encrypting.create_encrypted(path, "boss", "boss-password")
 
     def type_password(dialog):
         assert dialog.db is None  # nothing can be read before the password

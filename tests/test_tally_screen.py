@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import select
 
 from coordinator_app.core import codes, counting
+from coordinator_app.core.access import SignedIn
 from coordinator_app.core.dates import era_of, fiscal_year_of
 from coordinator_app.core.models import (
     AuditLog,
@@ -28,7 +29,6 @@ from coordinator_app.core.models import (
 from coordinator_app.interchange import tally_file
 from coordinator_app.services import consolidation
 from coordinator_app.services import indicators as service
-from coordinator_app.services.accounts import SignedIn
 from tests.conftest import TODAY, coordinator_of
 from tests.helpers import make_context, type_japanese
 

@@ -291,7 +291,7 @@ def test_activity_with_three_participants_raises_the_figure_by_three(qtbot, scre
         type_japanese(form.find, kana_text)
         qtbot.keyClick(form.find, Qt.Key_Return)
         if form.model.rowCount() > len(chosen):
-            chosen.append(form.model.rows()[-1].volunteer_id)
+            chosen.append(form.model.rows[-1].volunteer_id)
     assert form.model.rowCount() == 3
     # Delete removes a participant; add them again.
     form.view.setFocus()
@@ -302,7 +302,7 @@ def test_activity_with_three_participants_raises_the_figure_by_three(qtbot, scre
     type_japanese(form.find, again)
     qtbot.keyClick(form.find, Qt.Key_Return)
     assert form.model.rowCount() == 3
-    assert all(p.hours == 2.0 for p in form.model.rows())
+    assert all(p.hours == 2.0 for p in form.model.rows)
     activity_id = _save(qtbot, form, form.saved)
     qtbot.waitUntil(lambda: panel.participation_figure() == before_figure + 3)
     qtbot.waitUntil(lambda: f"参加者数: {before_figure + 3}人" in panel.figure.text())
@@ -381,7 +381,7 @@ def test_page_shows_roles_watch_users_and_history(qtbot, screen, demo_db):
 
 
 def test_admin_adds_a_role_in_settings_and_the_form_offers_it(qtbot, demo_db):
-    from coordinator_app.services.accounts import SignedIn
+    from coordinator_app.core.access import SignedIn
     from coordinator_app.ui.settings.screen import SettingsScreen
     from coordinator_app.ui.volunteers.form import VolunteerFormDialog
 
@@ -424,4 +424,4 @@ def test_table_models_follow_the_qt_contract(qtmodeltester):
     participants.set_rows([Participant(1, "新井 一郎", "あらい いちろう", 2.0)])
     qtmodeltester.check(participants)
     assert participants.setData(participants.index(0, 2), "1.5")
-    assert participants.rows()[0].hours == 1.5
+    assert participants.rows[0].hours == 1.5

@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import func, select
 
+from coordinator_app.core.access import ScopeError, SignedIn
 from coordinator_app.core.dates import fiscal_year_of, month_key
 from coordinator_app.core.models import (
     ActivityParticipant,
@@ -19,8 +20,6 @@ from coordinator_app.core.models import (
 )
 from coordinator_app.interchange.importer import import_ledger
 from coordinator_app.services import volunteers as V
-from coordinator_app.services.accounts import SignedIn
-from coordinator_app.services.scope import ScopeError
 from tests.conftest import TODAY, coordinator_of
 
 FY = fiscal_year_of(TODAY)
@@ -34,7 +33,7 @@ def _areas(db, user) -> dict[str, int]:
 def _driver(db, user, **over) -> int:
     areas = _areas(db, user)
     data = V.VolunteerInput(
-        kind="individual", new_person=dict(name="新井 一郎", kana_text="あらい いちろう"),
+        kind="individual", new_person=dict(name="新井 一郎", kana="あらい いちろう"),
         phone="048-000-7001", address="上尾市原市1-1", area="原市第3自治会",
         roles=["driver"], skills=["運転", "傾聴"], availability={(1, "am"), (4, "pm")},
         covered_area_ids=[areas["原市第1自治会"]], registered_on=REGISTERED,
@@ -132,7 +131,7 @@ def test_group_needs_contact_and_members_and_same_person_is_picked(demo_db):
     (dict(registered_on=None), "登録日"),
     (dict(registered_on=TODAY + dt.timedelta(days=1)), "未来"),
     (dict(new_person=dict(name="")), "氏名"),
-    (dict(new_person=dict(name="新井", kana_text="新井")), "ふりがな"),  # kanji is no reading
+    (dict(new_person=dict(name="新井", kana="新井")), "ふりがな"),  # kanji is no reading
     (dict(availability={(7, "am")}), "曜日"),
     (dict(insurance_fy=25), "保険"),
 ])
@@ -287,7 +286,7 @@ def test_on_every_backend(db):
         from coordinator_app.services.people import area_id_for
         area = area_id_for(s, coord.branch_id, "原市第1自治会", db)
     vid = V.register_volunteer(db, coord, V.VolunteerInput(
-        new_person=dict(name="新井 一郎", kana_text="アライ イチロウ"), area="原市第2自治会",
+        new_person=dict(name="新井 一郎", kana="アライ イチロウ"), area="原市第2自治会",
         roles=["driver", "watch"], skills=["運転"], availability={(1, "am")},
         covered_area_ids=[area], registered_on=TODAY, insurance_fy=FY - 1), today=TODAY)
     q = V.VolunteerQuery(text="あらい", role="driver", skill="運転", weekday=1, slot="am",

@@ -225,7 +225,7 @@ def test_end_enrolment_user_leaves_worklist(qtbot, screen, demo_db):
     target = screen.worklist.model.row_at(0)
     screen.tabs.setCurrentWidget(screen.users)
     users = screen.users
-    users.table.selectRow([r.id for r in users.model.rows()].index(target.watch_user_id))
+    users.table.selectRow([r.id for r in users.model.rows].index(target.watch_user_id))
     users.end_button.click()
     dialog = users.dialog
     qtbot.keyClick(dialog.ended.edit, Qt.Key_Return)
@@ -240,9 +240,9 @@ def test_end_enrolment_user_leaves_worklist(qtbot, screen, demo_db):
     wait_loaded(qtbot, screen.worklist)
     qtbot.waitUntil(lambda: screen.worklist.model.index_of(target.watch_user_id) < 0
                     and not screen.worklist.loading, timeout=5000)
-    assert target.watch_user_id not in [r.id for r in users.model.rows()]
+    assert target.watch_user_id not in [r.id for r in users.model.rows]
     users.include_ended.setChecked(True)
-    assert target.watch_user_id in [r.id for r in users.model.rows()]
+    assert target.watch_user_id in [r.id for r in users.model.rows]
 
 
 def test_worklist_unreached_equals_tally_month_by_month(qtbot, screen, demo_db):
@@ -274,7 +274,7 @@ def test_home_number_opens_the_unreached_worklist(qtbot, screen, demo_db):
     expected = home_figures(demo_db, screen.ctx.user, TODAY).watch_unreached
     assert expected == watch.unreached_count(demo_db, screen.ctx.user, month_key(TODAY))
     assert screen.worklist.model.rowCount() == expected > 0
-    assert all(not r.reached for r in screen.worklist.model.rows())
+    assert all(not r.reached for r in screen.worklist.model.rows)
 
 
 def test_filter_by_area_and_cooperator(qtbot, screen, demo_db):
@@ -282,11 +282,11 @@ def test_filter_by_area_and_cooperator(qtbot, screen, demo_db):
     area_id = page.area.itemData(1)
     page.set_filter(area_id=area_id)
     wait_loaded(qtbot, page)
-    assert page.model.rowCount() and all(r.area_id == area_id for r in page.model.rows())
+    assert page.model.rowCount() and all(r.area_id == area_id for r in page.model.rows)
     coop_id = page.cooperator.itemData(1)
     page.set_filter(volunteer_id=coop_id)
     wait_loaded(qtbot, page)
-    assert all(any(c.id == coop_id for c in r.cooperators) for r in page.model.rows())
+    assert all(any(c.id == coop_id for c in r.cooperators) for r in page.model.rows)
 
 
 def test_cooperators_page_flags_unassigned_and_shows_a_cooperators_users(qtbot, screen):
@@ -296,11 +296,11 @@ def test_cooperators_page_flags_unassigned_and_shows_a_cooperators_users(qtbot, 
     assert "未割当の利用者" in page.flag.text() and "2人" in page.flag.text()
     page.table.selectRow(0)
     row = page.current()
-    assert sorted(r.name for r in page.users_model.rows()) == sorted(row.users)
+    assert sorted(r.name for r in page.users_model.rows) == sorted(row.users)
     screen.show_filter("no_cooperator")
     wait_loaded(qtbot, screen.worklist)
     assert screen.worklist.model.rowCount() == 2
-    assert all(r.no_cooperator for r in screen.worklist.model.rows())
+    assert all(r.no_cooperator for r in screen.worklist.model.rows)
 
 
 def test_rollcall_from_start_to_finish(qtbot, screen, demo_db, monkeypatch):

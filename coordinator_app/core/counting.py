@@ -18,11 +18,11 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Iterable, NamedTuple
 
-from sqlalchemy import and_, case, exists, func, literal, or_, select
+from sqlalchemy import and_, case, func, literal, or_, select
 from sqlmodel import Session
 
 from coordinator_app.core import codes
-from coordinator_app.core.dates import fiscal_months, month_last_day
+from coordinator_app.core.dates import fiscal_months
 from coordinator_app.core.models import (
     Activity,
     ActivityParticipant,
@@ -75,24 +75,206 @@ class _Counts:
             data[k] = data.get(k, 0) + n
 
 
-def _active_at(model, start_col, end_col, day):
-    return and_(start_col <= day, or_(end_col.is_(None), end_col > day))
+@dataclass(frozen=True)
+class _Year:
+    """What one ``compute`` counts: the branches' ids and the fiscal
+    year's twelve month keys (YYYYMM, April first)."""
+
+    branch_ids: list[int]
+    months: list[int]
+
+    @property
+    def lo(self) -> int:
+        return self.months[0]
+
+    @property
+    def hi(self) -> int:
+        return self.months[-1]
+
+    def in_scope(self, col):
+        return col.in_(self.branch_ids)
 
 
-def watch_user_active_at(day):
-    """WHERE clause: the watch user is enrolled at ``day`` (enrolled_on <= day
-    and ended_on empty or after it) — the rule of ``watch_users_active``."""
-    return _active_at(WatchUser, WatchUser.enrolled_on, WatchUser.ended_on, day)
+def _consultation_counts(session: Session, year: _Year, counts: _Counts) -> None:
+    """consultations: the running counts of live consultations (migration
+    0009), one row per branch × month × the four single-valued breakdowns."""
+    t = TallyConsultation
+    q = (select(t.branch_id, t.month, t.kind, t.channel, t.from_whom, t.response, t.n)
+         .where(year.in_scope(t.branch_id), t.month.between(year.lo, year.hi), t.n != 0))
+    data = defaultdict(int)  # the busiest loop: plain dict updates
+    for b, m, kind, channel, from_whom, response, n in session.execute(q):
+        data[(b, m, "consultations", "total", "")] += n
+        data[(b, m, "consultations", "kind", kind)] += n
+        data[(b, m, "consultations", "channel", channel)] += n
+        data[(b, m, "consultations", "from_whom", from_whom)] += n
+        data[(b, m, "consultations", "response", response)] += n
+    counts.merge(_Counts(data))
 
 
-def watch_user_unreached_in(month: int):
-    """WHERE clause: active at the month's last day and no contact at all in
-    the month — the rule of ``watch_users_unreached``. The 見守り worklist
-    uses this same clause, so the screen and the tally file agree."""
-    last = month_last_day(month // 100, month % 100)
-    contacted = exists().where(WatchContact.watch_user_id == WatchUser.id,
-                               WatchContact.month == month)
-    return and_(watch_user_active_at(last), ~contacted)
+def _category_counts(session: Session, year: _Year, counts: _Counts) -> None:
+    """consultations by category: the running count of every category row,
+    less those of the few deleted records."""
+    t = TallyConsultationCategory
+    q = (select(t.branch_id, t.month, t.category_code, t.n)
+         .where(year.in_scope(t.branch_id), t.month.between(year.lo, year.hi), t.n != 0))
+    for b, m, code, n in session.execute(q):
+        counts.add(b, m, "consultations", "category", code, n)
+    # (branch_id, deleted_at) leads ix_consultation_live (migration 0004),
+    # so the deleted records are found without a scan.
+    deleted = (select(Consultation.id)
+               .where(year.in_scope(Consultation.branch_id), Consultation.deleted_at.is_not(None)))
+    q = (select(ConsultationCategory.branch_id, ConsultationCategory.month,
+                ConsultationCategory.category_code, func.count())
+         .where(ConsultationCategory.consultation_id.in_(deleted),
+                ConsultationCategory.month.between(year.lo, year.hi))
+         .group_by(ConsultationCategory.branch_id, ConsultationCategory.month,
+                   ConsultationCategory.category_code))
+    for b, m, code, n in session.execute(q):
+        counts.add(b, m, "consultations", "category", code, -n)
+
+
+def _contact_counts(session: Session, year: _Year, counts: _Counts) -> None:
+    """watch_contacts from their running count, and the part of
+    watch_users_unreached that depends on contacts."""
+    t = TallyWatchContact
+    q = (select(t.branch_id, t.month, t.method, t.result, t.n)
+         .where(year.in_scope(t.branch_id), t.month.between(year.lo, year.hi), t.n != 0))
+    for b, m, method, result, n in session.execute(q):
+        counts.add(b, m, "watch_contacts", "total", "", n)
+        counts.add(b, m, "watch_contacts", "method", method, n)
+        counts.add(b, m, "watch_contacts", "result", result, n)
+    _less_reached_users(session, year, counts)
+
+
+def _less_reached_users(session: Session, year: _Year, counts: _Counts) -> None:
+    """unreached = active − active users with a contact in the month
+    (``_watch_register_counts`` adds the active ones): subtract the users
+    contacted in the month (a running count), add back those contacted but
+    not active at its last day. A user enrolled by the year's first month
+    and not ended within it is active at every month's end, so only the
+    others are looked at (a contact outside the enrolment is refused, but
+    counted right if present). A contact belongs to its user's branch."""
+    r = TallyWatchReach
+    q = (select(r.branch_id, r.month, r.n)
+         .where(year.in_scope(r.branch_id), r.month.between(year.lo, year.hi), r.n != 0))
+    for b, m, n in session.execute(q):
+        counts.add(b, m, "watch_users_unreached", "total", "", -n)
+    p = TallyWatchPair
+    q = (select(WatchUser.branch_id, p.month, func.count(func.distinct(p.watch_user_id)))
+         .join(p, and_(p.watch_user_id == WatchUser.id, p.month.between(year.lo, year.hi)))
+         .where(year.in_scope(WatchUser.branch_id),
+                or_(WatchUser.enrolled_month > year.lo, WatchUser.ended_month <= year.hi),
+                or_(WatchUser.enrolled_month > p.month, WatchUser.ended_month <= p.month))
+         .group_by(WatchUser.branch_id, p.month))
+    for b, m, n in session.execute(q):
+        counts.add(b, m, "watch_users_unreached", "total", "", n)
+
+
+def _watch_register_counts(session: Session, year: _Year, counts: _Counts) -> None:
+    """watch users enrolled and ended in each month, and the stock (active
+    at each month's last day), which is also where unreached starts from."""
+    q = (select(WatchUser.branch_id, WatchUser.enrolled_month, func.count())
+         .where(year.in_scope(WatchUser.branch_id),
+                WatchUser.enrolled_month.between(year.lo, year.hi))
+         .group_by(WatchUser.branch_id, WatchUser.enrolled_month))
+    for b, m, n in session.execute(q):
+        counts.add(b, m, "watch_users_enrolled", "total", "", n)
+    q = (select(WatchUser.branch_id, WatchUser.ended_month, WatchUser.end_reason, func.count())
+         .where(year.in_scope(WatchUser.branch_id),
+                WatchUser.ended_month.between(year.lo, year.hi))
+         .group_by(WatchUser.branch_id, WatchUser.ended_month, WatchUser.end_reason))
+    for b, m, reason, n in session.execute(q):
+        counts.add(b, m, "watch_users_ended", "total", "", n)
+        counts.add(b, m, "watch_users_ended", "end_reason", reason, n)
+    active_users = _stock(session, year.months, WatchUser.enrolled_month, WatchUser.ended_month,
+                          year.in_scope(WatchUser.branch_id), WatchUser.branch_id)
+    for (b,), per_month in active_users.items():
+        for m, n in per_month.items():
+            counts.add(b, m, "watch_users_active", "total", "", n)
+            counts.add(b, m, "watch_users_unreached", "total", "", n)
+
+
+def _volunteer_counts(session: Session, year: _Year, counts: _Counts) -> None:
+    """volunteers registered and withdrawn in each month, participations,
+    and the stock (``_volunteer_stock``)."""
+    q = (select(Volunteer.branch_id, Volunteer.registered_month, func.count())
+         .where(year.in_scope(Volunteer.branch_id),
+                Volunteer.registered_month.between(year.lo, year.hi))
+         .group_by(Volunteer.branch_id, Volunteer.registered_month))
+    for b, m, n in session.execute(q):
+        counts.add(b, m, "volunteers_registered", "total", "", n)
+    q = (select(Volunteer.branch_id, Volunteer.withdrawn_month, func.count())
+         .where(year.in_scope(Volunteer.branch_id),
+                Volunteer.withdrawn_month.between(year.lo, year.hi))
+         .group_by(Volunteer.branch_id, Volunteer.withdrawn_month))
+    for b, m, n in session.execute(q):
+        counts.add(b, m, "volunteers_withdrawn", "total", "", n)
+
+    q = (select(Activity.branch_id, Activity.month, func.count())
+         .join(ActivityParticipant, ActivityParticipant.activity_id == Activity.id)
+         .where(year.in_scope(Activity.branch_id), Activity.month.between(year.lo, year.hi))
+         .group_by(Activity.branch_id, Activity.month))
+    for b, m, n in session.execute(q):
+        counts.add(b, m, "volunteer_participations", "total", "", n)
+    _volunteer_stock(session, year, counts)
+
+
+def _volunteer_stock(session: Session, year: _Year, counts: _Counts) -> None:
+    """volunteers_active at each month's last day, in total and by role."""
+    active_vols = _stock(session, year.months, Volunteer.registered_month,
+                         Volunteer.withdrawn_month, year.in_scope(Volunteer.branch_id),
+                         Volunteer.branch_id)
+    for (b,), per_month in active_vols.items():
+        for m, n in per_month.items():
+            counts.add(b, m, "volunteers_active", "total", "", n)
+    active_roles = _stock(session, year.months, Volunteer.registered_month,
+                          Volunteer.withdrawn_month, year.in_scope(Volunteer.branch_id),
+                          Volunteer.branch_id, VolunteerRole.role_code,
+                          join=(VolunteerRole, VolunteerRole.volunteer_id == Volunteer.id))
+    for (b, role), per_month in active_roles.items():
+        for m, n in per_month.items():
+            counts.add(b, m, "volunteers_active", "role", role, n)
+
+
+# The independent groups of queries, longest first so that two workers
+# finish together.
+_PARTS = (_contact_counts, _volunteer_counts, _consultation_counts, _watch_register_counts,
+          _category_counts)
+
+
+def _count_in_parallel(engine, year: _Year) -> _Counts:
+    """Every part on its own connection at once: SQLite and the driver
+    release the GIL while a query runs, so they use the machine's cores.
+    Each reads its own snapshot of committed data."""
+    def run(part):
+        own = _Counts({})
+        with Session(engine) as own_session:
+            part(own_session, year, own)
+        return own
+
+    counts = _Counts({})
+    with ThreadPoolExecutor(max_workers=max(2, min(len(_PARTS), os.cpu_count() or 1))) as pool:
+        for own in pool.map(run, _PARTS):
+            counts.merge(own)
+    return counts
+
+
+def _tally_rows(fiscal_year: int, branches: dict[int, str], months: list[int],
+                counts: _Counts) -> list[TallyRow]:
+    """The contract's rows: a total for every branch × month × measure
+    (also 0), breakdown rows only when not 0, in ``sort_key`` order."""
+    rows: list[TallyRow] = []
+    for b, code in branches.items():
+        for m in months:
+            for measure in codes.MEASURES:
+                rows.append(TallyRow(fiscal_year, month_text(m), code, measure, "total", "",
+                                     counts.data.get((b, m, measure, "total", ""), 0)))
+    for (b, m, measure, breakdown, key), n in counts.data.items():
+        if breakdown != "total" and n:
+            rows.append(TallyRow(fiscal_year, month_text(m), branches[b], measure,
+                                 breakdown, key, n))
+    rows.sort(key=sort_key)
+    return rows
 
 
 def compute(session: Session, fiscal_year: int,
@@ -107,180 +289,25 @@ def compute(session: Session, fiscal_year: int,
     The stock measures (as of each month's last day) use the stored month
     columns: a record is active at the last day of month m when its start
     month is <= m and its end month is empty or > m, which is the
-    contract's rule (start <= day and end empty or after it) in whole
-    months.
+    contract's rule (``core.activity``: start <= day and end empty or after
+    it) in whole months.
 
-    parallel: run the five groups of queries on their own connections at
-    once (for an export from a fresh session: they do not see changes not
-    yet committed in ``session``).
+    parallel: run the groups of queries on their own connections at once
+    (for an export from a fresh session: they do not see changes not yet
+    committed in ``session``).
     """
     branch_q = select(Branch.id, Branch.code)
     if branch_codes is not None:
         branch_q = branch_q.where(Branch.code.in_(list(branch_codes)))
     branches = dict(session.execute(branch_q).all())
-    months = fiscal_month_keys(fiscal_year)
-    lo, hi = months[0], months[-1]
-    counts = _Counts({})
-    ids = list(branches)
-
-    def in_scope(col):
-        return col.in_(ids)
-
-    def consultation_part(session: Session, counts: _Counts) -> None:
-        # The running counts of live consultations (migration 0009): one
-        # row per branch × month × the four single-valued breakdowns.
-        t = TallyConsultation
-        q = (select(t.branch_id, t.month, t.kind, t.channel, t.from_whom, t.response, t.n)
-             .where(in_scope(t.branch_id), t.month.between(lo, hi), t.n != 0))
-        data = defaultdict(int)  # the busiest loop: plain dict updates
-        for b, m, kind, channel, from_whom, response, n in session.execute(q):
-            data[(b, m, "consultations", "total", "")] += n
-            data[(b, m, "consultations", "kind", kind)] += n
-            data[(b, m, "consultations", "channel", channel)] += n
-            data[(b, m, "consultations", "from_whom", from_whom)] += n
-            data[(b, m, "consultations", "response", response)] += n
-        counts.merge(_Counts(data))
-
-    def category_part(session: Session, counts: _Counts) -> None:
-        # Categories: the running count of every category row, less those
-        # of the few deleted records.
-        t = TallyConsultationCategory
-        q = (select(t.branch_id, t.month, t.category_code, t.n)
-             .where(in_scope(t.branch_id), t.month.between(lo, hi), t.n != 0))
-        for b, m, code, n in session.execute(q):
-            counts.add(b, m, "consultations", "category", code, n)
-        # (branch_id, deleted_at) leads ix_consultation_live (migration 0004),
-        # so the deleted records are found without a scan.
-        deleted = (select(Consultation.id)
-                   .where(in_scope(Consultation.branch_id), Consultation.deleted_at.is_not(None)))
-        q = (select(ConsultationCategory.branch_id, ConsultationCategory.month,
-                    ConsultationCategory.category_code, func.count())
-             .where(ConsultationCategory.consultation_id.in_(deleted),
-                    ConsultationCategory.month.between(lo, hi))
-             .group_by(ConsultationCategory.branch_id, ConsultationCategory.month,
-                       ConsultationCategory.category_code))
-        for b, m, code, n in session.execute(q):
-            counts.add(b, m, "consultations", "category", code, -n)
-
-    def contact_part(session: Session, counts: _Counts) -> None:
-        t = TallyWatchContact
-        q = (select(t.branch_id, t.month, t.method, t.result, t.n)
-             .where(in_scope(t.branch_id), t.month.between(lo, hi), t.n != 0))
-        for b, m, method, result, n in session.execute(q):
-            counts.add(b, m, "watch_contacts", "total", "", n)
-            counts.add(b, m, "watch_contacts", "method", method, n)
-            counts.add(b, m, "watch_contacts", "result", result, n)
-
-        # unreached = active − active users with a contact in the month: the
-        # users contacted in the month (a running count), less those
-        # contacted but not active at its last day. A user enrolled by the
-        # year's first month and not ended within it is active at every
-        # month's end, so only the others are looked at (a contact outside
-        # the enrolment is refused, but counted right if present). A contact
-        # belongs to its user's branch.
-        r = TallyWatchReach
-        q = (select(r.branch_id, r.month, r.n)
-             .where(in_scope(r.branch_id), r.month.between(lo, hi), r.n != 0))
-        for b, m, n in session.execute(q):
-            counts.add(b, m, "watch_users_unreached", "total", "", -n)
-        p = TallyWatchPair
-        q = (select(WatchUser.branch_id, p.month, func.count(func.distinct(p.watch_user_id)))
-             .join(p, and_(p.watch_user_id == WatchUser.id, p.month.between(lo, hi)))
-             .where(in_scope(WatchUser.branch_id),
-                    or_(WatchUser.enrolled_month > lo, WatchUser.ended_month <= hi),
-                    or_(WatchUser.enrolled_month > p.month, WatchUser.ended_month <= p.month))
-             .group_by(WatchUser.branch_id, p.month))
-        for b, m, n in session.execute(q):
-            counts.add(b, m, "watch_users_unreached", "total", "", n)
-
-    def watch_register_part(session: Session, counts: _Counts) -> None:
-        q = (select(WatchUser.branch_id, WatchUser.enrolled_month, func.count())
-             .where(in_scope(WatchUser.branch_id), WatchUser.enrolled_month.between(lo, hi))
-             .group_by(WatchUser.branch_id, WatchUser.enrolled_month))
-        for b, m, n in session.execute(q):
-            counts.add(b, m, "watch_users_enrolled", "total", "", n)
-        q = (select(WatchUser.branch_id, WatchUser.ended_month, WatchUser.end_reason, func.count())
-             .where(in_scope(WatchUser.branch_id), WatchUser.ended_month.between(lo, hi))
-             .group_by(WatchUser.branch_id, WatchUser.ended_month, WatchUser.end_reason))
-        for b, m, reason, n in session.execute(q):
-            counts.add(b, m, "watch_users_ended", "total", "", n)
-            counts.add(b, m, "watch_users_ended", "end_reason", reason, n)
-        # Stock: as of each month's last day.
-        active_users = _stock(session, months, WatchUser.enrolled_month, WatchUser.ended_month,
-                              in_scope(WatchUser.branch_id), WatchUser.branch_id)
-        for (b,), per_month in active_users.items():
-            for m, n in per_month.items():
-                counts.add(b, m, "watch_users_active", "total", "", n)
-                counts.add(b, m, "watch_users_unreached", "total", "", n)
-
-    def volunteer_register_part(session: Session, counts: _Counts) -> None:
-        q = (select(Volunteer.branch_id, Volunteer.registered_month, func.count())
-             .where(in_scope(Volunteer.branch_id), Volunteer.registered_month.between(lo, hi))
-             .group_by(Volunteer.branch_id, Volunteer.registered_month))
-        for b, m, n in session.execute(q):
-            counts.add(b, m, "volunteers_registered", "total", "", n)
-        q = (select(Volunteer.branch_id, Volunteer.withdrawn_month, func.count())
-             .where(in_scope(Volunteer.branch_id), Volunteer.withdrawn_month.between(lo, hi))
-             .group_by(Volunteer.branch_id, Volunteer.withdrawn_month))
-        for b, m, n in session.execute(q):
-            counts.add(b, m, "volunteers_withdrawn", "total", "", n)
-
-        q = (select(Activity.branch_id, Activity.month, func.count())
-             .join(ActivityParticipant, ActivityParticipant.activity_id == Activity.id)
-             .where(in_scope(Activity.branch_id), Activity.month.between(lo, hi))
-             .group_by(Activity.branch_id, Activity.month))
-        for b, m, n in session.execute(q):
-            counts.add(b, m, "volunteer_participations", "total", "", n)
-
-        # Stock measures: as of each month's last day.
-        active_vols = _stock(session, months, Volunteer.registered_month, Volunteer.withdrawn_month,
-                             in_scope(Volunteer.branch_id), Volunteer.branch_id)
-        for (b,), per_month in active_vols.items():
-            for m, n in per_month.items():
-                counts.add(b, m, "volunteers_active", "total", "", n)
-        active_roles = _stock(session, months, Volunteer.registered_month, Volunteer.withdrawn_month,
-                              in_scope(Volunteer.branch_id), Volunteer.branch_id,
-                              VolunteerRole.role_code,
-                              join=(VolunteerRole, VolunteerRole.volunteer_id == Volunteer.id))
-        for (b, role), per_month in active_roles.items():
-            for m, n in per_month.items():
-                counts.add(b, m, "volunteers_active", "role", role, n)
-
-    # Longest first, so that two workers finish together.
-    parts = [contact_part, volunteer_register_part, consultation_part, watch_register_part,
-             category_part]
-    if parallel and len(ids) > 0:
-        # Independent GROUP BYs on their own connections: SQLite and the
-        # driver release the GIL while a query runs, so they use the
-        # machine's cores. Each reads its own snapshot of committed data.
-        engine = session.get_bind()
-
-        def run(part):
-            own = _Counts({})
-            with Session(engine) as own_session:
-                part(own_session, own)
-            return own
-
-        with ThreadPoolExecutor(max_workers=max(2, min(len(parts), os.cpu_count() or 1))) as pool:
-            results = list(pool.map(run, parts))
-        for own in results:
-            counts.merge(own)
+    year = _Year(list(branches), fiscal_month_keys(fiscal_year))
+    if parallel and branches:
+        counts = _count_in_parallel(session.get_bind(), year)
     else:
-        for part in parts:
-            part(session, counts)
-
-    rows: list[TallyRow] = []
-    for b, code in branches.items():
-        for m in months:
-            for measure in codes.MEASURES:
-                rows.append(TallyRow(fiscal_year, month_text(m), code, measure, "total", "",
-                                     counts.data.get((b, m, measure, "total", ""), 0)))
-    for (b, m, measure, breakdown, key), n in counts.data.items():
-        if breakdown != "total" and n:
-            rows.append(TallyRow(fiscal_year, month_text(m), branches[b], measure,
-                                 breakdown, key, n))
-    rows.sort(key=sort_key)
-    return rows
+        counts = _Counts({})
+        for part in _PARTS:
+            part(session, year, counts)
+    return _tally_rows(fiscal_year, branches, year.months, counts)
 
 
 RUNNING_COUNTS = {

@@ -33,8 +33,6 @@ GRADES = {"A": "着実に進捗している", "B": "ある程度進捗してい�
 # Word targets compared with a reference figure; any other word is an
 # achievement (設置, 実施, 調査・研究 …) judged on the typed actual.
 COMPARATIVE_WORDS = ("増加", "減少", "維持")
-SUGGESTED_WORDS = ("増加", "減少", "維持", "設置", "実施", "開催", "調査・研究", "調査・検討",
-                   "検討・準備")
 
 SETTING_A = "indicators.grade_a_percent"
 SETTING_B = "indicators.grade_b_percent"
@@ -327,10 +325,6 @@ def reference_for(fy: int, first_fy: int, previous_actual: Value,
     if fy > first_fy and isinstance(previous_actual, Decimal):
         return previous_actual
     return baseline
-
-
-def target_text(target: Value, unit: str) -> str:
-    return format_value(target, unit)
 
 
 def plan_label(first_fy: int, last_fy: int) -> str:

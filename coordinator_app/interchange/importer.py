@@ -1,23 +1,33 @@
 """Ledger import (docs/interchange.md): branches, consultations, watch
 users, watch contacts and volunteers from CSV.
 
-All-or-nothing: every row is validated first; any bad row refuses the
-whole file, listing every bad line (up to 50). The writes then run in one
-transaction with set-based statements, so 100,000 rows import quickly.
+The file streams (issue 19): memory holds one chunk of rows at a time,
+whatever the file's size. Each chunk is validated and its good rows
+written with set-based statements, all in one transaction; any bad row
+anywhere refuses the whole file (the transaction is rolled back), listing
+every bad line (the first 50, all counted). What a later row must know of
+earlier ones is asked of the database, which already holds them in the
+open transaction: a record this import wrote carries its timestamp
+(``_Writer.now``), so a second line with the same ``external_id`` is a
+duplicate, not an update.
 Re-importing an ``external_id`` for the same branch updates that record;
 watch contacts, which have no ID, are replaced per user and day.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import io
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, BinaryIO, Iterable, Iterator
 
 from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
 from coordinator_app.core import clock, codes, kana
@@ -38,9 +48,11 @@ from coordinator_app.core.models import (
 )
 from coordinator_app.interchange.ledger import (
     ColumnSpec,
+    ErrorList,
     LedgerError,
+    LedgerReader,
     LedgerRow,
-    read_ledger,
+    detect_encoding,
 )
 from coordinator_app.storage.database import Database
 
@@ -104,7 +116,7 @@ _YEAR = re.compile("[0-9]{4}")
 class RowChecker:
     """Collects ``line N: column: reason`` errors while parsing one row."""
 
-    def __init__(self, row: LedgerRow, errors: list[str], today: dt.date) -> None:
+    def __init__(self, row: LedgerRow, errors: ErrorList, today: dt.date) -> None:
         self.row = row
         self.errors = errors
         self.today = today
@@ -211,17 +223,31 @@ def _t(model):
     return model.__table__
 
 
+# Rows validated and written at a time; also the size of the IN lists of
+# the look-ups, well below SQLite's and PostgreSQL's parameter limits.
+CHUNK_ROWS = 2000
+_IN = 500
+
+
+def _slices(items: list, size: int = _IN) -> Iterator[list]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
 class _Writer:
     """Shared state for one import transaction."""
 
     def __init__(self, db: Database, session: Session) -> None:
         self.db = db
         self.session = session
+        # Every record this import writes carries this stamp: a later chunk
+        # tells them from the records that were there before by it.
         self.now = clock.utcnow()
         self.stamp_new = dict(created_at=self.now, updated_at=self.now,
                               created_by=db.actor, updated_by=db.actor)
         self.stamp_upd = dict(updated_at=self.now, updated_by=db.actor)
         self._areas: dict[tuple[int, str], int] | None = None
+        self.sqlite = session.get_bind().dialect.name == "sqlite"
 
     def execute(self, stmt, params=None):
         return self.session.execute(stmt, params) if params is not None else self.session.execute(stmt)
@@ -242,7 +268,7 @@ class _Writer:
         return self._areas
 
     def insert_rows(self, model, rows: list[dict]) -> None:
-        """Insert rows, many per statement (see ``store.make_engine``)."""
+        """Insert rows, many per statement (see ``engine.make_engine``)."""
         if rows:
             self.execute(insert(_t(model)), rows)
 
@@ -251,7 +277,7 @@ class _Writer:
         if not rows:
             return []
         table = _t(model)
-        if self.session.get_bind().dialect.name == "sqlite":
+        if self.sqlite:
             # SQLite cannot return ids of a batch in parameter order, so
             # SQLAlchemy would insert row by row; number the rows instead.
             # Safe: the transaction holds SQLite's single write lock (a
@@ -266,6 +292,10 @@ class _Writer:
         )
         return [r[0] for r in result.all()]
 
+    def mine(self, stamped_at) -> bool:
+        """Written (created or updated) by this import."""
+        return stamped_at == self.now
+
 
 def _person_values(name: str, kana_text: str, **extra: Any) -> dict:
     values = dict(name=name, kana=kana_text, name_key=kana.fold(name), kana_key=kana.fold(kana_text))
@@ -276,18 +306,30 @@ def _person_values(name: str, kana_text: str, **extra: Any) -> dict:
 def _resolve_people(w: _Writer, wanted: list[tuple[int, dict]]) -> list[int]:
     """For each (branch_id, person values) find the same resident in that
     branch (same name and ふりがな, and no conflicting phone or birth date)
-    or create one. Returns person ids in order."""
-    branches = {b for b, _ in wanted}
+    or create one. Returns person ids in order. A person an earlier line
+    of this import created is the same only with the same phone and birth
+    date (they are in the database already when a later chunk asks)."""
     existing: dict[tuple[int, str, str], list[tuple[int, str, Any]]] = {}
-    if branches:
-        q = select(Person.id, Person.branch_id, Person.name_key, Person.kana_key,
-                   Person.phone, Person.birth_date).where(Person.branch_id.in_(branches))
-        for pid, b, nk, kk, phone, birth in w.execute(q).all():
-            existing.setdefault((b, nk, kk), []).append((pid, phone, birth))
+    pending: dict[tuple, int] = {}
+    by_branch: dict[int, set[tuple[str, str]]] = {}
+    for b, values in wanted:
+        by_branch.setdefault(b, set()).add((values["kana_key"], values["name_key"]))
+    for b, keys in by_branch.items():
+        for part in _slices(sorted(keys)):
+            q = (select(Person.id, Person.name_key, Person.kana_key, Person.phone,
+                        Person.birth_date, Person.created_at)
+                 .where(Person.branch_id == b,
+                        Person.kana_key.in_({k for k, _ in part}),
+                        Person.name_key.in_({n for _, n in part})))
+            for pid, nk, kk, phone, birth, created in w.execute(q).all():
+                if w.mine(created):
+                    pending[(b, nk, kk, phone or "", birth)] = pid
+                else:
+                    existing.setdefault((b, nk, kk), []).append((pid, phone, birth))
     ids: list[int | None] = []
     to_create: list[dict] = []
     create_at: list[int] = []
-    pending: dict[tuple, int] = {}
+    new_at: dict[tuple, int] = {}
     for b, values in wanted:
         key = (b, values["name_key"], values["kana_key"])
         match = None
@@ -298,19 +340,17 @@ def _resolve_people(w: _Writer, wanted: list[tuple[int, dict]]) -> list[int]:
                 continue
             match = pid
             break
-        if match is None:
-            pkey = (*key, values.get("phone") or "", values.get("birth_date"))
-            if pkey in pending:
-                ids.append(None)
-                create_at.append(pending[pkey])
-                continue
-            pending[pkey] = len(to_create)
-            to_create.append(dict(branch_id=b, **values, **w.stamp_new))
-            ids.append(None)
-            create_at.append(pending[pkey])
-        else:
+        pkey = (*key, values.get("phone") or "", values.get("birth_date"))
+        match = match or pending.get(pkey)
+        if match is not None:
             ids.append(match)
             create_at.append(-1)
+            continue
+        if pkey not in new_at:
+            new_at[pkey] = len(to_create)
+            to_create.append(dict(branch_id=b, **values, **w.stamp_new))
+        ids.append(None)
+        create_at.append(new_at[pkey])
     new_ids = w.insert_returning_ids(Person, to_create)
     return [pid if pid is not None else new_ids[create_at[i]] for i, pid in enumerate(ids)]
 
@@ -332,78 +372,153 @@ def _code_table(session: Session, model) -> dict[str, str]:
 
 
 def _existing_ids(session: Session, model,
-                  keys: Iterable[tuple[int, str]] | None = None) -> dict[tuple[int, str], int]:
-    """{(branch_id, external_id): id} of the records already there: all of
-    them, or only those among keys (a large table is not read whole to
+                  keys: Iterable[tuple[int, str]]) -> dict[tuple[int, str], tuple[int, Any]]:
+    """{(branch_id, external_id): (id, updated_at)} of the records among
+    keys that are in the database (a large table is not read whole to
     import a file)."""
-    cols = select(model.id, model.branch_id, model.external_id)
-    if keys is None:
-        q = cols.where(model.external_id.is_not(None))
-        return {(b, e): i for i, b, e in session.execute(q).all()}
+    cols = select(model.id, model.branch_id, model.external_id, model.updated_at)
     by_branch: dict[int, list[str]] = {}
     for b, e in keys:
         by_branch.setdefault(b, []).append(e)
-    found: dict[tuple[int, str], int] = {}
+    found: dict[tuple[int, str], tuple[int, Any]] = {}
     for b, ext_ids in by_branch.items():
-        for start in range(0, len(ext_ids), _CHUNK):
-            q = cols.where(model.branch_id == b,
-                           model.external_id.in_(ext_ids[start:start + _CHUNK]))
-            found.update({(b, e): i for i, b, e in session.execute(q).all()})
+        for part in _slices(ext_ids):
+            q = cols.where(model.branch_id == b, model.external_id.in_(part))
+            found.update({(b, e): (i, at) for i, b, e, at in session.execute(q).all()})
     return found
 
 
-_CHUNK = 500
+class _Duplicate:
+    """``line N: column: M行目と重複しています``, M known at once when the
+    first line is in the same chunk, else looked up when the file is
+    refused (``_Job.name_first_lines``)."""
+
+    def __init__(self, line: int, column: str, key: Any, first: int | None = None) -> None:
+        self.line, self.column, self.key, self.first = line, column, key, first
+
+    def __call__(self) -> str:
+        return f"line {self.line}: {self.column}: {self.first}行目と重複しています"
 
 
-def _duplicate_check(rows: list[tuple[int, Any]], errors: list[str], column: str) -> None:
-    seen: dict[Any, int] = {}
-    for line, key in rows:
-        if key in seen:
-            errors.append(f"line {line}: {column}: {seen[key]}行目と重複しています")
-        else:
-            seen[key] = line
+class _Job:
+    """One kind of ledger: ``parse`` checks a row on its own (no database
+    access beyond the code tables read at the start), ``write`` checks a
+    chunk of good rows against the database and writes them, ``finish``
+    does what needs every row and gives the result."""
+
+    kind = ""
+    key_column: str | None = None  # the column that identifies a record in its branch
+
+    def __init__(self, w: _Writer, today: dt.date) -> None:
+        self.w = w
+        self.session = w.session
+        self.today = today
+        self.result = ImportResult(self.kind)
+
+    def parse(self, c: RowChecker, row: LedgerRow) -> dict:
+        raise NotImplementedError
+
+    def key(self, item: dict) -> Any:
+        return (item["branch_id"], item["external_id"])
+
+    def existing(self, keys: list) -> dict[Any, tuple[int, Any]]:
+        raise NotImplementedError
+
+    def write(self, items: list[dict], errors: ErrorList) -> None:
+        raise NotImplementedError
+
+    def finish(self) -> ImportResult:
+        return self.result
+
+    def chunk(self, rows: list[LedgerRow], errors: ErrorList) -> None:
+        items = []
+        for row in rows:
+            c = RowChecker(row, errors, self.today)
+            item = self.parse(c, row)
+            if c.ok:
+                item["line"] = row.line
+                items.append(item)
+        if self.key_column is not None:
+            items = self._first_of_each_key(items, errors)
+        self.write(items, errors)
+
+    def _first_of_each_key(self, items: list[dict], errors: ErrorList) -> list[dict]:
+        """Drop (and name) the lines whose key an earlier line of the file
+        has; mark the others new or an update (``item["id"]``)."""
+        found = self.existing([self.key(i) for i in items])
+        seen: dict[Any, int] = {}
+        out = []
+        for item in items:
+            key = self.key(item)
+            had = found.get(key)
+            if key in seen or (had and self.w.mine(had[1])):
+                errors.append(_Duplicate(item["line"], self.key_column, key, seen.get(key)))
+                continue
+            seen[key] = item["line"]
+            item["id"] = had[0] if had else None
+            out.append(item)
+        return out
+
+    def name_first_lines(self, errors: ErrorList, rows: Iterable[LedgerRow]) -> None:
+        """Find the first line of each duplicate named with an earlier
+        chunk, reading the file again (only when it is refused)."""
+        wanted = {d.key: d for d in errors.first if isinstance(d, _Duplicate) and d.first is None}
+        firsts: dict[Any, int] = {}
+        for row in rows:
+            if len(firsts) == len(wanted):
+                break
+            c = RowChecker(row, ErrorList(), self.today)
+            item = self.parse(c, row)
+            if c.ok and self.key(item) in wanted:
+                firsts.setdefault(self.key(item), row.line)
+        for d in errors.first:
+            if isinstance(d, _Duplicate) and d.first is None:
+                d.first = firsts.get(d.key, "?")
 
 
 # --- branches ---------------------------------------------------------------
 
-def _import_branches(w: _Writer, rows: list[LedgerRow], today: dt.date) -> ImportResult:
-    errors: list[str] = []
-    parsed = []
-    for row in rows:
-        c = RowChecker(row, errors, today)
+class _Branches(_Job):
+    kind, key_column = "branches", "code"
+
+    def parse(self, c: RowChecker, row: LedgerRow) -> dict:
         values = dict(code=c.text("code", True, 32), name=c.text("name", True, 100),
                       base_name=c.text("base_name", max_len=100),
                       address=c.text("address", max_len=200), phone=c.text("phone", max_len=40))
         if values["code"] and not codes.is_branch_code(values["code"]):  # tally files carry it
             c.fail("code", f"支部コードは{codes.BRANCH_CODE_SHAPE_TEXT}で書いてください")
-        if c.ok:
-            parsed.append((row.line, values))
-    _duplicate_check([(line, v["code"]) for line, v in parsed], errors, "code")
-    if errors:
-        raise LedgerError(errors)
-    existing = _branch_map(w.session)
-    result = ImportResult("branches")
-    new = [dict(v, **w.stamp_new) for _, v in parsed if v["code"] not in existing]
-    upd = [dict(v, id=existing[v["code"]], **w.stamp_upd) for _, v in parsed if v["code"] in existing]
-    if new:
-        w.insert_rows(Branch, new)
-    if upd:
-        w.execute(update(Branch), upd)
-    result.created, result.updated = len(new), len(upd)
-    return result
+        return values
+
+    def key(self, item: dict) -> Any:
+        return item["code"]
+
+    def existing(self, keys: list) -> dict[Any, tuple[int, Any]]:
+        return {code: (i, at) for i, code, at in self.session.execute(
+            select(Branch.id, Branch.code, Branch.updated_at).where(Branch.code.in_(keys))).all()}
+
+    def write(self, items: list[dict], errors: ErrorList) -> None:
+        fields = lambda i: {k: v for k, v in i.items() if k not in ("line", "id")}  # noqa: E731
+        self.w.insert_rows(Branch, [dict(fields(i), **self.w.stamp_new)
+                                    for i in items if i["id"] is None])
+        upd = [dict(fields(i), id=i["id"], **self.w.stamp_upd) for i in items if i["id"] is not None]
+        if upd:
+            self.w.execute(update(Branch), upd)
+        self.result.created += len(items) - len(upd)
+        self.result.updated += len(upd)
 
 
 # --- consultations ------------------------------------------------------------
 
-def _import_consultations(w: _Writer, rows: list[LedgerRow], today: dt.date) -> ImportResult:
-    session = w.session
-    errors: list[str] = []
-    branches = _branch_map(session)
-    categories = _code_table(session, Category)
-    parsed = []
-    for row in rows:
-        c = RowChecker(row, errors, today)
-        branch_id = c.branch(branches)
+class _Consultations(_Job):
+    kind, key_column = "consultations", "external_id"
+
+    def __init__(self, w: _Writer, today: dt.date) -> None:
+        super().__init__(w, today)
+        self.branches = _branch_map(self.session)
+        self.categories = _code_table(self.session, Category)
+
+    def parse(self, c: RowChecker, row: LedgerRow) -> dict:
+        branch_id = c.branch(self.branches)
         values = dict(
             external_id=c.text("external_id", True, 64),
             received_on=c.date("received_on", True, not_future=True),
@@ -414,64 +529,95 @@ def _import_consultations(w: _Writer, rows: list[LedgerRow], today: dt.date) -> 
             referred_to=c.text("referred_to", max_len=200),
             summary=c.text("summary"),
         )
-        cats = c.code_list("categories", categories)
+        cats = c.code_list("categories", self.categories)
         person_name = c.keyed("person_name", c.text("person_name", max_len=100))
         person_kana = c.kana_text("person_kana")
         if person_kana and not person_name:
             c.fail("person_name", "ふりがながあるのに氏名が空です")
-        if c.ok:
-            values["branch_id"] = branch_id
-            values["month"] = month_key(values["received_on"])
-            values["search_key"] = kana.fold(values["summary"])  # migration 0004
-            parsed.append((row.line, values, cats, person_name, person_kana))
-    _duplicate_check([(p[0], (p[1]["branch_id"], p[1]["external_id"])) for p in parsed],
-                     errors, "external_id")
-    if errors:
-        raise LedgerError(errors)
+        if not c.ok:
+            return {}
+        values["branch_id"] = branch_id
+        values["month"] = month_key(values["received_on"])
+        values["search_key"] = kana.fold(values["summary"])  # migration 0004
+        return dict(values=values, cats=cats, person_name=person_name, person_kana=person_kana,
+                    branch_id=branch_id, external_id=values["external_id"])
 
-    named = [(i, p) for i, p in enumerate(parsed) if p[3]]
-    person_ids = _resolve_people(
-        w, [(p[1]["branch_id"], _person_values(p[3], p[4])) for _, p in named])
-    person_of = {i: pid for (i, _), pid in zip(named, person_ids)}
+    def existing(self, keys: list) -> dict[Any, tuple[int, Any]]:
+        return _existing_ids(self.session, Consultation, keys)
 
-    existing = _existing_ids(session, Consultation,
-                             [(p[1]["branch_id"], p[1]["external_id"]) for p in parsed])
-    new_rows, new_cats, upd_rows, upd_cats = [], [], [], []
-    for i, (_, values, cats, _, _) in enumerate(parsed):
-        values["person_id"] = person_of.get(i)
-        key = (values["branch_id"], values["external_id"])
-        if key in existing:
-            upd_rows.append(dict(values, id=existing[key], **w.stamp_upd))
-            upd_cats.append((existing[key], values, cats))
-        else:
-            new_rows.append(dict(values, **w.stamp_new))
-            new_cats.append((values, cats))
-    new_ids = w.insert_returning_ids(Consultation, new_rows)
-    if upd_rows:
-        w.execute(update(Consultation), upd_rows)
-        w.execute(delete(ConsultationCategory).where(
-            ConsultationCategory.consultation_id.in_([u[0] for u in upd_cats])))
-    cat_rows = [dict(consultation_id=cid, category_code=code, branch_id=v["branch_id"],
-                     month=v["month"])
-                for cid, (v, cats) in zip(new_ids, new_cats) for code in cats]
-    cat_rows += [dict(consultation_id=cid, category_code=code, branch_id=v["branch_id"],
-                      month=v["month"])
-                 for cid, v, cats in upd_cats for code in cats]
-    if cat_rows:
-        w.insert_rows(ConsultationCategory, cat_rows)
-    return ImportResult("consultations", len(new_rows), len(upd_rows))
+    def write(self, items: list[dict], errors: ErrorList) -> None:
+        w = self.w
+        named = [i for i in items if i["person_name"]]
+        person_ids = _resolve_people(
+            w, [(i["branch_id"], _person_values(i["person_name"], i["person_kana"])) for i in named])
+        for i, pid in zip(named, person_ids):
+            i["values"]["person_id"] = pid
+        new = [i for i in items if i["id"] is None]
+        upd = [i for i in items if i["id"] is not None]
+        new_ids = w.insert_returning_ids(
+            Consultation, [dict(i["values"], person_id=i["values"].get("person_id"), **w.stamp_new)
+                           for i in new])
+        if upd:
+            w.execute(update(Consultation), [
+                dict(i["values"], person_id=i["values"].get("person_id"), id=i["id"], **w.stamp_upd)
+                for i in upd])
+            w.execute(delete(ConsultationCategory).where(
+                ConsultationCategory.consultation_id.in_([i["id"] for i in upd])))
+        w.insert_rows(ConsultationCategory, [
+            dict(consultation_id=cid, category_code=code, branch_id=i["branch_id"],
+                 month=i["values"]["month"])
+            for cid, i in [*zip(new_ids, new), *((i["id"], i) for i in upd)] for code in i["cats"]])
+        self.result.created += len(new)
+        self.result.updated += len(upd)
 
 
-# --- watch users ---------------------------------------------------------------
+# --- watch users and volunteers -------------------------------------------------
 
-def _import_watch_users(w: _Writer, rows: list[LedgerRow], today: dt.date) -> ImportResult:
-    session = w.session
-    errors: list[str] = []
-    branches = _branch_map(session)
-    parsed = []
-    for row in rows:
-        c = RowChecker(row, errors, today)
-        branch_id = c.branch(branches)
+class _Enrolments(_Job):
+    """Shared by watch users and volunteers: a person, an area, dates."""
+
+    key_column = "external_id"
+    model: Any = None
+
+    def __init__(self, w: _Writer, today: dt.date) -> None:
+        super().__init__(w, today)
+        self.branches = _branch_map(self.session)
+
+    def existing(self, keys: list) -> dict[Any, tuple[int, Any]]:
+        return _existing_ids(self.session, self.model, keys)
+
+    def write(self, items: list[dict], errors: ErrorList) -> None:
+        """Resolve areas and people, insert or update the records by
+        external_id."""
+        w, model = self.w, self.model
+        areas = w.area_ids({(i["branch_id"], i["area"]) for i in items if i["area"]})
+        for i in items:
+            i["person"]["area_id"] = areas[(i["branch_id"], i["area"])] if i["area"] else None
+        new = [i for i in items if i["id"] is None]
+        upd = [i for i in items if i["id"] is not None]
+        person_of_record = dict(w.execute(
+            select(model.id, model.person_id).where(model.id.in_([i["id"] for i in upd]))).all()
+        ) if upd else {}
+        person_ids = _resolve_people(w, [(i["branch_id"], i["person"]) for i in new])
+        _update_people(w, [(person_of_record[i["id"]], i["person"]) for i in upd])
+        new_ids = w.insert_returning_ids(model, [
+            dict(i["values"], branch_id=i["branch_id"], external_id=i["external_id"],
+                 person_id=pid, **w.stamp_new) for i, pid in zip(new, person_ids)])
+        if upd:
+            w.execute(update(model), [dict(i["values"], id=i["id"], **w.stamp_upd) for i in upd])
+        self.written(list(zip(new_ids, new)) + [(i["id"], i) for i in upd], upd)
+        self.result.created += len(new)
+        self.result.updated += len(upd)
+
+    def written(self, records: list[tuple[int, dict]], updated: list[dict]) -> None:
+        """What else a kind writes for its records."""
+
+
+class _WatchUsers(_Enrolments):
+    kind, model = "watch-users", WatchUser
+
+    def parse(self, c: RowChecker, row: LedgerRow) -> dict:
+        branch_id = c.branch(self.branches)
         external_id = c.text("external_id", True, 64)
         person = _person_values(
             c.keyed("name", c.text("name", True, 100)), c.kana_text("kana"),
@@ -487,131 +633,135 @@ def _import_watch_users(w: _Writer, rows: list[LedgerRow], today: dt.date) -> Im
             c.fail("end_reason", "終了日があるときは終了理由が必要です")
         if reason and not ended:
             c.fail("ended_on", "終了理由があるのに終了日が空です")
-        if c.ok:
-            parsed.append((row.line, branch_id, external_id, person, area, dict(
-                enrolled_on=enrolled, enrolled_month=month_key(enrolled),
-                ended_on=ended, ended_month=month_key(ended) if ended else None,
-                end_reason=reason)))
-    _duplicate_check([(p[0], (p[1], p[2])) for p in parsed], errors, "external_id")
-    _check_contacts_within(session, parsed, errors)
-    if errors:
-        raise LedgerError(errors)
-    return _write_enrolments(w, WatchUser, "watch-users", parsed, None)
+        if not c.ok:
+            return {}
+        return dict(branch_id=branch_id, external_id=external_id, person=person, area=area,
+                    values=dict(enrolled_on=enrolled, enrolled_month=month_key(enrolled),
+                                ended_on=ended, ended_month=month_key(ended) if ended else None,
+                                end_reason=reason))
+
+    def write(self, items: list[dict], errors: ErrorList) -> None:
+        self._check_contacts_within(items, errors)
+        super().write(items, errors)
+
+    def _check_contacts_within(self, items: list[dict], errors: ErrorList) -> None:
+        """A re-imported watch user's new enrolment must still hold the
+        contacts already recorded (enrolled_on <= contacted_on <= ended_on),
+        the rule the tallies rely on."""
+        ids = [i["id"] for i in items if i["id"] is not None]
+        spans = {}
+        for part in _slices(ids):
+            q = (select(WatchContact.watch_user_id, func.min(WatchContact.contacted_on),
+                        func.max(WatchContact.contacted_on))
+                 .where(WatchContact.watch_user_id.in_(part))
+                 .group_by(WatchContact.watch_user_id))
+            spans.update({uid: (first, last) for uid, first, last in self.session.execute(q).all()})
+        for i in items:
+            span = spans.get(i["id"])
+            if span is None:
+                continue
+            first, last = span
+            values = i["values"]
+            if values["enrolled_on"] > first:
+                errors.append(f"line {i['line']}: enrolled_on: 記録済みの見守り（{first.isoformat()}）"
+                              "より後の登録日にはできません")
+            if values["ended_on"] and values["ended_on"] < last:
+                errors.append(f"line {i['line']}: ended_on: 記録済みの見守り（{last.isoformat()}）"
+                              "より前の終了日にはできません")
 
 
-def _check_contacts_within(session: Session, parsed: list, errors: list[str]) -> None:
-    """A re-imported watch user's new enrolment must still hold the
-    contacts already recorded (enrolled_on <= contacted_on <= ended_on),
-    the rule the tallies rely on."""
-    existing = _existing_ids(session, WatchUser, [(p[1], p[2]) for p in parsed])
-    if not existing:
-        return
-    spans = {}
-    ids = list(existing.values())
-    for start in range(0, len(ids), _CHUNK):
-        q = (select(WatchContact.watch_user_id, func.min(WatchContact.contacted_on),
-                    func.max(WatchContact.contacted_on))
-             .where(WatchContact.watch_user_id.in_(ids[start:start + _CHUNK]))
-             .group_by(WatchContact.watch_user_id))
-        spans.update({uid: (first, last) for uid, first, last in session.execute(q).all()})
-    for line, branch_id, external_id, _, _, values in parsed:
-        span = spans.get(existing.get((branch_id, external_id)))
-        if span is None:
-            continue
-        first, last = span
-        if values["enrolled_on"] > first:
-            errors.append(f"line {line}: enrolled_on: 記録済みの見守り（{first.isoformat()}）"
-                          "より後の登録日にはできません")
-        if values["ended_on"] and values["ended_on"] < last:
-            errors.append(f"line {line}: ended_on: 記録済みの見守り（{last.isoformat()}）"
-                          "より前の終了日にはできません")
+class _Volunteers(_Enrolments):
+    kind, model = "volunteers", Volunteer
 
+    def __init__(self, w: _Writer, today: dt.date) -> None:
+        super().__init__(w, today)
+        self.roles = _code_table(self.session, Role)
 
-def _write_enrolments(w: _Writer, model, kind: str, parsed: list,
-                      roles: dict[int, list[str]] | None) -> ImportResult:
-    """Shared by watch users and volunteers: resolve areas and people,
-    insert or update the records by external_id."""
-    session = w.session
-    areas = w.area_ids({(p[1], p[4]) for p in parsed if p[4]})
-    for p in parsed:
-        p[3]["area_id"] = areas[(p[1], p[4])] if p[4] else None
-    existing = _existing_ids(session, model, [(p[1], p[2]) for p in parsed])
-    person_of_record = dict(session.execute(
-        select(model.id, model.person_id).where(model.id.in_(list(existing.values())))).all()
-    ) if existing else {}
-    new_parsed = [p for p in parsed if (p[1], p[2]) not in existing]
-    upd_parsed = [p for p in parsed if (p[1], p[2]) in existing]
-    person_ids = _resolve_people(w, [(p[1], p[3]) for p in new_parsed])
-    _update_people(w, [(person_of_record[existing[(p[1], p[2])]], p[3]) for p in upd_parsed])
-    new_rows = [dict(p[5], branch_id=p[1], external_id=p[2], person_id=pid, **w.stamp_new)
-                for p, pid in zip(new_parsed, person_ids)]
-    new_ids = w.insert_returning_ids(model, new_rows)
-    upd_rows = [dict(p[5], id=existing[(p[1], p[2])], **w.stamp_upd) for p in upd_parsed]
-    if upd_rows:
-        w.execute(update(model), upd_rows)
-    if roles is not None:
-        upd_ids = [existing[(p[1], p[2])] for p in upd_parsed]
-        if upd_ids:
-            w.execute(delete(VolunteerRole).where(VolunteerRole.volunteer_id.in_(upd_ids)))
-        role_rows = [dict(volunteer_id=vid, role_code=r)
-                     for vid, p in zip(new_ids + upd_ids, new_parsed + upd_parsed)
-                     for r in roles[p[0]]]
-        if role_rows:
-            w.insert_rows(VolunteerRole, role_rows)
-    return ImportResult(kind, len(new_rows), len(upd_rows))
-
-
-# --- volunteers -----------------------------------------------------------------
-
-def _import_volunteers(w: _Writer, rows: list[LedgerRow], today: dt.date) -> ImportResult:
-    session = w.session
-    errors: list[str] = []
-    branches = _branch_map(session)
-    role_table = _code_table(session, Role)
-    parsed, roles = [], {}
-    for row in rows:
-        c = RowChecker(row, errors, today)
-        branch_id = c.branch(branches)
+    def parse(self, c: RowChecker, row: LedgerRow) -> dict:
+        branch_id = c.branch(self.branches)
         external_id = c.text("external_id", True, 64)
         person = _person_values(
             c.keyed("name", c.text("name", True, 100)), c.kana_text("kana"),
             phone=c.text("phone", max_len=40), address=c.text("address", max_len=200))
         area = c.text("area", max_len=100)
         vkind = c.code("kind", codes.VOLUNTEER_KIND)
-        role_codes = c.code_list("roles", role_table)
+        role_codes = c.code_list("roles", self.roles)
         registered = c.date("registered_on", True, not_future=True)
         withdrawn = c.date("withdrawn_on")
         if withdrawn and registered and withdrawn < registered:
             c.fail("withdrawn_on", "退会日が登録日より前です")
         skills = ";".join(s.strip() for s in c.text("skills", max_len=500).split(";") if s.strip())
         fy = c.fiscal_year("insurance_fy")
-        if c.ok:
-            parsed.append((row.line, branch_id, external_id, person, area, dict(
-                kind=vkind, skills=skills, insurance_fy=fy,
-                registered_on=registered, registered_month=month_key(registered),
-                withdrawn_on=withdrawn, withdrawn_month=month_key(withdrawn) if withdrawn else None)))
-            roles[row.line] = role_codes
-    _duplicate_check([(p[0], (p[1], p[2])) for p in parsed], errors, "external_id")
-    if errors:
-        raise LedgerError(errors)
-    return _write_enrolments(w, Volunteer, "volunteers", parsed, roles)
+        if not c.ok:
+            return {}
+        return dict(branch_id=branch_id, external_id=external_id, person=person, area=area,
+                    roles=role_codes, values=dict(
+                        kind=vkind, skills=skills, insurance_fy=fy,
+                        registered_on=registered, registered_month=month_key(registered),
+                        withdrawn_on=withdrawn,
+                        withdrawn_month=month_key(withdrawn) if withdrawn else None))
+
+    def written(self, records: list[tuple[int, dict]], updated: list[dict]) -> None:
+        if updated:
+            self.w.execute(delete(VolunteerRole).where(
+                VolunteerRole.volunteer_id.in_([i["id"] for i in updated])))
+        self.w.insert_rows(VolunteerRole, [dict(volunteer_id=vid, role_code=r)
+                                           for vid, i in records for r in i["roles"]])
 
 
 # --- watch contacts ------------------------------------------------------------
 
-def _import_watch_contacts(w: _Writer, rows: list[LedgerRow], today: dt.date) -> ImportResult:
-    session = w.session
-    errors: list[str] = []
-    branches = _branch_map(session)
-    users = {(b, e): (i, s, en) for i, b, e, s, en in session.execute(
-        select(WatchUser.id, WatchUser.branch_id, WatchUser.external_id,
-               WatchUser.enrolled_on, WatchUser.ended_on)
-        .where(WatchUser.external_id.is_not(None))).all()}
-    volunteers = _existing_ids(session, Volunteer)
-    parsed = []
-    for row in rows:
-        c = RowChecker(row, errors, today)
-        branch_id = c.branch(branches)
+_CONTACT_FIELDS = ("method", "result", "by_staff", "note", "_vols")
+
+
+class _WatchContacts(_Job):
+    """Contacts have no ID in a ledger, and one user may be contacted
+    several times a day by the same method and doer: every line is a
+    contact. The lines of one user and day replace what earlier imports
+    brought for that user and day (docs/interchange.md, watch-contacts.csv),
+    so re-importing a file, or one that repeats its days, doubles nothing.
+    A contact entered on screen (imported_at None) is never touched.
+
+    A user's lines may be anywhere in the file, so each chunk's lines are
+    first written as new contacts of this import; ``finish`` then goes
+    through the users they name, a few at a time: a line equal to an
+    earlier imported contact keeps that one as it is (the line's row goes
+    again); the other lines take the place of the remaining earlier
+    contacts of that user and day one by one (ids stay), or stay added;
+    the earlier contacts left over are removed."""
+
+    kind = "watch-contacts"
+
+    def __init__(self, w: _Writer, today: dt.date) -> None:
+        super().__init__(w, today)
+        self.branches = _branch_map(self.session)
+        self.lines_of: dict[int, int] = {}  # watch user id -> lines of this import
+
+    def chunk(self, rows: list[LedgerRow], errors: ErrorList) -> None:
+        # The users and volunteers the chunk names, with their dates.
+        users: dict[tuple[int, str], tuple] = {}
+        wanted_users: dict[int, set[str]] = {}
+        wanted_vols: dict[int, set[str]] = {}
+        for row in rows:
+            b = self.branches.get(row.values.get("branch_code", ""))
+            if b is not None:
+                wanted_users.setdefault(b, set()).add(row.values.get("watch_user_id", ""))
+                wanted_vols.setdefault(b, set()).update(
+                    p.strip() for p in row.values.get("by", "").split(";") if p.strip())
+        for b, ext in wanted_users.items():
+            for part in _slices(sorted(ext)):
+                users.update({(b, e): (i, s, en) for i, e, s, en in self.session.execute(
+                    select(WatchUser.id, WatchUser.external_id, WatchUser.enrolled_on,
+                           WatchUser.ended_on)
+                    .where(WatchUser.branch_id == b, WatchUser.external_id.in_(part))).all()})
+        self.users = users
+        self.volunteers = {k: v[0] for b, ext in wanted_vols.items()
+                           for k, v in _existing_ids(self.session, Volunteer,
+                                                     [(b, e) for e in ext]).items()}
+        super().chunk(rows, errors)
+
+    def parse(self, c: RowChecker, row: LedgerRow) -> dict:
+        branch_id = c.branch(self.branches)
         user_ext = c.text("watch_user_id", True)
         day = c.date("contacted_on", True, not_future=True)
         method = c.code("method", codes.WATCH_METHOD)
@@ -620,7 +770,7 @@ def _import_watch_contacts(w: _Writer, rows: list[LedgerRow], today: dt.date) ->
         note = c.text("note")
         user = None
         if branch_id is not None and user_ext:
-            user = users.get((branch_id, user_ext))
+            user = self.users.get((branch_id, user_ext))
             if user is None:
                 c.fail("watch_user_id", f"この支部に登録されていない利用者IDです（{user_ext}）")
         if user and day:
@@ -635,135 +785,176 @@ def _import_watch_contacts(w: _Writer, rows: list[LedgerRow], today: dt.date) ->
             by_staff = True
         elif parts and branch_id is not None:
             for part in parts:
-                vid = volunteers.get((branch_id, part))
+                vid = self.volunteers.get((branch_id, part))
                 if vid is None:
                     c.fail("by", f"この支部に登録されていないボランティアIDです（{part}）")
                 elif vid not in vol_ids:
                     vol_ids.append(vid)
-        if c.ok:
-            parsed.append(dict(branch_id=branch_id, watch_user_id=user[0], contacted_on=day,
-                               month=month_key(day), method=method, result=result,
-                               by_staff=by_staff, note=note, _vols=tuple(sorted(vol_ids))))
-    if errors:
-        raise LedgerError(errors)
-    return _replace_imported_contacts(w, parsed)
+        if not c.ok:
+            return {}
+        return dict(branch_id=branch_id, watch_user_id=user[0], contacted_on=day,
+                    month=month_key(day), method=method, result=result,
+                    by_staff=by_staff, note=note, _vols=tuple(sorted(vol_ids)))
 
+    def write(self, items: list[dict], errors: ErrorList) -> None:
+        w = self.w
+        clean = lambda p: {k: v for k, v in p.items() if not k.startswith("_") and k != "line"}  # noqa: E731
+        ids = w.insert_returning_ids(
+            WatchContact, [dict(clean(p), imported_at=w.now, **w.stamp_new) for p in items])
+        w.insert_rows(WatchContactVolunteer, [dict(contact_id=cid, volunteer_id=v)
+                                              for cid, p in zip(ids, items) for v in p["_vols"]])
+        for p in items:
+            self.lines_of[p["watch_user_id"]] = self.lines_of.get(p["watch_user_id"], 0) + 1
 
-_CONTACT_FIELDS = ("method", "result", "by_staff", "note", "_vols")
+    def finish(self) -> ImportResult:
+        self.result.created = sum(self.lines_of.values())
+        batch: list[int] = []
+        size = 0
+        for uid in sorted(self.lines_of):
+            batch.append(uid)
+            size += self.lines_of[uid]
+            if size >= CHUNK_ROWS:
+                self._replace(batch)
+                batch, size = [], 0
+        if batch:
+            self._replace(batch)
+        return self.result
 
-
-def _replace_imported_contacts(w: _Writer, parsed: list[dict]) -> ImportResult:
-    """Contacts have no ID in a ledger, and one user may be contacted
-    several times a day by the same method and doer: every line is a
-    contact. The lines of one user and day replace what earlier imports
-    brought for that user and day (docs/interchange.md, watch-contacts.csv),
-    so re-importing a file, or one that repeats its days, doubles nothing.
-    A contact entered on screen (imported_at None) is never touched.
-
-    A line equal to an imported contact keeps it as it is; the other
-    lines take the place of the remaining imported contacts of that user
-    and day one by one (ids stay), or are added; what is left is removed."""
-    session = w.session
-    lines: dict[tuple[int, dt.date], list[dict]] = {}
-    for p in parsed:
-        lines.setdefault((p["watch_user_id"], p["contacted_on"]), []).append(p)
-    earlier: dict[tuple[int, dt.date], list[dict]] = {}
-    user_ids = sorted({uid for uid, _ in lines})
-    for start in range(0, len(user_ids), _CHUNK):
-        imported = (WatchContact.watch_user_id.in_(user_ids[start:start + _CHUNK]),
-                    WatchContact.imported_at.is_not(None))
+    def _contacts(self, user_ids: list[int], *where) -> dict[tuple[int, dt.date], list[dict]]:
+        """The imported contacts of these users, by user and day, in id order."""
+        imported = (WatchContact.watch_user_id.in_(user_ids), WatchContact.imported_at.is_not(None),
+                    *where)
         vols_of: dict[int, list[int]] = {}
-        for cid, vid in session.execute(
+        for cid, vid in self.session.execute(
                 select(WatchContactVolunteer.contact_id, WatchContactVolunteer.volunteer_id)
                 .join(WatchContact, WatchContact.id == WatchContactVolunteer.contact_id)
                 .where(*imported)).all():
             vols_of.setdefault(cid, []).append(vid)
-        for cid, uid, day, method, result, staff, note in session.execute(
+        out: dict[tuple[int, dt.date], list[dict]] = {}
+        for cid, uid, day, method, result, staff, note in self.session.execute(
                 select(WatchContact.id, WatchContact.watch_user_id, WatchContact.contacted_on,
                        WatchContact.method, WatchContact.result, WatchContact.by_staff,
-                       WatchContact.note).where(*imported)).all():
-            if (uid, day) in lines:
-                earlier.setdefault((uid, day), []).append(dict(
-                    id=cid, method=method, result=result, by_staff=staff, note=note,
-                    _vols=tuple(sorted(vols_of.get(cid, [])))))
-    new: list[dict] = []
-    changed: list[tuple[int, dict]] = []
-    removed: list[int] = []
-    kept = 0
-    for key, group in lines.items():
-        left = list(earlier.get(key, []))
-        rest = []
-        for p in group:
-            same = next((o for o in left if all(o[f] == p[f] for f in _CONTACT_FIELDS)), None)
-            if same is None:
-                rest.append(p)
-            else:
-                left.remove(same)
-                kept += 1
-        changed += [(o["id"], p) for o, p in zip(left, rest)]
-        new += rest[len(left):]
-        removed += [o["id"] for o in left[len(rest):]]
+                       WatchContact.note).where(*imported).order_by(WatchContact.id)).all():
+            out.setdefault((uid, day), []).append(dict(
+                id=cid, method=method, result=result, by_staff=staff, note=note,
+                _vols=tuple(sorted(vols_of.get(cid, [])))))
+        return out
 
-    clean = lambda p: {k: v for k, v in p.items() if not k.startswith("_")}  # noqa: E731
-    new_ids = w.insert_returning_ids(
-        WatchContact, [dict(clean(p), imported_at=w.now, **w.stamp_new) for p in new])
-    gone = [cid for cid, _ in changed] + removed  # their doers are written again or removed
-    for start in range(0, len(gone), _CHUNK):
-        w.execute(delete(WatchContactVolunteer).where(
-            WatchContactVolunteer.contact_id.in_(gone[start:start + _CHUNK])))
-    for start in range(0, len(removed), _CHUNK):
-        w.execute(delete(WatchContact).where(WatchContact.id.in_(removed[start:start + _CHUNK])))
-    if changed:
-        w.execute(update(WatchContact), [
-            dict(id=cid, method=p["method"], result=p["result"], by_staff=p["by_staff"],
-                 note=p["note"], imported_at=w.now, **w.stamp_upd) for cid, p in changed])
-    vol_rows = [dict(contact_id=cid, volunteer_id=v)
-                for cid, p in [*zip(new_ids, new), *changed] for v in p["_vols"]]
-    if vol_rows:
-        w.insert_rows(WatchContactVolunteer, vol_rows)
-    return ImportResult("watch-contacts", len(new), kept + len(changed), len(removed))
-
-
-_IMPORTERS: dict[str, Callable[[_Writer, list[LedgerRow], dt.date], ImportResult]] = {
-    "branches": _import_branches,
-    "consultations": _import_consultations,
-    "watch-users": _import_watch_users,
-    "watch-contacts": _import_watch_contacts,
-    "volunteers": _import_volunteers,
-}
-
-
-def _branch_codes(kind: str, rows: list[LedgerRow], only_branch: str | None) -> str:
-    """The branch codes a file writes to, for the audit row. With
-    ``only_branch`` (a coordinator's import) a row of another branch, or
-    any branches file, refuses the whole file."""
-    column = "code" if kind == "branches" else "branch_code"
-    if only_branch is not None:
-        if kind == "branches":
-            raise LedgerError(["line 1: -: 支部の登録は管理者だけができます"])
-        bad = [f"line {r.line}: branch_code: 自分の支部（{only_branch}）以外の行は取り込めません"
-               for r in rows if r.values.get(column) != only_branch]
-        if bad:
-            raise LedgerError(bad)
-    return ",".join(sorted({r.values.get(column, "") for r in rows} - {""})) or "-"
+    def _replace(self, user_ids: list[int]) -> None:
+        w = self.w
+        # Earlier imported contacts of the days this import names (not the
+        # users' whole history: memory stays bounded by this import's lines).
+        line = aliased(WatchContact)
+        named_day = (select(line.id).where(line.watch_user_id == WatchContact.watch_user_id,
+                                           line.contacted_on == WatchContact.contacted_on,
+                                           line.imported_at == w.now).exists())
+        earlier = {}
+        for part in _slices(user_ids):
+            earlier.update(self._contacts(part, WatchContact.imported_at != w.now, named_day))
+        if not earlier:  # the common first import: every line stays added
+            return
+        lines = {}
+        for part in _slices(sorted({uid for uid, _ in earlier})):
+            lines.update(self._contacts(part, WatchContact.imported_at == w.now))
+        changed: list[tuple[dict, dict]] = []  # (earlier contact, line)
+        dropped: list[int] = []  # rows of lines that an earlier contact stands for
+        removed: list[int] = []
+        kept = 0
+        for key, group in lines.items():
+            left = list(earlier.get(key, []))
+            rest = []
+            for p in group:
+                same = next((o for o in left if all(o[f] == p[f] for f in _CONTACT_FIELDS)), None)
+                if same is None:
+                    rest.append(p)
+                else:
+                    left.remove(same)
+                    dropped.append(p["id"])
+                    kept += 1
+            changed += list(zip(left, rest))
+            dropped += [p["id"] for p in rest[:len(left)]]
+            removed += [o["id"] for o in left[len(rest):]]
+        gone = dropped + removed
+        relinked = [o["id"] for o, _ in changed]
+        for part in _slices(gone + relinked):
+            w.execute(delete(WatchContactVolunteer).where(
+                WatchContactVolunteer.contact_id.in_(part)))
+        for part in _slices(gone):
+            w.execute(delete(WatchContact).where(WatchContact.id.in_(part)))
+        if changed:
+            w.execute(update(WatchContact), [
+                dict(id=o["id"], method=p["method"], result=p["result"], by_staff=p["by_staff"],
+                     note=p["note"], imported_at=w.now, **w.stamp_upd) for o, p in changed])
+        w.insert_rows(WatchContactVolunteer, [dict(contact_id=o["id"], volunteer_id=v)
+                                              for o, p in changed for v in p["_vols"]])
+        self.result.created -= kept + len(changed)
+        self.result.updated += kept + len(changed)
+        self.result.removed += len(removed)
 
 
-def import_ledger(db: Database, kind: str, source: Path | bytes,
-                  today: dt.date | None = None, only_branch: str | None = None) -> ImportResult:
-    """Import one ledger file of ``kind``. Raises LedgerError listing the bad
-    lines; on any error nothing is written. ``only_branch``: the signed-in
-    coordinator's branch code; the scope is checked on the very rows that
-    are written (the file is read once: issue 14)."""
-    if kind not in _IMPORTERS:
+_JOBS: dict[str, type[_Job]] = {job.kind: job for job in (
+    _Branches, _Consultations, _WatchUsers, _WatchContacts, _Volunteers)}
+
+
+@contextlib.contextmanager
+def _opened(source: Path | bytes | BinaryIO) -> Iterator[BinaryIO]:
+    """The file as one open binary handle: every pass reads the same
+    handle (the path is opened once: issue 14)."""
+    if isinstance(source, bytes):
+        yield io.BytesIO(source)
+    elif isinstance(source, (str, Path)):
+        with open(source, "rb") as f:
+            yield f
+    else:
+        yield source
+
+
+def _chunks(rows: Iterable[LedgerRow], size: int) -> Iterator[list[LedgerRow]]:
+    it = iter(rows)
+    while chunk := list(itertools.islice(it, size)):
+        yield chunk
+
+
+def import_ledger(db: Database, kind: str, source: Path | bytes | BinaryIO,
+                  today: dt.date | None = None, only_branch: str | None = None,
+                  chunk_rows: int = CHUNK_ROWS) -> ImportResult:
+    """Import one ledger file of ``kind`` (its bytes, a path, or an open
+    binary file). Raises LedgerError listing the bad lines; on any error
+    nothing is written. ``only_branch``: the signed-in coordinator's
+    branch code; the scope is checked on the very rows that are written."""
+    if kind not in _JOBS:
         raise LedgerError([f"line 0: KIND: 不明な種類です（{kind}）: {', '.join(KINDS)}"])
-    rows = read_ledger(source, COLUMNS[kind])
-    branches = _branch_codes(kind, rows, only_branch)
-    today = today or clock.today()
-    with db.session() as session:
-        writer = _Writer(db, session)
-        result = _IMPORTERS[kind](writer, rows, today)
-        db.audit(session, "import", kind, None,
-                 f"created={result.created} updated={result.updated}"
-                 + (f" removed={result.removed}" if result.removed else "")
-                 + f" branch={branches}")
+    column = "code" if kind == "branches" else "branch_code"
+    with _opened(source) as f:
+        reader = LedgerReader(f, detect_encoding(f), COLUMNS[kind])
+        with db.session() as session:
+            job = _JOBS[kind](_Writer(db, session), today or clock.today())
+            errors = ErrorList()
+            # With only_branch (a coordinator's import) a row of another
+            # branch, or any branches file, refuses the whole file; those
+            # lines alone are named.
+            outside = ErrorList()
+            if only_branch is not None and kind == "branches":
+                outside.append("line 1: -: 支部の登録は管理者だけができます")
+            branch_codes: set[str] = set()  # for the audit row
+            for chunk in _chunks(reader, chunk_rows):  # the reader raises its own errors at the end
+                for r in chunk:
+                    code = r.values.get(column, "")
+                    if only_branch is not None and code != only_branch and kind != "branches":
+                        outside.append(f"line {r.line}: branch_code: "
+                                       f"自分の支部（{only_branch}）以外の行は取り込めません")
+                    elif not errors and code:
+                        branch_codes.add(code)
+                if not outside:
+                    job.chunk(chunk, errors)
+            if outside:
+                raise outside.refusal()
+            if errors:
+                job.name_first_lines(errors, reader)
+                raise errors.refusal()
+            result = job.finish()
+            db.audit(session, "import", kind, None,
+                     f"created={result.created} updated={result.updated}"
+                     + (f" removed={result.removed}" if result.removed else "")
+                     + f" branch={','.join(sorted(branch_codes)) or '-'}")
     return result

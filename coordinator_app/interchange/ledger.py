@@ -2,16 +2,19 @@
 
 Encoding is detected (UTF-8 with or without BOM, or Shift_JIS/cp932);
 the header may use column names or their Japanese labels, in any order.
+Files are read from an open binary handle a block or a record at a time,
+so a file of any size is read in bounded memory (issue 19).
 This module only reads and validates text; ``importer`` writes.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
+from typing import BinaryIO, Iterator
 
 MAX_ERRORS = 50
 
@@ -42,99 +45,213 @@ class LedgerRow:
 
 
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")  # below 0x20, not \t \n \r
+_BLOCK = 1 << 20  # bytes read at a time: memory stays bounded whatever the file's size
 
 
-def decode(data: bytes) -> str:
-    """UTF-8 (BOM or not), else cp932. Refuses binary data and empty files."""
-    if not data.strip(b"\xef\xbb\xbf \t\r\n"):
-        raise LedgerError(["line 1: -: ファイルが空です"])
-    if b"\x00" in data:
-        raise LedgerError(["line 1: -: CSVファイルではありません（バイナリデータを含みます）"])
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
+class ErrorList:
+    """The errors of one file as they are found: the first ``MAX_ERRORS``
+    kept, all counted (a file of a million bad lines needs no million
+    messages). An entry may be a callable that gives its text at the end
+    (a duplicate whose first line is looked up then)."""
+
+    def __init__(self) -> None:
+        self.first: list = []
+        self.total = 0
+
+    def append(self, error) -> None:
+        self.total += 1
+        if len(self.first) < MAX_ERRORS:
+            self.first.append(error)
+
+    def __bool__(self) -> bool:
+        return self.total > 0
+
+    def refusal(self) -> LedgerError:
+        return LedgerError([e if isinstance(e, str) else e() for e in self.first], self.total)
+
+
+def detect_encoding(f: BinaryIO) -> str:
+    """Read the whole file once, a block at a time: "utf-8-sig" (BOM or
+    not), else "cp932". Refuses binary data, empty files and text with
+    control characters. Leaves ``f`` at its start."""
+    content = nul = False
+    utf8, utf8_ok = codecs.getincrementaldecoder("utf-8-sig")(), True
+    f.seek(0)
+    for block in iter(lambda: f.read(_BLOCK), b""):
+        content = content or bool(block.strip(b"\xef\xbb\xbf \t\r\n"))
+        nul = nul or b"\x00" in block
+        if utf8_ok:
+            try:
+                utf8.decode(block)
+            except UnicodeDecodeError:
+                utf8_ok = False
+    if utf8_ok:
         try:
-            text = data.decode("cp932")
+            utf8.decode(b"", final=True)
         except UnicodeDecodeError:
-            raise LedgerError(
-                ["line 1: -: 文字コードを判別できません（UTF-8 または Shift_JIS で保存してください）"]
-            ) from None
-    # Both decode many byte soups; real ledgers have no control characters.
-    if _CONTROL.search(text):
-        raise LedgerError(["line 1: -: CSVファイルではありません（制御文字を含みます）"])
-    return text
-
-
-# One field from its first character: a quoted field ("..." with "" for a
-# quote inside, then whatever follows up to the separator, as the csv
-# module reads it) or an unquoted one. Possessive, so a quoted field that
-# no quote closes runs to the end of the text with group 1 unmatched.
-_FIELD = re.compile(r'"(?:[^"]|"")*+(")?[^,\r\n]*|[^,\r\n]*')
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
-
-
-def _unclosed_quote_line(lines: list[str], last_start: int) -> int | None:
-    """The line where a quoted field starts that is still open at the end
-    of the file, or None. Such a field can only be in the last record,
-    which starts on line ``last_start``; only that record is scanned."""
-    tail = "".join(lines[last_start - 1:])
-    pos = 0
-    while pos < len(tail):
-        m = _FIELD.match(tail, pos)
-        if m.group(0).startswith('"') and m.group(1) is None:
-            return last_start + len(_LINE_BREAK.findall(tail, 0, m.start()))
-        pos = m.end() + (2 if tail.startswith("\r\n", m.end()) else 1)
-    return None
-
-
-def read_ledger(source: Path | bytes, columns: list[ColumnSpec]) -> list[LedgerRow]:
-    """Parse and map the header; return the data rows (blank rows skipped)
-    with values keyed by column name, stripped. Raises LedgerError for a
-    bad header, a row whose column count differs from the header's, and
-    a quoted field still open at the end of the file."""
-    data = source if isinstance(source, bytes) else Path(source).read_bytes()
-    text = decode(data)
-    # The physical lines, as the csv module counts them (line_num).
-    lines = io.StringIO(text, newline="").readlines()
-    reader = csv.reader(lines)
-    records: list[tuple[int, list[str]]] = []  # (first line, cells), the header first
-    errors: list[str] = []
-    line = 0
+            utf8_ok = False
+    if not content:
+        raise LedgerError(["line 1: -: ファイルが空です"])
+    if nul:
+        raise LedgerError(["line 1: -: CSVファイルではありません（バイナリデータを含みます）"])
+    encoding = "utf-8-sig" if utf8_ok else "cp932"
+    decoder = codecs.getincrementaldecoder(encoding)()
+    f.seek(0)
     try:
-        for record in reader:
-            records.append((line + 1, record))
-            line = reader.line_num
-        last_start = records[-1][0] if records else 1
-    except csv.Error as exc:  # e.g. a field over the csv module's size limit
-        errors.append(f"line {line + 1}: -: CSVとして読めません（{exc}）")
-        last_start = line + 1
-    opened = _unclosed_quote_line(lines, last_start)
-    if opened is not None:
-        # The csv module runs such a field to the end of the file: the
-        # rows after it (other people's records) would end up in one value.
-        errors = [f"line {opened}: -: 引用符（\"）が閉じられないままファイルが終わっています"
-                  "（この行で始まる項目の \" を閉じてください）"]
-        if records and records[-1][0] == last_start:
-            records.pop()
-    if not records:
-        raise LedgerError(errors or ["line 1: -: ファイルが空です"])
-    header_errors: list[str] = []
-    mapped = _map_header(records[0][1], columns, header_errors)
-    if header_errors:
-        raise LedgerError(header_errors + errors)
-    filled = [(start, record) for start, record in records[1:]
-              if any(cell.strip() for cell in record)]
-    for start, record in filled:
-        if len(record) != len(mapped):
-            errors.append(f"line {start}: -: 列の数が見出しと違います"
-                          f"（見出しは {len(mapped)} 列、この行は {len(record)} 列）")
-    if errors:
-        raise LedgerError(errors)
-    rows = [LedgerRow(start, {name: record[i].strip() for i, name in enumerate(mapped)})
-            for start, record in filled]
-    if not rows:
-        raise LedgerError(["line 2: -: データ行がありません"])
-    return rows
+        for block in iter(lambda: f.read(_BLOCK), b""):
+            # Both decode many byte soups; real ledgers have no control characters.
+            if _CONTROL.search(decoder.decode(block)):
+                raise LedgerError(["line 1: -: CSVファイルではありません（制御文字を含みます）"])
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        raise LedgerError(
+            ["line 1: -: 文字コードを判別できません（UTF-8 または Shift_JIS で保存してください）"]
+        ) from None
+    f.seek(0)
+    return encoding
+
+
+# A field from its first character, in three states: at its start, inside
+# quotes ("..." with "" for a quote inside), or in the rest (after the
+# closing quote, or unquoted) up to the separator, as the csv module reads it.
+_QUOTED = re.compile(r'(?:[^"]|"")*+')
+_REST = re.compile(r"[^,\r\n]*")
+
+
+class _OpenQuote:
+    """Finds a quoted field still open at the end of the file, fed the
+    file's lines from the start of the last record on (only the last
+    record can hold one: it runs to the end of the file)."""
+
+    def __init__(self, line: int) -> None:
+        self.line = line
+        self.state = "start"
+        self.opened: int | None = None
+
+    def feed(self, text: str) -> None:
+        pos, end = 0, len(text)
+        while pos < end:
+            if self.state == "start":
+                if text[pos] == '"':
+                    self.state, self.opened, pos = "quoted", self.line, pos + 1
+                    continue
+                self.state = "rest"
+            if self.state == "quoted":
+                pos = _QUOTED.match(text, pos).end()
+                if pos == end:
+                    break  # the line break is inside the quotes
+                self.state, pos = "rest", pos + 1
+            pos = _REST.match(text, pos).end()
+            if pos < end:  # a comma or a line break: the next field starts
+                pos += 2 if text.startswith("\r\n", pos) else 1
+                self.state = "start"
+        self.line += 1
+
+    def open_line(self) -> int | None:
+        return self.opened if self.state == "quoted" else None
+
+
+class LedgerReader:
+    """Stream a ledger file's data rows (blank rows skipped) with values
+    keyed by column name, stripped, from an open binary file whose
+    encoding ``detect_encoding`` found. Memory holds one record at a time.
+
+    Structural errors (a bad header, a row whose column count differs from
+    the header's, a quoted field still open at the end of the file, a
+    record the csv module cannot read) are found as the rows go by and
+    raised as one LedgerError when the iteration ends, so a caller that
+    wrote the rows meanwhile must roll back (import_ledger's transaction)."""
+
+    def __init__(self, f: BinaryIO, encoding: str, columns: list[ColumnSpec]) -> None:
+        self.f = f
+        self.encoding = encoding
+        self.columns = columns
+
+    def __iter__(self) -> Iterator[LedgerRow]:
+        self.f.seek(0)
+        text = io.TextIOWrapper(self.f, encoding=self.encoding, newline="")
+        try:
+            yield from self._rows(text)
+        finally:
+            text.detach()  # the caller's file stays open
+
+    def _rows(self, text) -> Iterator[LedgerRow]:
+        record_lines: list[str] = []  # the physical lines of the record being read
+
+        def lines():
+            for physical in text:  # split as the csv module counts lines (line_num)
+                record_lines.append(physical)
+                yield physical
+
+        raw = lines()
+        reader = csv.reader(raw)
+        header_errors: list[str] = []
+        problems = ErrorList()  # column counts, in line order
+        mapped: list[str] | None = None
+        pending: tuple[int, list[str]] | None = None  # the newest record, checked when the next comes
+        last_lines: list[str] = []
+        last_start, line, records, filled = 1, 0, 0, 0
+        broken: str | None = None
+        try:
+            for record in reader:
+                start, line = line + 1, reader.line_num
+                last_lines, record_lines[:] = record_lines[:], []
+                last_start, records = start, records + 1
+                if mapped is None:
+                    mapped = _map_header(record, self.columns, header_errors)
+                    continue
+                if pending is not None and not header_errors:
+                    row = self._check(pending, mapped, problems)
+                    if row is not None:
+                        filled += 1
+                        yield row
+                pending = (start, record) if any(cell.strip() for cell in record) else None
+            scan = _OpenQuote(last_start)
+            for physical in last_lines:
+                scan.feed(physical)
+        except csv.Error as exc:  # e.g. a field over the csv module's size limit
+            broken = f"line {line + 1}: -: CSVとして読めません（{exc}）"
+            last_start = line + 1
+            scan = _OpenQuote(last_start)
+            for physical in record_lines:
+                scan.feed(physical)
+            for physical in raw:  # the rest of the file, for a quote left open
+                scan.feed(physical)
+            last_lines = []
+        opened = scan.open_line()
+        if opened is not None:
+            # The csv module runs such a field to the end of the file: the
+            # rows after it (other people's records) would end up in one value.
+            broken = (f"line {opened}: -: 引用符（\"）が閉じられないままファイルが終わっています"
+                      "（この行で始まる項目の \" を閉じてください）")
+            if last_lines:  # that record is not read
+                if records == 1:
+                    mapped = None
+                pending = None
+        ending = [broken] if broken else []
+        if mapped is None:
+            raise LedgerError(ending or ["line 1: -: ファイルが空です"])
+        if header_errors:
+            raise LedgerError(header_errors + ending)
+        if pending is not None:
+            row = self._check(pending, mapped, problems)
+            if row is not None:
+                filled += 1
+                yield row
+        if ending or problems:
+            raise LedgerError(ending + problems.first, len(ending) + problems.total)
+        if not filled:
+            raise LedgerError(["line 2: -: データ行がありません"])
+
+    @staticmethod
+    def _check(record: tuple[int, list[str]], mapped: list[str],
+               problems: ErrorList) -> LedgerRow | None:
+        start, cells = record
+        if len(cells) != len(mapped):
+            problems.append(f"line {start}: -: 列の数が見出しと違います"
+                            f"（見出しは {len(mapped)} 列、この行は {len(cells)} 列）")
+            return None
+        return LedgerRow(start, {name: cells[i].strip() for i, name in enumerate(mapped)})
 
 
 def _map_header(header: list[str], columns: list[ColumnSpec], errors: list[str]) -> list[str]:

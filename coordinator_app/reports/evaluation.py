@@ -10,7 +10,6 @@ IPAexGothic, CJK line breaking, page numbers).
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
@@ -19,7 +18,6 @@ from reportlab.platypus import CondPageBreak, PageBreak, Table, TableStyle
 from coordinator_app.core import indicator_rules as core
 from coordinator_app.core.dates import fiscal_year_label
 from coordinator_app.reports import pdf
-from coordinator_app.storage import private_files
 
 TITLE = "進行管理・評価シート"
 GRADE_LEGEND = "　".join(f"{g}　{label}" for g, label in core.GRADES.items())
@@ -55,7 +53,6 @@ def _grid(data, widths_mm, label_cols=(0,), header_row=False, font_size=9) -> Ta
 
 
 def _summary(data) -> list:
-    st = pdf.styles()
     years = data.summary_years
     year_w = 9 if len(years) <= 5 else max(6, 45 // len(years))
     fixed = pdf.content_width() / mm - year_w * len(years)
@@ -89,7 +86,6 @@ def _value(v, unit: str) -> str:
 
 
 def _indicator_page(data, result) -> list:
-    st = pdf.styles()
     i = result.info
     width = pdf.content_width() / mm
     label_w = 30
@@ -139,17 +135,14 @@ def _indicator_page(data, result) -> list:
     return story
 
 
-def write_pdf(data, out: Path, printed_on: dt.date | None = None) -> int:
-    """Write the whole sheet for ``data`` (``services.indicators.SheetData``);
-    returns the number of pages."""
+def write_pdf(data, target, printed_on: dt.date | None = None) -> int:
+    """Lay the whole sheet for ``data`` (``services.indicators.SheetData``)
+    out into ``target`` (a path or a binary file); returns the number of
+    pages."""
     header = pdf.PageHeader(title=TITLE, branch=data.scope_label, printed_on=printed_on,
                             subtitle=f"{data.plan.name}　{fiscal_year_label(data.fiscal_year)}")
     story = _summary(data)
     for result in data.results:
         story.append(PageBreak())
         story.extend(_indicator_page(data, result))
-    out = Path(out)
-    partial = private_files.fresh_file(out.with_name(out.name + ".partial"))
-    pages = pdf.build_pdf(partial, header, story).pages
-    partial.replace(out)  # a reader never sees half a file
-    return pages
+    return pdf.build_pdf(target, header, story).pages

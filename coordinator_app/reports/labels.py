@@ -7,25 +7,22 @@ volunteer group). The sheets carry nothing else (no header, no page
 number: it would print on a label). Printers drift, so the whole sheet can
 be moved by ``offset_x_mm`` (right +) and ``offset_y_mm`` (down +);
 ``outline=True`` draws the cell borders for a test print on plain paper.
+``services.list_rows`` chooses the people (``LabelEntry`` rows).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Sequence
 
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from sqlalchemy import and_, or_, select
-from sqlmodel import Session
 
-from coordinator_app.core.models import Person, Volunteer, WatchUser
 from coordinator_app.reports import pdf
 
-PAGE_W, PAGE_H = pdf.PAGE_SIZE
+PAGE_H = pdf.PAGE_SIZE[1]
 
 
 @dataclass(frozen=True)
@@ -85,43 +82,6 @@ class LabelEntry:
     @property
     def sort_key(self):
         return (self.kana_key == "", self.kana_key, self.name, self.person_id)
-
-
-def fetch_label_entries(session: Session, branch_id: int, today: dt.date, source: str,
-                        area_id: int | None = None) -> tuple[list[LabelEntry], int]:
-    """People of the branch who agreed to mail (``mail_ok``) and are active
-    volunteers and/or active watch users on ``today``, one label each,
-    50音順. Returns (entries, skipped) — skipped had no address."""
-    if source not in SOURCES:
-        raise ValueError(f"宛名ラベルの対象「{source}」は選べません")
-    people: dict[int, tuple[Person, str]] = {}
-    if source in ("volunteers", "both"):
-        q = (select(Person, Volunteer.kind).join(Volunteer, Volunteer.person_id == Person.id)
-             .where(Volunteer.branch_id == branch_id, Person.mail_ok.is_(True),
-                    Volunteer.registered_on <= today,
-                    or_(Volunteer.withdrawn_on.is_(None), Volunteer.withdrawn_on > today)))
-        if area_id is not None:
-            q = q.where(Person.area_id == area_id)
-        for p, kind in session.execute(q):
-            people[p.id] = (p, "御中" if kind == "group" else "様")
-    if source in ("watch_users", "both"):
-        q = (select(Person).join(WatchUser, WatchUser.person_id == Person.id)
-             .where(WatchUser.branch_id == branch_id, Person.mail_ok.is_(True),
-                    and_(WatchUser.enrolled_on <= today,
-                         or_(WatchUser.ended_on.is_(None), WatchUser.ended_on > today))))
-        if area_id is not None:
-            q = q.where(Person.area_id == area_id)
-        for p in session.scalars(q):
-            people.setdefault(p.id, (p, "様"))
-    entries, skipped = [], 0
-    for p, honorific in people.values():
-        if not p.address.strip():
-            skipped += 1
-            continue
-        entries.append(LabelEntry(p.id, p.postal_code, p.address, p.name, honorific,
-                                  p.kana_key))
-    entries.sort(key=lambda e: e.sort_key)
-    return entries, skipped
 
 
 def _fit(text: str, size: float, width: float, minimum: float = 6.0) -> float:
@@ -222,12 +182,3 @@ def _draw_outlines(c: Canvas, layout: LabelLayout, dx: float, dy: float) -> None
         left, top, w, h = layout.cell_mm(i, dx, dy)
         c.rect(left * mm, PAGE_H - (top + h) * mm, w * mm, h * mm)
     c.restoreState()
-
-
-def cells_in_points(layout: LabelLayout, offset_x_mm: float = 0.0,
-                    offset_y_mm: float = 0.0) -> Iterable[tuple[float, float, float, float]]:
-    """Each cell as (x0, y0, x1, y1) in points from the top-left corner —
-    the coordinates ``pdftotext -bbox`` reports, for tests."""
-    for i in range(layout.per_page):
-        left, top, w, h = layout.cell_mm(i, offset_x_mm, offset_y_mm)
-        yield left * mm, top * mm, (left + w) * mm, (top + h) * mm

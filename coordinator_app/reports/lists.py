@@ -1,11 +1,11 @@
 """Printed lists (名簿・確認リスト): what a branch hands out on paper.
 
-Qt-free. Each list has a ``fetch_*`` function that reads its rows inside
-the caller's session (the print service owns the transaction and the
-scope check) and a ``*_story`` function that turns rows into flowables.
-``LISTS`` describes every kind: its Japanese title, whether it carries
-personal data, and the columns the user may choose from (birth dates and
-notes are off by default: print only what the recipient needs).
+Qt-free, layout only: ``services.list_rows`` reads the rows (in the print
+service's session, after its scope check) into the plain ``PersonRow`` and
+``BranchRow`` below, and a ``*_story`` function here turns them into
+flowables. ``LISTS`` describes every kind: its Japanese title, whether it
+carries personal data, and the columns the user may choose from (birth
+dates and notes are off by default: print only what the recipient needs).
 
 People are always sorted 50音順 by their folded ふりがな (``Person.kana_key``;
 a person without ふりがな sorts after the others, by name).
@@ -13,28 +13,12 @@ a person without ふりがな sorts after the others, by name).
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass, field
-from typing import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Iterable, NamedTuple, Sequence
 
 from reportlab.platypus import Flowable, KeepTogether
-from sqlalchemy import and_, func, or_, select
-from sqlmodel import Session
 
-from coordinator_app.core import codes
-from coordinator_app.core.dates import format_wareki_short
-from coordinator_app.core.models import (
-    Area,
-    Branch,
-    Person,
-    Role,
-    Volunteer,
-    VolunteerRole,
-    WatchAssignment,
-    WatchContact,
-    WatchUser,
-)
 from coordinator_app.reports import pdf
 
 RESULT_BOXES = "□異常なし □不在 □異変あり"
@@ -153,19 +137,18 @@ WRITE_IN = {"write_date", "write_result", "write_memo", "safe", "needs_help",
             "unreachable", "checked_at"}
 
 
-@dataclass
-class ListDocument:
-    """A list ready to lay out: header, a story factory (called once per
-    copy) and how many people it names."""
-
-    kind: ListKind
-    header: pdf.PageHeader
-    story: Callable[[], list[Flowable]]
-    people: int
-    person_ids: list[int] = field(default_factory=list)
-
-
 # --- rows --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BranchRow:
+    """One branch on the 支部拠点一覧 (no personal data)."""
+
+    code: str
+    name: str
+    base_name: str
+    address: str
+    phone: str
 
 
 @dataclass(frozen=True)
@@ -184,153 +167,12 @@ class PersonRow:
         return (self.kana_key == "", self.kana_key, self.name_key, self.person_id)
 
 
-def _person_values(p: Person, area: str | None) -> dict[str, str]:
-    return {
-        "name": p.name, "kana": p.kana, "phone": p.phone, "address": p.address,
-        "area": area or "", "birth_date": format_wareki_short(p.birth_date),
-        "note": p.note or "",
-    }
+class CooperatorName(NamedTuple):
+    """A cooperator in the heading of a 担当表 block."""
 
-
-def _active(start_col, end_col, day: dt.date):
-    return and_(start_col <= day, or_(end_col.is_(None), end_col > day))
-
-
-def _role_labels(session: Session) -> dict[str, str]:
-    labels = dict(codes.DEFAULT_ROLES)
-    labels.update(dict(session.execute(select(Role.code, Role.label)).all()))
-    return labels
-
-
-def fetch_branches(session: Session) -> list[dict[str, str]]:
-    """支部拠点一覧: every branch in its official order (no personal data)."""
-    q = select(Branch).order_by(Branch.sort_order, Branch.code)
-    return [{"code": b.code, "name": b.name, "base_name": b.base_name,
-             "address": b.address, "phone": b.phone} for b in session.scalars(q)]
-
-
-def fetch_volunteers(session: Session, branch_id: int, today: dt.date, *,
-                     area_id: int | None = None, role: str | None = None,
-                     include_withdrawn: bool = False) -> list[PersonRow]:
-    """ボランティア名簿: the branch's volunteers (active on ``today`` unless
-    ``include_withdrawn``), optionally of one area or one role, 50音順."""
-    q = (select(Volunteer, Person, Area.name)
-         .join(Person, Person.id == Volunteer.person_id)
-         .outerjoin(Area, Area.id == Person.area_id)
-         .where(Volunteer.branch_id == branch_id))
-    if not include_withdrawn:
-        q = q.where(_active(Volunteer.registered_on, Volunteer.withdrawn_on, today))
-    if area_id is not None:
-        q = q.where(Person.area_id == area_id)
-    if role:
-        q = q.where(Volunteer.id.in_(
-            select(VolunteerRole.volunteer_id).where(VolunteerRole.role_code == role)))
-    found = session.execute(q).all()
-    roles: dict[int, list[str]] = defaultdict(list)
-    ids = [v.id for v, _, _ in found]
-    labels = _role_labels(session)
-    for chunk in _chunks(ids):
-        for vid, code in session.execute(
-                select(VolunteerRole.volunteer_id, VolunteerRole.role_code)
-                .where(VolunteerRole.volunteer_id.in_(chunk))):
-            roles[vid].append(code)
-    order = {c: i for i, c in enumerate(labels)}
-    rows = []
-    for v, p, area in found:
-        values = _person_values(p, area)
-        role_codes = sorted(roles[v.id], key=lambda c: order.get(c, 99))
-        values.update({
-            "kind": codes.VOLUNTEER_KIND.get(v.kind, v.kind),
-            "roles": "・".join(labels.get(c, c) for c in role_codes),
-            "skills": (v.skills or "").replace(";", "・"),
-            "insurance": str(v.insurance_fy) if v.insurance_fy else "",
-            "registered": format_wareki_short(v.registered_on),
-        })
-        if v.withdrawn_on and v.withdrawn_on <= today:
-            values["name"] += "（退会）"
-        rows.append(PersonRow(p.id, p.kana_key, p.name_key, values, area or ""))
-    rows.sort(key=lambda r: r.sort_key)
-    return rows
-
-
-def _chunks(ids: Sequence[int], size: int = 500):
-    for i in range(0, len(ids), size):
-        yield ids[i:i + size]
-
-
-def fetch_watch_users(session: Session, branch_id: int, today: dt.date, *,
-                      area_id: int | None = None,
-                      cooperator_id: int | None = None) -> list[PersonRow]:
-    """見守り利用登録者 active on ``today`` (enrolled, not ended) of the
-    branch, optionally of one area or watched by one cooperator; with the
-    last contact and the assigned cooperators. ``group`` holds the sorted
-    cooperator volunteer ids (the pair), for the 担当表. 50音順."""
-    last = (select(WatchContact.watch_user_id.label("uid"),
-                   func.max(WatchContact.contacted_on).label("last_on"))
-            .where(WatchContact.branch_id == branch_id, WatchContact.contacted_on <= today)
-            .group_by(WatchContact.watch_user_id).subquery())
-    q = (select(WatchUser, Person, Area.name, last.c.last_on)
-         .join(Person, Person.id == WatchUser.person_id)
-         .outerjoin(Area, Area.id == Person.area_id)
-         .outerjoin(last, last.c.uid == WatchUser.id)
-         .where(WatchUser.branch_id == branch_id,
-                _active(WatchUser.enrolled_on, WatchUser.ended_on, today)))
-    if area_id is not None:
-        q = q.where(Person.area_id == area_id)
-    if cooperator_id is not None:
-        q = q.where(WatchUser.id.in_(select(WatchAssignment.watch_user_id)
-                                     .where(WatchAssignment.volunteer_id == cooperator_id)))
-    found = session.execute(q).all()
-    # The last contact's method, for "R8.11.2 電話".
-    methods: dict[tuple[int, dt.date], str] = {}
-    pairs: dict[int, list[tuple[str, int, str]]] = defaultdict(list)
-    ids = [u.id for u, *_ in found]
-    for chunk in _chunks(ids):
-        for uid, on, method in session.execute(
-                select(WatchContact.watch_user_id, WatchContact.contacted_on,
-                       WatchContact.method)
-                .join(last, and_(last.c.uid == WatchContact.watch_user_id,
-                                 last.c.last_on == WatchContact.contacted_on))
-                .where(WatchContact.watch_user_id.in_(chunk))):
-            methods.setdefault((uid, on), method)
-        for uid, vid, name, kana_key in session.execute(
-                select(WatchAssignment.watch_user_id, Volunteer.id, Person.name,
-                       Person.kana_key)
-                .join(Volunteer, Volunteer.id == WatchAssignment.volunteer_id)
-                .join(Person, Person.id == Volunteer.person_id)
-                .where(WatchAssignment.watch_user_id.in_(chunk))):
-            pairs[uid].append((kana_key, vid, name))
-    rows = []
-    for u, p, area, last_on in found:
-        values = _person_values(p, area)
-        coop = sorted(pairs[u.id])
-        last_text = ""
-        if last_on:
-            method = codes.WATCH_METHOD.get(methods.get((u.id, last_on), ""), "")
-            last_text = f"{format_wareki_short(last_on)} {method}".strip()
-        values.update({
-            "last_contact": last_text,
-            "cooperators": "・".join(name for _, _, name in coop),
-            "emergency": u.emergency_contact or "",
-            "note": u.note or p.note or "",
-        })
-        rows.append(PersonRow(p.id, p.kana_key, p.name_key, values, area or "",
-                              tuple(vid for _, vid, _ in coop)))
-    rows.sort(key=lambda r: r.sort_key)
-    return rows
-
-
-def cooperator_names(session: Session, volunteer_ids: Iterable[int]) -> dict[int, tuple[str, str, str]]:
-    """{volunteer id: (name, kana_key, phone)} for the 担当表 headings."""
-    ids = list(volunteer_ids)
-    out = {}
-    for chunk in _chunks(ids):
-        for vid, name, kana_key, phone in session.execute(
-                select(Volunteer.id, Person.name, Person.kana_key, Person.phone)
-                .join(Person, Person.id == Volunteer.person_id)
-                .where(Volunteer.id.in_(chunk))):
-            out[vid] = (name, kana_key, phone)
-    return out
+    name: str
+    kana_key: str
+    phone: str
 
 
 # --- layout ------------------------------------------------------------------------
@@ -366,11 +208,11 @@ def person_table(kind: ListKind, columns: Sequence[Column], rows: Sequence[Perso
                           row_padding_mm=row_padding_mm, extra_style=extra)
 
 
-def branches_story(rows: list[dict[str, str]], columns: Sequence[Column],
+def branches_story(rows: Sequence[BranchRow], columns: Sequence[Column],
                    header: pdf.PageHeader) -> list[Flowable]:
     widths = pdf.fit_widths([c.width for c in columns], header)
     wrap = [i for i, c in enumerate(columns) if c.wrap]
-    body = [[r.get(c.key, "") for c in columns] for r in rows]
+    body = [[getattr(r, c.key) for c in columns] for r in rows]
     return [pdf.data_table([c.label for c in columns], body, widths, wrap=wrap,
                            row_padding_mm=1.5),
             pdf.spacer(3),
@@ -393,7 +235,7 @@ def simple_list_story(kind: ListKind, columns: Sequence[Column], rows: Sequence[
 
 def assignments_story(kind: ListKind, columns: Sequence[Column], rows: Sequence[PersonRow],
                       header: pdf.PageHeader,
-                      cooperators: dict[int, tuple[str, str, str]],
+                      cooperators: dict[int, CooperatorName],
                       show_cooperator_phone: bool = True) -> list[Flowable]:
     """協力員担当表: one block per cooperator pair (the set of volunteers
     assigned to the same users), pairs in 50音順 of their first member,

@@ -1,13 +1,10 @@
 """The printable sheet of a database's recovery key (回復キー, issue 9).
-Qt-free: the GUI writes it where the person chooses and opens it for
-printing."""
+Qt-free, layout only: ``services.recovery_sheet`` writes it owner-only
+where the person chooses."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from coordinator_app.reports import pdf
-from coordinator_app.storage import private_files
 
 EXPLANATION = (
     "これはコーディネーターアプリのデータベースの回復キーです。"
@@ -16,9 +13,9 @@ EXPLANATION = (
     "鍵のかかる場所に保管してください。印刷したら、このPDFファイルは削除してください。")
 
 
-def write_recovery_sheet(target: Path | str, recovery_key: str, database: str = "") -> Path:
-    """Write the one-page PDF with the key, what it is for and where the
-    database is. Returns the path written."""
+def lay_out_recovery_sheet(target, recovery_key: str, database: str = "") -> None:
+    """The one-page PDF with the key, what it is for and where the
+    database is, into ``target`` (a path or a binary file)."""
     header = pdf.PageHeader(title="回復キー（厳重保管）", personal=True)
     story = [
         pdf.para(EXPLANATION, "body"),
@@ -29,6 +26,4 @@ def write_recovery_sheet(target: Path | str, recovery_key: str, database: str = 
     ]
     if database:
         story += [pdf.para("データベース", "heading"), pdf.para(database, "body")]
-    private_files.fresh_file(target)  # the key opens everything: owner-only
-    pdf.build_pdf(str(target), header, story)
-    return Path(target)
+    pdf.build_pdf(target, header, story)

@@ -12,65 +12,38 @@ On an encrypted file only KEY_ROLES hold a copy of the database key
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from sqlalchemy import func, select
 
 from coordinator_app.core import clock
+from coordinator_app.core.access import (
+    JUST_LOCKED,
+    ROLES,
+    WRONG_LOGIN,
+    AuthError,
+    Role,
+    SignedIn,
+    after_failure,
+    locked_message,
+)
 from coordinator_app.core.models import Account, Branch
 from coordinator_app.storage.database import Database
 
-ROLES = {"coordinator": "コーディネーター", "city_staff": "市社協職員", "admin": "管理者"}
-MAX_FAILURES = 5
-LOCKOUT = dt.timedelta(minutes=15)
 MIN_PASSWORD = 8
-# Roles whose password unlocks an encrypted database: the coordinator for
-# the records, the administrator to manage the file. Not city_staff.
-KEY_ROLES = ("admin", "coordinator")
 
-WRONG_LOGIN = "ログイン名またはパスワードが違います"
-JUST_LOCKED = (f"パスワードを{MAX_FAILURES}回間違えたため、"
-               f"{int(LOCKOUT.total_seconds() // 60)}分間ロックしました")
+# The demo database's accounts, with passwords published on the sign-in
+# dialog of a demo database (``services.demo`` creates them, is_demo=True).
+DEMO_ACCOUNTS = [
+    # (login, password, display name, role, branch code) — demo only.
+    ("demo-admin", "demo-admin-pass", "デモ 管理者", Role.ADMIN, None),
+    ("demo-coord", "demo-coord-pass", "デモ コーディネーター", Role.COORDINATOR, "01"),
+    ("demo-city", "demo-city-pass", "デモ 市社協職員", Role.CITY_STAFF, None),
+]
 
 _hasher = PasswordHasher()  # argon2id with the library's recommended parameters
 _dummy_hashes: dict[tuple, str] = {}
-
-
-class AuthError(PermissionError):
-    """Sign-in refused; the message (Japanese) says why without saying
-    whether the login exists."""
-
-
-@dataclass(frozen=True)
-class SignedIn:
-    """The signed-in person, as every screen and command sees them."""
-
-    account_id: int
-    login: str
-    display_name: str
-    role: str
-    branch_id: int | None
-    branch_code: str | None
-    branch_name: str | None
-
-    @property
-    def sees_personal_records(self) -> bool:
-        return self.role == "coordinator"
-
-    @property
-    def is_admin(self) -> bool:
-        return self.role == "admin"
-
-    def may_see_branch(self, branch_id: int) -> bool:
-        if self.role == "coordinator":
-            return branch_id == self.branch_id
-        return True
-
-    @property
-    def role_label(self) -> str:
-        return ROLES.get(self.role, self.role)
 
 
 def hash_password(password: str) -> str:
@@ -84,22 +57,6 @@ def _dummy_hash() -> str:
     if params not in _dummy_hashes:
         _dummy_hashes[params] = _hasher.hash("coordinator-app: no such account")
     return _dummy_hashes[params]
-
-
-def after_failure(failed_count: int, locked_until: dt.datetime | None,
-                  now: dt.datetime) -> tuple[int, dt.datetime | None]:
-    """The lock-out rule, for a plain file and for an encrypted one's
-    sign-in log alike: the MAX_FAILURES-th wrong password in a row locks
-    for LOCKOUT and starts the count again."""
-    failed_count += 1
-    if failed_count >= MAX_FAILURES:
-        return 0, now + LOCKOUT
-    return failed_count, locked_until
-
-
-def locked_message(locked_until: dt.datetime, now: dt.datetime) -> str:
-    minutes = int((locked_until - now).total_seconds() // 60) + 1
-    return f"パスワードを続けて間違えたため、あと約{minutes}分ロックされています"
 
 
 def check_password_rules(password: str) -> None:
@@ -122,7 +79,7 @@ def create_account(db: Database, login: str, display_name: str, role: str, passw
     check_password_rules(password)
     with db.session() as s:
         branch_id = None
-        if role == "coordinator":
+        if role == Role.COORDINATOR:
             if not branch_code:
                 raise ValueError("コーディネーターには支部を指定してください")
             branch_id = s.scalar(select(Branch.id).where(Branch.code == branch_code))
@@ -179,10 +136,7 @@ def authenticate(db: Database, login: str, password: str,
                 account.locked_until = None
                 if _hasher.check_needs_rehash(account.password_hash):
                     account.password_hash = hash_password(password)
-                previous_actor = db.actor
-                db.actor = account.login
-                db.audit(s, "sign_in", "account", account.id)
-                db.actor = previous_actor
+                db.audit(s, "sign_in", "account", account.id, actor=account.login)
                 return _signed_in(s, account)
     raise AuthError(failure)
 

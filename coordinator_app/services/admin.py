@@ -18,7 +18,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
-from coordinator_app.core import clock, codes
+from coordinator_app.core import access, clock, codes
+from coordinator_app.core.access import KEY_ROLES, ROLES, Action, Role, SignedIn
 from coordinator_app.core.models import (
     Account,
     Area,
@@ -29,8 +30,6 @@ from coordinator_app.core.models import (
     Setting,
 )
 from coordinator_app.services import accounts
-from coordinator_app.services.accounts import ROLES, SignedIn
-from coordinator_app.services.audit import require_admin
 from coordinator_app.storage.database import Database
 
 IDLE_LOCK_KEY = "idle_lock_minutes"
@@ -58,7 +57,7 @@ class AccountRow:
 
 
 def list_accounts(db: Database, user: SignedIn) -> list[AccountRow]:
-    require_admin(user)
+    access.check(user, Action.ADMINISTER)
     now = clock.utcnow()
     with db.session() as s:
         rows = s.execute(select(Account, Branch.code, Branch.name)
@@ -71,13 +70,13 @@ def list_accounts(db: Database, user: SignedIn) -> list[AccountRow]:
 
 def create_account(db: Database, user: SignedIn, login: str, display_name: str, role: str,
                    password: str, branch_code: str | None = None) -> int:
-    require_admin(user)
+    access.check(user, Action.ADMINISTER)
     return accounts.create_account(db, login, display_name, role, password,
-                                   branch_code if role == "coordinator" else None)
+                                   branch_code if role == Role.COORDINATOR else None)
 
 
 def _branch_id(s, role: str, branch_code: str | None) -> int | None:
-    if role != "coordinator":
+    if role != Role.COORDINATOR:
         return None
     if not branch_code:
         raise ValueError("コーディネーターには支部を指定してください")
@@ -89,7 +88,7 @@ def _branch_id(s, role: str, branch_code: str | None) -> int | None:
 
 def _other_active_admins(s, account_id: int) -> int:
     return s.scalar(select(func.count()).select_from(Account).where(
-        Account.role == "admin", Account.active.is_(True), Account.id != account_id))
+        Account.role == Role.ADMIN, Account.active.is_(True), Account.id != account_id))
 
 
 def update_account(db: Database, user: SignedIn, account_id: int, display_name: str,
@@ -97,17 +96,18 @@ def update_account(db: Database, user: SignedIn, account_id: int, display_name: 
     """Change display name, role and branch. On an encrypted file a role
     that holds the key gets it sealed to its slot; one that no longer
     does (made figures-only) re-keys the database."""
-    require_admin(user)
+    access.check(user, Action.ADMINISTER)
     if role not in ROLES:
         raise ValueError(f"役割が正しくありません（{role}）")
     with db.session() as s:
         account = s.get(Account, account_id)
         if account is None:
             raise LookupError("アカウントが見つかりません")
-        if account.role == "admin" and role != "admin" and not _other_active_admins(s, account_id):
+        if (account.role == Role.ADMIN and role != Role.ADMIN
+                and not _other_active_admins(s, account_id)):
             raise ValueError("最後の管理者の役割は変えられません。先に別の管理者を作ってください")
         role_changed = account.role != role
-        loses_key = account.role in accounts.KEY_ROLES and role not in accounts.KEY_ROLES
+        loses_key = account.role in KEY_ROLES and role not in KEY_ROLES
         account.display_name = display_name.strip() or account.login
         account.role = role
         account.branch_id = _branch_id(s, role, branch_code)
@@ -125,7 +125,7 @@ def set_account_active(db: Database, user: SignedIn, account_id: int, active: bo
     reactivate an account. On an encrypted file deactivating removes the
     account's slot and re-keys the database; a reactivated account gets a
     slot again only with a new password (``reset_password``)."""
-    require_admin(user)
+    access.check(user, Action.ADMINISTER)
     with db.session() as s:
         account = s.get(Account, account_id)
         if account is None:
@@ -133,7 +133,7 @@ def set_account_active(db: Database, user: SignedIn, account_id: int, active: bo
         if not active:
             if account_id == user.account_id:
                 raise ValueError("自分のアカウントは無効にできません")
-            if account.role == "admin" and not _other_active_admins(s, account_id):
+            if account.role == Role.ADMIN and not _other_active_admins(s, account_id):
                 raise ValueError("最後の管理者は無効にできません")
         account.active = active
         db.stamp(account)
@@ -149,7 +149,7 @@ def reset_password(db: Database, user: SignedIn, account_id: int, password: str)
     """Set a new password (the person changes it later) and lift a
     sign-in lockout; an inactive account stays inactive. On an encrypted
     file the account gets a new slot and the database is re-keyed."""
-    require_admin(user)
+    access.check(user, Action.ADMINISTER)
     return accounts.set_password(db, account_id, password, detail="password_reset",
                                  lift_lockout=True, recovery="upgrade")
 
@@ -183,7 +183,7 @@ def list_branches(db: Database) -> list[BranchRow]:
 
 def save_branch(db: Database, user: SignedIn, branch_id: int | None, code: str, name: str,
                 base_name: str = "", address: str = "", phone: str = "") -> int:
-    require_admin(user)
+    access.check(user, Action.ADMINISTER)
     code, name = code.strip(), name.strip()
     if not codes.is_branch_code(code):
         raise ValueError(f"支部コードは{codes.BRANCH_CODE_SHAPE_TEXT}で入力してください（例: 01）")
@@ -224,7 +224,7 @@ class AreaRow:
 
 
 def list_areas(db: Database, user: SignedIn, branch_id: int) -> list[AreaRow]:
-    require_admin(user)
+    access.check(user, Action.ADMINISTER)
     with db.session() as s:
         used = (select(Person.area_id, func.count().label("n")).group_by(Person.area_id)
                 .subquery())
@@ -236,7 +236,7 @@ def list_areas(db: Database, user: SignedIn, branch_id: int) -> list[AreaRow]:
 
 def save_area(db: Database, user: SignedIn, branch_id: int, area_id: int | None,
               name: str) -> int:
-    require_admin(user)
+    access.check(user, Action.ADMINISTER)
     name = name.strip()
     if not name:
         raise ValueError("自治会名を入力してください")
@@ -262,7 +262,7 @@ def save_area(db: Database, user: SignedIn, branch_id: int, area_id: int | None,
 
 
 def delete_area(db: Database, user: SignedIn, area_id: int) -> None:
-    require_admin(user)
+    access.check(user, Action.ADMINISTER)
     with db.session() as s:
         area = s.get(Area, area_id)
         if area is None:
@@ -287,7 +287,7 @@ class CategoryRow:
 
 
 def list_categories(db: Database, user: SignedIn) -> list[CategoryRow]:
-    require_admin(user)
+    access.check(user, Action.ADMINISTER)
     with db.session() as s:
         used = (select(ConsultationCategory.category_code, func.count().label("n"))
                 .group_by(ConsultationCategory.category_code).subquery())
@@ -302,7 +302,7 @@ def save_category(db: Database, user: SignedIn, category_id: int | None, code: s
                   label: str, active: bool = True, sort_order: int | None = None) -> int:
     """Categories are never deleted (records and tally files use their
     codes); an unused one is made inactive instead."""
-    require_admin(user)
+    access.check(user, Action.ADMINISTER)
     code, label = code.strip(), label.strip()
     if not codes.is_code(code):
         raise ValueError(f"コードは{codes.CODE_SHAPE_TEXT}で入力してください（例: food）")
@@ -350,7 +350,7 @@ def idle_lock_minutes(db: Database) -> int:
 
 
 def set_idle_lock_minutes(db: Database, user: SignedIn, minutes: int) -> None:
-    require_admin(user)
+    access.check(user, Action.ADMINISTER)
     lo, hi = IDLE_LOCK_RANGE
     if not lo <= minutes <= hi:
         raise ValueError(f"ロックまでの時間は{lo}〜{hi}分で指定してください")
@@ -381,10 +381,6 @@ def demo_accounts(db: Database) -> list[DemoAccount]:
         rows = s.execute(select(Account.login, Account.display_name, Account.role)
                          .where(Account.is_demo.is_(True), Account.active.is_(True))
                          .order_by(Account.id)).all()
-    if not rows:
-        return []
-    from coordinator_app.services.demo import DEMO_ACCOUNTS
-
-    passwords = {login: password for login, password, *_ in DEMO_ACCOUNTS}
+    passwords = {login: password for login, password, *_ in accounts.DEMO_ACCOUNTS}
     return [DemoAccount(login, passwords[login], name, ROLES.get(role, role))
             for login, name, role in rows if login in passwords]

@@ -16,11 +16,11 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from coordinator_app.core import access
+from coordinator_app.core.access import Action, SignedIn
 from coordinator_app.core.models import AuditLog
 from coordinator_app.interchange import sheets
 from coordinator_app.services import accounts
-from coordinator_app.services.accounts import SignedIn
-from coordinator_app.services.scope import ScopeError
 from coordinator_app.storage import private_files
 from coordinator_app.storage.database import Database
 
@@ -70,18 +70,12 @@ ENTITY_LABELS = {
 CSV_HEADER = ["日時", "利用者", "操作", "対象", "ID", "詳細"]
 
 
-def require_admin(user: SignedIn) -> None:
-    if user.role != "admin":
-        raise ScopeError("この操作は管理者だけができます")
-
-
 def record(db: Database, user: SignedIn | None, action: str, entity: str = "",
            entity_id: int | None = None, detail: str = "") -> None:
     """Append one audit row in its own transaction, as ``user`` (or as
     ``db.actor`` when nobody is signed in). ``detail``: codes/counts only."""
     with db.session() as s:
-        s.add(AuditLog(actor=user.login if user else db.actor, action=action,
-                       entity=entity, entity_id=entity_id, detail=detail[:200]))
+        db.audit(s, action, entity, entity_id, detail, actor=user.login if user else None)
 
 
 def sign_out(db: Database, user: SignedIn) -> None:
@@ -162,14 +156,14 @@ def _entry(row: AuditLog) -> AuditEntry:
 def search(db: Database, user: SignedIn, f: AuditFilter = AuditFilter(),
            limit: int = 2000) -> list[AuditEntry]:
     """Newest first. Administrators only."""
-    require_admin(user)
+    access.check(user, Action.ADMINISTER)
     with db.session() as s:
         return [_entry(r) for r in s.scalars(_query(f, limit)).all()]
 
 
 def filter_choices(db: Database, user: SignedIn) -> tuple[list[str], list[str]]:
     """(actors, actions) present in the trail, for the filter lists."""
-    require_admin(user)
+    access.check(user, Action.ADMINISTER)
     with db.session() as s:
         actors = s.scalars(select(AuditLog.actor).distinct().order_by(AuditLog.actor)).all()
         actions = s.scalars(select(AuditLog.action).distinct().order_by(AuditLog.action)).all()
@@ -180,7 +174,7 @@ def export_csv(db: Database, user: SignedIn, f: AuditFilter, out: Path) -> int:
     """Write the filtered trail as CSV (UTF-8 with BOM, for Excel) and
     audit the export in the same transaction. Returns the row count. If
     the file cannot be written, nothing is recorded."""
-    require_admin(user)
+    access.check(user, Action.ADMINISTER)
     out = Path(out)
     with db.session() as s:
         rows = [_entry(r) for r in s.scalars(_query(f, None)).all()]
@@ -189,6 +183,5 @@ def export_csv(db: Database, user: SignedIn, f: AuditFilter, out: Path) -> int:
         private_files.write_bytes(out, sheets.csv_bytes(CSV_HEADER, (
             [e.at.strftime("%Y-%m-%d %H:%M:%S"), e.actor, e.action_label, e.entity_label,
              "" if e.entity_id is None else e.entity_id, e.detail] for e in rows)))
-        s.add(AuditLog(actor=user.login, action="export", entity="audit_log",
-                       detail=f"rows={len(rows)}"))
+        db.audit(s, "export", "audit_log", None, f"rows={len(rows)}", actor=user.login)
     return len(rows)

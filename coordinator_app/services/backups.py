@@ -21,10 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
-from coordinator_app.core import clock
-from coordinator_app.core.models import AuditLog
-from coordinator_app.services.accounts import SignedIn
-from coordinator_app.services.scope import ScopeError
+from coordinator_app.core import access, clock
+from coordinator_app.core.access import Action, SignedIn
 from coordinator_app.storage import private_files
 from coordinator_app.storage.database import Database
 from coordinator_app.storage.engine import (
@@ -60,10 +58,6 @@ class BackupInfo:
     taken_at: dt.datetime  # local time, from the file name
     reason: str
     size: int
-
-    @property
-    def reason_label(self) -> str:
-        return REASON_LABELS.get(self.reason, self.reason)
 
 
 def backup_folder(db_path: Path) -> Path:
@@ -107,8 +101,8 @@ def make_backup(db: Database, reason: str, folder: Path | None = None,
     result = backup_sqlite(db.engine, out)
     if audited:
         with db.session() as s:
-            s.add(AuditLog(actor=actor or db.actor, action="backup", entity="database",
-                           detail=f"reason={reason} bytes={result.size}"))
+            db.audit(s, "backup", "database", None, f"reason={reason} bytes={result.size}",
+                     actor=actor)
     thin(path, folder=folder)
     info = [b for b in list_backups(path, folder or out.parent) if b.path == out]
     return info[0] if info else BackupInfo(out, clock.now(), reason, result.size)
@@ -121,22 +115,34 @@ def manual_backup(db: Database, who: SignedIn) -> BackupInfo | None:
     database with the same protection (and key) as the file itself, so it
     gives nobody more than the database does; a copy to take away is
     ``backup_to``."""
-    if who.role not in BACKUP_ROLES:
-        raise ScopeError("この操作を行う権限がありません")
+    access.check(who, Action.BACKUP)
     return make_backup(db, "manual", actor=who.login)
 
 
 def backup_before_import(db: Database) -> BackupInfo | None:
-    """The backup an import takes first (it covers a good file with the
-    wrong contents), only when something changed since the newest backup:
-    31 imports in a row keep one copy, not 31. None when nothing changed
-    (or on PostgreSQL). Not audited by itself — the import is; if the
-    import is then refused, ``discard_backup`` removes it again."""
+    """The backup the first import of a day takes first (it covers a good
+    file with the wrong contents: restoring it gives the day's start back).
+
+    One a day, not one per import (issue 19): a full copy of a city-sized
+    database takes seconds, and a monthly 40-line import must be instant.
+    A later import that day is covered by that copy (or by a newer one the
+    app took meanwhile, every 30 minutes); what it alone changed can be
+    seen in the audit trail and imported again correctly — an import is
+    one transaction, so a refused one never needs a restore. Undoing one
+    import by itself (a recorded batch) was the alternative; it would need
+    the prior values of every updated record and contact kept per import,
+    a second copy of the data that grows with every import.
+
+    Only when something changed since the newest backup, too: 31 imports
+    in a row keep one copy, not 31. None when no copy is taken (or on
+    PostgreSQL). Not audited by itself — the import is; if the import is
+    then refused, ``discard_backup`` removes it again."""
     path = db.path
     if path is None:
         return None
     newest = list_backups(path)
-    if newest and not changed_since(db, newest[0].path):
+    if newest and (newest[0].taken_at.date() == clock.today()
+                   or not changed_since(db, newest[0].path)):
         return None
     return make_backup(db, "before-import", audited=False)
 
@@ -182,9 +188,6 @@ def discard_backup(info: BackupInfo) -> None:
 
 # --- what each role may take away (README, "What each role gets") ----------
 
-BACKUP_ROLES = ("coordinator", "admin")
-
-
 @dataclass(frozen=True)
 class CopyResult:
     path: Path
@@ -202,9 +205,10 @@ def backup_to(db: Database, who: SignedIn | None, out: Path,
       database's under a new key opened by their ``password`` only;
     - city staff (figures only): refused.
     Audited with the scope written."""
-    if who is not None and who.role not in BACKUP_ROLES:
-        raise ScopeError("市社協職員のアカウントはバックアップを作れません（集計ファイルを使ってください）")
-    if who is not None and who.role == "coordinator":
+    only = None if who is None else access.check(
+        who, Action.BACKUP,
+        refusal="市社協職員のアカウントはバックアップを作れません（集計ファイルを使ってください）")
+    if only is not None:  # a coordinator: their branch
         from coordinator_app.services.branch_copy import write_branch_copy
 
         result = write_branch_copy(db, who, out, password)
@@ -394,18 +398,6 @@ def quick_check(db_path: Path, key: bytes | None = None) -> str | None:
     return _pragma_check(db_path, "quick_check", key)
 
 
-def known_key(db_path: Path | str, key: bytes | None = None) -> bytes | None:
-    """The key to check an encrypted database or its backups with: the one
-    given (an unlocked database's ``db.key``) or the one this process
-    already holds for the file (``crypto.remembered_key``); None when the
-    file is still locked."""
-    if key is not None:
-        return key
-    from coordinator_app.storage.keyfile import remembered_key
-
-    return remembered_key(db_path)
-
-
 def quick_check_open(db: Database) -> str | None:
     """``PRAGMA quick_check`` through an open database (an encrypted file
     can only be checked this way). None when fine."""
@@ -455,7 +447,6 @@ def newest_good_backup(db_path: Path, folder: Path | None = None,
     """The newest backup that passes check_backup (``key``: the database
     key, for encrypted backups) and may replace the database (never a
     plain one in place of an encrypted database: ``restore_refusal``)."""
-    key = known_key(db_path, key)
     for b in list_backups(db_path, folder):
         try:
             if restore_refusal(db_path, b.path, key) is None and check_backup(b.path, key) is None:
@@ -498,13 +489,12 @@ def looks_encrypted(db_path: Path) -> bool:
 def startup_check(db_path: Path, folder: Path | None = None,
                   key: bytes | None = None) -> StartupCheck:
     """See StartupCheck. An encrypted file is checked like a plain one once
-    its key is known (``key``, or remembered in this process); before that
+    its key is known (``key``); before that
     the state is 'encrypted' and the shell checks it again right after
     the password has unlocked the key. Leftovers of interrupted backups
     are removed first."""
     db_path = Path(db_path)
     remove_leftovers(db_path, folder)
-    key = known_key(db_path, key)
     exists = db_path.is_file() and db_path.stat().st_size > 0
     if not exists:
         if not list_backups(db_path, folder):
@@ -598,7 +588,6 @@ def restore_refusal(db_path: Path, backup: Path, key: bytes | None = None) -> st
     """Why ``backup`` may not replace the database at ``db_path``, or None:
     a plain backup never replaces an encrypted database, and an encrypted
     one must be under the database's current key (``key``, when known)."""
-    key = known_key(db_path, key)
     if not looks_encrypted(backup):
         return PLAIN_OVER_ENCRYPTED if _encrypted_target(Path(db_path), key) else None
     if key is not None:
@@ -629,7 +618,6 @@ def restore_backup(db_path: Path, backup: Path,
     an encrypted backup made under an older key."""
     db_path, backup = Path(db_path), Path(backup)
     encrypted = looks_encrypted(backup)
-    key = known_key(db_path, key)
     refusal = restore_refusal(db_path, backup, key)
     if refusal:
         raise StoreError(f"このバックアップは使えません: {refusal}")
@@ -703,5 +691,4 @@ def restore_backup(db_path: Path, backup: Path,
 def record_restore(db: Database, actor: str, result: RestoreResult) -> None:
     """Audit a restore in the restored database (its own trail continues)."""
     with db.session() as s:
-        s.add(AuditLog(actor=actor, action="restore", entity="database",
-                       detail=f"from={result.source.name}"[:200]))
+        db.audit(s, "restore", "database", None, f"from={result.source.name}", actor=actor)

@@ -31,7 +31,8 @@ import os
 import sqlite3
 from pathlib import Path
 
-from coordinator_app.services.accounts import SignedIn
+from coordinator_app.core import access
+from coordinator_app.core.access import Action, SignedIn
 from coordinator_app.storage import private_files
 from coordinator_app.storage.database import Database
 from coordinator_app.storage.encryption import RECIPIENTS
@@ -42,6 +43,12 @@ SHARED = {"alembic_version", "branch", "category", "role", "setting", "indicator
           "indicator", "indicator_year", "evaluation_narrative", "sqlite_sequence"}
 # The city office's received tally files: not the branch's, left out.
 LEFT_OUT = {"tally_file", "tally_file_row", "tally_choice"}
+# The text indexes of the list's search (migration 0012; with their shadow
+# tables <name>_data, _idx, _config): rebuilt from the rows kept, so that
+# no page of them still holds another branch's words. search_seq is a
+# table of numbers.
+REBUILT = {"search_trigram", "search_gram"}
+SHARED |= {"search_seq"}
 
 
 def write_branch_copy(db: Database, who: SignedIn, out: Path,
@@ -53,8 +60,8 @@ def write_branch_copy(db: Database, who: SignedIn, out: Path,
     path = db.path
     if path is None:
         raise StoreError("PostgreSQL のバックアップはサーバー側で行ってください（pg_dump を使用）")
-    if who.role != "coordinator" or who.branch_id is None:
-        raise StoreError("支部のコピーは支部のコーディネーターだけが作れます")
+    access.check(who, Action.PERSONAL_RECORDS,
+                 refusal="支部のコピーは支部のコーディネーターだけが作れます")
     if db.encrypted and not password:
         raise StoreError("暗号化されたデータベースのコピーにはパスワードが必要です")
     out = Path(out)
@@ -102,6 +109,11 @@ def _copy_into_memory(db: Database):
         mem.execute("SELECT sqlcipher_export('main', 'live')")
         mem.execute("COMMIT")
         mem.execute("DETACH DATABASE live")
+        # sqlcipher_export writes virtual tables (the search's text indexes)
+        # straight into sqlite_master; a new schema version makes this
+        # connection read them.
+        version = mem.execute("PRAGMA main.schema_version").fetchone()[0]
+        mem.execute(f"PRAGMA main.schema_version = {int(version) + 1}")
     except BaseException:
         mem.close()
         raise
@@ -141,8 +153,9 @@ def _keep_only(mem, branch_id: int, login: str) -> None:
     # Every other table must hang off a branch's records (its rows go with
     # their parents) or be named above: a new table is never kept unread.
     branch_rows = set(scoped)
+    rebuilt = {t for t in tables if t in REBUILT or t.rsplit("_", 1)[0] in REBUILT}
     pending = [t for t in tables
-               if t not in branch_rows | SHARED | set(left_out) | {"audit_log"}]
+               if t not in branch_rows | SHARED | set(left_out) | rebuilt | {"audit_log"}]
     while pending:
         covered = [t for t in pending if any(p in branch_rows for _c, p, _pc in children[t])]
         if not covered:
@@ -169,6 +182,8 @@ def _keep_only(mem, branch_id: int, login: str) -> None:
                             f"{_q(column)} NOT IN (SELECT {_q(parent_column)} FROM {_q(parent)})")
         if mem.total_changes == before:
             break
+    for t in REBUILT & set(tables):
+        mem.execute(f"INSERT INTO {_q(t)} ({_q(t)}) VALUES ('rebuild')")
     mem.execute("COMMIT")
     if mem.execute("PRAGMA foreign_key_check").fetchone() is not None:
         raise StoreError("支部のコピーの検査に失敗しました（外部キー）")

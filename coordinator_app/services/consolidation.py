@@ -29,12 +29,11 @@ from typing import Iterable
 
 from sqlalchemy import delete, select
 
-from coordinator_app.core import clock, codes, counting
+from coordinator_app.core import access, clock, codes, counting
+from coordinator_app.core.access import Action, SignedIn
 from coordinator_app.core.dates import month_last_day
 from coordinator_app.core.models import Branch, TallyChoice, TallyFile, TallyFileRow
 from coordinator_app.interchange import tally_file
-from coordinator_app.services.accounts import SignedIn
-from coordinator_app.services.scope import ScopeError
 from coordinator_app.storage.database import Database
 
 STATE_LABELS = {
@@ -45,11 +44,6 @@ STATE_LABELS = {
     "missing": "未着",
     "future": "",
 }
-
-
-def _require_city(user: SignedIn) -> None:
-    if user.role not in ("city_staff", "admin"):
-        raise ScopeError("集計ファイルの集約は市社協の職員だけが行えます")
 
 
 @dataclass(frozen=True)
@@ -127,7 +121,7 @@ def receive_files(db: Database, user: SignedIn, paths: Iterable[Path],
     store the valid ones, in one transaction. A bad file is refused whole
     and named in ``errors``; the other files are still received. Each file
     is read once: the bytes checked are the bytes stored."""
-    _require_city(user)
+    access.check(user, Action.CONSOLIDATE)
     now = now or clock.utcnow()
     parsed: list[tuple[Path, bytes, list[counting.TallyRow]]] = []
     errors: list[str] = []
@@ -287,7 +281,7 @@ class _State:
 # --- reading ------------------------------------------------------------------------
 
 def list_files(db: Database, user: SignedIn, fiscal_year: int) -> list[ReceivedFile]:
-    _require_city(user)
+    access.check(user, Action.CONSOLIDATE)
     with db.session() as s:
         files = s.scalars(select(TallyFile).where(TallyFile.fiscal_year == fiscal_year)
                           .order_by(TallyFile.received_at, TallyFile.id)).all()
@@ -300,16 +294,10 @@ def list_files(db: Database, user: SignedIn, fiscal_year: int) -> list[ReceivedF
         return out
 
 
-def received_years(db: Database, user: SignedIn) -> list[int]:
-    _require_city(user)
-    with db.session() as s:
-        return sorted(s.scalars(select(TallyFile.fiscal_year).distinct()).all())
-
-
 def matrix(db: Database, user: SignedIn, fiscal_year: int,
            today: dt.date | None = None) -> Matrix:
     """Branches × months: received, missing, conflicting … (``Cell.state``)."""
-    _require_city(user)
+    access.check(user, Action.CONSOLIDATE)
     today = today or clock.today()
     months = counting.fiscal_month_keys(fiscal_year)
     with db.session() as s:
@@ -337,7 +325,7 @@ def matrix(db: Database, user: SignedIn, fiscal_year: int,
 
 
 def conflicts(db: Database, user: SignedIn, fiscal_year: int) -> list[Conflict]:
-    _require_city(user)
+    access.check(user, Action.CONSOLIDATE)
     with db.session() as s:
         return _State.load(s, fiscal_year).conflicts()
 
@@ -346,7 +334,7 @@ def consolidated_rows(db: Database, user: SignedIn, fiscal_year: int,
                       branch_codes: Iterable[str] | None = None) -> list[counting.TallyRow]:
     """The figures in force for the fiscal year, as tally rows (the input
     of the indicators when they are computed from received files)."""
-    _require_city(user)
+    access.check(user, Action.CONSOLIDATE)
     with db.session() as s:
         return rows_in_session(s, fiscal_year, branch_codes)
 
@@ -369,7 +357,7 @@ def choose(db: Database, user: SignedIn, fiscal_year: int, branch_code: str, mon
 def choose_many(db: Database, user: SignedIn,
                 decisions: Iterable[tuple[int, str, int, int]]) -> int:
     """Several decisions in one transaction, each audited."""
-    _require_city(user)
+    access.check(user, Action.CONSOLIDATE)
     n = 0
     with db.session() as s:
         for fy, branch, month, file_id in decisions:
@@ -406,7 +394,7 @@ def newest_choices(items: Iterable[Conflict]) -> list[tuple[int, str, int, int]]
 
 def remove_file(db: Database, user: SignedIn, file_id: int) -> None:
     """Forget a received file (a wrong file); its choices go with it."""
-    _require_city(user)
+    access.check(user, Action.CONSOLIDATE)
     with db.session() as s:
         f = s.get(TallyFile, file_id)
         if f is None:
@@ -421,7 +409,7 @@ def export_consolidated(db: Database, user: SignedIn, fiscal_year: int, out: Pat
     """Write the figures in force as one contract tally file. A branch ×
     month with nothing received is written with 0 totals (the contract
     wants every total row); the screen warns before."""
-    _require_city(user)
+    access.check(user, Action.CONSOLIDATE)
     with db.session() as s:
         rows = rows_in_session(s, fiscal_year)
         present = {(r.branch_code, r.month, r.measure) for r in rows if r.breakdown == "total"}
@@ -434,4 +422,18 @@ def export_consolidated(db: Database, user: SignedIn, fiscal_year: int, out: Pat
         rows.sort(key=counting.sort_key)
         tally_file.write_csv(rows, Path(out))
         db.audit(s, "export", "consolidated", None, f"fy={fiscal_year} rows={len(rows)}")
+    return len(rows)
+
+
+def merge_files(db: Database, user: SignedIn, paths: Iterable[Path], out: Path) -> int:
+    """``coordinator-app consolidate FILES --out``: branch tally files merged
+    into one (``tally_file.consolidate``: a branch × month in two files is
+    an error, never a double count), audited in the transaction that
+    writes it. Returns rows."""
+    access.check(user, Action.CONSOLIDATE, refusal="この操作を行う権限がありません")
+    paths = list(paths)
+    rows = tally_file.consolidate(paths)
+    with db.session() as s:
+        tally_file.write_csv(rows, Path(out))
+        db.audit(s, "export", "tallies", None, f"consolidate files={len(paths)}")
     return len(rows)

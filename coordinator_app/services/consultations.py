@@ -4,12 +4,14 @@
 categories are written inside a caller's transaction (the entry form and
 the 見守り 異変あり flow both use it). The public functions take
 ``(db, user, ...)``, open one session, keep to the user's branch
-(``scope.personal_branch``) and audit what they change or reveal.
+(``access.check``) and audit what they change or reveal.
 
 The list is read a page at a time (``count_consultations`` and
 ``fetch_page``) in the order (received_on desc, id desc) of the index
 ``ix_consultation_live``, so it stays instant with a million records.
-Deleting is a soft delete (``deleted_at``); tallies leave such rows out and
+Its text search is answered from the text indexes of migration 0012 on
+SQLite (pg_trgm indexes the same LIKE search on PostgreSQL); see
+``_TextIndex``. Deleting is a soft delete (``deleted_at``); tallies leave such rows out and
 ``restore_consultation`` brings them back.
 """
 
@@ -18,9 +20,22 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from sqlalchemy import delete, exists, func, or_, select, tuple_
+from sqlalchemy import (
+    Integer,
+    and_,
+    column,
+    delete,
+    exists,
+    false,
+    func,
+    or_,
+    select,
+    text,
+    tuple_,
+)
 
-from coordinator_app.core import clock, codes, kana
+from coordinator_app.core import access, clock, codes, kana
+from coordinator_app.core.access import Action, SignedIn
 from coordinator_app.core.dates import (
     fiscal_year_range,
     month_first_day,
@@ -40,8 +55,6 @@ from coordinator_app.core.models import (
     WatchUser,
 )
 from coordinator_app.services import people
-from coordinator_app.services.accounts import SignedIn
-from coordinator_app.services.scope import ScopeError, check_branch, personal_branch
 from coordinator_app.storage.database import Database
 
 FOLLOW_UP_STATES = {
@@ -54,6 +67,7 @@ PERIODS = {"this_month": "今月", "last_month": "先月", "this_fiscal_year": "
 REFERRAL_SAMPLE = 2000  # つなぎ先 suggestions come from this many latest records
 MAX_REFERRED_TO = 200
 MAX_LISTED_PEOPLE = 500  # a search names at most this many person ids in the SQL
+SPARSE_MATCHES = 5000  # up to this many search matches are looked up by id
 
 
 class ValidationError(ValueError):
@@ -112,7 +126,7 @@ class NewPerson:
     """A resident to add together with the record (PersonPicker's 新しい人)."""
 
     name: str
-    kana_text: str = ""
+    kana: str = ""
     phone: str = ""
 
 
@@ -163,7 +177,7 @@ def validate_draft(draft: ConsultationDraft, category_codes: set[str] | None = N
     if draft.new_person is not None:
         if not draft.new_person.name.strip():
             errors["person"] = "新しい人の氏名を入力してください"
-        elif draft.new_person.kana_text and not kana.is_kana(draft.new_person.kana_text):
+        elif draft.new_person.kana and not kana.is_kana(draft.new_person.kana):
             errors["person"] = "ふりがなはかなで入力してください"
     if draft.follow_up_on is not None and draft.received_on is not None \
             and draft.follow_up_on < draft.received_on:
@@ -171,15 +185,15 @@ def validate_draft(draft: ConsultationDraft, category_codes: set[str] | None = N
     return errors
 
 
-def _check_draft(session, draft: ConsultationDraft, branch_id: int, today: dt.date | None) -> None:
+def _check_draft(session, draft: ConsultationDraft, user: SignedIn, today: dt.date | None) -> None:
     known = set(session.scalars(select(Category.code)).all())
     errors = validate_draft(draft, known, today)
     if draft.person_id is not None and draft.new_person is None:
         owner = session.scalar(select(Person.branch_id).where(Person.id == draft.person_id))
         if owner is None:
             errors["person"] = "選んだ人が見つかりません"
-        elif owner != branch_id:
-            raise ScopeError("他の支部の人は選べません")
+        else:
+            access.check(user, Action.PERSONAL_RECORDS, owner, "他の支部の人は選べません")
     if errors:
         raise ValidationError(errors)
 
@@ -187,7 +201,7 @@ def _check_draft(session, draft: ConsultationDraft, branch_id: int, today: dt.da
 def _person_for(session, db: Database, branch_id: int, draft: ConsultationDraft) -> int | None:
     if draft.new_person is not None:
         p = draft.new_person
-        return people.new_person(session, db, branch_id, p.name, p.kana_text, p.phone).id
+        return people.new_person(session, db, branch_id, p.name, p.kana, p.phone).id
     return draft.person_id
 
 
@@ -196,9 +210,9 @@ def create_consultation(db: Database, user: SignedIn, draft: ConsultationDraft,
     """Save a new record of the user's branch (with its new person, if
     any) in one transaction. Raises ValidationError and saves nothing when
     the draft is not whole. Returns the new id."""
-    branch_id = personal_branch(user)
+    branch_id = access.check(user, Action.PERSONAL_RECORDS)
     with db.session() as s:
-        _check_draft(s, draft, branch_id, today)
+        _check_draft(s, draft, user, today)
         record = insert_consultation(
             s, db, branch_id, received_on=draft.received_on, received_at=draft.received_at,
             kind=draft.kind, channel=draft.channel, from_whom=draft.from_whom,
@@ -214,7 +228,7 @@ def _live_record(session, user: SignedIn, consultation_id: int) -> Consultation:
     record = session.get(Consultation, consultation_id)
     if record is None:
         raise LookupError("該当する相談記録が見つかりません")
-    check_branch(user, record.branch_id)
+    access.check(user, Action.PERSONAL_RECORDS, record.branch_id)
     if record.deleted_at is not None:
         raise LookupError("この相談記録は削除されています")
     return record
@@ -223,10 +237,10 @@ def _live_record(session, user: SignedIn, consultation_id: int) -> Consultation:
 def update_consultation(db: Database, user: SignedIn, consultation_id: int,
                         draft: ConsultationDraft, today: dt.date | None = None) -> None:
     """Replace a record's fields and categories with the draft's."""
-    branch_id = personal_branch(user)
+    branch_id = access.check(user, Action.PERSONAL_RECORDS)
     with db.session() as s:
         record = _live_record(s, user, consultation_id)
-        _check_draft(s, draft, branch_id, today)
+        _check_draft(s, draft, user, today)
         record.received_on = draft.received_on
         record.received_at = draft.received_at
         record.month = month_key(draft.received_on)
@@ -339,8 +353,7 @@ def restore_consultation(db: Database, user: SignedIn, consultation_id: int) -> 
         record = s.get(Consultation, consultation_id)
         if record is None:
             raise LookupError("該当する相談記録が見つかりません")
-        if not user.is_admin:
-            check_branch(user, record.branch_id)
+        access.check(user, Action.DELETED_RECORDS, record.branch_id)
         if record.deleted_at is None:
             raise LookupError("この相談記録は削除されていません")
         record.deleted_at, record.deleted_by = None, ""
@@ -369,8 +382,9 @@ def list_deleted(db: Database, user: SignedIn, limit: int = 500) -> list[Deleted
                 Consultation.kind, Consultation.deleted_at, Consultation.deleted_by)
          .join(Branch, Branch.id == Consultation.branch_id)
          .where(Consultation.deleted_at.is_not(None)))
-    if not user.is_admin:
-        q = q.where(Consultation.branch_id == personal_branch(user))
+    only = access.check(user, Action.DELETED_RECORDS)
+    if only is not None:
+        q = q.where(Consultation.branch_id == only)
     with db.session() as s:
         rows = s.execute(q.order_by(Consultation.deleted_at.desc(), Consultation.id.desc())
                          .limit(limit)).all()
@@ -410,6 +424,13 @@ class ListQuery:
     @property
     def search_key(self) -> str:
         return kana.fold(self.text)
+
+    def text_only(self) -> bool:
+        """True when the text is the only filter (the text index then
+        counts the matches by itself)."""
+        return bool(self.search_key) and not (self.date_from or self.date_to or self.kind
+                                              or self.category or self.response
+                                              or self.follow_up)
 
     def index_only(self) -> bool:
         """True when counting needs only ``ix_consultation_live`` (no
@@ -454,9 +475,119 @@ def _like(key: str) -> str:
     return f"%{escaped}%"
 
 
+def _like_match(session, branch_id: int, key: str):
+    """The search tested record by record: key in the record's search key
+    or in the kana/name key of its person (of the branch)."""
+    c = Consultation
+    pattern = _like(key)
+    # The matching people of the branch first, so that each record is
+    # tested against a short list of ids (a subquery when there are many).
+    people_q = select(Person.id).where(Person.branch_id == branch_id,
+                                       or_(Person.kana_key.like(pattern, escape="\\"),
+                                           Person.name_key.like(pattern, escape="\\")))
+    person_ids = session.scalars(people_q.limit(MAX_LISTED_PEOPLE + 1)).all()
+    text_match = c.search_key.like(pattern, escape="\\")
+    if len(person_ids) > MAX_LISTED_PEOPLE:
+        return or_(text_match, c.person_id.in_(people_q))
+    if person_ids:
+        return or_(text_match, c.person_id.in_(person_ids))
+    return text_match
+
+
+@dataclass(frozen=True)
+class _TextIndex:
+    """The same search answered by the SQLite text indexes of migration
+    0012, which hold the live records of each branch: ``search_trigram``
+    for keys of 3+ characters, ``search_gram`` (one token per character
+    and per pair) for shorter ones. ``matches`` finds exactly the records
+    the LIKE search finds, except those ``unsure`` ones (texts longer than
+    the gram index reads) that LIKE must still check."""
+
+    BRANCH_MARK = 0xF0000  # migration 0012's: chr(this + branch id) x3 is the branch's trigram
+
+    table: str
+    matches: str  # an FTS5 query
+    unsure: str | None = None
+
+    @classmethod
+    def of(cls, session, branch_id: int, key: str) -> _TextIndex | None:
+        if session.get_bind().dialect.name != "sqlite" or "\x00" in key:
+            return None
+        if len(key) >= 3:
+            phrase = '{s k n} : "' + key.replace('"', '""') + '"'
+            if not _branch_alone(session, branch_id):
+                phrase = f'b : "{chr(cls.BRANCH_MARK + branch_id) * 3}" AND {phrase}'
+            return cls("search_trigram", phrase)
+        token = f'"x{branch_id}x{key.encode().hex().upper()}"'
+        return cls("search_gram", token, f'"x{branch_id}long" NOT {token}')
+
+    def ids(self, session, query: str, limit: int) -> list[int]:
+        return list(session.scalars(
+            text(f"SELECT rowid FROM {self.table} WHERE {self.table} MATCH :q LIMIT :n"),
+            {"q": query, "n": limit}))
+
+    def select_ids(self, query: str):
+        return (text(f"SELECT rowid FROM {self.table} WHERE {self.table} MATCH :ids_q")
+                .bindparams(ids_q=query).columns(column("rowid", Integer)))
+
+    def count(self, session, query: str) -> int:
+        return session.scalar(
+            text(f"SELECT count(*) FROM {self.table} WHERE {self.table} MATCH :q"), {"q": query})
+
+
+def _branch_alone(session, branch_id: int) -> bool:
+    """True when no other branch has live records: then every record the
+    text index holds is the branch's and a match needs no branch test
+    (which costs as much as the match with a million records)."""
+    c = Consultation
+    return not any(session.scalar(select(exists().where(other, c.deleted_at.is_(None))))
+                   for other in (c.branch_id < branch_id, c.branch_id > branch_id))
+
+
+def _text_match(session, branch_id: int, key: str):
+    """(the search condition, whether it names the matching records by
+    id). Few matches (up to SPARSE_MATCHES) are read from the text index
+    and looked up by id; many are met as soon as the list's own order is
+    read record by record, so then the plain test is the quicker one."""
+    index = _TextIndex.of(session, branch_id, key)
+    if index is None:
+        return _like_match(session, branch_id, key), False
+    found = index.ids(session, index.matches, SPARSE_MATCHES + 1)
+    unsure = index.ids(session, index.unsure, SPARSE_MATCHES + 1) if index.unsure else []
+    if len(found) > SPARSE_MATCHES or len(unsure) > SPARSE_MATCHES:
+        return _like_match(session, branch_id, key), False
+    c = Consultation
+    if unsure:
+        checked = and_(c.id.in_(unsure), _like_match(session, branch_id, key))
+        return (or_(c.id.in_(found), checked) if found else checked), True
+    return (c.id.in_(found) if found else false()), True
+
+
+def _text_count(session, branch_id: int, key: str) -> int | None:
+    """How many live records of the branch the search finds, from the text
+    index alone (None: no index for it)."""
+    index = _TextIndex.of(session, branch_id, key)
+    if index is None:
+        return None
+    n = index.count(session, index.matches)
+    if index.unsure and index.ids(session, index.unsure, 1):
+        n += session.scalar(select(func.count()).select_from(Consultation).where(
+            Consultation.id.in_(index.select_ids(index.unsure)),
+            _like_match(session, branch_id, key)))
+    return n
+
+
 def _conditions(session, branch_id: int, q: ListQuery) -> list:
     c = Consultation
-    where = [c.branch_id == branch_id, c.deleted_at.is_(None)]
+    text_match, by_id = _text_match(session, branch_id, q.search_key) if q.search_key \
+        else (None, False)
+    if by_id:
+        # The records are looked up by id. Terms the list's indexes could
+        # serve would make SQLite (without statistics) read the whole
+        # branch in list order instead, so these two are written to serve none.
+        where = [(c.branch_id + 0) == branch_id, func.coalesce(c.deleted_at, None).is_(None)]
+    else:
+        where = [c.branch_id == branch_id, c.deleted_at.is_(None)]
     if q.date_from:
         where.append(c.received_on >= q.date_from)
     if q.date_to:
@@ -477,29 +608,19 @@ def _conditions(session, branch_id: int, q: ListQuery) -> list:
         where.append(c.follow_up_closed_on.is_not(None))
     elif q.follow_up == "none":
         where.append(c.follow_up_on.is_(None))
-    key = q.search_key
-    if key:
-        pattern = _like(key)
-        # The matching people of the branch first, so that each record is
-        # tested against a short list of ids (a subquery when there are many).
-        people_q = select(Person.id).where(Person.branch_id == branch_id,
-                                           or_(Person.kana_key.like(pattern, escape="\\"),
-                                               Person.name_key.like(pattern, escape="\\")))
-        person_ids = session.scalars(people_q.limit(MAX_LISTED_PEOPLE + 1)).all()
-        text_match = c.search_key.like(pattern, escape="\\")
-        if len(person_ids) > MAX_LISTED_PEOPLE:
-            where.append(or_(text_match, c.person_id.in_(people_q)))
-        elif person_ids:
-            where.append(or_(text_match, c.person_id.in_(person_ids)))
-        else:
-            where.append(text_match)
+    if text_match is not None:
+        where.append(text_match)
     return where
 
 
 def count_consultations(db: Database, user: SignedIn, q: ListQuery) -> int:
     """How many live records of the user's branch match q."""
-    branch_id = personal_branch(user)
+    branch_id = access.check(user, Action.PERSONAL_RECORDS)
     with db.session() as s:
+        if q.text_only():
+            n = _text_count(s, branch_id, q.search_key)
+            if n is not None:
+                return n
         return s.scalar(select(func.count()).select_from(Consultation)
                         .where(*_conditions(s, branch_id, q))) or 0
 
@@ -514,7 +635,7 @@ def fetch_page(db: Database, user: SignedIn, q: ListQuery, limit: int = 50, offs
     With ``oldest_first`` the order is reversed and ``after``/``offset``
     count from the end, so the last page is as cheap as the first; the
     rows still come back oldest first."""
-    branch_id = personal_branch(user)
+    branch_id = access.check(user, Action.PERSONAL_RECORDS)
     c = Consultation
     with db.session() as s:
         where = _conditions(s, branch_id, q)
@@ -544,10 +665,10 @@ def _rows(session, ids: list[int]) -> list[ConsultationRow]:
     out = []
     for i in ids:
         (cid, received_on, received_at, kind, channel, from_whom, response, person_id, name,
-         kana_text, summary, follow_up_on, closed_on) = found[i]
+         person_kana, summary, follow_up_on, closed_on) = found[i]
         out.append(ConsultationRow(cid, received_on, received_at, kind, channel, from_whom,
                                    response, cats.get(cid, ()), person_id, name or "",
-                                   kana_text or "", summary, follow_up_on, closed_on))
+                                   person_kana or "", summary, follow_up_on, closed_on))
     return out
 
 
@@ -557,7 +678,7 @@ def follow_ups_due(db: Database, user: SignedIn, today: dt.date | None = None,
                    limit: int = 1000) -> list[ConsultationRow]:
     """要フォロー: live records whose follow-up date is today or past and
     not closed, oldest follow-up first."""
-    branch_id = personal_branch(user)
+    branch_id = access.check(user, Action.PERSONAL_RECORDS)
     today = today or clock.today()
     c = Consultation
     with db.session() as s:
@@ -612,7 +733,7 @@ def category_labels(db: Database) -> dict[str, str]:
 def referral_suggestions(db: Database, user: SignedIn, limit: int = 50) -> list[str]:
     """つなぎ先 used before in the branch, most used first (taken from the
     latest records, so the query stays small on a large database)."""
-    branch_id = personal_branch(user)
+    branch_id = access.check(user, Action.PERSONAL_RECORDS)
     c = Consultation
     recent = (select(c.referred_to.label("referred_to"))
               .where(c.branch_id == branch_id, c.deleted_at.is_(None))
@@ -662,12 +783,12 @@ class PersonHistory:
 def person_history(db: Database, user: SignedIn, person_id: int,
                    contact_limit: int = 500) -> PersonHistory:
     """Read a person's history; audited as a view of personal data."""
-    branch_id = personal_branch(user)
+    branch_id = access.check(user, Action.PERSONAL_RECORDS)
     with db.session() as s:
         p = s.get(Person, person_id)
         if p is None:
             raise LookupError("該当する人が見つかりません")
-        check_branch(user, p.branch_id)
+        access.check(user, Action.PERSONAL_RECORDS, p.branch_id)
         area = ""
         if p.area_id:
             area = s.scalar(select(Area.name).where(Area.id == p.area_id)) or ""

@@ -22,15 +22,19 @@ from coordinator_app.core.dates import month_key
 from coordinator_app.core.models import (
     Activity,
     ActivityParticipant,
+    Area,
     Branch,
     Consultation,
     Volunteer,
+    VolunteerArea,
+    VolunteerAvailability,
     VolunteerRole,
     WatchAssignment,
     WatchUser,
 )
 from coordinator_app.interchange.importer import import_ledger
 from coordinator_app.services import accounts
+from coordinator_app.services.volunteers import SLOTS, WEEKDAY_CODES, sorted_cells
 from coordinator_app.storage.database import Database
 
 SURNAMES = [("見本", "みほん"), ("試験", "しけん"), ("仮野", "かりの"), ("架空", "かくう"),
@@ -42,12 +46,6 @@ GIVEN = [("太郎", "たろう"), ("花子", "はなこ"), ("一郎", "いちろ
          ("清", "きよし"), ("節子", "せつこ")]
 GROUPS = [("見本町サロンの会", "みほんちょうさろんのかい"), ("試験送迎クラブ", "しけんそうげいくらぶ")]
 
-DEMO_ACCOUNTS = [
-    # (login, password, display name, role, branch code) — demo only.
-    ("demo-admin", "demo-admin-pass", "デモ 管理者", "admin", None),
-    ("demo-coord", "demo-coord-pass", "デモ コーディネーター", "coordinator", "01"),
-    ("demo-city", "demo-city-pass", "デモ 市社協職員", "city_staff", None),
-]
 SUMMARIES = ["買い物の手段について相談。", "介護保険の申請方法を案内。", "近所付き合いの悩みを傾聴。",
              "通院の付き添いについて問い合わせ。", "サロンの日程の問い合わせ。", "ゴミ出しが難しくなったとの話。"]
 REFERRALS = ["地域包括支援センター", "市役所 高齢介護課", "民生委員", "市社協"]
@@ -168,11 +166,9 @@ def load_sample(db: Database, today: dt.date | None = None, seed: int = 7,
          "categories", "response", "referred_to", "person_name", "person_kana", "summary"],
         cons), today).created
     _extras(db, rng, today, start)
-    from coordinator_app.services.volunteers import demo_matching
-
-    demo_matching(db, seed)  # volunteers' days/times and covered areas (own random stream)
+    _demo_matching(db, seed)  # volunteers' days/times and covered areas (own random stream)
     if with_accounts:
-        for login, password, name, role, branch in DEMO_ACCOUNTS:
+        for login, password, name, role, branch in accounts.DEMO_ACCOUNTS:
             accounts.create_account(db, login, name, role, password, branch, is_demo=True)
     return counts
 
@@ -220,3 +216,27 @@ def _extras(db: Database, rng: random.Random, today: dt.date, start: dt.date) ->
         for i, p in enumerate(s.scalars(select(Person).order_by(Person.id)).all()):
             if i % 3 == 0 and p.address:
                 p.mail_ok, p.postal_code = True, "362-0000"
+
+
+def _demo_matching(db: Database, seed: int = 7) -> None:
+    """Give the demo's volunteers days, times and covered areas (the ledger
+    files do not carry them). Its own random stream, so the rest of the
+    demo stays as it was."""
+    rng = random.Random(seed * 1009 + 6)
+    with db.session() as s:
+        areas: dict[int, list[int]] = {}
+        names: dict[int, str] = {}
+        for area_id, branch_id, name in s.execute(
+                select(Area.id, Area.branch_id, Area.name).order_by(Area.id)):
+            areas.setdefault(branch_id, []).append(area_id)
+            names[area_id] = name
+        for v in s.scalars(select(Volunteer).order_by(Volunteer.id)).all():
+            cells = {(rng.randint(0, 6), rng.choice(list(SLOTS))) for _ in range(rng.randint(1, 4))}
+            own = areas.get(v.branch_id, [])
+            covered = rng.sample(own, min(len(own), rng.randint(0, 2)))
+            v.availability = ";".join(f"{WEEKDAY_CODES[w]}-{slot}"
+                                      for w, slot in sorted_cells(cells))
+            v.covered_areas = ";".join(names[a] for a in covered)
+            s.add_all([VolunteerAvailability(volunteer_id=v.id, weekday=w, slot=slot)
+                       for w, slot in sorted_cells(cells)])
+            s.add_all([VolunteerArea(volunteer_id=v.id, area_id=a) for a in covered])

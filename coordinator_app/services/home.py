@@ -9,13 +9,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import and_, exists, func, or_, select, true
+from sqlalchemy import func, or_, select, true
 
-from coordinator_app.core import clock
-from coordinator_app.core.dates import fiscal_year_of, month_key, month_last_day
-from coordinator_app.core.models import Consultation, Volunteer, WatchContact, WatchUser
-from coordinator_app.services.accounts import SignedIn
-from coordinator_app.services.scope import tally_branches
+from coordinator_app.core import access, clock
+from coordinator_app.core.access import Action, SignedIn
+from coordinator_app.core.activity import volunteer_active_on, watch_user_unreached_in
+from coordinator_app.core.dates import fiscal_year_of, month_key
+from coordinator_app.core.models import Consultation, Volunteer, WatchUser
 from coordinator_app.storage.database import Database
 
 
@@ -38,11 +38,10 @@ def _previous_month(month: int) -> int:
 def home_figures(db: Database, user: SignedIn, today: dt.date | None = None) -> HomeFigures:
     """The numbers for ``user``'s scope as of ``today``.
 
-    ``watch_unreached`` follows the tally file's ``watch_users_unreached``
-    rule for the current month: active at the month's last day, no contact
-    at all in the month."""
+    ``watch_unreached`` is the tally file's ``watch_users_unreached`` for
+    the current month (``activity.watch_user_unreached_in``)."""
     today = today or clock.today()
-    branch_id = tally_branches(user)
+    branch_id = access.check(user, Action.TALLIES)
     this_month = month_key(today)
 
     def scoped(col):
@@ -59,19 +58,13 @@ def home_figures(db: Database, user: SignedIn, today: dt.date | None = None) -> 
             .where(scoped(Consultation.branch_id), Consultation.deleted_at.is_(None),
                    Consultation.follow_up_on <= today,
                    Consultation.follow_up_closed_on.is_(None)))
-        last = month_last_day(today.year, today.month)
-        active_user = and_(WatchUser.enrolled_on <= last,
-                           or_(WatchUser.ended_on.is_(None), WatchUser.ended_on > last))
-        contacted = exists().where(WatchContact.watch_user_id == WatchUser.id,
-                                   WatchContact.month == this_month)
         unreached = s.scalar(
             select(func.count()).select_from(WatchUser)
-            .where(scoped(WatchUser.branch_id), active_user, ~contacted))
+            .where(scoped(WatchUser.branch_id), watch_user_unreached_in(this_month)))
         fy = fiscal_year_of(today)
         lapsed = s.scalar(
             select(func.count()).select_from(Volunteer)
-            .where(scoped(Volunteer.branch_id), Volunteer.registered_on <= today,
-                   or_(Volunteer.withdrawn_on.is_(None), Volunteer.withdrawn_on > today),
+            .where(scoped(Volunteer.branch_id), volunteer_active_on(today),
                    or_(Volunteer.insurance_fy.is_(None), Volunteer.insurance_fy != fy)))
     return HomeFigures(today, by_month.get(this_month, 0),
                        by_month.get(_previous_month(this_month), 0),

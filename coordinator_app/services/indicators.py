@@ -15,6 +15,7 @@ narratives; administrators define indicators and the grade thresholds.
 from __future__ import annotations
 
 import datetime as dt
+import io
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
@@ -22,8 +23,9 @@ from typing import Callable, Iterable
 
 from sqlalchemy import func, select
 
-from coordinator_app.core import clock, counting
+from coordinator_app.core import access, clock, counting
 from coordinator_app.core import indicator_rules as core
+from coordinator_app.core.access import Action, Role, ScopeError, SignedIn
 from coordinator_app.core.dates import fiscal_year_of
 from coordinator_app.core.indicator_rules import IndicatorError, Value
 from coordinator_app.core.models import (
@@ -36,8 +38,6 @@ from coordinator_app.core.models import (
 )
 from coordinator_app.interchange import sheets
 from coordinator_app.services import consolidation
-from coordinator_app.services.accounts import SignedIn
-from coordinator_app.services.scope import ScopeError, tally_branches
 from coordinator_app.storage import private_files
 from coordinator_app.storage.database import Database
 
@@ -130,22 +130,6 @@ class Narrative:
     committee: str = ""
 
 
-# --- permissions --------------------------------------------------------------------
-
-def _require_staff(user: SignedIn) -> None:
-    if user.role not in ("city_staff", "admin"):
-        raise ScopeError("目標・評価の入力は市社協の職員だけが行えます")
-
-
-def _require_admin(user: SignedIn) -> None:
-    if user.role != "admin":
-        raise ScopeError("指標の定義と評価の基準は管理者だけが変更できます")
-
-
-def may_edit(user: SignedIn) -> bool:
-    return user.role in ("city_staff", "admin")
-
-
 # --- definitions --------------------------------------------------------------------
 
 def _info(i: Indicator) -> IndicatorInfo:
@@ -183,7 +167,7 @@ def save_indicator(db: Database, user: SignedIn, info: IndicatorInfo) -> int:
     """Create (``info.id == 0``) or update an indicator definition
     (administrators). The defaults of the contract keep their code and
     what they count."""
-    _require_admin(user)
+    access.check(user, Action.DEFINE_INDICATORS)
     if info.baseline is not None:
         if isinstance(info.baseline, str) or core.to_decimal(info.baseline) is None:
             raise IndicatorError("基準値は数値にしてください")
@@ -238,14 +222,6 @@ def new_info(**fields) -> IndicatorInfo:
     return replace(base, **fields)
 
 
-def save_sheet_fields(db: Database, user: SignedIn, code: str, **fields: str) -> None:
-    """The sheet's headings of an indicator: 担当課, 基本目標, 施策の方向性,
-    事業名, 事業の概要 (city staff and administrators)."""
-    _require_staff(user)
-    with db.session() as s:
-        _save_sheet_fields(s, db, _get(s, code), fields)
-
-
 def _save_sheet_fields(s, db: Database, row: Indicator, fields: dict[str, str]) -> None:
     unknown = set(fields) - set(SHEET_FIELDS)
     if unknown:
@@ -274,7 +250,7 @@ def get_plan(db: Database) -> Plan:
 
 
 def save_plan(db: Database, user: SignedIn, name: str, first_fy: int, last_fy: int) -> None:
-    _require_staff(user)
+    access.check(user, Action.EVALUATE)
     name = (name or "").strip()
     if not name:
         raise IndicatorError("計画名を入力してください")
@@ -306,7 +282,7 @@ def thresholds(db: Database) -> core.Thresholds:
 
 def save_thresholds(db: Database, user: SignedIn, a_percent: Decimal, b_percent: Decimal) -> None:
     """A from a_percent of the target, B from b_percent (administrators)."""
-    _require_admin(user)
+    access.check(user, Action.DEFINE_INDICATORS)
     a, b = Decimal(a_percent), Decimal(b_percent)
     if not (0 < b < a <= 1000):
         raise IndicatorError("B の基準は A の基準より小さい正の値にしてください（例: A 100%・B 60%）")
@@ -335,7 +311,7 @@ def _check_year(indicator: Indicator, fy: int) -> None:
 
 def set_target(db: Database, user: SignedIn, code: str, fiscal_year: int, text: object) -> Value:
     """Set (or, with a blank, clear) one year's target: a number or a word."""
-    _require_staff(user)
+    access.check(user, Action.EVALUATE)
     with db.session() as s:
         ind = _get(s, code)
         _check_year(ind, fiscal_year)
@@ -354,7 +330,7 @@ def set_typed_actual(db: Database, user: SignedIn, code: str, fiscal_year: int,
                      text: object) -> Value:
     """The actual of an indicator without a measure (a survey, a committee…).
     Refused for indicators counted from the records."""
-    _require_staff(user)
+    access.check(user, Action.EVALUATE)
     with db.session() as s:
         ind = _get(s, code)
         if ind.measure:
@@ -375,7 +351,7 @@ def override_grade(db: Database, user: SignedIn, code: str, fiscal_year: int, gr
     """Replace the computed grade by ``grade`` (A/B/C) with a reason, or
     clear the override with ``grade=""``. Audited (without the reason's
     text, which is free text)."""
-    _require_staff(user)
+    access.check(user, Action.EVALUATE)
     grade = (grade or "").strip().upper()
     reason = (reason or "").strip()
     if grade not in ("", "A", "B", "C"):
@@ -408,18 +384,11 @@ def get_narrative(db: Database, user: SignedIn, code: str, fiscal_year: int) -> 
         return Narrative(*(getattr(row, f) for f, _ in NARRATIVE_FIELDS))
 
 
-def save_narrative(db: Database, user: SignedIn, code: str, fiscal_year: int,
-                   narrative: Narrative) -> None:
-    _require_staff(user)
-    with db.session() as s:
-        _save_narrative(s, db, _get(s, code), fiscal_year, narrative)
-
-
 def save_sheet(db: Database, user: SignedIn, code: str, fiscal_year: int,
                headings: dict[str, str], narrative: Narrative) -> None:
     """The evaluation sheet of one indicator × year in one transaction:
     its headings (担当課, 基本目標 …) and the six narratives."""
-    _require_staff(user)
+    access.check(user, Action.EVALUATE)
     with db.session() as s:
         row = _get(s, code)
         _save_sheet_fields(s, db, row, headings)
@@ -454,7 +423,7 @@ def narratives_for_year(s, fiscal_year: int) -> dict[int, Narrative]:
 # --- evaluation ---------------------------------------------------------------------
 
 def _branch_scope(user: SignedIn, branch_code: str | None, source: str, s) -> list[str] | None:
-    only = tally_branches(user)
+    only = access.check(user, Action.TALLIES)
     if only is not None:
         if source != "local":
             raise ScopeError("コーディネーターは自分の支部の記録から計算します")
@@ -462,8 +431,9 @@ def _branch_scope(user: SignedIn, branch_code: str | None, source: str, s) -> li
         if branch_code not in (None, own):
             raise ScopeError("コーディネーターは自分の支部の指標だけを見られます")
         return [own]
-    if source == "consolidated" and user.role not in ("city_staff", "admin"):
-        raise ScopeError("集約した集計ファイルは市社協の職員だけが使えます")
+    if source == "consolidated":
+        access.check(user, Action.CONSOLIDATE,
+                     refusal="集約した集計ファイルは市社協の職員だけが使えます")
     return [branch_code] if branch_code else None
 
 
@@ -621,7 +591,9 @@ def export_pdf(db: Database, user: SignedIn, fiscal_year: int, out: Path,
     from coordinator_app.reports import evaluation
 
     data = sheet_data(db, user, fiscal_year, source, branch_code, today)
-    pages = evaluation.write_pdf(data, Path(out), printed_on=today)
+    buf = io.BytesIO()
+    pages = evaluation.write_pdf(data, buf, printed_on=today)
+    private_files.write_bytes(out, buf.getvalue())  # owner-only; a reader never sees half a file
     with db.session() as s:
         db.audit(s, "export", "indicators", None,
                  f"fy={fiscal_year} format=pdf source={source} branch={branch_code or 'all'}")
@@ -634,7 +606,7 @@ def run_command(db: Database, who: SignedIn | None, fiscal_year: int, fmt: str, 
     evaluation PDF. ``who`` is None on a database without accounts (the
     script then sees every branch, as city staff would). Coordinators get
     their branch. Returns what was written ("7 件", "8 ページ")."""
-    user = who or SignedIn(0, db.actor, db.actor, "city_staff", None, None, None)
+    user = who or SignedIn(0, db.actor, db.actor, Role.CITY_STAFF, None, None, None)
     if fmt == "pdf":
         return f"{export_pdf(db, user, fiscal_year, Path(out), source)} ページ"
     if fmt != "csv":

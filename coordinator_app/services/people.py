@@ -9,10 +9,10 @@ from dataclasses import dataclass
 
 from sqlalchemy import or_, select
 
-from coordinator_app.core import kana
+from coordinator_app.core import access
+from coordinator_app.core.access import Action, SignedIn
+from coordinator_app.core.kana import fold, is_kana
 from coordinator_app.core.models import Area, Person
-from coordinator_app.services.accounts import SignedIn
-from coordinator_app.services.scope import check_branch, personal_branch
 from coordinator_app.storage.database import Database
 
 
@@ -34,8 +34,8 @@ def _like_escape(text: str) -> str:
 def search_people(db: Database, user: SignedIn, text: str, limit: int = 20) -> list[PersonInfo]:
     """Residents of the user's branch whose name or ふりがな contains text
     (kana-insensitive: ひらがな, カタカナ, ﾊﾝｶｸ match each other), 50音順."""
-    branch_id = personal_branch(user)
-    key = kana.fold(text)
+    branch_id = access.check(user, Action.PERSONAL_RECORDS)
+    key = fold(text)
     with db.session() as s:
         q = (select(Person, Area.name).outerjoin(Area, Area.id == Person.area_id)
              .where(Person.branch_id == branch_id))
@@ -56,7 +56,7 @@ def get_person(db: Database, user: SignedIn, person_id: int) -> PersonInfo:
         p = s.get(Person, person_id)
         if p is None:
             raise LookupError("該当する人が見つかりません")
-        check_branch(user, p.branch_id)
+        access.check(user, Action.PERSONAL_RECORDS, p.branch_id)
         area = s.get(Area, p.area_id).name if p.area_id else ""
         return _info(p, area)
 
@@ -76,17 +76,17 @@ def area_id_for(session, branch_id: int, name: str, db: Database) -> int | None:
     return area.id
 
 
-def new_person(session, db: Database, branch_id: int, name: str, kana_text: str = "",
+def new_person(session, db: Database, branch_id: int, name: str, kana: str = "",
                phone: str = "", address: str = "", birth_date: dt.date | None = None,
                area: str = "") -> Person:
     """Add a resident inside the caller's transaction (and audit it)."""
     name = name.strip()
     if not name:
         raise ValueError("氏名を入力してください")
-    if kana_text and not kana.is_kana(kana_text):
+    if kana and not is_kana(kana):
         raise ValueError("ふりがなはかなで入力してください")
-    p = Person(branch_id=branch_id, name=name, kana=kana_text.strip(),
-               name_key=kana.fold(name), kana_key=kana.fold(kana_text), phone=phone.strip(),
+    p = Person(branch_id=branch_id, name=name, kana=kana.strip(),
+               name_key=fold(name), kana_key=fold(kana), phone=phone.strip(),
                address=address.strip(), birth_date=birth_date,
                area_id=area_id_for(session, branch_id, area, db))
     db.stamp(p, created=True)

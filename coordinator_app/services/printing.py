@@ -7,8 +7,8 @@ a ``PrintRecord`` (who, when, which list, how many people, for whom, the
 copy numbers) and an audit row with codes and counts only.
 
 Scope: lists naming people are for the branch's own coordinator
-(``scope.personal_branch``); the 支部拠点一覧 has no personal data and anyone
-signed in may print it; the 月報 (tallies) follows ``scope.tally_branches``.
+(``access.check``, Action.PERSONAL_RECORDS); the 支部拠点一覧 has no personal data and anyone
+signed in may print it; the 月報 (tallies) follows Action.TALLIES.
 The register is read by administrators (every branch) and by a branch's
 coordinator (their own prints); both may record a return or shredding.
 """
@@ -25,7 +25,8 @@ from typing import Callable
 
 from sqlalchemy import func, select
 
-from coordinator_app.core import clock, codes, counting
+from coordinator_app.core import access, clock, codes, counting
+from coordinator_app.core.access import Action, ScopeError, SignedIn
 from coordinator_app.core.dates import fiscal_year_label, fiscal_year_of, format_wareki
 from coordinator_app.core.models import (
     Area,
@@ -39,8 +40,7 @@ from coordinator_app.core.models import (
 )
 from coordinator_app.reports import labels as label_sheets
 from coordinator_app.reports import lists, monthly, pdf
-from coordinator_app.services.accounts import SignedIn
-from coordinator_app.services.scope import ScopeError, personal_branch, tally_branches
+from coordinator_app.services import list_rows
 from coordinator_app.storage import private_files
 from coordinator_app.storage.database import Database
 
@@ -50,6 +50,8 @@ KIND_TITLES: dict[str, str] = {
     "labels": "宛名ラベル",
 }
 PERSONAL_KINDS = {code for code, kind in lists.LISTS.items() if kind.personal} | {"labels"}
+LABEL_LAYOUTS = label_sheets.LAYOUTS  # the label sheets and sources the dialog offers
+LABEL_SOURCES = label_sheets.SOURCES
 DISPOSALS = {"returned": "返却", "shredded": "細断"}
 MAX_COPIES = 30
 
@@ -187,12 +189,13 @@ def _branch_label(s, branch_id: int | None) -> str:
     return b.name if b else ""
 
 
-def _check_area(s, branch_id: int, area_id: int | None) -> str:
+def _check_area(s, user: SignedIn, area_id: int | None) -> str:
     if area_id is None:
         return ""
     area = s.get(Area, area_id)
-    if area is None or area.branch_id != branch_id:
-        raise ScopeError("他の支部の自治会は選べません")
+    if area is None:
+        raise PrintError("選んだ自治会が見つかりません")
+    access.check(user, Action.PERSONAL_RECORDS, area.branch_id, "他の支部の自治会は選べません")
     return area.name
 
 
@@ -220,14 +223,14 @@ def _compose(s, user: SignedIn, request: PrintRequest, today: dt.date) -> _Compo
         return _compose_branches(s, user, request, today)
     if kind == "monthly":
         return _compose_monthly(s, user, request, today)
-    branch_id = personal_branch(user)
+    branch_id = access.check(user, Action.PERSONAL_RECORDS)
     if kind == "labels":
-        return _compose_labels(s, branch_id, request, today)
+        return _compose_labels(s, user, request, today)
     spec = lists.LISTS[kind]
     columns = spec.chosen(request.columns)
     if not columns:
         raise PrintError("印刷する列を1つ以上選んでください")
-    area = _check_area(s, branch_id, request.area_id)
+    area = _check_area(s, user, request.area_id)
     subtitle = []
     if area:
         subtitle.append(f"自治会: {area}")
@@ -240,20 +243,21 @@ def _compose(s, user: SignedIn, request: PrintRequest, today: dt.date) -> _Compo
             subtitle.append(f"活動内容: {label}")
         if request.include_withdrawn:
             subtitle.append("退会者を含む")
-        rows = lists.fetch_volunteers(s, branch_id, today, area_id=request.area_id,
-                                      role=request.role,
-                                      include_withdrawn=request.include_withdrawn)
+        rows = list_rows.volunteers(s, branch_id, today, area_id=request.area_id,
+                                    role=request.role,
+                                    include_withdrawn=request.include_withdrawn)
     else:
         if request.cooperator_id is not None:
             coop = s.get(Volunteer, request.cooperator_id)
-            if coop is None or coop.branch_id != branch_id:
-                raise ScopeError("他の支部の協力員は選べません")
+            if coop is None:
+                raise PrintError("選んだ協力員が見つかりません")
+            access.check(user, Action.PERSONAL_RECORDS, coop.branch_id, "他の支部の協力員は選べません")
             subtitle.append(f"協力員: {s.get(Person, coop.person_id).name}")
-        rows = lists.fetch_watch_users(s, branch_id, today, area_id=request.area_id,
-                                       cooperator_id=request.cooperator_id)
+        rows = list_rows.watch_users(s, branch_id, today, area_id=request.area_id,
+                                     cooperator_id=request.cooperator_id)
     if kind == "assignments":
         coop_ids = {v for r in rows for v in r.group}
-        cooperators = lists.cooperator_names(s, coop_ids)
+        cooperators = list_rows.cooperator_names(s, coop_ids)
     header = pdf.PageHeader(title=spec.title, branch=_branch_label(s, branch_id),
                             printed_on=today, personal=True,
                             subtitle="　".join(subtitle), landscape=spec.landscape)
@@ -282,9 +286,9 @@ def _compose_branches(s, user, request, today) -> _Composed:
     columns = spec.chosen(request.columns)
     if not columns:
         raise PrintError("印刷する列を1つ以上選んでください")
-    rows = lists.fetch_branches(s)
+    rows = list_rows.branches(s)
     if request.branch_code:
-        rows = [r for r in rows if r["code"] == request.branch_code]
+        rows = [r for r in rows if r.code == request.branch_code]
         if not rows:
             raise PrintError(f"支部コード {request.branch_code} は登録されていません")
     header = pdf.PageHeader(title=spec.title, branch="社会福祉協議会 支部", printed_on=today)
@@ -296,7 +300,7 @@ def _compose_branches(s, user, request, today) -> _Composed:
 
 
 def _compose_monthly(s, user, request, today) -> _Composed:
-    own = tally_branches(user)
+    own = access.check(user, Action.TALLIES)
     branch_codes: list[str] | None = None
     branch_name = "全支部"
     if own is not None:
@@ -335,16 +339,17 @@ def _compose_monthly(s, user, request, today) -> _Composed:
                      lambda target, numbers: pdf.build_pdf(target, header, story, numbers).pages)
 
 
-def _compose_labels(s, branch_id, request, today) -> _Composed:
+def _compose_labels(s, user, request, today) -> _Composed:
+    branch_id = access.check(user, Action.PERSONAL_RECORDS)
     layout = label_sheets.LAYOUTS.get(request.label_layout)
     if layout is None:
         raise PrintError(f"ラベルの面付け「{request.label_layout}」は選べません")
     for offset in (request.offset_x_mm, request.offset_y_mm):
         if abs(offset) > 20:
             raise PrintError("位置の調整は ±20mm 以内で指定してください")
-    _check_area(s, branch_id, request.area_id)
+    _check_area(s, user, request.area_id)
     try:
-        entries, skipped = label_sheets.fetch_label_entries(
+        entries, skipped = list_rows.label_entries(
             s, branch_id, today, request.label_source, request.area_id)
     except ValueError as exc:
         raise PrintError(str(exc)) from None
@@ -497,10 +502,11 @@ def print_contacts(db: Database, who: SignedIn | None, list_name: str,
     request = PrintRequest(kind=kind, recipient=recipient, copies=copies)
     if kind == "branches":
         request.branch_code = branch_code
-        user = who or SignedIn(0, db.actor, "コマンドライン", "admin", None, None, None)
+        user = who or SignedIn(0, db.actor, "コマンドライン", access.Role.ADMIN, None, None, None)
         return print_list(db, user, request, out, today)
     if who is not None:
-        if who.role == "coordinator" and branch_code and branch_code != who.branch_code:
+        access.check(who, Action.PERSONAL_RECORDS)
+        if branch_code and branch_code != who.branch_code:
             raise ScopeError("コーディネーターは自分の支部の一覧だけを印刷できます")
         return print_list(db, who, request, out, today)
     if not branch_code:
@@ -509,7 +515,7 @@ def print_contacts(db: Database, who: SignedIn | None, list_name: str,
         branch = s.scalar(select(Branch).where(Branch.code == branch_code))
     if branch is None:
         raise PrintError(f"支部コード {branch_code} は登録されていません")
-    user = SignedIn(0, db.actor, "コマンドライン", "coordinator", branch.id, branch.code,
+    user = SignedIn(0, db.actor, "コマンドライン", access.Role.COORDINATOR, branch.id, branch.code,
                     branch.name)
     return print_list(db, user, request, out, today)
 
@@ -526,7 +532,7 @@ def filter_choices(db: Database, user: SignedIn) -> FilterChoices:
     with db.session() as s:
         branches = [(b.code, b.name) for b in s.scalars(
             select(Branch).order_by(Branch.sort_order, Branch.code))]
-        if user.role != "coordinator" or user.branch_id is None:
+        if not access.may(user, Action.PERSONAL_RECORDS):
             return FilterChoices(branches=branches)
         branch_id = user.branch_id
         areas = [(a.id, a.name) for a in s.scalars(
@@ -545,20 +551,11 @@ def filter_choices(db: Database, user: SignedIn) -> FilterChoices:
         return FilterChoices(areas, roles, cooperators, branches)
 
 
-def _register_scope(user: SignedIn) -> int | None:
-    """None: every branch (admin); else the coordinator's branch."""
-    if user.is_admin:
-        return None
-    if user.role == "coordinator" and user.branch_id is not None:
-        return user.branch_id
-    raise ScopeError("印刷台帳は管理者と支部のコーディネーターだけが見られます")
-
-
 def register_entries(db: Database, user: SignedIn, limit: int = 1000,
                      only_open: bool = False) -> list[RegisterEntry]:
     """The print register, newest first. ``only_open``: copies not yet
     returned or shredded."""
-    scope = _register_scope(user)
+    scope = access.check(user, Action.PRINT_REGISTER)
     with db.session() as s:
         q = (select(PrintRecord, Branch.code, Branch.name)
              .outerjoin(Branch, Branch.id == PrintRecord.branch_id))
@@ -586,13 +583,14 @@ def record_disposal(db: Database, user: SignedIn, register_id: int, disposal: st
         raise PrintError("返却・細断の日に未来の日付は入れられません")
     if len(note) > 500:
         raise PrintError("メモは500文字以内で入力してください")
-    scope = _register_scope(user)
+    access.check(user, Action.PRINT_REGISTER)  # the role before the id
     with db.session() as s:
         record = s.get(PrintRecord, register_id)
         if record is None:
             raise PrintError("該当する印刷記録が見つかりません")
-        if scope is not None and record.branch_id != scope:
-            raise ScopeError("他の支部の印刷記録は変更できません")
+        own = access.check(user, Action.PRINT_REGISTER, record.branch_id)
+        if own is not None and record.branch_id is None:  # a print of every branch
+            raise ScopeError(Action.PRINT_REGISTER.other_branch)
         if record.first_copy_no is None:
             raise PrintError("個人情報を含まない印刷物には、返却・細断の記録は要りません")
         if on < record.printed_at.date() - dt.timedelta(days=1):

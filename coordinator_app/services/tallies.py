@@ -2,10 +2,10 @@
 records behind a figure. Qt-free.
 
 Figures come from ``counting.compute`` only, so the screen shows exactly what
-the exported file holds. Coordinators see their own branch
-(``scope.tally_branches``); city staff and administrators any branch or all.
-The records behind a figure are personal records: the branch's own
-coordinator only (``scope.personal_branch``).
+the exported file holds. Coordinators see their own branch (``access.check``,
+Action.TALLIES); city staff and administrators any branch or all. The records
+behind a figure are personal records: the branch's own coordinator only
+(Action.PERSONAL_RECORDS).
 """
 
 from __future__ import annotations
@@ -14,9 +14,15 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import and_, exists, or_, select
+from sqlalchemy import exists, select
 
-from coordinator_app.core import clock, codes, counting
+from coordinator_app.core import access, clock, codes, counting
+from coordinator_app.core.access import Action, ScopeError, SignedIn
+from coordinator_app.core.activity import (
+    volunteer_active_on,
+    watch_user_active_on,
+    watch_user_unreached_in,
+)
 from coordinator_app.core.dates import month_last_day
 from coordinator_app.core.models import (
     Activity,
@@ -33,8 +39,6 @@ from coordinator_app.core.models import (
     WatchUser,
 )
 from coordinator_app.interchange import tally_file
-from coordinator_app.services.accounts import SignedIn
-from coordinator_app.services.scope import ScopeError, personal_branch, tally_branches
 from coordinator_app.storage.database import Database
 
 ANONYMOUS = "（匿名）"
@@ -62,14 +66,14 @@ class RecordLine:
 
 def visible_branches(db: Database, user: SignedIn) -> list[tuple[str, str]]:
     """(code, name) of the branches whose tallies user may see."""
-    only = tally_branches(user)
+    only = access.check(user, Action.TALLIES)
     with db.session() as s:
         q = select(Branch.id, Branch.code, Branch.name).order_by(Branch.sort_order, Branch.code)
         return [(c, n) for i, c, n in s.execute(q) if only is None or i == only]
 
 
 def _codes_for(user: SignedIn, branch_code: str | None, s) -> list[str] | None:
-    only = tally_branches(user)
+    only = access.check(user, Action.TALLIES)
     if only is None:
         if branch_code is None:
             return None
@@ -120,16 +124,19 @@ def default_file_name(branch_code: str | None, fiscal_year: int, fmt: str,
 
 def export_tallies(db: Database, user: SignedIn, fiscal_year: int, branch_code: str | None,
                    fmt: str, out: Path) -> int:
-    """Write the contract CSV (or the xlsx monthly report); returns rows."""
+    """Write the contract CSV (or the xlsx monthly report), audited in the
+    same transaction; returns rows. (The screen's export and
+    ``coordinator-app export tallies``.)"""
     if fmt not in ("csv", "xlsx"):
         raise ValueError("形式は csv か xlsx です")
     with db.session() as s:
         branch_codes = _codes_for(user, branch_code, s)
-        rows = counting.compute(s, fiscal_year, branch_codes)
+        # parallel: this session has written nothing the other connections miss.
+        rows = counting.compute(s, fiscal_year, branch_codes, parallel=True)
         names = dict(s.execute(select(Branch.code, Branch.name)).all())
         labels = {b: dict(v) for b, v in key_lists(s).items()}
         if fmt == "xlsx":
-            tally_file.write_xlsx(rows, Path(out), names, labels)
+            tally_file.write_xlsx(rows, Path(out), names, labels, fiscal_year=fiscal_year)
         else:
             tally_file.write_csv(rows, Path(out))
         shown = branch_codes[0] if branch_codes and len(branch_codes) == 1 else "all"
@@ -147,7 +154,7 @@ def records_behind(db: Database, user: SignedIn, measure: str, breakdown: str, k
     branch's coordinator."""
     if measure not in codes.MEASURES:
         raise ValueError(f"不明な集計項目です（{measure}）")
-    branch_id = personal_branch(user)
+    branch_id = access.check(user, Action.PERSONAL_RECORDS)
     with db.session() as s:
         lines = _QUERIES[measure](s, branch_id, breakdown, key, months)
         db.audit(s, "view", "tally_records", None,
@@ -215,17 +222,12 @@ def _users(s, branch_id, where):
     return out
 
 
-def _active_user(day):
-    return and_(WatchUser.enrolled_on <= day,
-                or_(WatchUser.ended_on.is_(None), WatchUser.ended_on > day))
-
-
 def _watch_users_active(s, branch_id, breakdown, key, months):
     out = []
     for m in months:
         last = month_last_day(m // 100, m % 100)
         out += [RecordLine(last, line.name, line.detail)
-                for _, line in _users(s, branch_id, [_active_user(last)])]
+                for _, line in _users(s, branch_id, [watch_user_active_on(last)])]
     return out
 
 
@@ -233,10 +235,8 @@ def _watch_users_unreached(s, branch_id, breakdown, key, months):
     out = []
     for m in months:
         last = month_last_day(m // 100, m % 100)
-        contacted = exists().where(WatchContact.watch_user_id == WatchUser.id,
-                                   WatchContact.month == m)
         out += [RecordLine(last, line.name, line.detail + "・この月の連絡なし")
-                for _, line in _users(s, branch_id, [_active_user(last), ~contacted])]
+                for _, line in _users(s, branch_id, [watch_user_unreached_in(m)])]
     return out
 
 
@@ -278,8 +278,7 @@ def _volunteers_active(s, branch_id, breakdown, key, months):
     out = []
     for m in months:
         last = month_last_day(m // 100, m % 100)
-        where = [Volunteer.registered_on <= last,
-                 or_(Volunteer.withdrawn_on.is_(None), Volunteer.withdrawn_on > last)]
+        where = [volunteer_active_on(last)]
         if breakdown == "role":
             where.append(exists().where(VolunteerRole.volunteer_id == Volunteer.id,
                                         VolunteerRole.role_code == key))

@@ -3,7 +3,7 @@ one, the activity log (活動記録) and ボランティア保険 renewal. Qt-fr
 
 Every public function takes ``(db, user, ...)``, opens one session (one
 transaction), keeps to the coordinator's own branch
-(``scope.personal_branch``), stamps and audits its writes, and returns
+(``access.check``), stamps and audits its writes, and returns
 plain dataclasses. Raises ``ValueError`` with a Japanese message saying
 what to fix; nothing is written then.
 
@@ -18,14 +18,16 @@ text columns ``Volunteer.availability`` ("tue-am;thu-pm") and
 from __future__ import annotations
 
 import datetime as dt
-import random
 from collections import Counter
 from dataclasses import dataclass, field
 
-from sqlalchemy import and_, delete, exists, func, literal, or_, select
+from sqlalchemy import delete, exists, func, literal, or_, select
 
-from coordinator_app.core import clock, codes, kana
+from coordinator_app.core import access, clock, codes
+from coordinator_app.core.access import Action, SignedIn
+from coordinator_app.core.activity import is_active_on, volunteer_active_on
 from coordinator_app.core.dates import fiscal_year_of, fiscal_year_range, month_key
+from coordinator_app.core.kana import fold
 from coordinator_app.core.models import (
     Activity,
     ActivityParticipant,
@@ -39,9 +41,7 @@ from coordinator_app.core.models import (
     WatchAssignment,
     WatchUser,
 )
-from coordinator_app.services.accounts import SignedIn
 from coordinator_app.services.people import _like_escape, area_id_for, new_person
-from coordinator_app.services.scope import ScopeError, check_branch, personal_branch
 from coordinator_app.storage.database import Database
 
 WEEKDAY_CODES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -71,7 +71,7 @@ class RoleInfo:
 @dataclass
 class VolunteerInput:
     """What the registration form sends. Either ``person_id`` (a resident
-    picked from the branch) or ``new_person`` (name, kana_text) is given;
+    picked from the branch) or ``new_person`` (name, kana) is given;
     phone, address and area are written to that person."""
 
     kind: str = "individual"
@@ -217,8 +217,7 @@ class RoleRow:
 
 def role_rows(db: Database, user: SignedIn) -> list[RoleRow]:
     """Every role, inactive ones included (administrators only)."""
-    if not user.is_admin:
-        raise ScopeError("活動内容の一覧は管理者だけが変更できます")
+    access.check(user, Action.ADMINISTER, refusal="活動内容の一覧は管理者だけが変更できます")
     with db.session() as s:
         used = (select(VolunteerRole.role_code, func.count().label("n"))
                 .group_by(VolunteerRole.role_code).subquery())
@@ -232,8 +231,7 @@ def save_role(db: Database, user: SignedIn, code: str, label: str, active: bool 
     """Add a role or change its label, order or use (administrators only).
     Codes are kept forever (records and tally files use them): a role no
     longer wanted is made inactive, never deleted or renamed."""
-    if not user.is_admin:
-        raise ScopeError("活動内容の一覧は管理者だけが変更できます")
+    access.check(user, Action.ADMINISTER, refusal="活動内容の一覧は管理者だけが変更できます")
     code, label = code.strip(), label.strip()
     if not codes.is_code(code):
         raise ValueError(f"コードは{codes.CODE_SHAPE_TEXT}で入力してください（例: shopping）")
@@ -261,7 +259,7 @@ def save_role(db: Database, user: SignedIn, code: str, label: str, active: bool 
 
 def list_branch_areas(db: Database, user: SignedIn) -> list[tuple[int, str]]:
     """The areas (自治会) of the user's branch: (id, name), by name."""
-    branch_id = personal_branch(user)
+    branch_id = access.check(user, Action.PERSONAL_RECORDS)
     with db.session() as s:
         return [tuple(r) for r in s.execute(
             select(Area.id, Area.name).where(Area.branch_id == branch_id).order_by(Area.name))]
@@ -269,7 +267,7 @@ def list_branch_areas(db: Database, user: SignedIn) -> list[tuple[int, str]]:
 
 def skill_suggestions(db: Database, user: SignedIn) -> list[str]:
     """Skill tags (特技) already used in the branch, most used first."""
-    branch_id = personal_branch(user)
+    branch_id = access.check(user, Action.PERSONAL_RECORDS)
     with db.session() as s:
         texts = s.scalars(select(Volunteer.skills).where(
             Volunteer.branch_id == branch_id, Volunteer.skills != "")).all()
@@ -286,10 +284,11 @@ def split_tags(text: str) -> list[str]:
 
 def availability_text(cells) -> str:
     """((1, 'am'), (3, 'pm')) → '火午前 木午後' for lists and pages."""
-    return " ".join(f"{WEEKDAY_LABELS[w]}{SLOTS[s]}" for w, s in _sorted_cells(cells))
+    return " ".join(f"{WEEKDAY_LABELS[w]}{SLOTS[s]}" for w, s in sorted_cells(cells))
 
 
-def _sorted_cells(cells) -> list[tuple[int, str]]:
+def sorted_cells(cells) -> list[tuple[int, str]]:
+    """(weekday, slot) cells without repeats, Monday first, 午前 before 午後."""
     order = list(SLOTS)
     return sorted(set(cells), key=lambda c: (c[0], order.index(c[1])))
 
@@ -299,13 +298,13 @@ def _sorted_cells(cells) -> list[tuple[int, str]]:
 def register_volunteer(db: Database, user: SignedIn, data: VolunteerInput,
                        today: dt.date | None = None) -> int:
     """Register an individual or a group; returns the new volunteer id."""
-    branch_id = personal_branch(user)
+    branch_id = access.check(user, Action.PERSONAL_RECORDS)
     today = today or clock.today()
     with db.session() as s:
         _validate(s, data, today)
         person = _person_for(s, db, user, branch_id, data)
         already = s.scalar(select(Volunteer.id).where(
-            Volunteer.person_id == person.id, _active_on(today)))
+            Volunteer.person_id == person.id, volunteer_active_on(today)))
         if already:
             raise ValueError("この人はすでにボランティアとして登録されています（検索して開いてください）")
         v = Volunteer(branch_id=branch_id, person_id=person.id,
@@ -323,7 +322,7 @@ def register_volunteer(db: Database, user: SignedIn, data: VolunteerInput,
 def update_volunteer(db: Database, user: SignedIn, volunteer_id: int, data: VolunteerInput,
                      today: dt.date | None = None) -> None:
     """Save changes to a registration (the person picked stays the same)."""
-    branch_id = personal_branch(user)
+    branch_id = access.check(user, Action.PERSONAL_RECORDS)
     today = today or clock.today()
     with db.session() as s:
         v = _own_volunteer(s, user, volunteer_id)
@@ -390,12 +389,12 @@ def _person_for(s, db: Database, user: SignedIn, branch_id: int, data: Volunteer
     if data.person_id is None:
         fields = data.new_person or {}
         return new_person(s, db, branch_id, fields.get("name", ""),
-                          fields.get("kana_text", ""), phone=data.phone,
+                          fields.get("kana", ""), phone=data.phone,
                           address=data.address, area=data.area)
     person = s.get(Person, data.person_id)
     if person is None:
         raise ValueError("選んだ人が見つかりません。もう一度検索してください")
-    check_branch(user, person.branch_id)
+    access.check(user, Action.PERSONAL_RECORDS, person.branch_id)
     area_id = area_id_for(s, branch_id, data.area, db)
     values = (data.phone.strip(), data.address.strip(), area_id)
     if values != (person.phone, person.address, person.area_id):
@@ -412,7 +411,7 @@ def _apply(s, v: Volunteer, data: VolunteerInput, branch_id: int) -> None:
     v.skills = ";".join(data.skills)
     v.insurance_fy = data.insurance_fy
     v.availability = ";".join(f"{WEEKDAY_CODES[w]}-{slot}"
-                              for w, slot in _sorted_cells(data.availability))
+                              for w, slot in sorted_cells(data.availability))
     area_ids = list(dict.fromkeys(data.covered_area_ids))
     names = dict(s.execute(select(Area.id, Area.name).where(
         Area.id.in_(area_ids), Area.branch_id == branch_id)).all()) if area_ids else {}
@@ -430,7 +429,7 @@ def _apply(s, v: Volunteer, data: VolunteerInput, branch_id: int) -> None:
 def _write_matching(s, v: Volunteer, data: VolunteerInput) -> None:
     s.add_all([VolunteerRole(volunteer_id=v.id, role_code=r) for r in data.roles])
     s.add_all([VolunteerAvailability(volunteer_id=v.id, weekday=w, slot=slot)
-               for w, slot in _sorted_cells(data.availability)])
+               for w, slot in sorted_cells(data.availability)])
     s.add_all([VolunteerArea(volunteer_id=v.id, area_id=a) for a in data.covered_area_ids])
     s.flush()
 
@@ -439,7 +438,7 @@ def _own_volunteer(s, user: SignedIn, volunteer_id: int) -> Volunteer:
     v = s.get(Volunteer, volunteer_id)
     if v is None:
         raise LookupError("該当するボランティアが見つかりません")
-    check_branch(user, v.branch_id)
+    access.check(user, Action.PERSONAL_RECORDS, v.branch_id)
     return v
 
 
@@ -482,15 +481,9 @@ def reinstate_volunteer(db: Database, user: SignedIn, volunteer_id: int) -> None
 
 # --- search and matching --------------------------------------------------------
 
-def _active_on(day: dt.date):
-    """Registered on ``day`` — the same rule as the ``volunteers_active`` tally."""
-    return and_(Volunteer.registered_on <= day,
-                or_(Volunteer.withdrawn_on.is_(None), Volunteer.withdrawn_on > day))
-
-
 def _filters(query: VolunteerQuery, today: dt.date) -> list:
     where = []
-    key = kana.fold(query.text)
+    key = fold(query.text)
     if key:
         pattern = f"%{_like_escape(key)}%"
         where.append(or_(Person.kana_key.like(pattern, escape="\\"),
@@ -520,7 +513,7 @@ def _filters(query: VolunteerQuery, today: dt.date) -> list:
     elif query.insurance == "lapsed":
         where.append(or_(Volunteer.insurance_fy.is_(None), Volunteer.insurance_fy != fy))
     if query.status == "active":
-        where.append(_active_on(today))
+        where.append(volunteer_active_on(today))
     elif query.status == "withdrawn":
         where.append(Volunteer.withdrawn_on <= today)
     return where
@@ -531,7 +524,7 @@ def search_volunteers(db: Database, user: SignedIn, query: VolunteerQuery = Volu
                       limit: int = SEARCH_LIMIT) -> list[VolunteerRow]:
     """The branch's volunteers matching every given filter, 50音順 by
     ふりがな (then name). Free text matches name or ふりがな, kana-insensitive."""
-    branch_id = personal_branch(user)
+    branch_id = access.check(user, Action.PERSONAL_RECORDS)
     today = today or clock.today()
     with db.session() as s:
         q = (select(Volunteer, Person, Area.name)
@@ -545,13 +538,13 @@ def search_volunteers(db: Database, user: SignedIn, query: VolunteerQuery = Volu
         roles, cells = _roles_and_cells(s, ids)
     return [VolunteerRow(v.id, p.id, p.name, p.kana, v.kind, p.phone, area or "",
                          roles.get(v.id, ()), tuple(split_tags(v.skills)),
-                         tuple(_sorted_cells(cells.get(v.id, ()))), v.insurance_fy,
+                         tuple(sorted_cells(cells.get(v.id, ()))), v.insurance_fy,
                          v.registered_on, v.withdrawn_on, _is_active(v, today))
             for v, p, area in found]
 
 
 def _is_active(v: Volunteer, day: dt.date) -> bool:
-    return v.registered_on <= day and (v.withdrawn_on is None or v.withdrawn_on > day)
+    return is_active_on(v.registered_on, v.withdrawn_on, day)
 
 
 def _roles_and_cells(s, ids: list[int]):
@@ -575,11 +568,11 @@ def _roles_and_cells(s, ids: list[int]):
 
 def active_count(db: Database, user: SignedIn, today: dt.date | None = None) -> int:
     """How many volunteers of the branch are registered today."""
-    branch_id = personal_branch(user)
+    branch_id = access.check(user, Action.PERSONAL_RECORDS)
     today = today or clock.today()
     with db.session() as s:
         return s.scalar(select(func.count()).select_from(Volunteer).where(
-            Volunteer.branch_id == branch_id, _active_on(today))) or 0
+            Volunteer.branch_id == branch_id, volunteer_active_on(today))) or 0
 
 
 def get_volunteer(db: Database, user: SignedIn, volunteer_id: int,
@@ -594,9 +587,11 @@ def get_volunteer(db: Database, user: SignedIn, volunteer_id: int,
             select(Area.id, Area.name).join(VolunteerArea, VolunteerArea.area_id == Area.id)
             .where(VolunteerArea.volunteer_id == v.id).order_by(Area.name)))
         watched = tuple(
-            WatchUserRef(wid, name, kana_text, area_name or "", ended_on is None or ended_on > today)
-            for wid, name, kana_text, area_name, ended_on in s.execute(
-                select(WatchUser.id, Person.name, Person.kana, Area.name, WatchUser.ended_on)
+            WatchUserRef(wid, name, kana, area_name or "",
+                         is_active_on(enrolled_on, ended_on, today))
+            for wid, name, kana, area_name, enrolled_on, ended_on in s.execute(
+                select(WatchUser.id, Person.name, Person.kana, Area.name, WatchUser.enrolled_on,
+                       WatchUser.ended_on)
                 .join(WatchAssignment, WatchAssignment.watch_user_id == WatchUser.id)
                 .join(Person, Person.id == WatchUser.person_id)
                 .outerjoin(Area, Area.id == Person.area_id)
@@ -611,7 +606,7 @@ def get_volunteer(db: Database, user: SignedIn, volunteer_id: int,
         return VolunteerDetail(
             v.id, p.id, p.name, p.kana, v.kind, p.phone, p.address, area, v.contact_person,
             v.member_count, roles.get(v.id, ()), tuple(split_tags(v.skills)),
-            tuple(_sorted_cells(cells.get(v.id, ()))), covered, v.registered_on,
+            tuple(sorted_cells(cells.get(v.id, ()))), covered, v.registered_on,
             v.withdrawn_on, v.withdraw_reason, v.insurance_fy, _is_active(v, today),
             watched, history)
 
@@ -624,7 +619,7 @@ def record_activity(db: Database, user: SignedIn, held_on: dt.date, title: str, 
     """Record that volunteers took part in an activity on a date, each with
     their hours. Each volunteer counts once per activity (ボランティア活動
     参加者数). Returns the activity id."""
-    branch_id = personal_branch(user)
+    branch_id = access.check(user, Action.PERSONAL_RECORDS)
     today = today or clock.today()
     title = (title or "").strip()
     if held_on is None:
@@ -651,7 +646,7 @@ def record_activity(db: Database, user: SignedIn, held_on: dt.date, title: str, 
             v = found.get(vid)
             if v is None:
                 raise ValueError("選んだボランティアが見つかりません")
-            check_branch(user, v.branch_id)
+            access.check(user, Action.PERSONAL_RECORDS, v.branch_id)
             if not _is_active(v, held_on):
                 raise ValueError("活動日に登録されていないボランティアが含まれています"
                                  "（登録日・退会日を確かめてください）")
@@ -672,7 +667,7 @@ def delete_activity(db: Database, user: SignedIn, activity_id: int) -> None:
         act = s.get(Activity, activity_id)
         if act is None:
             raise LookupError("該当する活動記録が見つかりません")
-        check_branch(user, act.branch_id)
+        access.check(user, Action.PERSONAL_RECORDS, act.branch_id)
         n = s.scalar(select(func.count()).select_from(ActivityParticipant)
                      .where(ActivityParticipant.activity_id == act.id))
         s.execute(delete(ActivityParticipant).where(ActivityParticipant.activity_id == act.id))
@@ -683,7 +678,7 @@ def delete_activity(db: Database, user: SignedIn, activity_id: int) -> None:
 def list_activities(db: Database, user: SignedIn, fiscal_year: int) -> list[ActivityInfo]:
     """The branch's activities in a fiscal year, newest first, with their
     participant counts."""
-    branch_id = personal_branch(user)
+    branch_id = access.check(user, Action.PERSONAL_RECORDS)
     lo, hi = fiscal_year_range(fiscal_year)
     with db.session() as s:
         n = (select(func.count()).where(ActivityParticipant.activity_id == Activity.id)
@@ -699,7 +694,7 @@ def get_activity(db: Database, user: SignedIn, activity_id: int) -> ActivityInfo
         act = s.get(Activity, activity_id)
         if act is None:
             raise LookupError("該当する活動記録が見つかりません")
-        check_branch(user, act.branch_id)
+        access.check(user, Action.PERSONAL_RECORDS, act.branch_id)
         people = tuple(Participant(*r) for r in s.execute(
             select(Volunteer.id, Person.name, Person.kana, ActivityParticipant.hours)
             .join(Volunteer, Volunteer.id == ActivityParticipant.volunteer_id)
@@ -735,7 +730,7 @@ def lapsed_insurance(db: Database, user: SignedIn, today: dt.date | None = None)
 
 def lapsed_insurance_count(db: Database, user: SignedIn, today: dt.date | None = None) -> int:
     """For ホーム: how many active volunteers still need this year's insurance."""
-    branch_id = personal_branch(user)
+    branch_id = access.check(user, Action.PERSONAL_RECORDS)
     today = today or clock.today()
     with db.session() as s:
         return s.scalar(select(func.count()).select_from(Volunteer)
@@ -749,7 +744,7 @@ def renew_insurance(db: Database, user: SignedIn, volunteer_ids: list[int] | Non
     """Mark the given active volunteers (default: every active volunteer
     whose insurance has lapsed) as insured for the current fiscal year, in
     one transaction. Returns how many were renewed."""
-    branch_id = personal_branch(user)
+    branch_id = access.check(user, Action.PERSONAL_RECORDS)
     today = today or clock.today()
     fy = fiscal_year_of(today)
     with db.session() as s:
@@ -762,7 +757,7 @@ def renew_insurance(db: Database, user: SignedIn, volunteer_ids: list[int] | Non
                 raise ValueError("更新する人を選んでください")
             for b in s.scalars(select(Volunteer.branch_id).where(
                     Volunteer.id.in_(volunteer_ids)).distinct()):
-                check_branch(user, b)
+                access.check(user, Action.PERSONAL_RECORDS, b)
             q = q.where(Volunteer.id.in_(volunteer_ids))
         renewed = s.scalars(q).all()
         for v in renewed:
@@ -771,29 +766,3 @@ def renew_insurance(db: Database, user: SignedIn, volunteer_ids: list[int] | Non
         db.audit(s, "update", "volunteer", None,
                  f"insurance_renewed fy={fy} count={len(renewed)}")
         return len(renewed)
-
-
-# --- demo data --------------------------------------------------------------------
-
-def demo_matching(db: Database, seed: int = 7) -> None:
-    """Give the demo's volunteers days, times and covered areas (the ledger
-    files do not carry them). Its own random stream, so the rest of the
-    demo stays as it was."""
-    rng = random.Random(seed * 1009 + 6)
-    with db.session() as s:
-        areas: dict[int, list[int]] = {}
-        names: dict[int, str] = {}
-        for area_id, branch_id, name in s.execute(
-                select(Area.id, Area.branch_id, Area.name).order_by(Area.id)):
-            areas.setdefault(branch_id, []).append(area_id)
-            names[area_id] = name
-        for v in s.scalars(select(Volunteer).order_by(Volunteer.id)).all():
-            cells = {(rng.randint(0, 6), rng.choice(list(SLOTS))) for _ in range(rng.randint(1, 4))}
-            own = areas.get(v.branch_id, [])
-            covered = rng.sample(own, min(len(own), rng.randint(0, 2)))
-            v.availability = ";".join(f"{WEEKDAY_CODES[w]}-{slot}"
-                                      for w, slot in _sorted_cells(cells))
-            v.covered_areas = ";".join(names[a] for a in covered)
-            s.add_all([VolunteerAvailability(volunteer_id=v.id, weekday=w, slot=slot)
-                       for w, slot in _sorted_cells(cells)])
-            s.add_all([VolunteerArea(volunteer_id=v.id, area_id=a) for a in covered])

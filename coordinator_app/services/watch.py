@@ -3,10 +3,10 @@
 (災害時安否確認) and stock figures (登録者数). Qt-free.
 
 Every public function takes ``(db, user, ...)``, opens one transaction,
-works only inside ``scope.personal_branch(user)`` and returns plain
+works only inside the user's branch (``access.check``) and returns plain
 dataclasses. Writes are stamped and audited (codes and counts only).
 
-"Not yet reached in a month" is exactly ``tallies.watch_user_unreached_in``,
+"Not yet reached in a month" is exactly ``activity.watch_user_unreached_in``,
 the clause the tally file's ``watch_users_unreached`` is counted with.
 """
 
@@ -15,11 +15,17 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from sqlalchemy import and_, func, insert, or_, select
+from sqlalchemy import func, insert, or_, select
 
-from coordinator_app.core import clock, codes, kana
-from coordinator_app.core.counting import watch_user_active_at, watch_user_unreached_in
+from coordinator_app.core import access, clock, codes
+from coordinator_app.core.access import Action, SignedIn
+from coordinator_app.core.activity import (
+    volunteer_active_on,
+    watch_user_active_on,
+    watch_user_unreached_in,
+)
 from coordinator_app.core.dates import month_key, month_last_day
+from coordinator_app.core.kana import fold
 from coordinator_app.core.models import (
     Area,
     Consultation,
@@ -33,10 +39,8 @@ from coordinator_app.core.models import (
     WatchContactVolunteer,
     WatchUser,
 )
-from coordinator_app.services.accounts import SignedIn
 from coordinator_app.services.consultations import insert_consultation
 from coordinator_app.services.people import area_id_for, new_person
-from coordinator_app.services.scope import ScopeError, personal_branch
 from coordinator_app.storage.database import Database
 
 DEFAULT_FREQUENCY_DAYS = 31  # 毎月
@@ -343,18 +347,12 @@ def _split_methods(text: str) -> tuple[str, ...]:
 
 
 def _watch_user(s, user: SignedIn, watch_user_id: int) -> WatchUser:
-    branch_id = personal_branch(user)
+    access.check(user, Action.PERSONAL_RECORDS)  # the role before the id
     record = s.get(WatchUser, watch_user_id)
     if record is None:
         raise LookupError("該当する見守り利用者が見つかりません")
-    if record.branch_id != branch_id:
-        raise ScopeError("他の支部の記録は見られません")
+    access.check(user, Action.PERSONAL_RECORDS, record.branch_id)
     return record
-
-
-def _cooperator_active(day: dt.date):
-    return and_(Volunteer.registered_on <= day,
-                or_(Volunteer.withdrawn_on.is_(None), Volunteer.withdrawn_on > day))
 
 
 def _has_watch_role():
@@ -370,7 +368,7 @@ def _check_cooperators(s, branch_id: int, ids, today: dt.date,
     if not ids:
         return []
     found = set(s.scalars(select(Volunteer.id).where(
-        Volunteer.id.in_(ids), Volunteer.branch_id == branch_id, _cooperator_active(today),
+        Volunteer.id.in_(ids), Volunteer.branch_id == branch_id, volunteer_active_on(today),
         or_(_has_watch_role(), Volunteer.id.in_(list(already))))).all())
     if set(ids) - found:
         raise WatchError("協力員には、この支部で登録中の見守り協力員を選んでください")
@@ -381,12 +379,12 @@ def _cooperators_of(s, branch_id: int, user_ids: list[int] | None,
                     today: dt.date) -> dict[int, list[Cooperator]]:
     """Active cooperators per watch user (withdrawn ones no longer count),
     in 50音順. One ``Cooperator`` per volunteer, shared between users."""
-    people = {vid: Cooperator(vid, name, kana_text, phone, area or "")
-              for vid, name, kana_text, phone, area in s.execute(
+    people = {vid: Cooperator(vid, name, kana, phone, area or "")
+              for vid, name, kana, phone, area in s.execute(
                   select(Volunteer.id, Person.name, Person.kana, Person.phone, Area.name)
                   .join(Person, Person.id == Volunteer.person_id)
                   .outerjoin(Area, Area.id == Person.area_id)
-                  .where(Volunteer.branch_id == branch_id, _cooperator_active(today),
+                  .where(Volunteer.branch_id == branch_id, volunteer_active_on(today),
                          Volunteer.id.in_(select(WatchAssignment.volunteer_id)))
                   .order_by(Person.kana_key, Volunteer.id))}
     rank = {vid: i for i, vid in enumerate(people)}
@@ -440,7 +438,7 @@ def _worklist_rows(s, branch_id: int, month: int, as_of: dt.date, today: dt.date
                 latest(WatchContact.result, 1))
          .join(Person, Person.id == WatchUser.person_id)
          .outerjoin(Area, Area.id == Person.area_id)
-         .where(WatchUser.branch_id == branch_id, watch_user_active_at(last)))
+         .where(WatchUser.branch_id == branch_id, watch_user_active_on(last)))
     if user_ids is not None:
         q = q.where(WatchUser.id.in_(user_ids))
     users = s.execute(q).all()
@@ -464,11 +462,11 @@ def _worklist_rows(s, branch_id: int, month: int, as_of: dt.date, today: dt.date
                Consultation.deleted_at.is_(None))).all())
     coops = _cooperators_of(s, branch_id, user_ids, today)
     rows = []
-    for (uid, person_id, methods, frequency, enrolled_on, emergency, name, kana_text, kana_key,
+    for (uid, person_id, methods, frequency, enrolled_on, emergency, name, kana, kana_key,
          phone, address, area, area_id, last_on, last_result, previous_result) in users:
         days = (as_of - (last_on or enrolled_on)).days
         rows.append(WorklistRow(
-            watch_user_id=uid, person_id=person_id, name=name, kana=kana_text,
+            watch_user_id=uid, person_id=person_id, name=name, kana=kana,
             kana_key=kana_key, phone=phone, address=address, area=area or "", area_id=area_id,
             methods=_split_methods(methods), frequency_days=frequency,
             enrolled_on=enrolled_on, emergency_contact=emergency,
@@ -492,7 +490,7 @@ def worklist(db: Database, user: SignedIn, month: int | None = None,
     rule), with their last contact as of min(today, month end), sorted by
     urgency. ``state`` filters rows by a flag of ``STATE_FILTERS``
     ("unreached" = no contact in the month, whatever else applies)."""
-    branch_id = personal_branch(user)
+    branch_id = access.check(user, Action.PERSONAL_RECORDS)
     today = _today(today)
     month = month or month_key(today)
     if state is not None and state not in STATE_FILTERS:
@@ -530,7 +528,7 @@ def worklist_row(db: Database, user: SignedIn, watch_user_id: int, month: int | 
 def unreached_count(db: Database, user: SignedIn, month: int | None = None,
                     today: dt.date | None = None) -> int:
     """ホーム's number: users of the branch not yet reached in the month."""
-    branch_id = personal_branch(user)
+    branch_id = access.check(user, Action.PERSONAL_RECORDS)
     month = month or month_key(_today(today))
     with db.session() as s:
         return s.scalar(select(func.count()).select_from(WatchUser).where(
@@ -582,14 +580,15 @@ def enrol_user(db: Database, user: SignedIn, form: EnrolmentForm,
     """Enrol a resident (picked, or new) with their ways of watching, the
     expected frequency and the cooperators assigned. Returns the watch
     user id. Refuses a resident who is already enrolled."""
-    branch_id = personal_branch(user)
+    branch_id = access.check(user, Action.PERSONAL_RECORDS)
     today = _today(today)
     methods, frequency, enrolled = _validate_form(form, today)
     with db.session() as s:
         if form.person_id is not None:
             person = s.get(Person, form.person_id)
-            if person is None or person.branch_id != branch_id:
-                raise ScopeError("他の支部の記録は見られません")
+            if person is None:
+                raise LookupError("該当する人が見つかりません")
+            access.check(user, Action.PERSONAL_RECORDS, person.branch_id)
             if s.scalar(select(WatchUser.id).where(WatchUser.person_id == person.id,
                                                    WatchUser.ended_on.is_(None))):
                 raise WatchError("この人は既に見守り利用者として登録されています")
@@ -717,7 +716,7 @@ def get_user(db: Database, user: SignedIn, watch_user_id: int,
 def list_users(db: Database, user: SignedIn, include_ended: bool = False, text: str = "",
                today: dt.date | None = None) -> list[UserRow]:
     """利用登録者: the branch's users in 50音順; ended ones on request."""
-    branch_id = personal_branch(user)
+    branch_id = access.check(user, Action.PERSONAL_RECORDS)
     today = _today(today)
     with db.session() as s:
         q = (select(WatchUser, Person.name, Person.kana, Person.phone, Area.name)
@@ -726,36 +725,36 @@ def list_users(db: Database, user: SignedIn, include_ended: bool = False, text: 
              .where(WatchUser.branch_id == branch_id)
              .order_by(WatchUser.ended_on.is_not(None), Person.kana_key, WatchUser.id))
         if not include_ended:
-            q = q.where(watch_user_active_at(today))
-        key = kana.fold(text)
+            q = q.where(watch_user_active_on(today))
+        key = fold(text)
         if key:
             pattern = "%" + key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
             q = q.where(or_(Person.kana_key.like(pattern, escape="\\"),
                             Person.name_key.like(pattern, escape="\\")))
         rows = s.execute(q).all()
         coops = _cooperators_of(s, branch_id, None, today)
-    return [UserRow(wu.id, name, kana_text, phone, area or "", _split_methods(wu.methods),
+    return [UserRow(wu.id, name, kana, phone, area or "", _split_methods(wu.methods),
                     wu.frequency_days, wu.enrolled_on, wu.ended_on, wu.end_reason,
                     tuple(c.name for c in coops.get(wu.id, ())))
-            for wu, name, kana_text, phone, area in rows]
+            for wu, name, kana, phone, area in rows]
 
 
 # --- cooperators -----------------------------------------------------------------
 
 def _cooperators(s, branch_id: int, today: dt.date) -> list[Cooperator]:
-    return [Cooperator(vid, name, kana_text, phone, area or "")
-            for vid, name, kana_text, phone, area in s.execute(
+    return [Cooperator(vid, name, kana, phone, area or "")
+            for vid, name, kana, phone, area in s.execute(
                 select(Volunteer.id, Person.name, Person.kana, Person.phone, Area.name)
                 .join(Person, Person.id == Volunteer.person_id)
                 .outerjoin(Area, Area.id == Person.area_id)
                 .where(Volunteer.branch_id == branch_id, _has_watch_role(),
-                       _cooperator_active(today))
+                       volunteer_active_on(today))
                 .order_by(Person.kana_key, Volunteer.id))]
 
 
 def cooperators(db: Database, user: SignedIn, today: dt.date | None = None) -> list[Cooperator]:
     """The branch's registered 見守り協力員 (active today), 50音順."""
-    branch_id = personal_branch(user)
+    branch_id = access.check(user, Action.PERSONAL_RECORDS)
     with db.session() as s:
         return _cooperators(s, branch_id, _today(today))
 
@@ -772,7 +771,7 @@ def cooperator_overview(db: Database, user: SignedIn,
     """Who watches whom: each cooperator with their active users, and how
     many active users have no cooperator at all. Volunteers assigned to a
     user without the 見守り role (old ledgers) are listed too, marked."""
-    branch_id = personal_branch(user)
+    branch_id = access.check(user, Action.PERSONAL_RECORDS)
     today = _today(today)
     with db.session() as s:
         coops = _cooperators(s, branch_id, today)
@@ -780,7 +779,7 @@ def cooperator_overview(db: Database, user: SignedIn,
         names = dict(s.execute(select(WatchUser.id, Person.name)
                                .join(Person, Person.id == WatchUser.person_id)
                                .where(WatchUser.branch_id == branch_id,
-                                      watch_user_active_at(today))
+                                      watch_user_active_on(today))
                                .order_by(Person.kana_key, WatchUser.id)).all())
     watched: dict[int, list[str]] = {}
     extra: dict[int, Cooperator] = {}
@@ -792,7 +791,7 @@ def cooperator_overview(db: Database, user: SignedIn,
                 extra[c.id] = c
     rows = [CooperatorRow(c, tuple(watched.get(c.id, ()))) for c in coops]
     rows += [CooperatorRow(c, tuple(watched[c.id]), has_role=False)
-             for c in sorted(extra.values(), key=lambda c: (kana.fold(c.kana), c.id))]
+             for c in sorted(extra.values(), key=lambda c: (fold(c.kana), c.id))]
     return rows, len(set(names) - set(per_user))
 
 
@@ -909,12 +908,11 @@ def _progress(s, rollcall_id: int) -> RollcallProgress:
 
 
 def _rollcall(s, user: SignedIn, rollcall_id: int) -> Rollcall:
-    branch_id = personal_branch(user)
+    access.check(user, Action.PERSONAL_RECORDS)  # the role before the id
     rc = s.get(Rollcall, rollcall_id)
     if rc is None:
         raise LookupError("該当する安否確認が見つかりません")
-    if rc.branch_id != branch_id:
-        raise ScopeError("他の支部の記録は見られません")
+    access.check(user, Action.PERSONAL_RECORDS, rc.branch_id)
     return rc
 
 
@@ -928,16 +926,17 @@ def start_rollcall(db: Database, user: SignedIn, area_id: int | None = None,
                    today: dt.date | None = None) -> RollcallInfo:
     """Start a roll-call of every user active today in the branch (or one
     area): each appears unchecked, in area then 50音順 order."""
-    branch_id = personal_branch(user)
+    branch_id = access.check(user, Action.PERSONAL_RECORDS)
     today = _today(today)
     with db.session() as s:
         if area_id is not None:
             area = s.get(Area, area_id)
-            if area is None or area.branch_id != branch_id:
-                raise ScopeError("他の支部の記録は見られません")
+            if area is None:
+                raise WatchError("選んだ自治会が見つかりません")
+            access.check(user, Action.PERSONAL_RECORDS, area.branch_id)
         q = (select(WatchUser.id).join(Person, Person.id == WatchUser.person_id)
              .outerjoin(Area, Area.id == Person.area_id)
-             .where(WatchUser.branch_id == branch_id, watch_user_active_at(today))
+             .where(WatchUser.branch_id == branch_id, watch_user_active_on(today))
              .order_by(Area.name.is_(None), Area.name, Person.kana_key, WatchUser.id))
         if area_id is not None:
             q = q.where(Person.area_id == area_id)
@@ -958,7 +957,7 @@ def start_rollcall(db: Database, user: SignedIn, area_id: int | None = None,
 
 def list_rollcalls(db: Database, user: SignedIn) -> list[RollcallInfo]:
     """The branch's roll-calls, newest first."""
-    branch_id = personal_branch(user)
+    branch_id = access.check(user, Action.PERSONAL_RECORDS)
     with db.session() as s:
         return [_info(s, rc) for rc in s.scalars(
             select(Rollcall).where(Rollcall.branch_id == branch_id)
@@ -978,9 +977,9 @@ def _entry_query():
             .outerjoin(Area, Area.id == Person.area_id))
 
 
-def _entry_row(e: RollcallEntry, name, kana_text, phone, address, area,
+def _entry_row(e: RollcallEntry, name, kana, phone, address, area,
                emergency) -> RollcallEntryRow:
-    return RollcallEntryRow(e.id, e.watch_user_id, e.position, name, kana_text, phone, address,
+    return RollcallEntryRow(e.id, e.watch_user_id, e.position, name, kana, phone, address,
                             area or "", emergency, e.status, e.checked_at, e.checked_by, e.note)
 
 
@@ -1035,29 +1034,29 @@ def stock_figures(db: Database, user: SignedIn, as_of: dt.date | None = None,
                   today: dt.date | None = None) -> StockFigures:
     """How many users and cooperators were registered at ``as_of`` (default
     the last 3月31日) — the same rule as the tally's stock measures."""
-    branch_id = personal_branch(user)
+    branch_id = access.check(user, Action.PERSONAL_RECORDS)
     as_of = as_of or last_fiscal_year_end(today)
     with db.session() as s:
         users = s.scalar(select(func.count()).select_from(WatchUser).where(
-            WatchUser.branch_id == branch_id, watch_user_active_at(as_of))) or 0
+            WatchUser.branch_id == branch_id, watch_user_active_on(as_of))) or 0
         coops = s.scalar(select(func.count()).select_from(Volunteer).where(
             Volunteer.branch_id == branch_id, _has_watch_role(),
-            _cooperator_active(as_of))) or 0
+            volunteer_active_on(as_of))) or 0
         by_area = [(area or "（自治会なし）", n) for area, n in s.execute(
             select(Area.name, func.count()).select_from(WatchUser)
             .join(Person, Person.id == WatchUser.person_id)
             .outerjoin(Area, Area.id == Person.area_id)
-            .where(WatchUser.branch_id == branch_id, watch_user_active_at(as_of))
+            .where(WatchUser.branch_id == branch_id, watch_user_active_on(as_of))
             .group_by(Area.name).order_by(Area.name))]
         active_ids = set(s.scalars(select(WatchUser.id).where(
-            WatchUser.branch_id == branch_id, watch_user_active_at(as_of))).all())
+            WatchUser.branch_id == branch_id, watch_user_active_on(as_of))).all())
         covered = set(_cooperators_of(s, branch_id, None, as_of))
     return StockFigures(as_of, users, coops, by_area, len(active_ids - covered))
 
 
 def areas(db: Database, user: SignedIn) -> list[tuple[int, str]]:
     """The branch's areas (自治会) for filters, by name."""
-    branch_id = personal_branch(user)
+    branch_id = access.check(user, Action.PERSONAL_RECORDS)
     with db.session() as s:
         return [(i, n) for i, n in s.execute(select(Area.id, Area.name)
                                             .where(Area.branch_id == branch_id)

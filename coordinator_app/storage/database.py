@@ -5,6 +5,7 @@ share. It owns the engine; each unit of work opens its own session.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 from pathlib import Path
 from typing import Iterator
 
@@ -23,7 +24,7 @@ from coordinator_app.storage.engine import (
     resolve_url,
     sqlite_path,
 )
-from coordinator_app.storage.keyfile import is_encrypted_file, remembered_key
+from coordinator_app.storage.keyfile import is_encrypted_file
 
 
 class EncryptedDatabaseError(StoreError):
@@ -38,7 +39,7 @@ class MissingDatabaseError(StoreError):
 
 class DamagedDatabaseError(StoreError):
     """An encrypted file that cannot be read with its key (``key``, known
-    good: unwrapped from the key file with a password, or remembered): the
+    good: unwrapped from the key file with a password): the
     file is damaged, or is not the database of that key file. The shell
     then offers the newest backup that this key opens."""
 
@@ -77,10 +78,8 @@ class Database:
         if not create and not database_exists(url):
             raise MissingDatabaseError(missing_database_message(url))
         if key is None and path is not None and is_encrypted_file(path):
-            key = remembered_key(path)
-            if key is None:
-                raise EncryptedDatabaseError(
-                    "このデータベースは暗号化されています。ログイン名とパスワードで開いてください")
+            raise EncryptedDatabaseError(
+                "このデータベースは暗号化されています。ログイン名とパスワードで開いてください")
         if key is None and path is not None:
             migrate.check_file(path)  # refuse a foreign or newer file before writing to it
         engine = make_engine(url, key)
@@ -136,11 +135,16 @@ class Database:
             record.created_by = self.actor
 
     def audit(self, session: Session, action: str, entity: str = "",
-              entity_id: int | None = None, detail: str = "") -> None:
-        """Append an audit row in the caller's transaction. ``detail`` must
-        never hold sensitive text (names, notes): codes and counts only."""
-        session.add(AuditLog(actor=self.actor, action=action, entity=entity,
-                             entity_id=entity_id, detail=detail[:200]))
+              entity_id: int | None = None, detail: str = "", *,
+              actor: str | None = None, at: dt.datetime | None = None) -> None:
+        """Append an audit row in the caller's transaction: the one way a
+        row enters the trail. ``detail`` must never hold sensitive text
+        (names, notes): codes and counts only. ``actor``: the signed-in
+        login when it is not ``self.actor``; ``at``: when the event happened,
+        if before now (an attempt replayed from the sign-in log)."""
+        session.add(AuditLog(actor=self.actor if actor is None else actor, action=action,
+                             entity=entity, entity_id=entity_id, detail=detail[:200],
+                             at=at or clock.utcnow()))
 
     def close(self) -> None:
         self.engine.dispose()

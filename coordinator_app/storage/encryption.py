@@ -1,6 +1,8 @@
 """Encryption at rest (暗号化): opening, creating, converting and
 re-keying SQLCipher databases, and keeping each account's slot in the key
-file. Qt-free; the GUI and the command line call these functions.
+file. Qt-free, and no accounts: what needs them (who may encrypt, the
+first administrator, a new password) is ``services.encrypting``, which
+the GUI and the command line call.
 
 A file database is encrypted with one random 256-bit key (see keyfile.py
 for the key file beside it, ``<db>.keys.json``). PostgreSQL databases,
@@ -8,7 +10,7 @@ in-memory ones and plain files opened as such are not affected.
 
 Who holds the key: every active account has a slot (its password proves
 who it is), but the database key is sealed only to the slots of
-``accounts.KEY_ROLES`` and to the recovery slot. The public key of every
+``access.KEY_ROLES`` and to the recovery slot. The public key of every
 slot is also recorded inside the database (setting ``key_recipients``):
 the key file is not authenticated before the key is unlocked, so a key is
 only ever sealed to public keys the database itself names.
@@ -39,8 +41,9 @@ import re
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
-from sqlalchemy import func, literal_column, select, table
+from sqlalchemy import func, literal_column, select, table, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from coordinator_app.core import clock
@@ -62,7 +65,7 @@ from coordinator_app.storage.keyfile import (
 __all__ = [
     "EncryptedDatabaseError", "UnlockError", "ConversionResult", "Rekeyed", "RECOVERY_KEY_NOTICE",
     "PLAIN_FILE_WARNING", "check_backup", "is_encrypted", "keys_path",
-    "open_encrypted", "open_with_recovery_key", "reset_password_with_recovery_key",
+    "open_encrypted", "open_with_recovery_key", "refuse_existing",
     "create_encrypted", "convert_to_encrypted", "new_recovery_key", "set_account_key",
     "remove_account_key", "sync_key_file", "rekey", "export_encrypted", "summarize",
     "database_files", "plain_copies", "conversion_report", "rekey_report",
@@ -165,7 +168,7 @@ def open_encrypted(path: Path | str, login: str, password: str, *, actor: str | 
     try:
         log.append(login, sign_in_log.OK, now)
         if _merge_log(db, log, login, now):
-            from coordinator_app.services.accounts import LOCKOUT
+            from coordinator_app.core.access import LOCKOUT
 
             raise UnlockError(sign_in_log.TAMPERED_MESSAGE.format(
                 minutes=int(LOCKOUT.total_seconds() // 60)))
@@ -255,28 +258,6 @@ def open_with_recovery_key(path: Path | str, recovery_key: str, *,
     return db
 
 
-def reset_password_with_recovery_key(path: Path | str, recovery_key: str, login: str,
-                                     new_password: str) -> Rekeyed:
-    """Set a new password for an existing, active account with the
-    recovery key, and end its sign-in lock-out; the database is then
-    re-keyed (someone may have used this key against a forgotten or
-    stolen password). Audited."""
-    from coordinator_app.core.models import Account
-    from coordinator_app.services import accounts
-
-    db = open_with_recovery_key(path, recovery_key)
-    try:
-        with db.session() as s:
-            account_id = s.scalar(select(Account.id).where(Account.login == login.strip(),
-                                                           Account.active.is_(True)))
-        if account_id is None:
-            raise UnlockError(f"有効なアカウント「{login.strip()}」がありません")
-        return accounts.set_password(db, account_id, new_password, detail="password_recovery",
-                                     lift_lockout=True)
-    finally:
-        db.close()
-
-
 # ---------------------------------------------------------------- slots and key holders
 
 def _recipients(s) -> dict:
@@ -308,8 +289,8 @@ def _rebuild(s, keys: KeyFile, key: bytes, *, previous: bytes | None = None,
     never get — while ``previous`` (the old key, during a re-key) is kept
     for them and sealed to all holders. Returns the file and the logins
     whose slot could not be given the new key."""
+    from coordinator_app.core.access import KEY_ROLES
     from coordinator_app.core.models import Account
-    from coordinator_app.services.accounts import KEY_ROLES
 
     trusted = _recipients(s)
     roles = dict(s.execute(select(Account.login, Account.role)
@@ -443,8 +424,6 @@ def rekey(db: Database, reason: str, *, recovery: str = "keep",
         s.connection().exec_driver_sql(keyfile.sqlcipher_key_pragma(new, "rekey"))
     db.engine.dispose()  # pooled connections still hold the old key
     db.engine, db.key = make_engine(db.url, new), new
-    if keyfile.remembered_key(db.path) is not None:
-        keyfile.remember_key(db.path, new)
     final.save(path)
     if lift_lockout:
         sign_in_log.SignInLog(db.path).append(lift_lockout, sign_in_log.OK, clock.utcnow())
@@ -486,19 +465,21 @@ def _key_file_of(db: Database) -> Path:
 
 # ---------------------------------------------------------------- creating
 
-def create_encrypted(path: Path | str, admin_login: str, admin_password: str, *,
-                     display_name: str = "") -> str:
-    """Create a new encrypted database at path with its first administrator
-    and return the recovery key (show it once, printable). Refuses an
-    existing non-empty file. Built under a temporary name and moved into
-    place, so a failure leaves no half-made database."""
-    from coordinator_app.services import accounts
-    path = Path(path).absolute()
+def refuse_existing(path: Path) -> None:
+    """A new database is never made over an existing one."""
     if path.exists() and path.stat().st_size > 0:
         raise StoreError(f"既にデータベースがあります: {path}")
-    accounts.check_password_rules(admin_password)
-    if not admin_login.strip():
-        raise ValueError("ログイン名を入力してください")
+
+
+def create_encrypted(path: Path | str, first_admin: Callable[[Database], None]) -> str:
+    """Create a new encrypted database at path, let ``first_admin(db)``
+    make its first administrator, and return the recovery key (show it
+    once, printable). Refuses an existing non-empty file. Built under a
+    temporary name and moved into place, so a failure leaves no half-made
+    database. (``services.encrypting.create_encrypted`` checks the
+    administrator's login and password first.)"""
+    path = Path(path).absolute()
+    refuse_existing(path)
     tmp = path.with_name(path.name + ".creating")
     _remove(tmp)
     key = keyfile.new_database_key()
@@ -511,8 +492,7 @@ def create_encrypted(path: Path | str, admin_login: str, admin_password: str, *,
         try:
             with db.session() as s:
                 _save_recipients(s, {"accounts": {}, "recovery": slot["public"]})
-            accounts.create_account(db, admin_login, display_name or admin_login, "admin",
-                                    admin_password)
+            first_admin(db)
             _checkpoint(db)
         finally:
             db.close()
@@ -574,7 +554,8 @@ class ConversionResult:
 PLAIN_COPIES = ("encrypt", "remove")
 
 
-def convert_to_encrypted(path: Path | str, login: str, password: str, *, display_name: str = "",
+def convert_to_encrypted(path: Path | str, login: str, password: str, *,
+                         authorize: Callable[[Database], Callable[[Database], None] | None],
                          plain_copies_action: str = "encrypt") -> ConversionResult:
     """Turn a plain SQLite database into an encrypted one, leaving no plain
     copy of it behind.
@@ -592,9 +573,14 @@ def convert_to_encrypted(path: Path | str, login: str, password: str, *, display
     removed. Every other account keeps its password: its slot is made from
     its stored password hash and replaced at its next sign-in. No other
     program may have the database open.
+
+    ``authorize(plain)`` runs on the open plain database before anything
+    is written (``services.encrypting`` signs login in there): it raises
+    unless login may encrypt it, and returns None, or — on a database
+    without accounts — a function that makes login the first
+    administrator of the encrypted copy.
     """
     from coordinator_app.core.models import Account
-    from coordinator_app.services import accounts
 
     if plain_copies_action not in PLAIN_COPIES:
         raise ValueError(plain_copies_action)
@@ -605,19 +591,7 @@ def convert_to_encrypted(path: Path | str, login: str, password: str, *, display
         raise StoreError("このデータベースは既に暗号化されています")
     plain = Database.open(str(path))
     try:
-        if accounts.has_accounts(plain):
-            try:
-                who = accounts.authenticate(plain, login, password)
-            except accounts.AuthError as exc:
-                raise UnlockError(str(exc)) from None
-            if not who.is_admin:
-                raise StoreError("データベースを暗号化できるのは管理者だけです")
-            create_admin = False
-        else:
-            accounts.check_password_rules(password)
-            if not login.strip():
-                raise ValueError("ログイン名を入力してください")
-            create_admin = True
+        first_admin = authorize(plain)
         with plain.session() as s:
             hashes = {a.login: a.password_hash for a in s.scalars(
                 select(Account).where(Account.active.is_(True)))}
@@ -656,9 +630,8 @@ def convert_to_encrypted(path: Path | str, login: str, password: str, *, display
             with enc.session() as s:
                 _save_recipients(s, recipients)
                 sync_key_file(enc, s, keys)
-            if create_admin:
-                accounts.create_account(enc, login, display_name or login.strip(), "admin",
-                                        password)
+            if first_admin is not None:
+                first_admin(enc)
             with enc.session() as s:
                 enc.actor = login.strip()
                 enc.audit(s, "encrypt", "database", None,
@@ -866,12 +839,16 @@ def summarize(db: Database) -> Summary:
 
     out = Summary()
     with db.session() as s:
+        without_rowid = set(s.scalars(text(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE '%WITHOUT ROWID%'")))
         for name in sorted(table_names(db.engine)):
             t = table(name)
             out.rows[name] = s.scalar(select(func.count()).select_from(t))
             digest = hashlib.sha256()
-            rows = s.execute(select(literal_column("*")).select_from(t)
-                             .order_by(literal_column("rowid")))
+            query = select(literal_column("*")).select_from(t)
+            # A WITHOUT ROWID table (full-text search's) is read in its key order.
+            rows = s.execute(query if name in without_rowid
+                             else query.order_by(literal_column("rowid")))
             for row in rows:
                 digest.update(repr(tuple(row)).encode("utf-8"))
             out.digests[name] = digest.hexdigest()

@@ -8,7 +8,6 @@ code runs on PostgreSQL given an SQLAlchemy URL.
 from __future__ import annotations
 
 import os
-import shutil
 import sqlite3
 import weakref
 from dataclasses import dataclass
@@ -254,7 +253,3 @@ def timestamped_backup_path(db_path: Path, reason: str, folder: Path | None = No
 
 def table_names(engine: Engine) -> list[str]:
     return inspect(engine).get_table_names()
-
-
-def copy_file(src: Path, dst: Path) -> None:
-    shutil.copy2(src, dst)

@@ -396,9 +396,6 @@ class KeyFile:
     def logins(self) -> list[str]:
         return [s["login"] for s in self.slots if s["kind"] == KIND_PASSWORD]
 
-    def has_recovery(self) -> bool:
-        return self.recovery_slot() is not None
-
     def put(self, slot: dict) -> None:
         """Add slot, replacing the slot of the same login (or the recovery
         slot)."""
@@ -557,23 +554,3 @@ def parse_recovery_key(text: str) -> bytes:
     if hashlib.sha256(secret).digest()[:RECOVERY_CHECK_BYTES] != check:
         raise WrongSecret("回復キーの入力に誤りがあります（打ち間違いがないか確かめてください）")
     return secret
-
-
-# ---------------------------------------------------------------- in-process unlock
-
-_remembered: dict[str, bytes] = {}
-
-
-def remember_key(db_path: Path | str, key: bytes) -> None:
-    """Let later ``Database.open(path)`` calls in this process open the
-    encrypted file without asking again (tests and in-process scripts; the
-    key stays in memory only)."""
-    _remembered[str(Path(db_path).absolute())] = key
-
-
-def remembered_key(db_path: Path | str) -> bytes | None:
-    return _remembered.get(str(Path(db_path).absolute()))
-
-
-def forget_key(db_path: Path | str) -> None:
-    _remembered.pop(str(Path(db_path).absolute()), None)

@@ -200,8 +200,3 @@ def prepare(engine: Engine, backup_dir: Path | None = None) -> str:
         backup_sqlite(engine, timestamped_backup_path(path, "before-upgrade", backup_dir))
     upgrade(engine)
     return "upgraded"
-
-
-def check_open(engine: Engine) -> None:
-    with engine.connect() as conn:
-        conn.execute(text("SELECT 1"))

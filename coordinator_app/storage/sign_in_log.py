@@ -4,7 +4,7 @@ An encrypted database cannot be read before a password has unlocked its
 key, so a wrong password cannot be counted in it. Each attempt is
 appended here instead (one JSON line: time, a hash of the login as typed,
 what happened), and the lock-out decision before the unlock replays the
-log with the same rule as a plain file (``accounts.after_failure``: five
+log with the same rule as a plain file (``access.after_failure``: five
 failures lock for LOCKOUT; a success starts the count again). Unknown
 logins are counted like known ones, so the answers do not tell them apart.
 
@@ -30,6 +30,8 @@ import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
+
+from coordinator_app.core import access
 
 LOG_SUFFIX = ".signin.log"
 FAILED, REFUSED, OK, LOCK = "failed", "refused", "ok", "lock"
@@ -102,37 +104,34 @@ class SignInLog:
     def state(self, login: str, lines: list[bytes] | None = None
               ) -> tuple[int, dt.datetime | None]:
         """(failed_count, locked_until) of login, replayed from the log."""
-        from coordinator_app.services import accounts
         tag = login_tag(login)
         failed, until = 0, None
         for entry in map(_parse, self.lines() if lines is None else lines):
             if entry is None or entry.tag != tag:
                 continue
-            failed, until = _apply(accounts, failed, until, entry)
+            failed, until = _apply(failed, until, entry)
         return failed, until
 
     def refusal(self, login: str, now: dt.datetime) -> str | None:
         """The lock-out message when login is locked now, else None."""
-        from coordinator_app.services import accounts
         _failed, until = self.state(login)
-        return accounts.locked_message(until, now) if until and until > now else None
+        return access.locked_message(until, now) if until and until > now else None
 
     def record_failure(self, login: str, now: dt.datetime) -> str | None:
         """Append a wrong password; the message when it locks the login."""
-        from coordinator_app.services import accounts
         self.append(login, FAILED, now)
         _failed, until = self.state(login)
-        return accounts.JUST_LOCKED if until and until > now else None
+        return access.JUST_LOCKED if until and until > now else None
 
 
-def _apply(accounts, failed: int, until: dt.datetime | None, entry: Entry):
+def _apply(failed: int, until: dt.datetime | None, entry: Entry):
     """The lock-out rule for one logged event (REFUSED changes nothing)."""
     if entry.event == FAILED:
-        return accounts.after_failure(failed, until, entry.at)
+        return access.after_failure(failed, until, entry.at)
     if entry.event == OK:
         return 0, None
     if entry.event == LOCK:
-        return 0, entry.at + accounts.LOCKOUT
+        return 0, entry.at + access.LOCKOUT
     return failed, until
 
 
@@ -142,8 +141,7 @@ def merge(db, log: SignInLog, login: str, now: dt.datetime) -> bool:
     the log was deleted or rewritten: then login is locked (audited)."""
     from sqlalchemy import select
 
-    from coordinator_app.core.models import Account, AuditLog, Setting
-    from coordinator_app.services import accounts
+    from coordinator_app.core.models import Account, Setting
 
     lines = log.lines()
     here = str(Path(db.path).absolute())
@@ -159,13 +157,12 @@ def merge(db, log: SignInLog, login: str, now: dt.datetime) -> bool:
         by_tag = {login_tag(a.login): a for a in s.scalars(select(Account))}
         if tampered:
             account = by_tag.get(login_tag(login))
-            s.add(AuditLog(at=now, actor=db.actor, action="sign_in_log_tampered",
-                           entity="account", entity_id=account.id if account else None,
-                           detail=f"lines={len(lines)} seen={seen.get('count', 0)}"))
+            db.audit(s, "sign_in_log_tampered", "account", account.id if account else None,
+                     f"lines={len(lines)} seen={seen.get('count', 0)}", at=now)
             log.append(login, LOCK, now)
             lines = log.lines()
             if account is not None:
-                account.failed_count, account.locked_until = 0, now + accounts.LOCKOUT
+                account.failed_count, account.locked_until = 0, now + access.LOCKOUT
             start = len(lines)
         for entry in map(_parse, lines[start:]):
             if entry is None:
@@ -173,13 +170,12 @@ def merge(db, log: SignInLog, login: str, now: dt.datetime) -> bool:
             account = by_tag.get(entry.tag)
             if account is not None:
                 account.failed_count, account.locked_until = _apply(
-                    accounts, account.failed_count, account.locked_until, entry)
+                    account.failed_count, account.locked_until, entry)
             if entry.event in (FAILED, REFUSED):
                 locked = account is not None and account.locked_until is not None \
                     and account.locked_until > entry.at
-                s.add(AuditLog(at=entry.at, actor=db.actor, action="sign_in_failed",
-                               entity="account", entity_id=account.id if account else None,
-                               detail=("locked" if locked else "") if account else "unknown login"))
+                db.audit(s, "sign_in_failed", "account", account.id if account else None,
+                         ("locked" if locked else "") if account else "unknown login", at=entry.at)
         value = json.dumps({"path": here, "count": len(lines), "head": chain(lines)})
         if row is None:
             s.add(Setting(key=SETTING, value=value))

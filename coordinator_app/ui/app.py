@@ -17,7 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from coordinator_app.services.accounts import SignedIn
+from coordinator_app.core.access import SignedIn
 from coordinator_app.ui import prefs
 
 _tr = QCoreApplication.translate  # lupdate reads the literal "Shell" contexts below
@@ -63,7 +63,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 def demo_db_path() -> Path:
     from platformdirs import user_data_dir
 
-    from coordinator_app.storage.engine import APP_NAME
+    from coordinator_app.services.session import APP_NAME
 
     return Path(user_data_dir(APP_NAME, appauthor=False)) / DEMO_FILE
 
@@ -97,13 +97,12 @@ class Shell:
     # --- opening ----------------------------------------------------------
 
     def resolve(self) -> None:
-        from coordinator_app.storage.engine import resolve_url, sqlite_path
+        from coordinator_app.services import session
 
         arg = self.db_arg
         if self.demo and not arg:
             arg = str(demo_db_path())
-        self.url = resolve_url(arg)
-        self.path = sqlite_path(self.url)
+        self.url, self.path = session.locate(arg)
 
     def open(self) -> bool:
         """Everything up to an open database with at least one account.
@@ -147,7 +146,7 @@ class Shell:
         import os
 
         from coordinator_app.services.backups import list_backups
-        from coordinator_app.storage.engine import ENV_DB, StoreError, database_exists
+        from coordinator_app.services.session import ENV_DB, StoreError, database_exists
 
         named = bool(self.db_arg or os.environ.get(ENV_DB))
         self.create = not named or self.demo
@@ -212,7 +211,7 @@ class Shell:
         encrypt it (off the UI thread), show the recovery key and what
         became of the plain copies, and reopen the database encrypted. True
         when the database is now encrypted."""
-        from coordinator_app.storage import encryption
+        from coordinator_app.services import encrypting
         if (getattr(self, "_encryption_offered", False) or self.db is None
                 or self.db.path is None or self.db.encrypted or not user.is_admin):
             return False
@@ -233,7 +232,7 @@ class Shell:
             if self.db is None:  # the plain database could not be reopened either
                 return False
         self.show_recovery_key(result.recovery_key,
-                               "\n".join(encryption.conversion_report(result)))
+                               "\n".join(encrypting.conversion_report(result)))
         return True
 
     def upgrade_key_file(self, user: SignedIn) -> bool:
@@ -241,14 +240,14 @@ class Shell:
         version made (it gave every account, figures-only ones too, a copy
         of the key): re-key it now, say what that changed and show a new
         recovery key if one was made. True when it was re-keyed."""
-        from coordinator_app.storage import encryption
+        from coordinator_app.services import encrypting
         if (self.db is None or not self.db.encrypted or not user.is_admin
-                or not encryption.needs_upgrade(self.db)):
+                or not encrypting.needs_upgrade(self.db)):
             return False
         self.runner.wait()
-        result = encryption.rekey(self.db, "upgrade", recovery="upgrade")
+        result = encrypting.upgrade_key_file(self.db)
         QMessageBox.information(None, _tr("Shell", "コーディネーターアプリ"),
-                                "\n".join(encryption.rekey_report(result)))
+                                "\n".join(encrypting.rekey_report(result)))
         if result.recovery_key:
             self.show_recovery_key(result.recovery_key,
                                    title=_tr("Shell", "新しい回復キーを保管してください"))
@@ -257,7 +256,7 @@ class Shell:
     def _convert(self, user: SignedIn, password: str, plain_copies_action: str = "encrypt"):
         """Close, convert, reopen encrypted; None (after saying why) when
         it failed — the plain database is then reopened unchanged."""
-        from coordinator_app.storage import encryption
+        from coordinator_app.services import encrypting, session
         from coordinator_app.ui.safety import BackupScheduler, run_with_progress
 
         path = self.path
@@ -270,7 +269,7 @@ class Shell:
         try:
             result = run_with_progress(
                 None, self.runner,
-                lambda _p: encryption.convert_to_encrypted(
+                lambda _p: encrypting.convert_to_encrypted(
                     path, user.login, password, plain_copies_action=plain_copies_action),
                 _tr("Shell", "データベースを暗号化しています…（検査のため時間がかかります）"))
         except Exception as exc:
@@ -279,33 +278,21 @@ class Shell:
                                 else type(exc).__name__))
             self._open_database()
             return None
-        self.db = encryption.open_encrypted(path, user.login, password, actor=user.login)
+        self.db = session.open_encrypted(path, user.login, password, actor=user.login)
         self.scheduler = BackupScheduler(self.db, self.runner)
         return result
 
     def _check_file(self) -> bool:
-        from coordinator_app.services import backups
-        from coordinator_app.storage.instance_lock import (
-            InstanceLock,
-            InstanceLocked,
-            network_share_reason,
-        )
+        """The start-up policy (``services.session``: no network drive, one
+        app per file), then a writable, undamaged file."""
+        from coordinator_app.services import backups, session
 
-        reason = network_share_reason(self.path)
-        if reason:
-            self.refuse(reason)
-            return False
-        lock = InstanceLock(self.path)
         try:
-            lock.acquire()
-        except InstanceLocked as exc:
+            session.check_location(self.path)
+            self.instance_lock = session.lock_file(self.path)
+        except session.Refused as exc:
             self.refuse(str(exc))
             return False
-        except OSError as exc:
-            problem = backups.writable_problem(self.path) or str(exc)
-            self.refuse(problem)
-            return False
-        self.instance_lock = lock
         problem = backups.writable_problem(self.path)
         if problem:
             self.refuse(problem)
@@ -365,14 +352,14 @@ class Shell:
         return True
 
     def _create_demo(self) -> bool:
+        from coordinator_app.services import session
         from coordinator_app.services.demo import load_sample
-        from coordinator_app.storage.database import Database
         from coordinator_app.ui.safety import run_with_progress
 
         url = self.url
 
         def build(_progress):
-            db = Database.open(url, actor="demo", create=True)
+            db = session.open_database(url, actor="demo", create=True)
             try:
                 load_sample(db)
             finally:
@@ -386,19 +373,16 @@ class Shell:
         return True
 
     def _open_database(self) -> bool:
-        from coordinator_app.services import backups
-        from coordinator_app.storage import database
-        from coordinator_app.storage.database import Database
-        from coordinator_app.storage.engine import StoreError
-        encrypted_error = getattr(database, "EncryptedDatabaseError", None)
+        from coordinator_app.services import backups, session
+
         try:
-            self.db = Database.open(self.url, actor="gui", create=self.create)
-        except StoreError as exc:
-            if encrypted_error is None or not isinstance(exc, encrypted_error):
-                self.refuse(str(exc))
-                return False
+            self.db = session.open_database(self.url, actor="gui", create=self.create)
+        except session.EncryptedDatabaseError:
             if not self._open_encrypted():
                 return False
+        except session.StoreError as exc:
+            self.refuse(str(exc))
+            return False
         except Exception as exc:
             return self._db_failed(exc)
         actor = getattr(self, "_pending_restore_audit", None)
@@ -413,20 +397,17 @@ class Shell:
     def _open_encrypted(self) -> bool:
         """An encrypted file (issue 9) opens with an account's password:
         the sign-in dialog opens it, then signs in as usual."""
-        from coordinator_app.services import backups
-        from coordinator_app.storage import encryption
+        from coordinator_app.services import backups, session
 
         path = self.path
 
         def unlock(login: str, password: str):
-            return encryption.open_encrypted(path, login, password, actor="gui")
-
-        from coordinator_app.storage.database import DamagedDatabaseError
+            return session.open_encrypted(path, login, password, actor="gui")
 
         if self.credentials is not None:
             try:
                 self.db = unlock(*self.credentials)
-            except DamagedDatabaseError as exc:
+            except session.DamagedDatabaseError as exc:
                 return self._restore_encrypted(exc.key)
         else:
             from coordinator_app.ui.sign_in import SignInDialog
@@ -451,7 +432,7 @@ class Shell:
         not open: check it with that key and offer the newest backup the
         key opens, as for a damaged plain file. After a restore the file
         opens with the key; the person then signs in as usual."""
-        from coordinator_app.storage.database import Database
+        from coordinator_app.services import session
 
         check = self._startup_check(key)
         if check is None:
@@ -463,7 +444,7 @@ class Shell:
         if not self._offer_restore(check, key):
             return False
         try:
-            self.db = Database.open(self.url, actor="gui", key=key)
+            self.db = session.open_database(self.url, actor="gui", key=key)
         except Exception as exc:
             return self._db_failed(exc)
         return True

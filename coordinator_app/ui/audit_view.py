@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -26,50 +26,22 @@ from coordinator_app.services import audit
 from coordinator_app.ui.alive import if_alive
 from coordinator_app.ui.context import AppContext
 from coordinator_app.ui.labels import action_label, entity_label
+from coordinator_app.ui.table_model import Column, TableModel
 from coordinator_app.ui.widgets import DateLineEdit
 
 
-class AuditTableModel(QAbstractTableModel):
-    COL_AT, COL_ACTOR, COL_ACTION, COL_ENTITY, COL_ID, COL_DETAIL = range(6)
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.rows: list[audit.AuditEntry] = []
-        self.headers = [self.tr("日時"), self.tr("利用者"), self.tr("操作"), self.tr("対象"),
-                        self.tr("ID"), self.tr("詳細")]
-
-    def set_rows(self, rows: list[audit.AuditEntry]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
-            return self.headers[section]
-        return None
-
-    def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid() or role != Qt.DisplayRole:
-            return None
-        e = self.rows[index.row()]
-        col = index.column()
-        if col == self.COL_AT:
-            return f"{format_wareki_short(e.at.date())} {e.at:%H:%M:%S}"
-        if col == self.COL_ACTOR:
-            return e.actor
-        if col == self.COL_ACTION:
-            return action_label(e.action)
-        if col == self.COL_ENTITY:
-            return entity_label(e.entity)
-        if col == self.COL_ID:
-            return "" if e.entity_id is None else str(e.entity_id)
-        return e.detail
+class AuditTableModel(TableModel):
+    COL_AT, COL_ACTOR, COL_ACTION, COL_ENTITY, COL_ID = range(5)
+    CONTEXT = "AuditTableModel"
+    COLUMNS = (
+        Column(QT_TRANSLATE_NOOP("AuditTableModel", "日時"),
+               lambda e: f"{format_wareki_short(e.at.date())} {e.at:%H:%M:%S}"),
+        Column(QT_TRANSLATE_NOOP("AuditTableModel", "利用者"), lambda e: e.actor),
+        Column(QT_TRANSLATE_NOOP("AuditTableModel", "操作"), lambda e: action_label(e.action)),
+        Column(QT_TRANSLATE_NOOP("AuditTableModel", "対象"), lambda e: entity_label(e.entity)),
+        Column(QT_TRANSLATE_NOOP("AuditTableModel", "ID"), lambda e: e.entity_id),
+        Column(QT_TRANSLATE_NOOP("AuditTableModel", "詳細"), lambda e: e.detail),
+    )
 
 
 class AuditView(QWidget):

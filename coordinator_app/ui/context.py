@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, Signal
 
-from coordinator_app.services.accounts import SignedIn
-from coordinator_app.storage.database import Database
+from coordinator_app.core.access import SignedIn
+from coordinator_app.services.session import Database
 from coordinator_app.ui.runner import Runner
 
 

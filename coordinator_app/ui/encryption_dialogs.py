@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coordinator_app.storage import encryption
+from coordinator_app.services import encrypting
 
 _tr = QCoreApplication.translate
 
@@ -50,7 +50,7 @@ class RecoveryKeyDialog(QDialog):
         plainly.setObjectName("plainly")
         plainly.setWordWrap(True)
         plainly.setStyleSheet("color: #b00020; font-weight: bold;")
-        notice = QLabel(encryption.RECOVERY_KEY_NOTICE, self)
+        notice = QLabel(encrypting.RECOVERY_KEY_NOTICE, self)
         notice.setWordWrap(True)
         self.key_label = QLabel(recovery_key, self)
         self.key_label.setObjectName("recoveryKey")
@@ -106,7 +106,7 @@ class RecoveryKeyDialog(QDialog):
 
     def print_key(self) -> None:
         """A one-page PDF where the person chooses, opened for printing."""
-        from coordinator_app.reports.recovery_key import write_recovery_sheet
+        from coordinator_app.services.recovery_sheet import write_recovery_sheet
 
         target = self.ask_pdf_path()
         if not target:
@@ -175,9 +175,9 @@ class RecoveryResetDialog(QDialog):
             self.confirm.clear()
             return self._refuse(self.tr("確認のパスワードが一致しません"), self.confirm)
         try:
-            encryption.reset_password_with_recovery_key(
+            encrypting.reset_password_with_recovery_key(
                 self.path, self.recovery.text(), login, self.password.text())
-        except (encryption.UnlockError, ValueError) as exc:
+        except (encrypting.UnlockError, ValueError) as exc:
             return self._refuse(str(exc), self.recovery)
         except Exception as exc:
             from coordinator_app.services.backups import explain_db_error
@@ -285,7 +285,7 @@ def _ask_plain_file(parent: QWidget | None) -> bool:
     """The warning itself (tests that are not about it answer OK through
     an autouse fixture in conftest)."""
     answer = QMessageBox.warning(
-        parent, _tr("Encryption", "個人情報を含むファイル"), encryption.PLAIN_FILE_WARNING,
+        parent, _tr("Encryption", "個人情報を含むファイル"), encrypting.PLAIN_FILE_WARNING,
         QMessageBox.Ok | QMessageBox.Cancel, QMessageBox.Cancel)
     return answer == QMessageBox.Ok
 

@@ -4,7 +4,7 @@ a database without accounts; this is where the first one is made.)
 
 A new database file made here is encrypted (issue 9): the dialog is given
 the file's ``path`` instead of an open database, creates it with
-``encryption.create_encrypted`` and keeps the recovery key for the shell
+``encrypting.create_encrypted`` and keeps the recovery key for the shell
 to show once (``RecoveryKeyDialog``)."""
 
 from __future__ import annotations
@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coordinator_app.core.access import Role, SignedIn
 from coordinator_app.services import accounts
-from coordinator_app.services.accounts import SignedIn
-from coordinator_app.storage.database import Database
+from coordinator_app.services.session import Database
 
 
 class FirstRunDialog(QDialog):
@@ -101,7 +101,7 @@ class FirstRunDialog(QDialog):
         if accounts.has_accounts(self.db):  # another instance made one meanwhile
             return self._refuse(self.tr("既にアカウントがあります。サインインしてください"), None)
         try:
-            accounts.create_account(self.db, login, self.display_name.text(), "admin", password)
+            accounts.create_account(self.db, login, self.display_name.text(), Role.ADMIN, password)
         except ValueError as exc:
             return self._refuse(str(exc), self.password)
         self.user = accounts.authenticate(self.db, login, password)
@@ -110,17 +110,16 @@ class FirstRunDialog(QDialog):
     def _create_encrypted(self, login: str, password: str) -> None:
         """A new encrypted file with this administrator, then opened with
         the password (the key is unwrapped from the account's copy)."""
-        from coordinator_app.storage import encryption
-        from coordinator_app.storage.engine import StoreError
+        from coordinator_app.services import encrypting, session
 
         try:
-            self.recovery_key = encryption.create_encrypted(
+            self.recovery_key = encrypting.create_encrypted(
                 self.path, login, password, display_name=self.display_name.text())
-            self.db = encryption.open_encrypted(self.path, login, password, actor="gui")
+            self.db = session.open_encrypted(self.path, login, password, actor="gui")
             self.user = accounts.authenticate(self.db, login, password)
         except ValueError as exc:
             return self._refuse(str(exc), self.password)
-        except StoreError as exc:
+        except session.StoreError as exc:
             return self._refuse(str(exc), None)
         self.accept()
 

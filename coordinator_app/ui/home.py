@@ -63,7 +63,7 @@ class HomeScreen(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.figures: home.HomeFigures | None = None
-        self.linked = ctx.user.role == "coordinator"
+        self.linked = ctx.user.sees_personal_records  # the numbers open the lists
         self.heading = QLabel(self)
         self.heading.setStyleSheet("font-size: 16pt; font-weight: bold;")
         self.scope = QLabel(self)
@@ -95,7 +95,7 @@ class HomeScreen(QWidget):
         layout.addLayout(grid)
         layout.addWidget(self.status)
         layout.addStretch(1)
-        if ctx.user.role == "coordinator":
+        if self.linked:
             self.scope.setText(self.tr("{branch}の数字です。数字を押すと一覧が開きます。")
                                .format(branch=ctx.user.branch_name or ""))
         else:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from coordinator_app.services.accounts import ROLES
+from coordinator_app.core.access import ROLES
 from coordinator_app.services.audit import ACTION_LABELS, ENTITY_LABELS
 from coordinator_app.services.backups import REASON_LABELS
 

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from coordinator_app import __version__
+from coordinator_app.core.access import Action, may
 from coordinator_app.ui import clipboard, prefs
 from coordinator_app.ui.alive import if_alive
 from coordinator_app.ui.context import AppContext
@@ -141,12 +142,11 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        role = self.ctx.user.role
         file_menu = bar.addMenu(self.tr("ファイル(&F)"))
         self.backup_action = self._action(self.tr("今すぐバックアップ(&B)"), self.backup_now)
         self.restore_action = self._action(self.tr("バックアップから復元(&R)…"),
                                            self.choose_restore)
-        may_restore = role in ("coordinator", "admin") and self.ctx.db.path is not None
+        may_restore = may(self.ctx.user, Action.BACKUP) and self.ctx.db.path is not None
         self.backup_action.setEnabled(may_restore)
         self.restore_action.setEnabled(may_restore)
         file_menu.addAction(self.backup_action)
@@ -244,8 +244,7 @@ class MainWindow(QMainWindow):
         self.outer.setCurrentWidget(self.workspace)
         self.statusBar().show()
         self.menuBar().setEnabled(True)
-        may_restore = (self.ctx.user.role in ("coordinator", "admin")
-                       and self.ctx.db.path is not None)
+        may_restore = may(self.ctx.user, Action.BACKUP) and self.ctx.db.path is not None
         for action in self.actions():
             action.setEnabled(True)
         self.backup_action.setEnabled(may_restore)

@@ -23,11 +23,11 @@ from coordinator_app.core import clock, codes
 from coordinator_app.core.dates import format_wareki
 from coordinator_app.services import consultations as svc
 from coordinator_app.ui.consultations.list_model import follow_up_text
-from coordinator_app.ui.consultations.tables import RowsModel
 from coordinator_app.ui.context import AppContext
+from coordinator_app.ui.table_model import Column, TableModel
 
 
-def _table(model: RowsModel, widths: tuple[int, ...], parent: QWidget) -> QTableView:
+def _table(model: TableModel, widths: tuple[int, ...], parent: QWidget) -> QTableView:
     table = QTableView(parent)
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectRows)
@@ -46,9 +46,25 @@ class PersonHistoryDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.history = svc.person_history(ctx.db, ctx.user, person_id)
-        labels = svc.category_labels(ctx.db)
+        self.setWindowTitle(self.tr("%1さんの履歴").replace("%1", self.history.person.name))
+        header = self._person_header()
+        cons_box = self._consultations_box(svc.category_labels(ctx.db))
+        watch_box = self._watch_box()
+        buttons = QDialogButtonBox(self)
+        close = buttons.addButton(self.tr("閉じる"), QDialogButtonBox.RejectRole)
+        close.setAutoDefault(False)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(header)
+        layout.addWidget(cons_box, 3)
+        layout.addWidget(watch_box, 2 if self.history.enrolments else 0)
+        layout.addWidget(buttons)
+        self.resize(960, 640)
+        self.setAttribute(Qt.WA_DeleteOnClose)
+
+    def _person_header(self) -> QLabel:
+        """Name, reading, birth date, phone, address and area in one line."""
         p = self.history.person
-        self.setWindowTitle(self.tr("%1さんの履歴").replace("%1", p.name))
         facts = [f"{p.name}（{p.kana}）" if p.kana else p.name]
         if p.birth_date:
             facts.append(self.tr("生年月日 %1").replace("%1", format_wareki(p.birth_date)))
@@ -56,23 +72,28 @@ class PersonHistoryDialog(QDialog):
         header = QLabel("　".join(facts), self)
         header.setStyleSheet("font-weight: bold;")
         header.setWordWrap(True)
+        return header
 
+    def _consultations_box(self, labels: dict[str, str]) -> QGroupBox:
         today = clock.today()
-        self.consultations = RowsModel([
-            (self.tr("日付"), lambda r: format_wareki(r.received_on, weekday=True)),
-            (self.tr("区分"), lambda r: codes.KIND.get(r.kind, r.kind)),
-            (self.tr("方法"), lambda r: codes.CHANNEL.get(r.channel, r.channel)),
-            (self.tr("内容"), lambda r: "・".join(labels.get(c, c) for c in r.categories)),
-            (self.tr("対応"), lambda r: codes.RESPONSE.get(r.response, r.response)),
-            (self.tr("フォロー"), lambda r: follow_up_text(r, today)),
-            (self.tr("概要"), lambda r: r.summary.replace("\n", " ")),
-        ], self, tooltip=lambda r: r.summary)
+        self.consultations = TableModel(self, [
+            Column(self.tr("日付"), lambda r: format_wareki(r.received_on, weekday=True)),
+            Column(self.tr("区分"), lambda r: codes.KIND.get(r.kind, r.kind)),
+            Column(self.tr("方法"), lambda r: codes.CHANNEL.get(r.channel, r.channel)),
+            Column(self.tr("内容"), lambda r: "・".join(labels.get(c, c) for c in r.categories)),
+            Column(self.tr("対応"), lambda r: codes.RESPONSE.get(r.response, r.response)),
+            Column(self.tr("フォロー"), lambda r: follow_up_text(r, today)),
+            Column(self.tr("概要"), lambda r: r.summary.replace("\n", " ")),
+        ], tooltip=lambda r: r.summary)
         self.consultations.set_rows(self.history.consultations)
         cons_box = QGroupBox(self.tr("相談記録（%1件）").replace(
             "%1", str(len(self.history.consultations))), self)
         QVBoxLayout(cons_box).addWidget(_table(self.consultations, (160, 115, 50, 170, 115, 110),
                                                cons_box))
+        return cons_box
 
+    def _watch_box(self) -> QGroupBox:
+        """The watch-over enrolments and, if any, the contacts."""
         watch_box = QGroupBox(self.tr("見守り"), self)
         watch_layout = QVBoxLayout(watch_box)
         if not self.history.enrolments:
@@ -87,27 +108,16 @@ class PersonHistoryDialog(QDialog):
             if e.emergency_contact:
                 text += self.tr("　緊急連絡先: %1").replace("%1", e.emergency_contact)
             watch_layout.addWidget(QLabel(text, watch_box))
-        self.contacts = RowsModel([
-            (self.tr("実施日"), lambda c: format_wareki(c.contacted_on, weekday=True)),
-            (self.tr("方法"), lambda c: codes.WATCH_METHOD.get(c.method, c.method)),
-            (self.tr("結果"), lambda c: codes.WATCH_RESULT.get(c.result, c.result)),
-            (self.tr("実施者"), lambda c: c.by),
-            (self.tr("メモ"), lambda c: c.note),
-        ], self)
+        self.contacts = TableModel(self, [
+            Column(self.tr("実施日"), lambda c: format_wareki(c.contacted_on, weekday=True)),
+            Column(self.tr("方法"), lambda c: codes.WATCH_METHOD.get(c.method, c.method)),
+            Column(self.tr("結果"), lambda c: codes.WATCH_RESULT.get(c.result, c.result)),
+            Column(self.tr("実施者"), lambda c: c.by),
+            Column(self.tr("メモ"), lambda c: c.note),
+        ])
         self.contacts.set_rows(self.history.contacts)
         if self.history.enrolments:
             watch_layout.addWidget(QLabel(self.tr("見守り活動（%1件）").replace(
                 "%1", str(len(self.history.contacts))), watch_box))
             watch_layout.addWidget(_table(self.contacts, (170, 130, 90, 200), watch_box))
-
-        buttons = QDialogButtonBox(self)
-        close = buttons.addButton(self.tr("閉じる"), QDialogButtonBox.RejectRole)
-        close.setAutoDefault(False)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(header)
-        layout.addWidget(cons_box, 3)
-        layout.addWidget(watch_box, 2 if self.history.enrolments else 0)
-        layout.addWidget(buttons)
-        self.resize(960, 640)
-        self.setAttribute(Qt.WA_DeleteOnClose)
+        return watch_box

@@ -105,5 +105,5 @@ class PersonPicker(QWidget):
     def new_person_fields(self) -> dict | None:
         if not self.is_new.isChecked() or not self.new_name.text().strip():
             return None
-        return dict(name=self.new_name.text().strip(), kana_text=self.new_kana.text().strip(),
+        return dict(name=self.new_name.text().strip(), kana=self.new_kana.text().strip(),
                     phone=self.new_phone.text().strip())

@@ -24,11 +24,12 @@ from PySide6.QtWidgets import (
 from coordinator_app.core import clock
 from coordinator_app.core.dates import format_wareki
 from coordinator_app.services import backups
-from coordinator_app.storage.database import Database
+from coordinator_app.services.session import Database
 from coordinator_app.ui.alive import if_alive
 from coordinator_app.ui.labels import backup_reason_label
 from coordinator_app.ui.runner import Progress, Runner
-from coordinator_app.ui.settings.common import RowsModel, make_table, selected_row
+from coordinator_app.ui.settings.common import make_table, selected_row
+from coordinator_app.ui.table_model import Column, TableModel
 
 _tr = QCoreApplication.translate
 
@@ -146,11 +147,13 @@ class RestoreDialog(QDialog):
         self.setWindowTitle(self.tr("バックアップから復元"))
         self.resize(720, 420)
         self.chosen: Path | None = None
-        self.model = RowsModel(
-            [self.tr("日時"), self.tr("種類"), self.tr("大きさ"), self.tr("ファイル")],
-            [lambda b: format_wareki(b.taken_at.date(), weekday=True) + f" {b.taken_at:%H:%M:%S}",
-             lambda b: backup_reason_label(b.reason), lambda b: f"{b.size / 1_048_576:.1f} MB",
-             lambda b: b.path.name], self)
+        self.model = TableModel(self, [
+            Column(self.tr("日時"), lambda b: format_wareki(b.taken_at.date(), weekday=True)
+                   + f" {b.taken_at:%H:%M:%S}"),
+            Column(self.tr("種類"), lambda b: backup_reason_label(b.reason)),
+            Column(self.tr("大きさ"), lambda b: f"{b.size / 1_048_576:.1f} MB"),
+            Column(self.tr("ファイル"), lambda b: b.path.name),
+        ])
         self.model.set_rows(backups.list_backups(db_path))
         self.table = make_table(self.model, self)
         if self.model.rows:

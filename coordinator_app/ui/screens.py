@@ -15,12 +15,12 @@ from dataclasses import dataclass
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from coordinator_app.services.accounts import SignedIn
+from coordinator_app.core.access import Role, SignedIn
 from coordinator_app.ui.context import AppContext
 
 log = logging.getLogger(__name__)
 
-ALL_ROLES = frozenset({"coordinator", "city_staff", "admin"})
+ALL_ROLES = frozenset(Role)
 
 
 @dataclass(frozen=True)
@@ -41,15 +41,15 @@ class ScreenSpec:
 SCREENS: tuple[ScreenSpec, ...] = (
     ScreenSpec("home", QT_TRANSLATE_NOOP("Screens", "ホーム"),
                "coordinator_app.ui.home", "HomeScreen",
-               frozenset({"coordinator", "city_staff"})),
+               frozenset({Role.COORDINATOR, Role.CITY_STAFF})),
     ScreenSpec("consultations", QT_TRANSLATE_NOOP("Screens", "相談記録"),
                "coordinator_app.ui.consultations.screen", "ConsultationsScreen",
-               frozenset({"coordinator"})),
+               frozenset({Role.COORDINATOR})),
     ScreenSpec("watch", QT_TRANSLATE_NOOP("Screens", "見守り"),
-               "coordinator_app.ui.watch.screen", "WatchScreen", frozenset({"coordinator"})),
+               "coordinator_app.ui.watch.screen", "WatchScreen", frozenset({Role.COORDINATOR})),
     ScreenSpec("volunteers", QT_TRANSLATE_NOOP("Screens", "ボランティア"),
                "coordinator_app.ui.volunteers.screen", "VolunteersScreen",
-               frozenset({"coordinator"})),
+               frozenset({Role.COORDINATOR})),
     ScreenSpec("tallies", QT_TRANSLATE_NOOP("Screens", "集計・指標"),
                "coordinator_app.ui.tallies.screen", "TalliesScreen", ALL_ROLES),
     ScreenSpec("printing", QT_TRANSLATE_NOOP("Screens", "印刷"),

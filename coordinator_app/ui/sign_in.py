@@ -21,10 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coordinator_app.core.access import AuthError, SignedIn
 from coordinator_app.services import accounts, admin
-from coordinator_app.services.accounts import SignedIn
-from coordinator_app.storage.database import DamagedDatabaseError, Database
-from coordinator_app.storage.engine import StoreError
+from coordinator_app.services.session import DamagedDatabaseError, Database, StoreError
 
 
 class SignInDialog(QDialog):
@@ -144,7 +143,7 @@ class SignInDialog(QDialog):
             self.damaged = exc
             self.reject()
             return
-        except (accounts.AuthError, StoreError) as exc:
+        except (AuthError, StoreError) as exc:
             self.message.setText(str(exc))
             self.password.clear()
             self.password.setFocus()

@@ -3,7 +3,7 @@
 Not part of the default test run. Run it with
 
     python3 tests/benchmarks/bench_consultation_list.py [--rebuild] [--layout spread|one|both]
-                                                        [--repeat N]
+                                                        [--repeat N] [--without-text-index]
 
 It builds (once; cached under /tmp) a database of 1,000,000 consultations
 with summaries, 60 % of them naming one of 50,000 residents, 1–2
@@ -25,7 +25,9 @@ For (c) the screen hands the search to the runner (off the UI thread):
 the table shows what the keystroke blocks on the UI thread, when the
 first page is shown, and when the list is complete with its COUNT. Each
 figure is the median of --repeat runs (the first, cold run in brackets).
-Target: each under 200 ms. The script exits 1 when a target is missed.
+Target: each under 200 ms, and a search's page + COUNT under 150 ms
+(issue #19; the search keys of 1–2 characters are in the list too). The
+script exits 1 when a target is missed.
 """
 
 from __future__ import annotations
@@ -49,9 +51,9 @@ if str(ROOT) not in sys.path:
 from PySide6.QtWidgets import QApplication, QTableView  # noqa: E402
 
 from coordinator_app.core import codes, kana
+from coordinator_app.core.access import SignedIn  # noqa: E402
 from coordinator_app.core.dates import month_key  # noqa: E402
 from coordinator_app.services import consultations as svc  # noqa: E402
-from coordinator_app.services.accounts import SignedIn  # noqa: E402
 from coordinator_app.services.consultations import ListQuery  # noqa: E402
 from coordinator_app.storage import migrate  # noqa: E402
 from coordinator_app.storage.database import Database  # noqa: E402
@@ -82,7 +84,15 @@ GIVEN = [("太郎", "たろう"), ("花子", "はなこ"), ("一郎", "いちろ
 SEARCHES = [("common word 「相談」", "相談"),
             ("name in katakana 「シケン ハナコ」", "シケン ハナコ"),
             ("rare word 「成年後見」", "成年後見"),
-            ("no match 「ぬぬぬ」", "ぬぬぬ")]
+            ("no match 「ぬぬぬ」", "ぬぬぬ"),
+            # 1–2 characters: the gram index, not the trigram one (issue #19)
+            ("1 character, everywhere 「の」", "の"),
+            ("1 character, common 「相」", "相"),
+            ("1 character, a name 「シ」", "シ"),
+            ("1 character, no match 「ぬ」", "ぬ"),
+            ("2 characters, rare 「後見」", "後見"),
+            ("3 characters, common 「について」", "について")]
+SEARCH_TARGET_MS = 150.0  # issue #19: every keystroke's result with its count
 
 
 def cache_path(layout: str) -> Path:
@@ -258,7 +268,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rebuild", action="store_true")
     parser.add_argument("--layout", choices=["spread", "one", "both"], default="both")
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--without-text-index", action="store_true",
+                        help="search record by record, as before migration 0012 (to compare"
+                             " under the same load)")
     args = parser.parse_args(argv)
+    if args.without_text_index:
+        svc._TextIndex.of = classmethod(lambda cls, *a: None)
     app = QApplication.instance() or QApplication([])
     layouts = ["spread", "one"] if args.layout == "both" else [args.layout]
     missed = False
@@ -270,11 +285,14 @@ def main(argv: list[str] | None = None) -> int:
               f" (median of {args.repeat}; cold first run in brackets)")
         for name, runs, note in results:
             median = statistics.median(runs[1:])
-            ok = median < TARGET_MS
+            target = SEARCH_TARGET_MS if name.startswith("search") and "COUNT" in name \
+                else TARGET_MS
+            ok = median < target
             missed |= not ok
             print(f"  {'ok  ' if ok else 'SLOW'} {median:8.1f} ms  [{runs[0]:7.1f}]  {name}"
                   + (f"  ({note})" if note else ""))
-    print(f"\ntarget: < {TARGET_MS:.0f} ms for each marked line")
+    print(f"\ntarget: < {TARGET_MS:.0f} ms for each marked line,"
+          f" < {SEARCH_TARGET_MS:.0f} ms for a search's page + COUNT")
     return 1 if missed else 0
 
 

@@ -30,6 +30,7 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from coordinator_app.core.access import SignedIn  # noqa: E402
 from coordinator_app.core.kana import fold  # noqa: E402
 from coordinator_app.core.models import (  # noqa: E402
     Area,
@@ -42,7 +43,6 @@ from coordinator_app.core.models import (  # noqa: E402
     WatchUser,
 )
 from coordinator_app.services import printing  # noqa: E402
-from coordinator_app.services.accounts import SignedIn  # noqa: E402
 from coordinator_app.storage.database import Database  # noqa: E402
 
 TARGET_SECONDS = 3.0

@@ -34,9 +34,9 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from coordinator_app.core import kana  # noqa: E402
+from coordinator_app.core.access import SignedIn  # noqa: E402
 from coordinator_app.core.dates import month_key  # noqa: E402
 from coordinator_app.services import volunteers as V  # noqa: E402
-from coordinator_app.services.accounts import SignedIn  # noqa: E402
 from coordinator_app.storage.database import Database  # noqa: E402
 
 N_BRANCHES = 13

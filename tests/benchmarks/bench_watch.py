@@ -35,6 +35,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from sqlalchemy import insert, select  # noqa: E402
 
+from coordinator_app.core.access import SignedIn  # noqa: E402
 from coordinator_app.core.dates import month_key  # noqa: E402
 from coordinator_app.core.models import (  # noqa: E402
     Area,
@@ -47,7 +48,6 @@ from coordinator_app.core.models import (  # noqa: E402
     WatchUser,
 )
 from coordinator_app.services import watch  # noqa: E402
-from coordinator_app.services.accounts import SignedIn  # noqa: E402
 from coordinator_app.storage.database import Database  # noqa: E402
 
 TODAY = dt.date(2026, 11, 26)

@@ -21,9 +21,9 @@ if str(ROOT) not in sys.path:
 from PySide6.QtWidgets import QApplication  # noqa: E402
 from sqlalchemy import select  # noqa: E402
 
+from coordinator_app.core.access import SignedIn  # noqa: E402
 from coordinator_app.core.models import Branch  # noqa: E402
 from coordinator_app.services import consultations as svc  # noqa: E402
-from coordinator_app.services.accounts import SignedIn  # noqa: E402
 from coordinator_app.services.demo import load_sample  # noqa: E402
 from coordinator_app.storage.database import Database  # noqa: E402
 from coordinator_app.ui.consultations.screen import FOLLOW_UP_TAB, ConsultationsScreen  # noqa: E402

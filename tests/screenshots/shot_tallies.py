@@ -23,8 +23,8 @@ if str(ROOT) not in sys.path:
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from coordinator_app.core import counting  # noqa: E402
+from coordinator_app.core.access import SignedIn  # noqa: E402
 from coordinator_app.interchange import tally_file  # noqa: E402
-from coordinator_app.services.accounts import SignedIn  # noqa: E402
 from coordinator_app.services.demo import load_sample  # noqa: E402
 from coordinator_app.storage.database import Database  # noqa: E402
 from coordinator_app.ui.context import AppContext  # noqa: E402

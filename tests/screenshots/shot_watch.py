@@ -22,8 +22,8 @@ from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from coordinator_app.core.access import SignedIn  # noqa: E402
 from coordinator_app.services import watch  # noqa: E402
-from coordinator_app.services.accounts import SignedIn  # noqa: E402
 from coordinator_app.services.demo import load_sample  # noqa: E402
 from coordinator_app.storage.database import Database  # noqa: E402
 from coordinator_app.ui.context import AppContext  # noqa: E402

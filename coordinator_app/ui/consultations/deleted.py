@@ -21,22 +21,22 @@ from coordinator_app.core import codes
 from coordinator_app.core.dates import format_wareki
 from coordinator_app.services import consultations as svc
 from coordinator_app.services.consultations import DeletedRecord
-from coordinator_app.ui.consultations.tables import RowsModel
 from coordinator_app.ui.context import AppContext
+from coordinator_app.ui.table_model import Column, TableModel
 
 
 class DeletedConsultationsView(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.model = RowsModel([
-            (self.tr("No."), lambda r: str(r.id)),
-            (self.tr("支部"), lambda r: f"{r.branch_code} {r.branch_name}"),
-            (self.tr("受付日"), lambda r: format_wareki(r.received_on)),
-            (self.tr("区分"), lambda r: codes.KIND.get(r.kind, r.kind)),
-            (self.tr("削除日時"), lambda r: f"{r.deleted_at:%Y-%m-%d %H:%M} UTC"),
-            (self.tr("削除した人"), lambda r: r.deleted_by),
-        ], self)
+        self.model = TableModel(self, [
+            Column(self.tr("No."), lambda r: str(r.id)),
+            Column(self.tr("支部"), lambda r: f"{r.branch_code} {r.branch_name}"),
+            Column(self.tr("受付日"), lambda r: format_wareki(r.received_on)),
+            Column(self.tr("区分"), lambda r: codes.KIND.get(r.kind, r.kind)),
+            Column(self.tr("削除日時"), lambda r: f"{r.deleted_at:%Y-%m-%d %H:%M} UTC"),
+            Column(self.tr("削除した人"), lambda r: r.deleted_by),
+        ])
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)

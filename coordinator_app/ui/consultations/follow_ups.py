@@ -24,8 +24,8 @@ from coordinator_app.core import clock, codes
 from coordinator_app.core.dates import format_wareki
 from coordinator_app.services import consultations as svc
 from coordinator_app.services.consultations import ConsultationRow
-from coordinator_app.ui.consultations.tables import RowsModel
 from coordinator_app.ui.context import AppContext
+from coordinator_app.ui.table_model import Column, TableModel
 from coordinator_app.ui.widgets import DateLineEdit
 
 OVERDUE = QColor("#b00020")
@@ -112,17 +112,18 @@ class FollowUpView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.today = clock.today()
-        self.model = RowsModel([
-            (self.tr("フォロー日"), lambda r: format_wareki(r.follow_up_on, weekday=True)),
-            (self.tr("経過"), lambda r: self.tr("%1日").replace(
+        self.model = TableModel(self, [
+            Column(self.tr("フォロー日"), lambda r: format_wareki(r.follow_up_on, weekday=True)),
+            Column(self.tr("経過"), lambda r: self.tr("%1日").replace(
                 "%1", str((self.today - r.follow_up_on).days))),
-            (self.tr("受付日"), lambda r: format_wareki(r.received_on)),
-            (self.tr("区分"), lambda r: codes.KIND.get(r.kind, r.kind)),
-            (self.tr("内容"), lambda r: "・".join(category_labels.get(c, c) for c in r.categories)),
-            (self.tr("対応"), lambda r: codes.RESPONSE.get(r.response, r.response)),
-            (self.tr("氏名"), lambda r: r.person_name or self.tr("（匿名）")),
-            (self.tr("概要"), lambda r: r.summary.splitlines()[0] if r.summary else ""),
-        ], self, foreground=lambda r: OVERDUE if r.follow_up_on < self.today else None,
+            Column(self.tr("受付日"), lambda r: format_wareki(r.received_on)),
+            Column(self.tr("区分"), lambda r: codes.KIND.get(r.kind, r.kind)),
+            Column(self.tr("内容"),
+                   lambda r: "・".join(category_labels.get(c, c) for c in r.categories)),
+            Column(self.tr("対応"), lambda r: codes.RESPONSE.get(r.response, r.response)),
+            Column(self.tr("氏名"), lambda r: r.person_name or self.tr("（匿名）")),
+            Column(self.tr("概要"), lambda r: r.summary.splitlines()[0] if r.summary else ""),
+        ], foreground=lambda r: OVERDUE if r.follow_up_on < self.today else None,
             tooltip=lambda r: r.summary)
         self.table = QTableView(self)
         self.table.setModel(self.model)

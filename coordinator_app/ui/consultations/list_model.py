@@ -17,28 +17,18 @@ import datetime as dt
 from collections import OrderedDict
 from typing import Any, Callable, Protocol
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QObject,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QColor
 
 from coordinator_app.core import clock, codes
 from coordinator_app.core.dates import format_wareki, format_wareki_short
 from coordinator_app.services import consultations as svc
 from coordinator_app.services.consultations import ConsultationRow, ListQuery
+from coordinator_app.ui.table_model import Column, TableModel
 
 DUE_COLOR = QColor("#b00020")
 MUTED_COLOR = QColor("#777777")
-# Roles as plain ints: data() runs for every visible cell, and comparing
-# PySide enums costs more than the rest of it.
-_DISPLAY, _FOREGROUND, _TOOLTIP, _USER = (int(r) for r in (
-    Qt.DisplayRole, Qt.ForegroundRole, Qt.ToolTipRole, Qt.UserRole))
-_ROLES = frozenset((_DISPLAY, _FOREGROUND, _TOOLTIP, _USER))
+_USER = int(Qt.UserRole)
 
 
 class PageSource(Protocol):
@@ -80,10 +70,13 @@ def follow_up_text(row: ConsultationRow, today: dt.date) -> str:
     return f"{prefix} {format_wareki_short(row.follow_up_on)}"
 
 
-class ConsultationListModel(QAbstractTableModel):
+class ConsultationListModel(TableModel):
+    """The list's rows come in pages from ``source``; ``Qt.UserRole`` is a
+    row's consultation id."""
+
     COL_DATE, COL_KIND, COL_CHANNEL, COL_FROM, COL_CATEGORIES, COL_RESPONSE, COL_PERSON, \
         COL_FOLLOW_UP = range(8)
-    COLUMNS = 8
+    CONTEXT = "ConsultationListModel"
     PAGE_SIZE = 100
     MAX_PAGES = 64
 
@@ -92,7 +85,27 @@ class ConsultationListModel(QAbstractTableModel):
     def __init__(self, source: PageSource, category_labels: dict[str, str],
                  run_async: RunAsync | None = None, today: dt.date | None = None,
                  parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent, [
+            Column(QT_TRANSLATE_NOOP("ConsultationListModel", "日付"),
+                   lambda r: format_wareki(r.received_on, weekday=True)),
+            Column(QT_TRANSLATE_NOOP("ConsultationListModel", "区分"),
+                   lambda r: codes.KIND.get(r.kind, r.kind)),
+            Column(QT_TRANSLATE_NOOP("ConsultationListModel", "方法"),
+                   lambda r: codes.CHANNEL.get(r.channel, r.channel)),
+            Column(QT_TRANSLATE_NOOP("ConsultationListModel", "相談者"),
+                   lambda r: codes.FROM_WHOM.get(r.from_whom, r.from_whom)),
+            Column(QT_TRANSLATE_NOOP("ConsultationListModel", "内容"),
+                   lambda r: "・".join(self.category_labels.get(c, c) for c in r.categories)),
+            Column(QT_TRANSLATE_NOOP("ConsultationListModel", "対応"),
+                   lambda r: codes.RESPONSE.get(r.response, r.response)),
+            Column(QT_TRANSLATE_NOOP("ConsultationListModel", "氏名"),
+                   lambda r: r.person_name or self.tr("（匿名）"),
+                   foreground=lambda r: MUTED_COLOR if r.person_id is None else None),
+            Column(QT_TRANSLATE_NOOP("ConsultationListModel", "フォロー"),
+                   lambda r: follow_up_text(r, self._shown_today()),
+                   foreground=lambda r: (DUE_COLOR if r.follow_up_state(self._shown_today()) == "due"
+                                         else None)),
+        ], tooltip=lambda r: r.summary or None)
         self.source = source
         self.category_labels = category_labels
         self.run_async = run_async
@@ -103,8 +116,6 @@ class ConsultationListModel(QAbstractTableModel):
         self._loaded = 0  # rows loaded from the top while the total is unknown
         self._generation = 0
         self._today = clock.today()
-        self._headers = [self.tr("日付"), self.tr("区分"), self.tr("方法"), self.tr("相談者"),
-                         self.tr("内容"), self.tr("対応"), self.tr("氏名"), self.tr("フォロー")]
 
     # --- the query -------------------------------------------------------------------
 
@@ -178,9 +189,6 @@ class ConsultationListModel(QAbstractTableModel):
             return 0
         return self._loaded if self._total is None else self._total
 
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else self.COLUMNS
-
     def canFetchMore(self, parent: QModelIndex = QModelIndex()) -> bool:
         return (not parent.isValid() and self._total is None
                 and self._loaded % self.PAGE_SIZE == 0 and self._loaded > 0)
@@ -244,47 +252,11 @@ class ConsultationListModel(QAbstractTableModel):
 
     # --- what is shown ----------------------------------------------------------------
 
-    def data(self, index: QModelIndex, role: int = _DISPLAY) -> Any:
-        if role not in _ROLES or not index.isValid():
-            return None
-        row = self.row_at(index.row())
-        if row is None:
-            return None
+    def _shown_today(self) -> dt.date:
+        return self.today or self._today
+
+    def data(self, index: QModelIndex, role: int = Qt.DisplayRole) -> Any:
         if role == _USER:
-            return row.id
-        if role == _TOOLTIP:
-            return row.summary or None
-        col = index.column()
-        today = self.today or self._today
-        if role == _FOREGROUND:
-            if col == self.COL_FOLLOW_UP and row.follow_up_state(today) == "due":
-                return DUE_COLOR
-            if col == self.COL_PERSON and row.person_id is None:
-                return MUTED_COLOR
-            return None
-        return self.display(row, col, today)
-
-    def display(self, row: ConsultationRow, col: int, today: dt.date) -> str:
-        if col == self.COL_DATE:
-            return format_wareki(row.received_on, weekday=True)
-        if col == self.COL_KIND:
-            return codes.KIND.get(row.kind, row.kind)
-        if col == self.COL_CHANNEL:
-            return codes.CHANNEL.get(row.channel, row.channel)
-        if col == self.COL_FROM:
-            return codes.FROM_WHOM.get(row.from_whom, row.from_whom)
-        if col == self.COL_CATEGORIES:
-            return "・".join(self.category_labels.get(c, c) for c in row.categories)
-        if col == self.COL_RESPONSE:
-            return codes.RESPONSE.get(row.response, row.response)
-        if col == self.COL_PERSON:
-            return row.person_name or self.tr("（匿名）")
-        if col == self.COL_FOLLOW_UP:
-            return follow_up_text(row, today)
-        return ""
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.DisplayRole) -> Any:
-        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
-            return self._headers[section]
-        return None
+            row = self.row_at(index.row()) if index.isValid() else None
+            return None if row is None else row.id
+        return super().data(index, role)

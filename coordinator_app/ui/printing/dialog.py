@@ -29,16 +29,16 @@ from PySide6.QtWidgets import (
 )
 
 from coordinator_app.core import clock
+from coordinator_app.core.access import Role
 from coordinator_app.core.dates import fiscal_months, fiscal_year_label, fiscal_year_of
-from coordinator_app.reports.labels import LAYOUTS, SOURCES
 from coordinator_app.services import printing
 from coordinator_app.ui.context import AppContext
 
 KINDS_BY_ROLE = {
-    "coordinator": ["watch_users", "volunteers", "assignments", "disaster", "labels",
-                    "branches", "monthly"],
-    "city_staff": ["branches", "monthly"],
-    "admin": ["branches"],
+    Role.COORDINATOR: ["watch_users", "volunteers", "assignments", "disaster", "labels",
+                       "branches", "monthly"],
+    Role.CITY_STAFF: ["branches", "monthly"],
+    Role.ADMIN: ["branches"],
 }
 PREVIEW_WIDTH = 430
 
@@ -69,9 +69,22 @@ class PrintDialog(QDialog):
         self._busy = False
         self.setWindowTitle(self.tr("印刷"))
         self.choices = printing.filter_choices(ctx.db, ctx.user)
+        self._build_choices()
+        self._build_preview()
+        self._build_buttons()
+        self._lay_out()
+        self._connect()
+        if kind is not None and self.kind.findData(kind) >= 0:
+            self.kind.setCurrentIndex(self.kind.findData(kind))
+        self._kind_changed()
+        self.resize(1000, 700)
 
+    # --- building -------------------------------------------------------------------
+
+    def _build_choices(self) -> None:
+        """The left side: which list, its filters, columns, recipient and copies."""
         self.kind = QComboBox(self)
-        for code in KINDS_BY_ROLE.get(ctx.user.role, ["branches"]):
+        for code in KINDS_BY_ROLE.get(self.ctx.user.role, ["branches"]):
             self.kind.addItem(_tr(printing.KIND_TITLES[code]), code)
         self.area = self._combo([(None, self.tr("すべての自治会"))] + self.choices.areas)
         self.role = self._combo([(None, self.tr("すべての活動"))] +
@@ -84,8 +97,8 @@ class PrintDialog(QDialog):
         self.fiscal_year.setValue(fiscal_year_of(self.today))
         self.month = QComboBox(self)
         self.branch = self._combo([(None, self.tr("全支部"))] + self.choices.branches)
-        self.layout_kind = self._combo([(code, _tr(lay.title)) for code, lay in LAYOUTS.items()])
-        self.source = self._combo([(code, _tr(text)) for code, text in SOURCES.items()])
+        self.layout_kind = self._combo([(code, _tr(lay.title)) for code, lay in printing.LABEL_LAYOUTS.items()])
+        self.source = self._combo([(code, _tr(text)) for code, text in printing.LABEL_SOURCES.items()])
         self.source.setCurrentIndex(2)
         self.offset_x, self.offset_y = self._offset(), self._offset()
         self.outline = QCheckBox(self.tr("ラベルの枠線を印刷する（普通紙での試し刷り）"), self)
@@ -95,7 +108,10 @@ class PrintDialog(QDialog):
         self.copies = QSpinBox(self)
         self.copies.setRange(1, printing.MAX_COPIES)
         self._fill_months()
+        self._build_form()
 
+    def _build_form(self) -> None:
+        """The choices in rows (``_kind_changed`` shows the ones a list uses)."""
         self.form = QFormLayout()
         self.form.addRow(self.tr("一覧(&L)"), self.kind)
         self.form.addRow(self.tr("自治会(&A)"), self.area)
@@ -120,31 +136,30 @@ class PrintDialog(QDialog):
         self.notice.setWordWrap(True)
         self.notice.setStyleSheet("color: #8a4b00;")
 
+    def _build_preview(self) -> None:
+        """The right side: the first page as an image, and what will be printed."""
         self.preview = QLabel(self.tr("プレビューを作成しています…"), self)
         self.preview.setAlignment(Qt.AlignCenter)
         self.preview.setMinimumWidth(PREVIEW_WIDTH)
         self.preview.setWordWrap(True)
-        self.scroll = scroll = QScrollArea(self)
-        scroll.setWidget(self.preview)
-        scroll.setWidgetResizable(True)
-        scroll.setMinimumWidth(PREVIEW_WIDTH + 24)
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidget(self.preview)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setMinimumWidth(PREVIEW_WIDTH + 24)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
 
+    def _build_buttons(self) -> None:
         self.error = QLabel(self)
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020;")
         self.print_button = QPushButton(self.tr("印刷してPDFを開く (Ctrl+P)"), self)
-        refresh = QPushButton(self.tr("プレビュー更新 (F5)"), self)
-        close = QPushButton(self.tr("閉じる"), self)
-        for b in (self.print_button, refresh, close):
+        self.refresh_button = QPushButton(self.tr("プレビュー更新 (F5)"), self)
+        self.close_button = QPushButton(self.tr("閉じる"), self)
+        for b in (self.print_button, self.refresh_button, self.close_button):
             b.setAutoDefault(False)
-        self.print_button.clicked.connect(self.print_now)
-        refresh.clicked.connect(self.refresh_preview)
-        close.clicked.connect(self.reject)
-        QShortcut(QKeySequence.Print, self, activated=self.print_now)
-        QShortcut(QKeySequence.Refresh, self, activated=self.refresh_preview)
 
+    def _lay_out(self) -> None:
         left = QVBoxLayout()
         left.addLayout(self.form)
         left.addWidget(self.columns_box)
@@ -153,20 +168,28 @@ class PrintDialog(QDialog):
         left.addStretch(1)
         right = QVBoxLayout()
         right.addWidget(QLabel(self.tr("1ページ目のプレビュー"), self))
-        right.addWidget(scroll, 1)
+        right.addWidget(self.scroll, 1)
         right.addWidget(self.summary)
         top = QHBoxLayout()
         top.addLayout(left, 1)
         top.addLayout(right, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.error, 1)
-        buttons.addWidget(refresh)
+        buttons.addWidget(self.refresh_button)
         buttons.addWidget(self.print_button)
-        buttons.addWidget(close)
+        buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top, 1)
         layout.addLayout(buttons)
 
+    def _connect(self) -> None:
+        """Buttons and shortcuts; any change of a choice refreshes the
+        preview shortly after (one refresh for a burst of changes)."""
+        self.print_button.clicked.connect(self.print_now)
+        self.refresh_button.clicked.connect(self.refresh_preview)
+        self.close_button.clicked.connect(self.reject)
+        QShortcut(QKeySequence.Print, self, activated=self.print_now)
+        QShortcut(QKeySequence.Refresh, self, activated=self.refresh_preview)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(350)
@@ -180,12 +203,6 @@ class PrintDialog(QDialog):
         self.withdrawn.toggled.connect(self._changed)
         self.outline.toggled.connect(self._changed)
         self.kind.currentIndexChanged.connect(self._kind_changed)
-        if kind is not None and self.kind.findData(kind) >= 0:
-            self.kind.setCurrentIndex(self.kind.findData(kind))
-        self._kind_changed()
-        self.resize(1000, 700)
-
-    # --- building -------------------------------------------------------------------
 
     def _combo(self, items) -> QComboBox:
         combo = QComboBox(self)
@@ -226,7 +243,7 @@ class PrintDialog(QDialog):
             self.withdrawn: kind == "volunteers",
             self.fiscal_year: kind == "monthly",
             self.month: kind == "monthly",
-            self.branch: kind == "monthly" and self.ctx.user.role != "coordinator",
+            self.branch: kind == "monthly" and self.ctx.user.role != Role.COORDINATOR,
             self.layout_kind: kind == "labels",
             self.source: kind == "labels",
             self.offset_x: kind == "labels",

@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from coordinator_app.core.access import Action, may
 from coordinator_app.services import printing
 from coordinator_app.ui.context import AppContext
 from coordinator_app.ui.printing.dialog import KINDS_BY_ROLE, PrintDialog
@@ -56,7 +57,7 @@ class PrintingScreen(QWidget):
         layout.addWidget(intro)
         layout.addLayout(grid)
         self.register: RegisterView | None = None
-        if ctx.user.role in ("coordinator", "admin"):
+        if may(ctx.user, Action.PRINT_REGISTER):
             self.register = RegisterView(ctx, self)
             layout.addWidget(self.register, 1)
         else:

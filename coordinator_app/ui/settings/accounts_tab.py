@@ -17,27 +17,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coordinator_app.core.access import ROLES, Role
 from coordinator_app.services import admin
-from coordinator_app.services.accounts import MIN_PASSWORD, ROLES
+from coordinator_app.services.accounts import MIN_PASSWORD
 from coordinator_app.ui.context import AppContext
 from coordinator_app.ui.labels import role_label
-from coordinator_app.ui.settings.common import (
-    RowsModel,
-    make_table,
-    selected_row,
-    show_error,
-)
+from coordinator_app.ui.settings.common import make_table, selected_row, show_error
+from coordinator_app.ui.table_model import Column, TableModel
 
 
 class AccountsTab(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.model = RowsModel(
-            [self.tr("ログイン名"), self.tr("表示名"), self.tr("役割"), self.tr("支部"),
-             self.tr("状態")],
-            [lambda r: r.login, lambda r: r.display_name,
-             lambda r: role_label(r.role), lambda r: r.branch_name, self._state], self)
+        self.model = TableModel(self, [
+            Column(self.tr("ログイン名"), lambda r: r.login),
+            Column(self.tr("表示名"), lambda r: r.display_name),
+            Column(self.tr("役割"), lambda r: role_label(r.role)),
+            Column(self.tr("支部"), lambda r: r.branch_name),
+            Column(self.tr("状態"), self._state),
+        ])
         self.table = make_table(self.model, self)
         self.login = QLineEdit(self)
         self.display_name = QLineEdit(self)
@@ -107,7 +106,7 @@ class AccountsTab(QWidget):
         self.login.setReadOnly(False)
         for w in (self.login, self.display_name, self.password):
             w.clear()
-        self.role.setCurrentIndex(self.role.findData("coordinator"))
+        self.role.setCurrentIndex(self.role.findData(Role.COORDINATOR))
         self._role_changed()
         self.reset_button.setEnabled(False)
         self.active_button.setEnabled(False)
@@ -130,7 +129,7 @@ class AccountsTab(QWidget):
         self._role_changed()
 
     def _role_changed(self) -> None:
-        self.branch.setEnabled(self.role.currentData() == "coordinator")
+        self.branch.setEnabled(self.role.currentData() == Role.COORDINATOR)
 
     def _reselect(self, login: str) -> None:
         for i, r in enumerate(self.model.rows):
@@ -140,7 +139,7 @@ class AccountsTab(QWidget):
     def save(self) -> None:
         r = self.current()
         role = self.role.currentData()
-        branch = self.branch.currentData() if role == "coordinator" else None
+        branch = self.branch.currentData() if role == Role.COORDINATOR else None
         login = self.login.text().strip()
         try:
             if r is None:
@@ -200,7 +199,7 @@ class AccountsTab(QWidget):
     def after_rekey(self, rekeyed) -> None:
         """Say what a re-key changed (encryption.Rekeyed; None: nothing was
         re-keyed), and show a new recovery key once."""
-        from coordinator_app.storage import encryption
+        from coordinator_app.services import encrypting as encryption
         if rekeyed is None:
             return
         QMessageBox.information(self, self.tr("データベースの鍵"),

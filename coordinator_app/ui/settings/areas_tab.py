@@ -16,12 +16,8 @@ from PySide6.QtWidgets import (
 
 from coordinator_app.services import admin
 from coordinator_app.ui.context import AppContext
-from coordinator_app.ui.settings.common import (
-    RowsModel,
-    make_table,
-    selected_row,
-    show_error,
-)
+from coordinator_app.ui.settings.common import make_table, selected_row, show_error
+from coordinator_app.ui.table_model import Column, TableModel
 
 
 class AreasTab(QWidget):
@@ -29,8 +25,10 @@ class AreasTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.branch = QComboBox(self)
-        self.model = RowsModel([self.tr("自治会名"), self.tr("登録人数")],
-                               [lambda a: a.name, lambda a: a.people], self)
+        self.model = TableModel(self, [
+            Column(self.tr("自治会名"), lambda a: a.name),
+            Column(self.tr("登録人数"), lambda a: a.people),
+        ])
         self.table = make_table(self.model, self)
         self.name = QLineEdit(self)
         self.name.setPlaceholderText(self.tr("自治会名"))

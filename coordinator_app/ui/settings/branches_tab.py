@@ -14,23 +14,21 @@ from PySide6.QtWidgets import (
 
 from coordinator_app.services import admin
 from coordinator_app.ui.context import AppContext
-from coordinator_app.ui.settings.common import (
-    RowsModel,
-    make_table,
-    selected_row,
-    show_error,
-)
+from coordinator_app.ui.settings.common import make_table, selected_row, show_error
+from coordinator_app.ui.table_model import Column, TableModel
 
 
 class BranchesTab(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.model = RowsModel(
-            [self.tr("コード"), self.tr("支部名"), self.tr("拠点名"), self.tr("住所"),
-             self.tr("電話番号")],
-            [lambda b: b.code, lambda b: b.name, lambda b: b.base_name, lambda b: b.address,
-             lambda b: b.phone], self)
+        self.model = TableModel(self, [
+            Column(self.tr("コード"), lambda b: b.code),
+            Column(self.tr("支部名"), lambda b: b.name),
+            Column(self.tr("拠点名"), lambda b: b.base_name),
+            Column(self.tr("住所"), lambda b: b.address),
+            Column(self.tr("電話番号"), lambda b: b.phone),
+        ])
         self.table = make_table(self.model, self)
         self.fields = {key: QLineEdit(self) for key in ("code", "name", "base_name", "address",
                                                          "phone")}

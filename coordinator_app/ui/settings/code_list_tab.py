@@ -22,12 +22,8 @@ from PySide6.QtWidgets import (
 
 from coordinator_app.services import admin, volunteers
 from coordinator_app.ui.context import AppContext
-from coordinator_app.ui.settings.common import (
-    RowsModel,
-    make_table,
-    selected_row,
-    show_error,
-)
+from coordinator_app.ui.settings.common import make_table, selected_row, show_error
+from coordinator_app.ui.table_model import Column, TableModel
 
 
 @dataclass(frozen=True)
@@ -67,11 +63,13 @@ class CodeListTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.kind = kind
-        self.model = RowsModel(
-            [self.tr("コード"), self.tr("表示名"), self.tr("順番"), self.tr("使用中"),
-             self.tr(kind.uses_header)],
-            [lambda r: r.code, lambda r: r.label, lambda r: r.sort_order,
-             lambda r: self.tr("はい") if r.active else self.tr("いいえ"), lambda r: r.uses], self)
+        self.model = TableModel(self, [
+            Column(self.tr("コード"), lambda r: r.code),
+            Column(self.tr("表示名"), lambda r: r.label),
+            Column(self.tr("順番"), lambda r: r.sort_order),
+            Column(self.tr("使用中"), lambda r: self.tr("はい") if r.active else self.tr("いいえ")),
+            Column(self.tr(kind.uses_header), lambda r: r.uses),
+        ])
         self.table = make_table(self.model, self)
         self.code = QLineEdit(self)
         self.code.setPlaceholderText(self.tr(kind.code_placeholder))

@@ -19,7 +19,8 @@ from coordinator_app.services import admin, backups
 from coordinator_app.ui.alive import if_alive
 from coordinator_app.ui.context import AppContext
 from coordinator_app.ui.labels import backup_reason_label
-from coordinator_app.ui.settings.common import RowsModel, make_table, show_error
+from coordinator_app.ui.settings.common import make_table, show_error
+from coordinator_app.ui.table_model import Column, TableModel
 
 
 class SafetyTab(QWidget):
@@ -42,11 +43,13 @@ class SafetyTab(QWidget):
             self.save_minutes.clicked.connect(self._save_minutes)
             layout.addWidget(lock_box)
         box = QGroupBox(self.tr("バックアップ"), self)
-        self.model = RowsModel(
-            [self.tr("日時"), self.tr("種類"), self.tr("大きさ"), self.tr("ファイル")],
-            [lambda b: f"{format_wareki_short(b.taken_at.date())} {b.taken_at:%H:%M:%S}",
-             lambda b: backup_reason_label(b.reason), lambda b: f"{b.size / 1_048_576:.1f} MB",
-             lambda b: b.path.name], self)
+        self.model = TableModel(self, [
+            Column(self.tr("日時"),
+                   lambda b: f"{format_wareki_short(b.taken_at.date())} {b.taken_at:%H:%M:%S}"),
+            Column(self.tr("種類"), lambda b: backup_reason_label(b.reason)),
+            Column(self.tr("大きさ"), lambda b: f"{b.size / 1_048_576:.1f} MB"),
+            Column(self.tr("ファイル"), lambda b: b.path.name),
+        ])
         self.table = make_table(self.model, box)
         self.backup_now = QPushButton(self.tr("今すぐバックアップ"), box)
         self.status = QLabel("", box)

@@ -9,6 +9,7 @@ import logging
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from coordinator_app.core.access import Role
 from coordinator_app.ui.context import AppContext
 
 log = logging.getLogger(__name__)
@@ -17,14 +18,14 @@ log = logging.getLogger(__name__)
 # only when allowed.
 _TABS = (
     ("personal", "personal_tab", "PersonalTab", "表示・パスワード",
-     {"coordinator", "city_staff", "admin"}),
-    ("safety", "safety_tab", "SafetyTab", "ロック・バックアップ", {"coordinator", "admin"}),
-    ("accounts", "accounts_tab", "AccountsTab", "アカウント", {"admin"}),
-    ("branches", "branches_tab", "BranchesTab", "支部", {"admin"}),
-    ("areas", "areas_tab", "AreasTab", "自治会", {"admin"}),
-    ("categories", "code_list_tab", "categories_tab", "相談内容", {"admin"}),
-    ("roles", "code_list_tab", "roles_tab", "活動内容", {"admin"}),
-    ("audit", None, "AuditView", "監査ログ", {"admin"}),
+     {Role.COORDINATOR, Role.CITY_STAFF, Role.ADMIN}),
+    ("safety", "safety_tab", "SafetyTab", "ロック・バックアップ", {Role.COORDINATOR, Role.ADMIN}),
+    ("accounts", "accounts_tab", "AccountsTab", "アカウント", {Role.ADMIN}),
+    ("branches", "branches_tab", "BranchesTab", "支部", {Role.ADMIN}),
+    ("areas", "areas_tab", "AreasTab", "自治会", {Role.ADMIN}),
+    ("categories", "code_list_tab", "categories_tab", "相談内容", {Role.ADMIN}),
+    ("roles", "code_list_tab", "roles_tab", "活動内容", {Role.ADMIN}),
+    ("audit", None, "AuditView", "監査ログ", {Role.ADMIN}),
 )
 
 

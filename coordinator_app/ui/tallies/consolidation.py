@@ -47,9 +47,18 @@ class ConsolidationPage(QWidget):
         self.conflict_dialog: ConflictDialog | None = None
         self.last_result: ReceiveResult | None = None
 
+        self._build_actions()
+        drop, legend = self._build_notes()
+        self._build_tables()
+        self._lay_out(drop, legend)
+        self.year.currentIndexChanged.connect(self.reload)
+
+    # --- building -----------------------------------------------------------------
+
+    def _build_actions(self) -> None:
         self.year = FiscalYearCombo(parent=self)
-        load = QPushButton(self.tr("集計ファイルを読み込む…"), self)
-        load.clicked.connect(self.ask_files)
+        self.load_button = QPushButton(self.tr("集計ファイルを読み込む…"), self)
+        self.load_button.clicked.connect(self.ask_files)
         self.resolve = QPushButton(self.tr("食い違いを解決…"), self)
         self.resolve.clicked.connect(self.open_conflicts)
         self.export = QPushButton(self.tr("集約ファイルを書き出す…"), self)
@@ -57,6 +66,9 @@ class ConsolidationPage(QWidget):
         self.remove = QPushButton(self.tr("選んだファイルを取り消す"), self)
         self.remove.clicked.connect(self.remove_selected)
         self.summary = QLabel(self)
+
+    def _build_notes(self) -> tuple[QLabel, QLabel]:
+        """The drop target's label and the legend of the matrix colours."""
         drop = QLabel(self.tr("支部から届いた集計ファイル（CSV）をここにドラッグ＆ドロップできます"), self)
         drop.setFrameShape(QFrame.StyledPanel)
         drop.setAlignment(Qt.AlignCenter)
@@ -68,7 +80,10 @@ class ConsolidationPage(QWidget):
                              ("chosen", self.tr("選択済")), ("provisional", self.tr("暫定（月の途中で受信）")),
                              ("missing", self.tr("未着")), ("future", self.tr("— 月が終わっていない")))),
             self)
+        return drop, legend
 
+    def _build_tables(self) -> None:
+        """Branches × months, and the files received."""
         self.matrix_model = MatrixModel(self)
         self.matrix = QTableView(self)
         self.matrix.setModel(self.matrix_model)
@@ -87,10 +102,11 @@ class ConsolidationPage(QWidget):
         self.files.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         self.files.horizontalHeader().setStretchLastSection(True)
 
+    def _lay_out(self, drop: QLabel, legend: QLabel) -> None:
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("年度"), self))
         top.addWidget(self.year)
-        top.addWidget(load)
+        top.addWidget(self.load_button)
         top.addWidget(self.resolve)
         top.addStretch(1)
         top.addWidget(self.export)
@@ -115,7 +131,6 @@ class ConsolidationPage(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(split, 1)
         layout.addWidget(legend)
-        self.year.currentIndexChanged.connect(self.reload)
 
     # --- loading the state ---------------------------------------------------------
     def reload(self) -> None:

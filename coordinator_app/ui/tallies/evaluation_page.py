@@ -46,9 +46,22 @@ class EvaluationPage(QWidget):
         self.dirty = False
         self._filling = False
         plan = service.get_plan(ctx.db)
+        self._build_choices(plan)
+        self._build_plan(plan)
+        head_form = self._build_headings()
+        grid = self._build_narratives()
+        self._lay_out(head_form, grid)
+        self.year.currentIndexChanged.connect(self._switch)
+        self.indicator.currentIndexChanged.connect(self._switch)
+        self.source.currentIndexChanged.connect(self._switch)
 
-        self.year = FiscalYearCombo(min(plan.first_fy, clock.today().year - 5),
-                                    max(plan.last_fy, fiscal_year_of(clock.today())), self)
+    # --- building -----------------------------------------------------------------
+
+    def _build_choices(self, plan: service.Plan) -> None:
+        """Which sheet (year, indicator, figures' source), save and PDF."""
+        today = clock.today()
+        self.year = FiscalYearCombo(min(plan.first_fy, today.year - 5),
+                                    max(plan.last_fy, fiscal_year_of(today)), self)
         self.indicator = QComboBox(self)
         self.indicator.setMinimumWidth(260)
         self.source = QComboBox(self)
@@ -62,13 +75,17 @@ class EvaluationPage(QWidget):
                   context=Qt.WidgetWithChildrenShortcut)
         self.status = QLabel(self)
 
+    def _build_plan(self, plan: service.Plan) -> None:
+        """The plan's name and period."""
         self.plan_name = QLineEdit(plan.name, self)
         self.plan_first, self.plan_last = YearSpin(self), YearSpin(self)
         self.plan_first.setValue(plan.first_fy)
         self.plan_last.setValue(plan.last_fy)
-        save_plan = QPushButton(self.tr("計画を保存"), self)
-        save_plan.clicked.connect(self.save_plan)
+        self.save_plan_button = QPushButton(self.tr("計画を保存"), self)
+        self.save_plan_button.clicked.connect(self.save_plan)
 
+    def _build_headings(self) -> QFormLayout:
+        """The sheet's headings, overview and figures."""
         self.heading_edits: dict[str, QLineEdit] = {}
         head_form = QFormLayout()
         for name, label in HEADINGS:
@@ -85,7 +102,10 @@ class EvaluationPage(QWidget):
         self.figures.setWordWrap(True)
         self.figures.setTextFormat(Qt.RichText)
         head_form.addRow(self.tr("目標・実績"), self.figures)
+        return head_form
 
+    def _build_narratives(self) -> QGridLayout:
+        """The six narratives, two per row."""
         self.narrative_edits: dict[str, QPlainTextEdit] = {}
         grid = QGridLayout()
         for i, (name, label) in enumerate(NARRATIVE_FIELDS):
@@ -98,7 +118,9 @@ class EvaluationPage(QWidget):
             box.addWidget(QLabel(self.tr(label), self))
             box.addWidget(edit)
             grid.addLayout(box, i // 2, i % 2)
+        return grid
 
+    def _lay_out(self, head_form: QFormLayout, grid: QGridLayout) -> None:
         plan_box = QGroupBox(self.tr("計画"), self)
         pl = QHBoxLayout(plan_box)
         pl.addWidget(QLabel(self.tr("計画名"), self))
@@ -107,7 +129,7 @@ class EvaluationPage(QWidget):
         pl.addWidget(self.plan_first)
         pl.addWidget(QLabel("〜", self))
         pl.addWidget(self.plan_last)
-        pl.addWidget(save_plan)
+        pl.addWidget(self.save_plan_button)
         sheet = QWidget(self)
         sl = QVBoxLayout(sheet)
         sl.addLayout(head_form)
@@ -115,7 +137,6 @@ class EvaluationPage(QWidget):
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(sheet)
-
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("年度"), self))
         top.addWidget(self.year)
@@ -131,10 +152,6 @@ class EvaluationPage(QWidget):
         layout.addWidget(plan_box)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.status)
-
-        self.year.currentIndexChanged.connect(self._switch)
-        self.indicator.currentIndexChanged.connect(self._switch)
-        self.source.currentIndexChanged.connect(self._switch)
 
     # --- loading ------------------------------------------------------------------
     def reload(self) -> None:

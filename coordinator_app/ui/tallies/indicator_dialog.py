@@ -56,6 +56,21 @@ class IndicatorDialog(QDialog):
         self.ctx, self.info, self.keys = ctx, info, keys
         self.setWindowTitle(self.tr("指標を追加する") if not info.id else self.tr("指標の定義を変更する"))
         self.setAttribute(Qt.WA_DeleteOnClose)
+        self._build_definition(info)
+        self._build_period(info)
+        self._build_sheet(info)
+        self.measure.currentIndexChanged.connect(self._measure_changed)
+        self.breakdown.currentIndexChanged.connect(self._breakdown_changed)
+        self._show_counted(info)
+        self._lay_out()
+        self.resize(560, 640)
+
+    # --- building -----------------------------------------------------------------
+
+    def _build_definition(self, info: IndicatorInfo) -> None:
+        """Code, name, unit, office, kind, what it counts and the good
+        direction; a default indicator of the contract keeps its code, kind
+        and figure."""
         locked = info.builtin
         self.code = QLineEdit(info.code, self)
         self.code.setPlaceholderText("salon_count")
@@ -80,6 +95,9 @@ class IndicatorDialog(QDialog):
         for d, label in core.DIRECTIONS.items():
             self.direction.addItem(self.tr(label), d)
         self.direction.setCurrentIndex(self.direction.findData(info.direction))
+
+    def _build_period(self, info: IndicatorInfo) -> None:
+        """The plan period and the baseline."""
         self.first_fy, self.last_fy = YearSpin(self), YearSpin(self)
         self.first_fy.setValue(info.first_fy)
         self.last_fy.setValue(info.last_fy)
@@ -87,6 +105,9 @@ class IndicatorDialog(QDialog):
         self.baseline.setPlaceholderText(self.tr("例: 4316（なければ空）"))
         self.baseline_fy = YearSpin(self)
         self.baseline_fy.setValue(info.baseline_fy or info.first_fy - 1)
+
+    def _build_sheet(self, info: IndicatorInfo) -> None:
+        """The evaluation sheet's headings, and whether the indicator is used."""
         self.goal = QLineEdit(info.goal, self)
         self.policy = QLineEdit(info.policy, self)
         self.project = QLineEdit(info.project, self)
@@ -99,14 +120,16 @@ class IndicatorDialog(QDialog):
         self.error.setStyleSheet("color: #b00020;")
         self.error.setWordWrap(True)
 
-        self.measure.currentIndexChanged.connect(self._measure_changed)
-        self.breakdown.currentIndexChanged.connect(self._breakdown_changed)
+    def _show_counted(self, info: IndicatorInfo) -> None:
+        """Select the measure, then its breakdown, then the key: each list
+        depends on the choice before it."""
         self.measure.setCurrentIndex(max(0, self.measure.findData(info.measure)))
         self._measure_changed()
         self.breakdown.setCurrentIndex(max(0, self.breakdown.findData(info.breakdown)))
         self._breakdown_changed()
         self.key.setCurrentIndex(max(0, self.key.findData(info.key)))
 
+    def _lay_out(self) -> None:
         period = QHBoxLayout()
         period.addWidget(self.first_fy)
         period.addWidget(QLabel("〜", self))
@@ -141,7 +164,6 @@ class IndicatorDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self.resize(560, 640)
 
     def _measure_changed(self) -> None:
         measure = self.measure.currentData()

@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coordinator_app.core import clock
+from coordinator_app.core import access, clock
 from coordinator_app.core import indicator_rules as core
+from coordinator_app.core.access import Action, may
 from coordinator_app.core.dates import fiscal_year_label, fiscal_year_of
 from coordinator_app.services import indicators as service
 from coordinator_app.services import tallies
@@ -47,24 +48,38 @@ class IndicatorsPage(QWidget):
         self.results: list[IndicatorResult] = []
         self.selected_code: str | None = None
         self.dialog = None
-        user = ctx.user
-        self.editable = service.may_edit(user)
+        self.editable = may(ctx.user, Action.EVALUATE)  # targets, typed actuals, overrides
+        self._build_filters()
+        self._build_buttons()
+        self._build_table()
+        self._build_detail()
+        self._lay_out()
+        for combo in (self.year, self.source, self.branch):
+            combo.currentIndexChanged.connect(self.reload)
 
-        plan = service.get_plan(ctx.db)
-        self.year = FiscalYearCombo(min(plan.first_fy, clock.today().year - 5),
-                                    max(plan.last_fy, fiscal_year_of(clock.today())), self)
+    # --- building -----------------------------------------------------------------
+
+    def _build_filters(self) -> None:
+        """年度, 集計元 and 支部, offered as far as the user's role reaches."""
+        user = self.ctx.user
+        plan = service.get_plan(self.ctx.db)
+        today = clock.today()
+        self.year = FiscalYearCombo(min(plan.first_fy, today.year - 5),
+                                    max(plan.last_fy, fiscal_year_of(today)), self)
         self.source = QComboBox(self)
         for key, label in service.SOURCES.items():
-            if key == "consolidated" and user.role == "coordinator":
+            if key == "consolidated" and not may(user, Action.CONSOLIDATE):
                 continue
             self.source.addItem(self.tr(label), key)
         self.source.setEnabled(self.source.count() > 1)
         self.branch = QComboBox(self)
-        if user.role != "coordinator":
+        if access.check(user, Action.TALLIES) is None:  # every branch's
             self.branch.addItem(self.tr("全支部"), "")
-        for code, name in tallies.visible_branches(ctx.db, user):
+        for code, name in tallies.visible_branches(self.ctx.db, user):
             self.branch.addItem(f"{code} {name}", code)
         self.branch.setEnabled(self.branch.count() > 1)
+
+    def _build_buttons(self) -> None:
         self.export = QPushButton(self.tr("CSVを書き出す…"), self)
         self.export.clicked.connect(self.ask_export)
         self.new = QPushButton(self.tr("指標を追加…"), self)
@@ -74,9 +89,11 @@ class IndicatorsPage(QWidget):
         self.rules = QPushButton(self.tr("評価の基準…"), self)
         self.rules.clicked.connect(self.edit_thresholds)
         for w in (self.new, self.edit, self.rules):
-            w.setVisible(user.is_admin)
+            w.setVisible(self.ctx.user.is_admin)
         self.status = QLabel(self)
 
+    def _build_table(self) -> None:
+        """The indicators of the year, one per row."""
         self.model = IndicatorTableModel(self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
@@ -89,6 +106,8 @@ class IndicatorsPage(QWidget):
         header.setSectionResizeMode(0, QHeaderView.Stretch)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
 
+    def _build_detail(self) -> None:
+        """The selected indicator: its definition, trend chart and plan years."""
         self.title = QLabel(self)
         self.title.setStyleSheet("font-size: 13pt; font-weight: bold;")
         self.describe = QLabel(self)
@@ -110,11 +129,13 @@ class IndicatorsPage(QWidget):
         self.override = QPushButton(self.tr("評価を変更…"), self)
         self.override.clicked.connect(self.override_grade)
         self.override.setVisible(self.editable)
-        hint = QLabel(self.tr("目標は表の「目標」欄をダブルクリックして入力します（数値または 増加・減少・維持・設置 など）。")
-                      if self.editable else self.tr("目標・評価の入力は市社協の職員が行います。"), self)
-        hint.setWordWrap(True)
-        hint.setStyleSheet("color: #555;")
+        self.hint = QLabel(
+            self.tr("目標は表の「目標」欄をダブルクリックして入力します（数値または 増加・減少・維持・設置 など）。")
+            if self.editable else self.tr("目標・評価の入力は市社協の職員が行います。"), self)
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: #555;")
 
+    def _lay_out(self) -> None:
         detail = QWidget(self)
         d = QVBoxLayout(detail)
         d.setContentsMargins(6, 0, 0, 0)
@@ -123,7 +144,7 @@ class IndicatorsPage(QWidget):
         d.addWidget(self.chart, 3)
         d.addWidget(self.years, 1)
         row = QHBoxLayout()
-        row.addWidget(hint, 1)
+        row.addWidget(self.hint, 1)
         row.addWidget(self.override)
         d.addLayout(row)
         split = QSplitter(Qt.Horizontal, self)
@@ -133,14 +154,12 @@ class IndicatorsPage(QWidget):
         split.setStretchFactor(1, 1)
         split.setSizes([620, 720])
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("年度"), self))
-        top.addWidget(self.year)
-        top.addSpacing(8)
-        top.addWidget(QLabel(self.tr("集計元"), self))
-        top.addWidget(self.source)
-        top.addSpacing(8)
-        top.addWidget(QLabel(self.tr("支部"), self))
-        top.addWidget(self.branch)
+        for label, combo in ((self.tr("年度"), self.year), (self.tr("集計元"), self.source),
+                             (self.tr("支部"), self.branch)):
+            if combo is not self.year:
+                top.addSpacing(8)
+            top.addWidget(QLabel(label, self))
+            top.addWidget(combo)
         top.addStretch(1)
         for w in (self.new, self.edit, self.rules, self.export):
             top.addWidget(w)
@@ -148,8 +167,6 @@ class IndicatorsPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(split, 1)
         layout.addWidget(self.status)
-        for combo in (self.year, self.source, self.branch):
-            combo.currentIndexChanged.connect(self.reload)
 
     # --- loading ------------------------------------------------------------------
     def params(self) -> tuple[int, str, str | None]:

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor
 
 from coordinator_app.core import clock, codes, counting
 from coordinator_app.core import indicator_rules as core
@@ -14,10 +14,10 @@ from coordinator_app.core.dates import (
     format_wareki,
     month_last_day,
 )
-from coordinator_app.services.consolidation import Conflict, Matrix, ReceivedFile
+from coordinator_app.services.consolidation import Conflict, Matrix
 from coordinator_app.services.indicators import IndicatorResult, YearFigure
-from coordinator_app.services.tallies import RecordLine, TallyView
-from coordinator_app.ui.table_model import ColumnTableModel
+from coordinator_app.services.tallies import TallyView
+from coordinator_app.ui.table_model import CENTER, RIGHT, Column, TableModel, bold_font
 from coordinator_app.ui.tallies.common import tr
 
 TOTAL_FILL = QColor("#EEF3F9")
@@ -34,13 +34,7 @@ STATE_FILL = {
 GRADE_FILL = {"A": QColor("#D8EFD8"), "B": QColor("#FFF1C2"), "C": QColor("#F6C6C6")}
 
 
-def _bold() -> QFont:
-    f = QFont()
-    f.setBold(True)
-    return f
-
-
-class _Model(ColumnTableModel):
+class _Model(TableModel):
     CONTEXT = "Tallies"
 
 
@@ -156,7 +150,7 @@ class TallyGridModel(_Model):
         if role == Qt.TextAlignmentRole and col >= self.FIRST_MONTH:
             return int(Qt.AlignRight | Qt.AlignVCenter)
         if role == Qt.FontRole and (breakdown == "total" or col == self.COL_TOTAL):
-            return _bold()
+            return bold_font()
         if role == Qt.ForegroundRole and col in self.running_columns():
             return QBrush(FAINT_TEXT)
         if role == Qt.BackgroundRole:
@@ -170,17 +164,13 @@ class TallyGridModel(_Model):
 
 
 class RecordsModel(_Model):
-    HEADERS = (
-        QT_TRANSLATE_NOOP("Tallies", "日付"),
-        QT_TRANSLATE_NOOP("Tallies", "氏名"),
-        QT_TRANSLATE_NOOP("Tallies", "内容"),
-    )
+    """The records behind a figure (``RecordLine``)."""
 
-    def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid() or role != Qt.DisplayRole:
-            return None
-        r: RecordLine = self._rows[index.row()]
-        return (format_wareki(r.day), r.name, r.detail)[index.column()]
+    COLUMNS = (
+        Column(QT_TRANSLATE_NOOP("Tallies", "日付"), lambda r: format_wareki(r.day)),
+        Column(QT_TRANSLATE_NOOP("Tallies", "氏名"), lambda r: r.name),
+        Column(QT_TRANSLATE_NOOP("Tallies", "内容"), lambda r: r.detail),
+    )
 
 
 # --- consolidation ------------------------------------------------------------------
@@ -244,44 +234,37 @@ class MatrixModel(_Model):
         if role == Qt.TextAlignmentRole:
             return int(Qt.AlignCenter)
         if role == Qt.FontRole and cell.state == "conflict":
-            return _bold()
+            return bold_font()
         if role == Qt.ToolTipRole and cell.file_names:
             return "\n".join(cell.file_names)
         return None
 
 
 class FilesModel(_Model):
-    HEADERS = (
-        QT_TRANSLATE_NOOP("Tallies", "ファイル名"),
-        QT_TRANSLATE_NOOP("Tallies", "受信日"),
-        QT_TRANSLATE_NOOP("Tallies", "支部"),
-        QT_TRANSLATE_NOOP("Tallies", "行数"),
-        QT_TRANSLATE_NOOP("Tallies", "受信者"),
+    """The tally files received (``ReceivedFile``)."""
+
+    COLUMNS = (
+        Column(QT_TRANSLATE_NOOP("Tallies", "ファイル名"), lambda f: f.file_name),
+        Column(QT_TRANSLATE_NOOP("Tallies", "受信日"), lambda f: format_wareki(f.received_at.date())),
+        Column(QT_TRANSLATE_NOOP("Tallies", "支部"), lambda f: "・".join(f.branch_codes)),
+        Column(QT_TRANSLATE_NOOP("Tallies", "行数"), lambda f: f"{f.row_count:,}"),
+        Column(QT_TRANSLATE_NOOP("Tallies", "受信者"), lambda f: f.received_by),
     )
 
-    def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid() or role != Qt.DisplayRole:
-            return None
-        f: ReceivedFile = self._rows[index.row()]
-        return (f.file_name, format_wareki(f.received_at.date()), "・".join(f.branch_codes),
-                f"{f.row_count:,}", f.received_by)[index.column()]
+
+def _current_file(c: Conflict) -> str:
+    return next((k.file_name for k in c.candidates if k.file_id == c.current_file_id), "")
 
 
 class ConflictListModel(_Model):
-    HEADERS = (
-        QT_TRANSLATE_NOOP("Tallies", "支部"),
-        QT_TRANSLATE_NOOP("Tallies", "月"),
-        QT_TRANSLATE_NOOP("Tallies", "ファイル数"),
-        QT_TRANSLATE_NOOP("Tallies", "現在の数字"),
-    )
+    """Branch-months for which more than one file was received (``Conflict``)."""
 
-    def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid() or role != Qt.DisplayRole:
-            return None
-        c: Conflict = self._rows[index.row()]
-        current = next((k.file_name for k in c.candidates if k.file_id == c.current_file_id), "")
-        return (c.branch_code, f"{c.month // 100}年{c.month % 100}月", str(len(c.candidates)),
-                current)[index.column()]
+    COLUMNS = (
+        Column(QT_TRANSLATE_NOOP("Tallies", "支部"), lambda c: c.branch_code),
+        Column(QT_TRANSLATE_NOOP("Tallies", "月"), lambda c: f"{c.month // 100}年{c.month % 100}月"),
+        Column(QT_TRANSLATE_NOOP("Tallies", "ファイル数"), lambda c: str(len(c.candidates))),
+        Column(QT_TRANSLATE_NOOP("Tallies", "現在の数字"), _current_file),
+    )
 
 
 class CompareModel(_Model):
@@ -327,54 +310,48 @@ class CompareModel(_Model):
 
 # --- indicators ---------------------------------------------------------------------
 
+def _grade_text(y: YearFigure) -> str:
+    return y.grade + ("*" if y.override else "")
+
+
+def _grade_fill(y: YearFigure):
+    return QBrush(GRADE_FILL[y.grade]) if y.grade else None
+
+
+def _in_progress(y: YearFigure, text: str) -> str:
+    """An actual of a year still running is marked as such."""
+    return text + (QCoreApplication.translate("Tallies", "（途中）") if text and y.in_progress else "")
+
+
+def _grade_tip(r: IndicatorResult) -> str | None:
+    y = r.year
+    if not y.grade:
+        return None
+    tip = tr(core.GRADES[y.grade])
+    if y.override:
+        tip += "\n" + QCoreApplication.translate("Tallies", "変更の理由: ") + y.override_reason
+    return tip
+
+
 class IndicatorTableModel(_Model):
     COL_NAME, COL_UNIT, COL_KIND, COL_TARGET, COL_ACTUAL, COL_GRADE = range(6)
-    HEADERS = (
-        QT_TRANSLATE_NOOP("Tallies", "指標名"),
-        QT_TRANSLATE_NOOP("Tallies", "単位"),
-        QT_TRANSLATE_NOOP("Tallies", "種類"),
-        QT_TRANSLATE_NOOP("Tallies", "目標"),
-        QT_TRANSLATE_NOOP("Tallies", "実績"),
-        QT_TRANSLATE_NOOP("Tallies", "評価"),
+    COLUMNS = (
+        Column(QT_TRANSLATE_NOOP("Tallies", "指標名"), lambda r: r.info.name),
+        Column(QT_TRANSLATE_NOOP("Tallies", "単位"), lambda r: r.info.unit),
+        Column(QT_TRANSLATE_NOOP("Tallies", "種類"), lambda r: tr(core.KIND_SHORT[r.info.kind])),
+        Column(QT_TRANSLATE_NOOP("Tallies", "目標"), lambda r: core.format_value(r.year.target),
+               align=RIGHT),
+        Column(QT_TRANSLATE_NOOP("Tallies", "実績"),
+               lambda r: _in_progress(r.year, core.format_value(r.year.actual)), align=RIGHT),
+        Column(QT_TRANSLATE_NOOP("Tallies", "評価"), lambda r: _grade_text(r.year), align=CENTER,
+               background=lambda r: _grade_fill(r.year), tooltip=_grade_tip),
     )
+
+    def row_tooltip(self, r: IndicatorResult) -> str:
+        return r.info.definition.describe()
 
     def row_of(self, code: str) -> int:
         return next((i for i, r in enumerate(self._rows) if r.info.code == code), -1)
-
-    def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid():
-            return None
-        r: IndicatorResult = self._rows[index.row()]
-        y = r.year
-        col = index.column()
-        if role == Qt.DisplayRole:
-            if col == self.COL_NAME:
-                return r.info.name
-            if col == self.COL_UNIT:
-                return r.info.unit
-            if col == self.COL_KIND:
-                return tr(core.KIND_SHORT[r.info.kind])
-            if col == self.COL_TARGET:
-                return core.format_value(y.target)
-            if col == self.COL_ACTUAL:
-                text = core.format_value(y.actual)
-                return text + (QCoreApplication.translate("Tallies", "（途中）") if text and y.in_progress else "")
-            if col == self.COL_GRADE:
-                return y.grade + ("*" if y.override else "")
-        if role == Qt.TextAlignmentRole and col in (self.COL_TARGET, self.COL_ACTUAL):
-            return int(Qt.AlignRight | Qt.AlignVCenter)
-        if role == Qt.TextAlignmentRole and col == self.COL_GRADE:
-            return int(Qt.AlignCenter)
-        if role == Qt.BackgroundRole and col == self.COL_GRADE and y.grade:
-            return QBrush(GRADE_FILL[y.grade])
-        if role == Qt.ToolTipRole:
-            if col == self.COL_GRADE and y.grade:
-                tip = tr(core.GRADES[y.grade])
-                if y.override:
-                    tip += "\n" + QCoreApplication.translate("Tallies", "変更の理由: ") + y.override_reason
-                return tip
-            return r.info.definition.describe()
-        return None
 
 
 class YearTableModel(_Model):
@@ -382,21 +359,29 @@ class YearTableModel(_Model):
     only for indicators without a measure), 評価, 変更の理由."""
 
     COL_YEAR, COL_TARGET, COL_ACTUAL, COL_GRADE, COL_REASON = range(5)
-    HEADERS = (
-        QT_TRANSLATE_NOOP("Tallies", "年度"),
-        QT_TRANSLATE_NOOP("Tallies", "目標"),
-        QT_TRANSLATE_NOOP("Tallies", "実績"),
-        QT_TRANSLATE_NOOP("Tallies", "評価"),
-        QT_TRANSLATE_NOOP("Tallies", "評価変更の理由"),
-    )
     edited = Signal(int, int, str)  # fiscal year, column, text
 
     def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list[YearFigure] = []
+        super().__init__(parent, [
+            Column(QT_TRANSLATE_NOOP("Tallies", "年度"), lambda y: fiscal_year_label(y.fiscal_year)),
+            Column(QT_TRANSLATE_NOOP("Tallies", "目標"),
+                   lambda y: core.format_value(y.target, self.unit), align=RIGHT,
+                   edit=lambda y: core.format_value(y.target, ""), tooltip=self._target_tip),
+            Column(QT_TRANSLATE_NOOP("Tallies", "実績"),
+                   lambda y: _in_progress(y, core.format_value(y.actual, self.unit)), align=RIGHT,
+                   edit=lambda y: core.format_value(y.actual, "")),
+            Column(QT_TRANSLATE_NOOP("Tallies", "評価"), _grade_text, align=CENTER,
+                   background=_grade_fill),
+            Column(QT_TRANSLATE_NOOP("Tallies", "評価変更の理由"), lambda y: y.override_reason),
+        ])
         self.unit = ""
         self.editable = False
         self.typed = False
+
+    def _target_tip(self, y: YearFigure) -> str | None:
+        if not self.editable:
+            return None
+        return QCoreApplication.translate("Tallies", "数値（例: 80）または言葉（増加・減少・維持・設置 など）。空にすると目標を消します")
 
     def set_result(self, result: IndicatorResult | None, editable: bool) -> None:
         self.beginResetModel()
@@ -412,35 +397,6 @@ class YearTableModel(_Model):
                               (index.column() == self.COL_ACTUAL and self.typed)):
             f |= Qt.ItemIsEditable
         return f
-
-    def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid():
-            return None
-        y = self._rows[index.row()]
-        col = index.column()
-        if role in (Qt.DisplayRole, Qt.EditRole):
-            if col == self.COL_YEAR:
-                return fiscal_year_label(y.fiscal_year)
-            if col == self.COL_TARGET:
-                return core.format_value(y.target, self.unit if role == Qt.DisplayRole else "")
-            if col == self.COL_ACTUAL:
-                text = core.format_value(y.actual, self.unit if role == Qt.DisplayRole else "")
-                if role == Qt.DisplayRole and text and y.in_progress:
-                    text += QCoreApplication.translate("Tallies", "（途中）")
-                return text
-            if col == self.COL_GRADE:
-                return y.grade + ("*" if y.override else "")
-            if col == self.COL_REASON:
-                return y.override_reason
-        if role == Qt.BackgroundRole and col == self.COL_GRADE and y.grade:
-            return QBrush(GRADE_FILL[y.grade])
-        if role == Qt.TextAlignmentRole and col in (self.COL_TARGET, self.COL_ACTUAL):
-            return int(Qt.AlignRight | Qt.AlignVCenter)
-        if role == Qt.TextAlignmentRole and col == self.COL_GRADE:
-            return int(Qt.AlignCenter)
-        if role == Qt.ToolTipRole and col == self.COL_TARGET and self.editable:
-            return QCoreApplication.translate("Tallies", "数値（例: 80）または言葉（増加・減少・維持・設置 など）。空にすると目標を消します")
-        return None
 
     def setData(self, index, value, role=Qt.EditRole):  # noqa: N802
         if role != Qt.EditRole or not (self.flags(index) & Qt.ItemIsEditable):

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coordinator_app.core import clock, codes, counting
+from coordinator_app.core import access, clock, codes, counting
+from coordinator_app.core.access import Action
 from coordinator_app.core.dates import fiscal_year_label, month_last_day
 from coordinator_app.services import tallies
 from coordinator_app.services.tallies import TallyView
@@ -50,10 +51,21 @@ class MonthlyPage(QWidget):
         self.loading = False
         self.records_dialog: RecordsDialog | None = None
 
+        self._build_choices()
+        self._build_grid()
+        self._lay_out()
+        self.year.currentIndexChanged.connect(self.reload)
+        self.branch.currentIndexChanged.connect(self.reload)
+        self.measures.currentChanged.connect(self._show_measure)
+
+    # --- building -----------------------------------------------------------------
+
+    def _build_choices(self) -> None:
+        """Year, branch (all branches for those who see every branch), exports."""
         self.year = FiscalYearCombo(parent=self)
         self.branch = QComboBox(self)
-        branches = tallies.visible_branches(ctx.db, ctx.user)
-        if ctx.user.role != "coordinator":
+        branches = tallies.visible_branches(self.ctx.db, self.ctx.user)
+        if access.check(self.ctx.user, Action.TALLIES) is None:  # every branch's
             self.branch.addItem(self.tr("全支部"), ALL)
         for code, name in branches:
             self.branch.addItem(f"{code} {name}", code)
@@ -64,6 +76,8 @@ class MonthlyPage(QWidget):
         self.export_xlsx.clicked.connect(lambda: self.ask_export("xlsx"))
         self.status = QLabel(self)
 
+    def _build_grid(self) -> None:
+        """One tab per measure over the paper-form grid, and its chart."""
         self.measures = QTabBar(self)
         for measure in codes.MEASURES:
             self.measures.addTab(self.tr(codes.MEASURE_LABELS[measure]))
@@ -83,6 +97,7 @@ class MonthlyPage(QWidget):
         self.table.activated.connect(self.open_cell)
         self.chart = BarChart(self)
 
+    def _lay_out(self) -> None:
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("年度"), self))
         top.addWidget(self.year)
@@ -107,10 +122,6 @@ class MonthlyPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(split, 1)
         layout.addWidget(self.status)
-
-        self.year.currentIndexChanged.connect(self.reload)
-        self.branch.currentIndexChanged.connect(self.reload)
-        self.measures.currentChanged.connect(self._show_measure)
 
     # --- state ------------------------------------------------------------------
     @property
@@ -183,8 +194,8 @@ class MonthlyPage(QWidget):
     # --- export -------------------------------------------------------------------
     def suggested_name(self, fmt: str) -> str:
         code = self.branch_code()
-        if code is None and self.ctx.user.role == "coordinator":
-            code = self.ctx.user.branch_code
+        if code is None and access.check(self.ctx.user, Action.TALLIES) is not None:
+            code = self.ctx.user.branch_code  # their one branch
         return tallies.default_file_name(code, self.year.value(), fmt, clock.today())
 
     def ask_export(self, fmt: str) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
+from coordinator_app.core.access import Action, may
 from coordinator_app.ui.context import AppContext
 from coordinator_app.ui.tallies.consolidation import ConsolidationPage
 from coordinator_app.ui.tallies.evaluation_page import EvaluationPage
@@ -22,7 +23,7 @@ class TalliesScreen(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        city = ctx.user.role in ("city_staff", "admin")
+        city = may(ctx.user, Action.CONSOLIDATE)
         title = QLabel(self.tr("集計・指標"), self)
         title.setStyleSheet("font-size: 16pt; font-weight: bold;")
         self.monthly = MonthlyPage(ctx, self)

@@ -44,6 +44,21 @@ class ActivityFormDialog(QDialog):
         self.ctx = ctx
         self.setWindowTitle(self.tr("活動記録の入力"))
         self.resize(760, 560)
+        form = self._build_activity()
+        self._build_participants(form)
+        buttons = self._build_buttons()
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.participants_label)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(buttons)
+        self.setFocusProxy(self.held_on)
+        self._count_changed()
+
+    # --- building -----------------------------------------------------------------
+
+    def _build_activity(self) -> QFormLayout:
+        """The activity: day, title, kind, hours per person, note."""
         self.held_on = DateLineEdit(self, required=True)
         self.held_on.setDate(clock.today())
         self.title = QComboBox(self)
@@ -59,6 +74,17 @@ class ActivityFormDialog(QDialog):
         self.hours.setSuffix(self.tr(" 時間"))
         self.hours.setSpecialValueText(self.tr("記録しない"))
         self.note = QLineEdit(self)
+        form = QFormLayout()
+        form.addRow(self.tr("活動日(&D)"), self.held_on)
+        form.addRow(self.tr("活動名(&T)"), self.title)
+        form.addRow(self.tr("種類(&K)"), self.kind)
+        form.addRow(self.tr("1人あたりの時間"), self.hours)
+        form.addRow(self.tr("メモ"), self.note)
+        return form
+
+    def _build_participants(self, form: QFormLayout) -> None:
+        """Finding a volunteer by name (Enter adds the first match) and the
+        participants, whose hours can be changed."""
         self.find = QLineEdit(self)
         self.find.setPlaceholderText(self.tr("氏名・ふりがなを入れて Enter で追加"))
         self.find.returnPressed.connect(self.add_first_match)
@@ -74,15 +100,11 @@ class ActivityFormDialog(QDialog):
         self.view.installEventFilter(self)
         self.model.rowsInserted.connect(self._count_changed)
         self.model.rowsRemoved.connect(self._count_changed)
-        form = QFormLayout()
-        form.addRow(self.tr("活動日(&D)"), self.held_on)
-        form.addRow(self.tr("活動名(&T)"), self.title)
-        form.addRow(self.tr("種類(&K)"), self.kind)
-        form.addRow(self.tr("1人あたりの時間"), self.hours)
-        form.addRow(self.tr("メモ"), self.note)
         form.addRow(self.tr("参加者を追加(&A)"), self.find)
         form.addRow("", self.found)
         self.participants_label = QLabel(self)
+
+    def _build_buttons(self) -> QHBoxLayout:
         self.error = QLabel(self)
         self.error.setStyleSheet("color: #b00020; font-weight: bold;")
         self.error.setWordWrap(True)
@@ -97,13 +119,7 @@ class ActivityFormDialog(QDialog):
         buttons.addWidget(self.error, 1)
         buttons.addWidget(self.save_button)
         buttons.addWidget(cancel)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.participants_label)
-        layout.addWidget(self.view, 1)
-        layout.addLayout(buttons)
-        self.setFocusProxy(self.held_on)
-        self._count_changed()
+        return buttons
 
     def _count_changed(self, *_args) -> None:
         self.participants_label.setText(self.tr("参加者 {0}人（時間はダブルクリックで変更、Delete で外す）")
@@ -147,7 +163,7 @@ class ActivityFormDialog(QDialog):
         db, user = self.ctx.db, self.ctx.user
         held_on, title, kind = self.held_on.date(), self.title.currentText(), self.kind.currentData()
         note = self.note.text()
-        people = [(p.volunteer_id, p.hours) for p in self.model.rows()]
+        people = [(p.volunteer_id, p.hours) for p in self.model.rows]
         self.save_button.setEnabled(False)
         self.error.clear()
         self.ctx.runner.run(

@@ -58,6 +58,17 @@ class VolunteerFormDialog(QDialog):
 
     # --- layout ----------------------------------------------------------------------
     def _build(self) -> None:
+        columns = QHBoxLayout()
+        columns.addLayout(self._build_person(), 1)
+        columns.addSpacing(16)
+        columns.addLayout(self._build_activity(), 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns)
+        layout.addLayout(self._build_buttons())
+
+    def _build_person(self) -> QFormLayout:
+        """Who: kind, the person (picked, or fixed when editing), contact
+        details, registration and insurance."""
         left = QFormLayout()
         left.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
         self.kind = QComboBox(self)
@@ -101,7 +112,10 @@ class VolunteerFormDialog(QDialog):
         left.addRow(self.tr("ボランティア保険"), self.insurance)
         self.rows_for_group = [self.contact_person, self.member_count]
         self._left_form = left
+        return left
 
+    def _build_activity(self) -> QFormLayout:
+        """What and where: roles, skills, available times, areas covered."""
         roles_box = QGroupBox(self.tr("活動内容（1つ以上）"), self)
         self.roles_grid = QGridLayout(roles_box)
         self.role_boxes: dict[str, QCheckBox] = {}
@@ -119,11 +133,9 @@ class VolunteerFormDialog(QDialog):
         right.addRow(self.tr("特技(&S)"), self.skills)
         right.addRow(times_box)
         right.addRow(self.tr("活動できる地域\n（自分の自治会以外）"), self.covered)
+        return right
 
-        columns = QHBoxLayout()
-        columns.addLayout(left, 1)
-        columns.addSpacing(16)
-        columns.addLayout(right, 1)
+    def _build_buttons(self) -> QHBoxLayout:
         self.error = QLabel(self)
         self.error.setStyleSheet("color: #b00020; font-weight: bold;")
         self.error.setWordWrap(True)
@@ -139,9 +151,7 @@ class VolunteerFormDialog(QDialog):
         buttons.addWidget(self.error, 1)
         buttons.addWidget(self.save_button)
         buttons.addWidget(cancel)
-        layout = QVBoxLayout(self)
-        layout.addLayout(columns)
-        layout.addLayout(buttons)
+        return buttons
 
     def _load_choices(self) -> None:
         for i, role in enumerate(volunteers.list_roles(self.ctx.db)):

@@ -82,7 +82,7 @@ class InsurancePanel(QWidget):
         if answer != QMessageBox.Yes:
             return
         db, user = self.ctx.db, self.ctx.user
-        listed = ids if ids is not None else [r.id for r in self.model.rows()]
+        listed = ids if ids is not None else [r.id for r in self.model.rows]
         self.ctx.runner.run(lambda _p: volunteers.renew_insurance(db, user, listed),
                             on_done=self._renewed,
                             on_error=lambda e: QMessageBox.warning(self, self.tr("保険の更新"), str(e)))

@@ -41,9 +41,25 @@ class VolunteerSearchPanel(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        roles = volunteers.list_roles(ctx.db, include_inactive=True)
-        self.model = VolunteerTableModel({r.code: r.label for r in roles},
-                                         fiscal_year_of(clock.today()), parent=self)
+        # role labels come with the choices (reload_choices)
+        self.model = VolunteerTableModel({}, fiscal_year_of(clock.today()), parent=self)
+        first, second = self._build_filters()
+        self._build_table()
+        layout = QVBoxLayout(self)
+        layout.addLayout(first)
+        layout.addLayout(second)
+        layout.addWidget(self.count)
+        layout.addWidget(self.view, 1)
+        self._sized = False
+        self._connect()
+        self.setFocusProxy(self.text)
+        self.reload_choices()
+
+    # --- building -----------------------------------------------------------------
+
+    def _build_filters(self) -> tuple[QHBoxLayout, QHBoxLayout]:
+        """Two rows of search conditions (name, role, skill; day, time,
+        area, insurance, status) and the button that clears them."""
         self.text = QLineEdit(self)
         self.text.setPlaceholderText(self.tr("氏名・ふりがな（ひらがな・カタカナどちらでも）"))
         self.text.setClearButtonEnabled(True)
@@ -85,6 +101,9 @@ class VolunteerSearchPanel(QWidget):
             w.setMinimumWidth(150)
         second.addStretch(1)
         second.addWidget(clear)
+        return first, second
+
+    def _build_table(self) -> None:
         self.count = QLabel(self)
         self.view = QTableView(self)
         self.view.setModel(self.model)
@@ -95,14 +114,11 @@ class VolunteerSearchPanel(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.Interactive)
         header.setStretchLastSection(True)
+
+    def _connect(self) -> None:
+        """Typing searches shortly after the last key; a changed condition at once."""
         self.view.activated.connect(lambda index: self.openVolunteer.emit(
             self.model.row_at(index.row()).id))
-        layout = QVBoxLayout(self)
-        layout.addLayout(first)
-        layout.addLayout(second)
-        layout.addWidget(self.count)
-        layout.addWidget(self.view, 1)
-        self._sized = False
         self._timer = QTimer(self, singleShot=True, interval=150)
         self._timer.timeout.connect(self.refresh)
         self.text.textChanged.connect(lambda _t: self._timer.start())
@@ -110,8 +126,6 @@ class VolunteerSearchPanel(QWidget):
         self.skill.editTextChanged.connect(lambda _t: self._timer.start())
         for combo in (self.role, self.weekday, self.slot, self.area, self.insurance, self.status):
             combo.currentIndexChanged.connect(lambda _i: self.refresh())
-        self.setFocusProxy(self.text)
-        self.reload_choices()
 
     def reload_choices(self) -> None:
         """Areas and skill suggestions of the branch (after registrations)."""

@@ -4,7 +4,7 @@ without one."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from coordinator_app.core import codes
@@ -12,14 +12,13 @@ from coordinator_app.core.dates import fiscal_year_label, format_wareki_short
 from coordinator_app.services.volunteers import (
     ACTIVITY_KIND,
     Participant,
-    ParticipationRef,
     VolunteerRow,
-    WatchUserRef,
     availability_text,
 )
-from coordinator_app.ui.table_model import ColumnTableModel
+from coordinator_app.ui.table_model import RIGHT, Column, TableModel
 
 LAPSED = QColor("#b00020")
+WITHDRAWN = QColor("#777777")
 
 
 def _tr(text: str) -> str:
@@ -30,23 +29,45 @@ def insurance_text(fy: int | None) -> str:
     return fiscal_year_label(fy) if fy else _tr("未加入")
 
 
-class _RowsModel(ColumnTableModel):
+class _VolunteerModel(TableModel):
     CONTEXT = "VolunteerTables"
 
 
-class VolunteerTableModel(_RowsModel):
+def _status(r: VolunteerRow) -> str:
+    if r.active:
+        return _tr("登録中")
+    if r.withdrawn_on:
+        return _tr("退会") + f" {format_wareki_short(r.withdrawn_on)}"
+    return ""
+
+
+class VolunteerTableModel(_VolunteerModel):
     """Search results. With ``checkable`` the first column carries a
     check box (bulk insurance renewal)."""
 
     COL_NAME, COL_KANA, COL_KIND, COL_ROLES, COL_SKILLS, COL_TIMES, COL_AREA, COL_PHONE, \
         COL_INSURANCE, COL_STATUS = range(10)
-    HEADERS = ("氏名・団体名", "ふりがな", "種別", "活動内容", "特技", "活動できる日時", "自治会",
-               "電話番号", "保険", "状態")
 
     def __init__(self, role_labels: dict[str, str], current_fy: int, checkable: bool = False,
                  parent=None) -> None:
-        super().__init__(parent)
-        self.role_labels = role_labels
+        super().__init__(parent, [
+            Column(QT_TRANSLATE_NOOP("VolunteerTables", "氏名・団体名"), lambda r: r.name),
+            Column(QT_TRANSLATE_NOOP("VolunteerTables", "ふりがな"), lambda r: r.kana),
+            Column(QT_TRANSLATE_NOOP("VolunteerTables", "種別"),
+                   lambda r: _tr(codes.VOLUNTEER_KIND.get(r.kind, r.kind))),
+            Column(QT_TRANSLATE_NOOP("VolunteerTables", "活動内容"),
+                   lambda r: "・".join(self.role_labels.get(c, c) for c in r.roles)),
+            Column(QT_TRANSLATE_NOOP("VolunteerTables", "特技"), lambda r: "、".join(r.skills)),
+            Column(QT_TRANSLATE_NOOP("VolunteerTables", "活動できる日時"),
+                   lambda r: availability_text(r.availability)),
+            Column(QT_TRANSLATE_NOOP("VolunteerTables", "自治会"), lambda r: r.area),
+            Column(QT_TRANSLATE_NOOP("VolunteerTables", "電話番号"), lambda r: r.phone),
+            Column(QT_TRANSLATE_NOOP("VolunteerTables", "保険"),
+                   lambda r: insurance_text(r.insurance_fy),
+                   foreground=lambda r: QBrush(LAPSED) if self._lapsed(r) else None),
+            Column(QT_TRANSLATE_NOOP("VolunteerTables", "状態"), _status),
+        ])
+        self.role_labels = role_labels  # replaced when the roles are reloaded
         self.current_fy = current_fy
         self.checkable = checkable
         self._checked: set[int] = set()
@@ -82,61 +103,30 @@ class VolunteerTableModel(_RowsModel):
             return True
         return False
 
+    def _lapsed(self, r: VolunteerRow) -> bool:
+        """Active, but not insured for the current fiscal year."""
+        return r.active and r.insurance_fy != self.current_fy
+
+    def row_foreground(self, r: VolunteerRow):
+        return None if r.active else QBrush(WITHDRAWN)
+
     def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid():
-            return None
-        r: VolunteerRow = self._rows[index.row()]
-        col = index.column()
-        if role == Qt.DisplayRole:
-            if col == self.COL_NAME:
-                return r.name
-            if col == self.COL_KANA:
-                return r.kana
-            if col == self.COL_KIND:
-                return _tr(codes.VOLUNTEER_KIND.get(r.kind, r.kind))
-            if col == self.COL_ROLES:
-                return "・".join(self.role_labels.get(c, c) for c in r.roles)
-            if col == self.COL_SKILLS:
-                return "、".join(r.skills)
-            if col == self.COL_TIMES:
-                return availability_text(r.availability)
-            if col == self.COL_AREA:
-                return r.area
-            if col == self.COL_PHONE:
-                return r.phone
-            if col == self.COL_INSURANCE:
-                return insurance_text(r.insurance_fy)
-            if col == self.COL_STATUS:
-                if r.active:
-                    return _tr("登録中")
-                if r.withdrawn_on:
-                    return _tr("退会") + f" {format_wareki_short(r.withdrawn_on)}"
-                return ""
-        if role == Qt.CheckStateRole and self.checkable and col == 0:
-            return Qt.Checked if r.id in self._checked else Qt.Unchecked
-        if role == Qt.ForegroundRole:
-            if col == self.COL_INSURANCE and r.active and r.insurance_fy != self.current_fy:
-                return QBrush(LAPSED)
-            if not r.active:
-                return QBrush(QColor("#777777"))
-        return None
+        if role == Qt.CheckStateRole and self.checkable and index.isValid() and index.column() == 0:
+            return Qt.Checked if self._rows[index.row()].id in self._checked else Qt.Unchecked
+        return super().data(index, role)
 
 
-class ActivityTableModel(_RowsModel):
+class ActivityTableModel(_VolunteerModel):
     COL_DATE, COL_TITLE, COL_KIND, COL_COUNT = range(4)
-    HEADERS = ("活動日", "活動名", "種類", "参加者数")
-
-    def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid():
-            return None
-        a = self._rows[index.row()]
-        col = index.column()
-        if role == Qt.DisplayRole:
-            return (format_wareki_short(a.held_on), a.title,
-                    _tr(ACTIVITY_KIND.get(a.kind, a.kind)), f"{a.participant_count}人")[col]
-        if role == Qt.TextAlignmentRole and col == self.COL_COUNT:
-            return int(Qt.AlignRight | Qt.AlignVCenter)
-        return None
+    COLUMNS = (
+        Column(QT_TRANSLATE_NOOP("VolunteerTables", "活動日"),
+               lambda a: format_wareki_short(a.held_on)),
+        Column(QT_TRANSLATE_NOOP("VolunteerTables", "活動名"), lambda a: a.title),
+        Column(QT_TRANSLATE_NOOP("VolunteerTables", "種類"),
+               lambda a: _tr(ACTIVITY_KIND.get(a.kind, a.kind))),
+        Column(QT_TRANSLATE_NOOP("VolunteerTables", "参加者数"),
+               lambda a: f"{a.participant_count}人", align=RIGHT),
+    )
 
 
 def hours_text(hours: float | None) -> str:
@@ -145,11 +135,16 @@ def hours_text(hours: float | None) -> str:
     return f"{hours:g}時間"
 
 
-class ParticipantTableModel(_RowsModel):
+class ParticipantTableModel(_VolunteerModel):
     """The participants being entered for an activity; hours editable."""
 
     COL_NAME, COL_KANA, COL_HOURS = range(3)
-    HEADERS = ("氏名・団体名", "ふりがな", "時間")
+    COLUMNS = (
+        Column(QT_TRANSLATE_NOOP("VolunteerTables", "氏名・団体名"), lambda p: p.name),
+        Column(QT_TRANSLATE_NOOP("VolunteerTables", "ふりがな"), lambda p: p.kana),
+        Column(QT_TRANSLATE_NOOP("VolunteerTables", "時間"), lambda p: hours_text(p.hours),
+               edit=lambda p: "" if p.hours is None else f"{p.hours:g}"),
+    )
 
     def add(self, participant: Participant) -> bool:
         if any(p.volunteer_id == participant.volunteer_id for p in self._rows):
@@ -183,47 +178,36 @@ class ParticipantTableModel(_RowsModel):
         self.dataChanged.emit(index, index)
         return True
 
-    def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid():
-            return None
-        p: Participant = self._rows[index.row()]
-        col = index.column()
-        if role == Qt.DisplayRole:
-            return (p.name, p.kana, hours_text(p.hours))[col]
-        if role == Qt.EditRole and col == self.COL_HOURS:
-            return "" if p.hours is None else f"{p.hours:g}"
-        return None
 
-
-class WatchUserTableModel(_RowsModel):
+class WatchUserTableModel(_VolunteerModel):
     """見守り users a cooperator watches (on the volunteer's page)."""
 
-    HEADERS = ("氏名", "ふりがな", "自治会", "状態")
+    COLUMNS = (
+        Column(QT_TRANSLATE_NOOP("VolunteerTables", "氏名"), lambda w: w.name),
+        Column(QT_TRANSLATE_NOOP("VolunteerTables", "ふりがな"), lambda w: w.kana),
+        Column(QT_TRANSLATE_NOOP("VolunteerTables", "自治会"), lambda w: w.area),
+        Column(QT_TRANSLATE_NOOP("VolunteerTables", "状態"),
+               lambda w: _tr("利用中") if w.active else _tr("終了")),
+    )
 
-    def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid() or role != Qt.DisplayRole:
-            return None
-        w: WatchUserRef = self._rows[index.row()]
-        return (w.name, w.kana, w.area, _tr("利用中") if w.active else _tr("終了"))[index.column()]
 
-
-class HistoryTableModel(_RowsModel):
+class HistoryTableModel(_VolunteerModel):
     """A volunteer's activity history (on their page)."""
 
-    HEADERS = ("活動日", "活動名", "種類", "時間")
+    COLUMNS = (
+        Column(QT_TRANSLATE_NOOP("VolunteerTables", "活動日"),
+               lambda a: format_wareki_short(a.held_on)),
+        Column(QT_TRANSLATE_NOOP("VolunteerTables", "活動名"), lambda a: a.title),
+        Column(QT_TRANSLATE_NOOP("VolunteerTables", "種類"),
+               lambda a: _tr(ACTIVITY_KIND.get(a.kind, a.kind))),
+        Column(QT_TRANSLATE_NOOP("VolunteerTables", "時間"), lambda a: hours_text(a.hours)),
+    )
 
-    def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid() or role != Qt.DisplayRole:
-            return None
-        a: ParticipationRef = self._rows[index.row()]
-        return (format_wareki_short(a.held_on), a.title, _tr(ACTIVITY_KIND.get(a.kind, a.kind)),
-                hours_text(a.hours))[index.column()]
 
-
-class CheckListModel(_RowsModel):
+class CheckListModel(_VolunteerModel):
     """A one-column list of (id, label) with check boxes (areas covered)."""
 
-    HEADERS = ("名前",)
+    COLUMNS = (Column(QT_TRANSLATE_NOOP("VolunteerTables", "名前"), lambda item: item[1]),)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -252,11 +236,6 @@ class CheckListModel(_RowsModel):
         return True
 
     def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid():
-            return None
-        item_id, label = self._rows[index.row()]
-        if role == Qt.DisplayRole:
-            return label
-        if role == Qt.CheckStateRole:
-            return Qt.Checked if item_id in self._checked else Qt.Unchecked
-        return None
+        if role == Qt.CheckStateRole and index.isValid():
+            return Qt.Checked if self._rows[index.row()][0] in self._checked else Qt.Unchecked
+        return super().data(index, role)

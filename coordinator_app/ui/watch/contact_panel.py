@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from coordinator_app.core import clock, codes
+from coordinator_app.core.access import ScopeError
 from coordinator_app.core.dates import format_wareki
 from coordinator_app.services import watch
-from coordinator_app.services.scope import ScopeError
 from coordinator_app.ui.context import AppContext
 from coordinator_app.ui.watch.concern_dialog import ConcernDialog
 from coordinator_app.ui.watch.models import methods_label
@@ -117,6 +117,16 @@ class ContactPanel(QWidget):
         self.concern_dialog: ConcernDialog | None = None
         self.today = clock.today()
 
+        title = self._build_fields()
+        self._lay_out(title)
+        self._connect()
+        self.setEnabled(False)
+
+    # --- building -----------------------------------------------------------------
+
+    def _build_fields(self) -> QLabel:
+        """Who is being recorded, and the contact's day, method, doers,
+        result and note. Returns the panel's title."""
         title = QLabel(self.tr("見守りの記録"), self)
         title.setStyleSheet("font-size: 14pt; font-weight: bold;")
         self.who = QLabel(self.tr("一覧から利用者を選んでください"), self)
@@ -144,7 +154,9 @@ class ContactPanel(QWidget):
         self.save_button.setAutoDefault(False)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
+        return title
 
+    def _lay_out(self, title: QLabel) -> None:
         form = QFormLayout()
         form.addRow(self.tr("実施日(&D)"), self.day)
         form.addRow(self.tr("方法(&M)"), self.method)
@@ -162,6 +174,8 @@ class ContactPanel(QWidget):
         layout.addWidget(self.message)
         layout.addStretch(1)
 
+    def _connect(self) -> None:
+        """Alt+1, Alt+2… choose a result from anywhere in the panel."""
         self.method.activated.connect(self._method_chosen)
         self.staff.toggled.connect(self._staff_toggled)
         self.other.activated.connect(self._add_other)
@@ -170,7 +184,6 @@ class ContactPanel(QWidget):
             shortcut = QShortcut(QKeySequence(f"Alt+{n}"), self)
             shortcut.setContext(Qt.WidgetWithChildrenShortcut)
             shortcut.activated.connect(lambda c=code: self.results.set_result(c))
-        self.setEnabled(False)
 
     # --- loading ---------------------------------------------------------------
 

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from coordinator_app.core import clock, codes
+from coordinator_app.core.access import ScopeError
 from coordinator_app.services import watch
-from coordinator_app.services.scope import ScopeError
 from coordinator_app.ui.context import AppContext
 from coordinator_app.ui.widgets import DateLineEdit
 

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from coordinator_app.core import clock, codes
+from coordinator_app.core.access import ScopeError
 from coordinator_app.core.dates import format_wareki
 from coordinator_app.services import people, watch
-from coordinator_app.services.scope import ScopeError
 from coordinator_app.ui.context import AppContext
 from coordinator_app.ui.person_picker import PersonPicker
 from coordinator_app.ui.watch.models import CooperatorChoiceModel, HistoryModel
@@ -55,25 +55,39 @@ class EnrolDialog(QDialog):
         editing = watch_user_id is not None
         self.setWindowTitle(self.tr("見守り利用者の編集") if editing else self.tr("見守り利用者の登録"))
         self.resize(760, 700 if editing else 640)
+        self._build_fields()
+        self._build_cooperators()
+        self._build_closing()
+        self._lay_out(editing)
+        self._load_choices()
+        self.coop_model.dataChanged.connect(self._count_cooperators)
+        self.coop_model.modelReset.connect(self._count_cooperators)
+        self.picker.personChanged.connect(self._person_picked)
+        if editing:
+            self._load(watch_user_id)
+        else:
+            self.method_boxes["visit"].setChecked(True)
+            self.picker.search.setFocus()
+        self._count_cooperators()
 
-        self.picker = PersonPicker(ctx, self)
+    # --- building -----------------------------------------------------------------
+
+    def _build_fields(self) -> None:
+        self.picker = PersonPicker(self.ctx, self)
         self.name_label = QLabel(self)
         self.name_label.setStyleSheet("font-size: 13pt; font-weight: bold;")
         self.phone = QLineEdit(self)
         self.address = QLineEdit(self)
         self.area = QComboBox(self)
         self.area.setEditable(True)
-        self.area.addItem("")
-        for _, name in watch.areas(ctx.db, ctx.user):
-            self.area.addItem(name)
         self.emergency = QLineEdit(self)
         self.emergency.setPlaceholderText(self.tr("例: 長女 見本 花子 048-000-0000"))
-        methods = QWidget(self)
-        row = QHBoxLayout(methods)
+        self.methods = QWidget(self)
+        row = QHBoxLayout(self.methods)
         row.setContentsMargins(0, 0, 0, 0)
         self.method_boxes: dict[str, QCheckBox] = {}
         for code, label in codes.WATCH_METHOD.items():
-            box = QCheckBox(label, methods)
+            box = QCheckBox(label, self.methods)
             self.method_boxes[code] = box
             row.addWidget(box)
         row.addStretch(1)
@@ -84,8 +98,10 @@ class EnrolDialog(QDialog):
         self.frequency.setCurrentIndex(self.frequency.findData(watch.DEFAULT_FREQUENCY_DAYS))
         self.enrolled = DateLineEdit(self, required=True)
         self.enrolled.setDate(self.today)
+
+    def _build_cooperators(self) -> None:
+        """The branch's cooperators with check boxes (Space toggles)."""
         self.coop_model = CooperatorChoiceModel(self)
-        self.coop_model.set_rows(watch.cooperators(ctx.db, ctx.user, self.today))
         self.coop_table = CooperatorTable(self)
         self.coop_table.setModel(self.coop_model)
         self.coop_table.setSelectionBehavior(QAbstractItemView.SelectRows)
@@ -95,12 +111,17 @@ class EnrolDialog(QDialog):
         self.coop_table.setColumnWidth(1, 160)
         self.coop_table.setMinimumHeight(120)
         self.coop_count = QLabel(self)
+
+    def _build_closing(self) -> None:
         self.note = QLineEdit(self)
         self.mail_ok = QCheckBox(self.tr("郵送物（かわらばん等）の送付に同意している"), self)
         self.error = QLabel(self)
         self.error.setStyleSheet("color: #b00020;")
         self.error.setWordWrap(True)
 
+    def _lay_out(self, editing: bool) -> None:
+        """The form; when editing, the fixed name instead of the picker and
+        the contact history below."""
         form = QFormLayout()
         if editing:
             self.picker.hide()
@@ -111,7 +132,7 @@ class EnrolDialog(QDialog):
         form.addRow(self.tr("住所(&D)"), self.address)
         form.addRow(self.tr("自治会(&A)"), self.area)
         form.addRow(self.tr("緊急連絡先(&E)"), self.emergency)
-        form.addRow(self.tr("見守りの方法"), methods)
+        form.addRow(self.tr("見守りの方法"), self.methods)
         form.addRow(self.tr("頻度(&F)"), self.frequency)
         form.addRow(self.tr("登録日(&R)"), self.enrolled)
         coop_box = QWidget(self)
@@ -133,26 +154,28 @@ class EnrolDialog(QDialog):
         self.history_model = HistoryModel(self)
         if editing:
             layout.addWidget(QLabel(self.tr("見守りの履歴"), self))
-            history = QTableView(self)
-            history.setModel(self.history_model)
-            history.verticalHeader().setVisible(False)
-            history.horizontalHeader().setStretchLastSection(True)
-            history.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-            history.setEditTriggers(QAbstractItemView.NoEditTriggers)
-            history.setMinimumHeight(120)
-            layout.addWidget(history, 1)
+            layout.addWidget(self._history_table(), 1)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
 
-        self.coop_model.dataChanged.connect(self._count_cooperators)
-        self.coop_model.modelReset.connect(self._count_cooperators)
-        self.picker.personChanged.connect(self._person_picked)
-        if editing:
-            self._load(watch_user_id)
-        else:
-            self.method_boxes["visit"].setChecked(True)
-            self.picker.search.setFocus()
-        self._count_cooperators()
+    def _history_table(self) -> QTableView:
+        history = QTableView(self)
+        history.setModel(self.history_model)
+        history.verticalHeader().setVisible(False)
+        history.horizontalHeader().setStretchLastSection(True)
+        history.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        history.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        history.setMinimumHeight(120)
+        return history
+
+    # --- loading ------------------------------------------------------------------
+
+    def _load_choices(self) -> None:
+        """The branch's areas and the cooperators who may be assigned."""
+        self.area.addItem("")
+        for _, name in watch.areas(self.ctx.db, self.ctx.user):
+            self.area.addItem(name)
+        self.coop_model.set_rows(watch.cooperators(self.ctx.db, self.ctx.user, self.today))
 
     def _load(self, watch_user_id: int) -> None:
         d = watch.get_user(self.ctx.db, self.ctx.user, watch_user_id, self.today)
@@ -170,10 +193,10 @@ class EnrolDialog(QDialog):
             i = self.frequency.count() - 1
         self.frequency.setCurrentIndex(i)
         self.enrolled.setDate(d.enrolled_on)
-        known = {c.id for c in self.coop_model.rows()}
+        known = {c.id for c in self.coop_model.rows}
         extra = [c for c in d.cooperators if c.id not in known]  # assigned without the role
         if extra:
-            self.coop_model.set_rows(self.coop_model.rows() + extra)
+            self.coop_model.set_rows(self.coop_model.rows + extra)
         self.coop_model.set_checked([c.id for c in d.cooperators])
         self.note.setText(d.note)
         self.mail_ok.setChecked(d.mail_ok)
@@ -202,7 +225,7 @@ class EnrolDialog(QDialog):
         phone = self.phone.text().strip() or ((new or {}).get("phone") or "")
         return watch.EnrolmentForm(
             person_id=self.picker.person_id() if self.watch_user_id is None else None,
-            new_name=(new or {}).get("name", ""), new_kana=(new or {}).get("kana_text", ""),
+            new_name=(new or {}).get("name", ""), new_kana=(new or {}).get("kana", ""),
             phone=phone, address=self.address.text(), area=self.area.currentText(),
             emergency_contact=self.emergency.text(),
             methods=[c for c, box in self.method_boxes.items() if box.isChecked()],

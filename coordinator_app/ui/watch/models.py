@@ -7,13 +7,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
 
 from coordinator_app.core import clock, codes
 from coordinator_app.core.dates import format_wareki_short
 from coordinator_app.services import watch
-from coordinator_app.ui.table_model import ColumnTableModel
+from coordinator_app.ui.table_model import RIGHT, Column, TableModel
 
 
 def _tr(text: str) -> str:
@@ -34,6 +34,7 @@ STATUS_COLORS = {
     "unreachable": "#fde3b0",
 }
 FLAG_RED = QColor("#b00020")
+ENDED_GREY = QColor("#777777")
 
 
 def frequency_label(days: int) -> str:
@@ -54,27 +55,51 @@ def local_time(stamp: dt.datetime | None, with_date: bool = False) -> str:
     return f"{format_wareki_short(local.date())} {local.strftime('%H:%M')}"
 
 
-class _RowsModel(ColumnTableModel):
+class _WatchModel(TableModel):
     CONTEXT = "WatchModels"
 
 
-class WorklistModel(_RowsModel):
+def _last_contact(r: watch.WorklistRow) -> str:
+    if r.last_contact_on is None:
+        return _tr("なし")
+    return f"{format_wareki_short(r.last_contact_on)} {codes.WATCH_RESULT.get(r.last_result, '')}"
+
+
+class WorklistModel(_WatchModel):
     """今月の見守り: one ``WorklistRow`` per line, coloured by state."""
 
     COL_STATE, COL_NAME, COL_KANA, COL_AREA, COL_PHONE, COL_LAST, COL_DAYS, \
         COL_MONTH, COL_FREQ, COL_COOPS = range(10)
-    HEADERS = ("状態", "氏名", "ふりがな", "自治会", "電話", "最終連絡", "経過日数",
-               "今月", "頻度", "協力員")
+    COLUMNS = (
+        Column(QT_TRANSLATE_NOOP("WatchModels", "状態"), lambda r: _tr(r.state_label),
+               background=lambda r: QBrush(QColor(STATE_COLORS[r.state])),
+               bold=lambda r: r.state != "reached"),
+        Column(QT_TRANSLATE_NOOP("WatchModels", "氏名"), lambda r: r.name),
+        Column(QT_TRANSLATE_NOOP("WatchModels", "ふりがな"), lambda r: r.kana),
+        Column(QT_TRANSLATE_NOOP("WatchModels", "自治会"), lambda r: r.area),
+        Column(QT_TRANSLATE_NOOP("WatchModels", "電話"), lambda r: r.phone),
+        Column(QT_TRANSLATE_NOOP("WatchModels", "最終連絡"), _last_contact),
+        Column(QT_TRANSLATE_NOOP("WatchModels", "経過日数"),
+               lambda r: _tr("{n}日").format(n=r.days_since), align=RIGHT),
+        Column(QT_TRANSLATE_NOOP("WatchModels", "今月"),
+               lambda r: _tr("{n}回").format(n=r.contacts_in_month), align=RIGHT),
+        Column(QT_TRANSLATE_NOOP("WatchModels", "頻度"), lambda r: frequency_label(r.frequency_days)),
+        Column(QT_TRANSLATE_NOOP("WatchModels", "協力員"),
+               lambda r: "・".join(c.name for c in r.cooperators) or _tr("未割当"),
+               foreground=lambda r: QBrush(FLAG_RED) if r.no_cooperator else None),
+    )
+
+    def row_tooltip(self, r: watch.WorklistRow) -> str:
+        return "・".join(_tr(watch.STATE_FILTERS[f]) for f in r.flags)
 
     def replace_row(self, row: watch.WorklistRow) -> int:
         """Put a refreshed row in place (order kept during a round); returns
         its index or -1."""
-        for i, old in enumerate(self._rows):
-            if old.watch_user_id == row.watch_user_id:
-                self._rows[i] = row
-                self.dataChanged.emit(self.index(i, 0), self.index(i, self.columnCount() - 1))
-                return i
-        return -1
+        i = self.index_of(row.watch_user_id)
+        if i >= 0:
+            self._rows[i] = row
+            self.row_changed(i)
+        return i
 
     def index_of(self, watch_user_id: int) -> int:
         for i, r in enumerate(self._rows):
@@ -82,140 +107,88 @@ class WorklistModel(_RowsModel):
                 return i
         return -1
 
-    def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid():
-            return None
-        r: watch.WorklistRow = self._rows[index.row()]
-        col = index.column()
-        if role == Qt.DisplayRole:
-            if col == self.COL_STATE:
-                return _tr(r.state_label)
-            if col == self.COL_NAME:
-                return r.name
-            if col == self.COL_KANA:
-                return r.kana
-            if col == self.COL_AREA:
-                return r.area
-            if col == self.COL_PHONE:
-                return r.phone
-            if col == self.COL_LAST:
-                if r.last_contact_on is None:
-                    return _tr("なし")
-                return (f"{format_wareki_short(r.last_contact_on)} "
-                        f"{codes.WATCH_RESULT.get(r.last_result, '')}")
-            if col == self.COL_DAYS:
-                return _tr("{n}日").format(n=r.days_since)
-            if col == self.COL_MONTH:
-                return _tr("{n}回").format(n=r.contacts_in_month)
-            if col == self.COL_FREQ:
-                return frequency_label(r.frequency_days)
-            if col == self.COL_COOPS:
-                return "・".join(c.name for c in r.cooperators) or _tr("未割当")
-        if role == Qt.BackgroundRole and col == self.COL_STATE:
-            return QBrush(QColor(STATE_COLORS[r.state]))
-        if role == Qt.ForegroundRole and col == self.COL_COOPS and r.no_cooperator:
-            return QBrush(FLAG_RED)
-        if role == Qt.FontRole and col == self.COL_STATE and r.state != "reached":
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ToolTipRole:
-            return "・".join(_tr(watch.STATE_FILTERS[f]) for f in r.flags)
-        if role == Qt.TextAlignmentRole and col in (self.COL_DAYS, self.COL_MONTH):
-            return int(Qt.AlignRight | Qt.AlignVCenter)
-        return None
 
-
-class UsersModel(_RowsModel):
+class UsersModel(_WatchModel):
     """利用登録者 (active, and ended on request)."""
 
     COL_NAME, COL_KANA, COL_AREA, COL_PHONE, COL_METHODS, COL_FREQ, COL_ENROLLED, \
         COL_ENDED, COL_REASON, COL_COOPS = range(10)
-    HEADERS = ("氏名", "ふりがな", "自治会", "電話", "見守りの方法", "頻度", "登録日",
-               "終了日", "終了理由", "協力員")
+    COLUMNS = (
+        Column(QT_TRANSLATE_NOOP("WatchModels", "氏名"), lambda r: r.name),
+        Column(QT_TRANSLATE_NOOP("WatchModels", "ふりがな"), lambda r: r.kana),
+        Column(QT_TRANSLATE_NOOP("WatchModels", "自治会"), lambda r: r.area),
+        Column(QT_TRANSLATE_NOOP("WatchModels", "電話"), lambda r: r.phone),
+        Column(QT_TRANSLATE_NOOP("WatchModels", "見守りの方法"), lambda r: methods_label(r.methods)),
+        Column(QT_TRANSLATE_NOOP("WatchModels", "頻度"), lambda r: frequency_label(r.frequency_days)),
+        Column(QT_TRANSLATE_NOOP("WatchModels", "登録日"),
+               lambda r: format_wareki_short(r.enrolled_on)),
+        Column(QT_TRANSLATE_NOOP("WatchModels", "終了日"), lambda r: format_wareki_short(r.ended_on)),
+        Column(QT_TRANSLATE_NOOP("WatchModels", "終了理由"),
+               lambda r: codes.END_REASON.get(r.end_reason or "", "")),
+        Column(QT_TRANSLATE_NOOP("WatchModels", "協力員"),
+               lambda r: "・".join(r.cooperators) or ("" if r.ended_on else _tr("未割当")),
+               foreground=lambda r: (QBrush(FLAG_RED) if r.ended_on is None and not r.cooperators
+                                     else None)),
+    )
 
-    def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid():
-            return None
-        r: watch.UserRow = self._rows[index.row()]
-        col = index.column()
-        if role == Qt.DisplayRole:
-            return {
-                self.COL_NAME: r.name, self.COL_KANA: r.kana, self.COL_AREA: r.area,
-                self.COL_PHONE: r.phone, self.COL_METHODS: methods_label(r.methods),
-                self.COL_FREQ: frequency_label(r.frequency_days),
-                self.COL_ENROLLED: format_wareki_short(r.enrolled_on),
-                self.COL_ENDED: format_wareki_short(r.ended_on),
-                self.COL_REASON: codes.END_REASON.get(r.end_reason or "", ""),
-                self.COL_COOPS: "・".join(r.cooperators) or (
-                    "" if r.ended_on else _tr("未割当")),
-            }[col]
-        if role == Qt.ForegroundRole:
-            if r.ended_on is not None:
-                return QBrush(QColor("#777777"))
-            if col == self.COL_COOPS and not r.cooperators:
-                return QBrush(FLAG_RED)
-        return None
+    def row_foreground(self, r: watch.UserRow):
+        return QBrush(ENDED_GREY) if r.ended_on is not None else None
 
 
-class HistoryModel(_RowsModel):
+class HistoryModel(_WatchModel):
     """A user's contacts, newest first."""
 
     COL_DAY, COL_METHOD, COL_BY, COL_RESULT, COL_NOTE, COL_LINK = range(6)
-    HEADERS = ("実施日", "方法", "実施者", "結果", "メモ", "相談")
-
-    def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid():
-            return None
-        c: watch.ContactInfo = self._rows[index.row()]
-        col = index.column()
-        if role == Qt.DisplayRole:
-            return {
-                self.COL_DAY: format_wareki_short(c.contacted_on),
-                self.COL_METHOD: codes.WATCH_METHOD.get(c.method, c.method),
-                self.COL_BY: c.by_label,
-                self.COL_RESULT: codes.WATCH_RESULT.get(c.result, c.result),
-                self.COL_NOTE: c.note,
-                self.COL_LINK: _tr("相談あり") if c.consultation_id else "",
-            }[col]
-        if role == Qt.ForegroundRole and col == self.COL_RESULT and c.result == "concern":
-            return QBrush(FLAG_RED)
-        return None
+    COLUMNS = (
+        Column(QT_TRANSLATE_NOOP("WatchModels", "実施日"),
+               lambda c: format_wareki_short(c.contacted_on)),
+        Column(QT_TRANSLATE_NOOP("WatchModels", "方法"),
+               lambda c: codes.WATCH_METHOD.get(c.method, c.method)),
+        Column(QT_TRANSLATE_NOOP("WatchModels", "実施者"), lambda c: c.by_label),
+        Column(QT_TRANSLATE_NOOP("WatchModels", "結果"),
+               lambda c: codes.WATCH_RESULT.get(c.result, c.result),
+               foreground=lambda c: QBrush(FLAG_RED) if c.result == "concern" else None),
+        Column(QT_TRANSLATE_NOOP("WatchModels", "メモ"), lambda c: c.note),
+        Column(QT_TRANSLATE_NOOP("WatchModels", "相談"),
+               lambda c: _tr("相談あり") if c.consultation_id else ""),
+    )
 
 
-class CooperatorsModel(_RowsModel):
+def _cooperator_name(r: watch.CooperatorRow) -> str:
+    name = r.cooperator.name
+    return name if r.has_role else _tr("{name} ※役割なし").format(name=name)
+
+
+class CooperatorsModel(_WatchModel):
     """Who watches whom: ``CooperatorRow`` per cooperator."""
 
     COL_NAME, COL_KANA, COL_AREA, COL_PHONE, COL_COUNT, COL_USERS = range(6)
-    HEADERS = ("氏名", "ふりがな", "自治会", "電話", "担当人数", "担当の利用者")
+    COLUMNS = (
+        Column(QT_TRANSLATE_NOOP("WatchModels", "氏名"), _cooperator_name,
+               foreground=lambda r: None if r.has_role else QBrush(FLAG_RED)),
+        Column(QT_TRANSLATE_NOOP("WatchModels", "ふりがな"), lambda r: r.cooperator.kana),
+        Column(QT_TRANSLATE_NOOP("WatchModels", "自治会"), lambda r: r.cooperator.area),
+        Column(QT_TRANSLATE_NOOP("WatchModels", "電話"), lambda r: r.cooperator.phone),
+        Column(QT_TRANSLATE_NOOP("WatchModels", "担当人数"),
+               lambda r: _tr("{n}人").format(n=len(r.users)), align=RIGHT),
+        Column(QT_TRANSLATE_NOOP("WatchModels", "担当の利用者"), lambda r: "・".join(r.users)),
+    )
 
-    def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid():
+    def row_tooltip(self, r: watch.CooperatorRow):
+        if r.has_role:
             return None
-        r: watch.CooperatorRow = self._rows[index.row()]
-        c = r.cooperator
-        col = index.column()
-        if role == Qt.DisplayRole:
-            name = c.name if r.has_role else _tr("{name} ※役割なし").format(name=c.name)
-            return {
-                self.COL_NAME: name, self.COL_KANA: c.kana, self.COL_AREA: c.area,
-                self.COL_PHONE: c.phone, self.COL_COUNT: _tr("{n}人").format(n=len(r.users)),
-                self.COL_USERS: "・".join(r.users),
-            }[col]
-        if role == Qt.ForegroundRole and col == self.COL_NAME and not r.has_role:
-            return QBrush(FLAG_RED)
-        if role == Qt.ToolTipRole and not r.has_role:
-            return _tr("担当が割り当てられていますが、ボランティア登録に見守り協力員の役割がありません")
-        if role == Qt.TextAlignmentRole and col == self.COL_COUNT:
-            return int(Qt.AlignRight | Qt.AlignVCenter)
-        return None
+        return _tr("担当が割り当てられていますが、ボランティア登録に見守り協力員の役割がありません")
 
 
-class CooperatorChoiceModel(_RowsModel):
+class CooperatorChoiceModel(_WatchModel):
     """Checkable list of the branch's cooperators (enrolment form)."""
 
     COL_NAME, COL_KANA, COL_AREA = range(3)
-    HEADERS = ("協力員", "ふりがな", "自治会")
+    COLUMNS = (
+        Column(QT_TRANSLATE_NOOP("WatchModels", "協力員"), lambda c: c.name),
+        Column(QT_TRANSLATE_NOOP("WatchModels", "ふりがな"), lambda c: c.kana),
+        Column(QT_TRANSLATE_NOOP("WatchModels", "自治会"), lambda c: c.area),
+    )
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -247,15 +220,9 @@ class CooperatorChoiceModel(_RowsModel):
         return base
 
     def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid():
-            return None
-        c: watch.Cooperator = self._rows[index.row()]
-        col = index.column()
-        if role == Qt.DisplayRole:
-            return (c.name, c.kana, c.area)[col]
-        if role == Qt.CheckStateRole and col == self.COL_NAME:
-            return Qt.Checked if c.id in self._checked else Qt.Unchecked
-        return None
+        if role == Qt.CheckStateRole and index.isValid() and index.column() == self.COL_NAME:
+            return Qt.Checked if self._rows[index.row()].id in self._checked else Qt.Unchecked
+        return super().data(index, role)
 
     def setData(self, index, value, role=Qt.EditRole):
         if role == Qt.CheckStateRole and index.isValid():
@@ -270,23 +237,17 @@ class CooperatorChoiceModel(_RowsModel):
         return False
 
 
-class AreaCountModel(_RowsModel):
+class AreaCountModel(_WatchModel):
     """登録者数 by area: (area, n) rows."""
 
-    HEADERS = ("自治会", "利用登録者数")
-
-    def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid():
-            return None
-        area, n = self._rows[index.row()]
-        if role == Qt.DisplayRole:
-            return area if index.column() == 0 else _tr("{n}人").format(n=n)
-        if role == Qt.TextAlignmentRole and index.column() == 1:
-            return int(Qt.AlignRight | Qt.AlignVCenter)
-        return None
+    COLUMNS = (
+        Column(QT_TRANSLATE_NOOP("WatchModels", "自治会"), lambda r: r[0]),
+        Column(QT_TRANSLATE_NOOP("WatchModels", "利用登録者数"),
+               lambda r: _tr("{n}人").format(n=r[1]), align=RIGHT),
+    )
 
 
-class RollcallModel(_RowsModel):
+class RollcallModel(_WatchModel):
     """災害時安否確認 entries, fetched lazily a page at a time through
     ``fetch(offset, limit)`` (Qt calls ``fetchMore`` as the view scrolls),
     so a roll-call of thousands opens at once. A marked entry is put back
@@ -294,8 +255,18 @@ class RollcallModel(_RowsModel):
 
     COL_STATUS, COL_NAME, COL_KANA, COL_PHONE, COL_AREA, COL_ADDRESS, COL_EMERGENCY, \
         COL_TIME, COL_NOTE = range(9)
-    HEADERS = ("状態", "氏名", "ふりがな", "電話", "自治会", "住所", "緊急連絡先",
-               "確認時刻", "メモ")
+    COLUMNS = (
+        Column(QT_TRANSLATE_NOOP("WatchModels", "状態"),
+               lambda e: _tr(watch.ROLLCALL_STATUS[e.status]), bold=lambda e: True),
+        Column(QT_TRANSLATE_NOOP("WatchModels", "氏名"), lambda e: e.name, bold=lambda e: True),
+        Column(QT_TRANSLATE_NOOP("WatchModels", "ふりがな"), lambda e: e.kana),
+        Column(QT_TRANSLATE_NOOP("WatchModels", "電話"), lambda e: e.phone),
+        Column(QT_TRANSLATE_NOOP("WatchModels", "自治会"), lambda e: e.area),
+        Column(QT_TRANSLATE_NOOP("WatchModels", "住所"), lambda e: e.address),
+        Column(QT_TRANSLATE_NOOP("WatchModels", "緊急連絡先"), lambda e: e.emergency_contact),
+        Column(QT_TRANSLATE_NOOP("WatchModels", "確認時刻"), lambda e: local_time(e.checked_at)),
+        Column(QT_TRANSLATE_NOOP("WatchModels", "メモ"), lambda e: e.note, edit=lambda e: e.note),
+    )
     PAGE = 200
 
     def __init__(self, parent=None) -> None:
@@ -334,7 +305,7 @@ class RollcallModel(_RowsModel):
 
     def replace_row(self, row: int, entry: watch.RollcallEntryRow) -> None:
         self._rows[row] = entry
-        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
+        self.row_changed(row)
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):
         if role == Qt.DisplayRole and orientation == Qt.Vertical:
@@ -347,26 +318,8 @@ class RollcallModel(_RowsModel):
             return base | Qt.ItemIsEditable
         return base
 
-    def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid():
-            return None
-        e = self._rows[index.row()]
-        col = index.column()
-        if role in (Qt.DisplayRole, Qt.EditRole):
-            return {
-                self.COL_STATUS: _tr(watch.ROLLCALL_STATUS[e.status]),
-                self.COL_NAME: e.name, self.COL_KANA: e.kana, self.COL_PHONE: e.phone,
-                self.COL_AREA: e.area, self.COL_ADDRESS: e.address,
-                self.COL_EMERGENCY: e.emergency_contact,
-                self.COL_TIME: local_time(e.checked_at), self.COL_NOTE: e.note,
-            }[col]
-        if role == Qt.BackgroundRole:
-            return QBrush(QColor(STATUS_COLORS[e.status]))
-        if role == Qt.FontRole and col in (self.COL_STATUS, self.COL_NAME):
-            font = QFont()
-            font.setBold(True)
-            return font
-        return None
+    def row_background(self, e: watch.RollcallEntryRow):
+        return QBrush(QColor(STATUS_COLORS[e.status]))
 
     def setData(self, index, value, role=Qt.EditRole):
         if role == Qt.EditRole and index.isValid() and index.column() == self.COL_NOTE:

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from coordinator_app.core import clock
+from coordinator_app.core.access import ScopeError
 from coordinator_app.services import watch
-from coordinator_app.services.scope import ScopeError
 from coordinator_app.ui.context import AppContext
 from coordinator_app.ui.watch.models import STATUS_COLORS, RollcallModel, local_time
 
@@ -59,21 +59,43 @@ class RollcallPage(QWidget):
         self.today = today or clock.today()
         self.rollcall: watch.RollcallInfo | None = None
         self.confirm = True  # tests switch the confirmations off
+        bar = self._build_choice()
+        self._build_progress()
+        self._build_table()
+        buttons = self._build_mark_buttons()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.progress_label)
+        layout.addWidget(self.counts_label)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.message)
+        self.start_button.clicked.connect(self.start)
+        self.history.activated.connect(lambda _: self.open_rollcall(self.history.currentData()))
+        self.close_button.clicked.connect(self.close_rollcall)
 
+    # --- building -----------------------------------------------------------------
+
+    def _build_choice(self) -> QHBoxLayout:
+        """Start a roll-call for a scope, or open an earlier one."""
         self.scope = QComboBox(self)
-        start = QPushButton(self.tr("安否確認を開始"), self)
+        self.start_button = QPushButton(self.tr("安否確認を開始"), self)
         self.history = QComboBox(self)
         self.history.setMinimumWidth(280)
         self.close_button = QPushButton(self.tr("この安否確認を終了"), self)
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("対象"), self))
         bar.addWidget(self.scope)
-        bar.addWidget(start)
+        bar.addWidget(self.start_button)
         bar.addSpacing(20)
         bar.addWidget(QLabel(self.tr("記録"), self))
         bar.addWidget(self.history, 1)
         bar.addWidget(self.close_button)
+        return bar
 
+    def _build_progress(self) -> None:
         self.progress_label = QLabel(self.tr("安否確認は始まっていません"), self)
         big = QFont()
         big.setPointSize(20)
@@ -85,6 +107,8 @@ class RollcallPage(QWidget):
         self.progress.setMinimumHeight(22)
         self.progress.setTextVisible(False)
 
+    def _build_table(self) -> None:
+        """Large rows that take the status keys; the note is edited in place."""
         self.model = RollcallModel(self)
         self.model.on_note = self._set_note
         self.table = RollcallTable(self)
@@ -102,6 +126,8 @@ class RollcallPage(QWidget):
                            (6, 200), (7, 90)):
             self.table.setColumnWidth(col, width)
 
+    def _build_mark_buttons(self) -> QHBoxLayout:
+        """One big button per status (the same as keys 1/2/3/0), and the hint."""
         buttons = QHBoxLayout()
         self.mark_buttons: dict[str, QPushButton] = {}
         for key, status in (("1", "safe"), ("2", "needs_help"), ("3", "unreachable"),
@@ -119,20 +145,7 @@ class RollcallPage(QWidget):
         self.message = QLabel(self.tr("1 無事・2 要支援・3 連絡不能・0 未確認に戻す　"
                                       "↑↓で移動　F2でメモ"), self)
         self.message.setStyleSheet("font-size: 12pt;")
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(bar)
-        layout.addWidget(self.progress_label)
-        layout.addWidget(self.counts_label)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(buttons)
-        layout.addWidget(self.message)
-
-        start.clicked.connect(self.start)
-        self.history.activated.connect(lambda _: self.open_rollcall(self.history.currentData()))
-        self.close_button.clicked.connect(self.close_rollcall)
+        return buttons
 
     # --- choosing a roll-call --------------------------------------------------------
 

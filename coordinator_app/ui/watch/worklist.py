@@ -63,7 +63,21 @@ class WorklistPage(QWidget):
         self._generation = 0
         self._own_change = False
         self.worklist: watch.Worklist | None = None
+        bar = self._build_filters()
+        self._build_table()
+        self.panel = ContactPanel(ctx, self)
+        self.panel.today = self.today
+        self.panel.setMinimumWidth(340)
+        self.panel.setMaximumWidth(440)
+        self._lay_out(bar)
+        self._connect()
+        self._fill_filters()
 
+    # --- building -----------------------------------------------------------------
+
+    def _build_filters(self) -> QHBoxLayout:
+        """The bar of filters (month, area, cooperator, state) and buttons,
+        and the summary line below it."""
         self.month = QComboBox(self)
         for m in recent_months(self.today):
             self.month.addItem(month_label(m), m)
@@ -74,8 +88,8 @@ class WorklistPage(QWidget):
         for code in ("unreached", "overdue", "absent_twice", "concern", "no_cooperator",
                      "reached"):
             self.state.addItem(watch.STATE_FILTERS[code], code)
-        refresh = QPushButton(self.tr("更新（F5）"), self)
-        enrol = QPushButton(self.tr("新規登録（Ctrl+N）"), self)
+        self.refresh_button = QPushButton(self.tr("更新（F5）"), self)
+        self.enrol_button = QPushButton(self.tr("新規登録（Ctrl+N）"), self)
         bar = QHBoxLayout()
         for label, widget in ((self.tr("月(&T)"), self.month), (self.tr("自治会(&A)"), self.area),
                               (self.tr("協力員(&K)"), self.cooperator),
@@ -85,8 +99,8 @@ class WorklistPage(QWidget):
             bar.addWidget(caption)
             bar.addWidget(widget)
         bar.addStretch(1)
-        bar.addWidget(refresh)
-        bar.addWidget(enrol)
+        bar.addWidget(self.refresh_button)
+        bar.addWidget(self.enrol_button)
         self.summary = QLabel(self)
         self.summary.setStyleSheet("font-size: 12pt; padding: 4px;")
         self.summary.setTextFormat(Qt.RichText)
@@ -95,7 +109,9 @@ class WorklistPage(QWidget):
                              (self.state, 8)):
             combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(chars)
+        return bar
 
+    def _build_table(self) -> None:
         self.model = WorklistModel(self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
@@ -114,11 +130,8 @@ class WorklistPage(QWidget):
                            (WorklistModel.COL_DAYS, 60), (WorklistModel.COL_MONTH, 40),
                            (WorklistModel.COL_FREQ, 44)):
             self.table.setColumnWidth(col, width)
-        self.panel = ContactPanel(ctx, self)
-        self.panel.today = self.today
-        self.panel.setMinimumWidth(340)
-        self.panel.setMaximumWidth(440)
 
+    def _lay_out(self, bar: QHBoxLayout) -> None:
         split = QSplitter(Qt.Horizontal, self)
         split.addWidget(self.table)
         split.addWidget(self.panel)
@@ -131,17 +144,17 @@ class WorklistPage(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(split, 1)
 
+    def _connect(self) -> None:
         for combo in (self.month, self.area, self.cooperator, self.state):
             combo.activated.connect(lambda _=0: self.reload())
-        refresh.clicked.connect(self.reload)
-        enrol.clicked.connect(self.enrolRequested)
+        self.refresh_button.clicked.connect(self.reload)
+        self.enrol_button.clicked.connect(self.enrolRequested)
         QShortcut(QKeySequence(Qt.Key_F5), self, self.reload,
                   context=Qt.WidgetWithChildrenShortcut)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.activated.connect(lambda _: self.panel.focus_result())
         self.panel.saved.connect(self._saved)
-        ctx.changes.changed.connect(self._changed)
-        self._fill_filters()
+        self.ctx.changes.changed.connect(self._changed)
 
     # --- filters -------------------------------------------------------------------
 
