@@ -197,18 +197,13 @@ def _watch_register_counts(session: Session, year: _Year, counts: _Counts) -> No
 def _volunteer_counts(session: Session, year: _Year, counts: _Counts) -> None:
     """volunteers registered and withdrawn in each month, participations,
     and the stock (``_volunteer_stock``)."""
-    q = (select(Volunteer.branch_id, Volunteer.registered_month, func.count())
-         .where(year.in_scope(Volunteer.branch_id),
-                Volunteer.registered_month.between(year.lo, year.hi))
-         .group_by(Volunteer.branch_id, Volunteer.registered_month))
-    for b, m, n in session.execute(q):
-        counts.add(b, m, "volunteers_registered", "total", "", n)
-    q = (select(Volunteer.branch_id, Volunteer.withdrawn_month, func.count())
-         .where(year.in_scope(Volunteer.branch_id),
-                Volunteer.withdrawn_month.between(year.lo, year.hi))
-         .group_by(Volunteer.branch_id, Volunteer.withdrawn_month))
-    for b, m, n in session.execute(q):
-        counts.add(b, m, "volunteers_withdrawn", "total", "", n)
+    for month, measure in ((Volunteer.registered_month, "volunteers_registered"),
+                           (Volunteer.withdrawn_month, "volunteers_withdrawn")):
+        q = (select(Volunteer.branch_id, month, func.count())
+             .where(year.in_scope(Volunteer.branch_id), month.between(year.lo, year.hi))
+             .group_by(Volunteer.branch_id, month))
+        for b, m, n in session.execute(q):
+            counts.add(b, m, measure, "total", "", n)
 
     q = (select(Activity.branch_id, Activity.month, func.count())
          .join(ActivityParticipant, ActivityParticipant.activity_id == Activity.id)

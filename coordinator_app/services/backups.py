@@ -16,7 +16,6 @@ import re
 import shutil
 import sqlite3
 import tempfile
-import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
@@ -228,15 +227,16 @@ def backup_to(db: Database, who: SignedIn | None, out: Path,
 PARTIAL_AGE_SECONDS = 3600
 
 
-def _file_clock(folder: Path) -> float:
+def _file_clock(folder: Path) -> float | None:
     """The time the file system stamps on a file made now: a leftover's age
     is measured on the clock that stamped it (not the app's clock, which
-    tests and libfaketime may move)."""
+    tests and libfaketime may move). None where no file can be made: no
+    file can be removed there either."""
     try:
         with tempfile.TemporaryFile(dir=folder) as probe:
             return os.fstat(probe.fileno()).st_mtime
     except OSError:
-        return time.time()
+        return None
 
 
 def remove_leftovers(db_path: Path, folder: Path | None = None) -> int:
@@ -250,7 +250,10 @@ def remove_leftovers(db_path: Path, folder: Path | None = None) -> int:
     stem = re.escape(Path(db_path).stem)
     partial = re.compile(stem + r"-.+\.db\.partial$")
     orphan_keys = re.compile("(" + stem + r"-.+\.db)\.keys\.json$")
-    old = _file_clock(folder) - PARTIAL_AGE_SECONDS
+    stamped_now = _file_clock(folder)
+    if stamped_now is None:
+        return 0
+    old = stamped_now - PARTIAL_AGE_SECONDS
     gone = 0
     for p in folder.iterdir():
         m = orphan_keys.match(p.name)

@@ -346,13 +346,19 @@ def _split_methods(text: str) -> tuple[str, ...]:
     return tuple(m for m in (text or "").split(";") if m)
 
 
-def _watch_user(s, user: SignedIn, watch_user_id: int) -> WatchUser:
-    access.check(user, Action.PERSONAL_RECORDS)  # the role before the id
-    record = s.get(WatchUser, watch_user_id)
+def _in_scope(s, user: SignedIn, model, record_id: int, missing: str):
+    """The record of model with record_id, when user may see its branch;
+    the role is checked before the id is looked up."""
+    access.check(user, Action.PERSONAL_RECORDS)
+    record = s.get(model, record_id)
     if record is None:
-        raise LookupError("該当する見守り利用者が見つかりません")
+        raise LookupError(missing)
     access.check(user, Action.PERSONAL_RECORDS, record.branch_id)
     return record
+
+
+def _watch_user(s, user: SignedIn, watch_user_id: int) -> WatchUser:
+    return _in_scope(s, user, WatchUser, watch_user_id, "該当する見守り利用者が見つかりません")
 
 
 def _has_watch_role():
@@ -908,12 +914,7 @@ def _progress(s, rollcall_id: int) -> RollcallProgress:
 
 
 def _rollcall(s, user: SignedIn, rollcall_id: int) -> Rollcall:
-    access.check(user, Action.PERSONAL_RECORDS)  # the role before the id
-    rc = s.get(Rollcall, rollcall_id)
-    if rc is None:
-        raise LookupError("該当する安否確認が見つかりません")
-    access.check(user, Action.PERSONAL_RECORDS, rc.branch_id)
-    return rc
+    return _in_scope(s, user, Rollcall, rollcall_id, "該当する安否確認が見つかりません")
 
 
 def _info(s, rc: Rollcall) -> RollcallInfo:

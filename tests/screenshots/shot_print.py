@@ -22,6 +22,7 @@ if str(ROOT) not in sys.path:
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from coordinator_app.core import clock  # noqa: E402
 from coordinator_app.core.access import SignedIn  # noqa: E402
 from coordinator_app.reports import pdf  # noqa: E402
 from coordinator_app.services import printing  # noqa: E402
@@ -55,6 +56,7 @@ def wait_until(condition, timeout_ms: int = 20000) -> None:
 
 
 def main() -> None:
+    clock.set_now(TODAY)  # the register stamps printed_at on the app's clock
     app = QApplication.instance() or QApplication(sys.argv)
     setup_fonts(app)
     OUT.mkdir(parents=True, exist_ok=True)

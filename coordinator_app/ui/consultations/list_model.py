@@ -17,7 +17,14 @@ import datetime as dt
 from collections import OrderedDict
 from typing import Any, Callable, Protocol
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor
 
 from coordinator_app.core import clock, codes
