@@ -12,6 +12,8 @@ digits, trailing spaces, CRLF or LF, blank rows, quoted summaries with
 commas, quotes and newlines, group names and readings with digits and
 Latin letters, repeated same-day contacts. ``draw_broken`` breaks one
 rule in one file and says which line the refusal must name.
+``draw_gatherings`` adds activity groups and events (groups.csv,
+events.csv) to a set, and ``GATHERING_RULES`` break their rules.
 
 Column names, labels and rules are written here from the contract, not
 taken from the importer.
@@ -62,10 +64,23 @@ COLUMNS: dict[str, list[tuple[str, str, bool]]] = {
                    ("area", "自治会", False), ("registered_on", "登録日", True),
                    ("withdrawn_on", "退会日", False), ("skills", "特技", False),
                    ("insurance_fy", "保険加入年度", False)],
+    "groups": [("external_id", "グループID", True), ("branch_code", "支部コード", True),
+               ("name", "名称", True), ("kana", "ふりがな", False), ("kind", "種別", True),
+               ("area", "自治会", False), ("started_on", "開始日", True),
+               ("ended_on", "終了日", False), ("subsidy_fy", "助成年度", False)],
+    # note has no label of its own in events.csv: メモ, as in watch-contacts.csv
+    "events": [("external_id", "行事ID", True), ("branch_code", "支部コード", True),
+               ("held_on", "開催日", True), ("kind", "種別", True), ("title", "名称", True),
+               ("group_id", "グループID", False), ("area", "自治会", False),
+               ("participants", "参加人数", True), ("volunteers", "うちボランティア", False),
+               ("note", "メモ", False)],
 }
 # The order a set is imported in: what a file names must be there first.
 ORDER = ("branches", "volunteers", "watch-users", "watch-contacts", "consultations")
-NOT_FUTURE = {"received_on", "contacted_on", "registered_on", "enrolled_on", "birth_date"}
+# 行事・サロン (issue 16), after the branches: groups, then the events naming them.
+GATHERINGS = ("groups", "events")
+NOT_FUTURE = {"received_on", "contacted_on", "registered_on", "enrolled_on", "birth_date",
+              "started_on", "held_on"}
 
 # The fiscal year tallied: the last whole one before TODAY; records span
 # from half a year before it to TODAY (registrations from 令和元年 on).
@@ -138,12 +153,41 @@ class Consultation:
 
 
 @dataclass
+class Group:
+    ext: str
+    branch: str
+    name: str
+    kana: str
+    kind: str
+    area: str
+    started: dt.date
+    ended: dt.date | None
+    subsidy_fy: tuple[int, ...]
+
+
+@dataclass
+class Event:
+    ext: str
+    branch: str
+    held: dt.date
+    kind: str
+    title: str
+    group: Group | None
+    area: str
+    participants: int
+    volunteers: int
+    note: str
+
+
+@dataclass
 class LedgerSet:
     branches: list[Branch] = field(default_factory=list)
     volunteers: list[Volunteer] = field(default_factory=list)
     users: list[WatchUser] = field(default_factory=list)
     contacts: list[Contact] = field(default_factory=list)
     consultations: list[Consultation] = field(default_factory=list)
+    groups: list[Group] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
 
     @property
     def branch_codes(self) -> list[str]:
@@ -156,13 +200,14 @@ class LedgerSet:
     def records(self, kind: str) -> list:
         return {"branches": self.branches, "volunteers": self.volunteers,
                 "watch-users": self.users, "watch-contacts": self.contacts,
-                "consultations": self.consultations}[kind]
+                "consultations": self.consultations, "groups": self.groups,
+                "events": self.events}[kind]
 
 
 @dataclass(frozen=True)
 class Cell:
     """A value before it is written: ``how`` says how it may be varied."""
-    how: str  # text | code | codes | date | kana | year | by | raw
+    how: str  # text | code | codes | date | kana | year | years | count | by | raw
     value: Any
     table: dict | None = None
 
@@ -209,6 +254,19 @@ _ROWS: dict[str, Callable[[Any], list[tuple[str, Cell]]]] = {
         ("response", Cell("code", c.response, codes.RESPONSE)),
         ("referred_to", _opt(c.referred_to, "text")), ("person_name", _opt(c.person_name, "text")),
         ("person_kana", _opt(c.person_kana, "kana")), ("summary", _opt(c.summary, "text"))],
+    "groups": lambda g: [
+        ("external_id", T(g.ext)), ("branch_code", T(g.branch)), ("name", T(g.name)),
+        ("kana", _opt(g.kana, "kana")), ("kind", Cell("code", g.kind, codes.DEFAULT_GROUP_KINDS)),
+        ("area", _opt(g.area, "text")), ("started_on", Cell("date", g.started)),
+        ("ended_on", _opt(g.ended, "date")), ("subsidy_fy", _opt(g.subsidy_fy, "years"))],
+    "events": lambda e: [
+        ("external_id", T(e.ext)), ("branch_code", T(e.branch)), ("held_on", Cell("date", e.held)),
+        ("kind", Cell("code", e.kind, codes.DEFAULT_EVENT_KINDS)), ("title", T(e.title)),
+        ("group_id", T(e.group.ext) if e.group else _raw("")), ("area", _opt(e.area, "text")),
+        ("participants", Cell("count", e.participants)),
+        # empty = 0 (the contract), so 0 may be written either way
+        ("volunteers", Cell("count", e.volunteers) if e.volunteers else Cell("zero", 0)),
+        ("note", _opt(e.note, "text"))],
 }
 
 
@@ -321,6 +379,66 @@ def draw_set(draw, branches: int | None = None, at_least_one: bool = False) -> L
     return s
 
 
+TITLES = {"salon": ["{g} 定例会", "サロン（第{n}回）"], "course": ["認知症サポーター養成講座",
+           "傾聴ボランティア講座 第{n}回"], "forum": ["地域福祉懇談会", "R{n} 懇談会"],
+           "exchange": ["世代間交流会"], "education": ["福祉教育 小学校{n}年"],
+           "drill": ["避難訓練", "AED講習"], "meeting": ["支部役員会", "民生委員部会"],
+           "publicity": ["かわらばん配布"], "other": ["その他の行事, 「集い」"]}
+
+
+def _window(g: Group) -> tuple[dt.date, dt.date] | None:
+    """The days up to TODAY on which the group is active (None: none)."""
+    last = min(TODAY, g.ended - dt.timedelta(days=1)) if g.ended else TODAY
+    return (g.started, last) if g.started <= last else None
+
+
+def draw_gatherings(draw, s: LedgerSet, at_least_one: bool = False) -> None:
+    """Add activity groups and events to the set's branches. Group IDs
+    repeat across branches (an ID names a group of its own branch);
+    some groups end, some on the day they started (active on no day).
+    at_least_one: every branch has a group of its own ID that is always
+    active (``S-<branch>``) and an event of it, and an event of no group."""
+    ext_style = draw(st.sampled_from(["G{}", "グ{:02d}", "g-{}"]))
+    for b in s.branch_codes:
+        groups = []
+        for j in range(draw(st.integers(0, 3))):
+            name, reading = _group(draw)
+            started = draw(_dates(REIWA, TODAY))
+            ended = draw(st.none() | _dates(started, TODAY + dt.timedelta(days=60)))
+            groups.append(Group(
+                ext_style.format(j + 1), b, name, draw(st.sampled_from([reading, ""])),
+                draw(st.sampled_from(sorted(codes.DEFAULT_GROUP_KINDS))),
+                draw(st.sampled_from(AREAS)), started, ended,
+                tuple(sorted(draw(st.sets(st.integers(2019, FY + 1), max_size=3))))))
+        if at_least_one:
+            groups.append(Group(f"S-{b}", b, "ふれあいサロン", "ふれあいさろん", "salon", "",
+                                REIWA, None, (FY,)))
+        s.groups += groups
+        active = [g for g in groups if _window(g)]
+        events = draw(st.integers(0, 5))
+        for j in range(events + (2 if at_least_one else 0)):
+            if at_least_one and j == events:
+                group = groups[-1]
+            elif at_least_one and j == events + 1:
+                group = None
+            else:
+                group = draw(st.sampled_from(active)) if active and draw(st.booleans()) else None
+            if group:
+                kind = draw(st.sampled_from(["salon", "salon", "course", "other"]))
+                held = draw(_dates(*_window(group)))
+            else:
+                kind = draw(st.sampled_from(sorted(codes.DEFAULT_EVENT_KINDS)))
+                held = draw(_dates(WINDOW_START, TODAY))
+            participants = draw(st.sampled_from([0, 1, 12, 35, 600]) | st.integers(0, 200))
+            s.events.append(Event(
+                f"E{j + 1:03d}", b, held, kind,
+                draw(st.sampled_from(TITLES[kind])).format(g=group.name if group else "",
+                                                           n=j + 1).strip(),
+                group, draw(st.sampled_from(AREAS)), participants,
+                draw(st.sampled_from([0, participants]) | st.integers(0, participants)),
+                draw(st.sampled_from(NOTES))))
+
+
 # --- rendering values -----------------------------------------------------------------------
 
 ERAS = [("令和", "R", dt.date(2019, 5, 1)), ("平成", "H", dt.date(1989, 1, 8)),
@@ -383,8 +501,13 @@ def render(draw, cell: Cell) -> str:
         text = render_date(draw, value)
     elif how == "kana":
         text = render_kana(draw, value)
-    elif how == "year":
+    elif how in ("year", "count"):
         text = str(value).translate(_FULL_WIDTH) if draw(st.booleans()) else str(value)
+    elif how == "years":
+        text = draw(st.sampled_from([";", " ; ", "; "])).join(
+            str(y).translate(_FULL_WIDTH) if draw(st.booleans()) else str(y) for y in value)
+    elif how == "zero":
+        text = draw(st.sampled_from(["", "0", "０"]))
     elif how == "by":
         text = (draw(st.sampled_from(["staff", "職員"])) if not value
                 else draw(st.sampled_from([";", " ; "])).join(value))
@@ -491,13 +614,15 @@ def _raw(text: str) -> Cell:
     return Cell("raw", text)
 
 
-def draw_broken(draw, s: LedgerSet, rule: str | None = None) -> Broken:
-    """One file of the set with one contract rule (of RULES; drawn when not
-    given) broken once. The set must be drawn with at_least_one=True, and
-    imported: some rules re-import a record with a change that contradicts
-    what is stored."""
-    rule = rule or draw(st.sampled_from(sorted(RULES)))
-    kind, rows, target, extra = RULES[rule](draw, s)
+def draw_broken(draw, s: LedgerSet, rule: str | None = None,
+                rules: dict[str, Callable] | None = None) -> Broken:
+    """One file of the set with one contract rule (of ``rules``, RULES by
+    default; drawn when not given) broken once. The set must be drawn with
+    at_least_one=True, and imported: some rules re-import a record with a
+    change that contradicts what is stored."""
+    rules = RULES if rules is None else rules
+    rule = rule or draw(st.sampled_from(sorted(rules)))
+    kind, rows, target, extra = rules[rule](draw, s)
     if extra == "header":
         order, header = layout(draw, kind, rows)
         header, records = _break_header(draw, kind, order, header, rows)
@@ -547,8 +672,8 @@ def _pick(draw, s: LedgerSet, kind: str, test: Callable[[Any], bool] = lambda r:
     return rows, draw(st.sampled_from(candidates))
 
 
-def _any_kind(draw, s):
-    kind = draw(st.sampled_from(ORDER))
+def _any_kind(draw, s, kinds=ORDER):
+    kind = draw(st.sampled_from(kinds))
     rows, t = _pick(draw, s, kind)
     return kind, rows, t
 
@@ -692,18 +817,18 @@ def _enrolment_leaves_contacts_out(draw, s):
     return "watch-users", rows, t, None
 
 
-def _header(draw, s):
-    kind, rows, _ = _any_kind(draw, s)
+def _header(draw, s, kinds=ORDER):
+    kind, rows, _ = _any_kind(draw, s, kinds)
     return kind, rows, 0, "header"
 
 
-def _column_count(draw, s):
-    kind, rows, t = _any_kind(draw, s)
+def _column_count(draw, s, kinds=ORDER):
+    kind, rows, t = _any_kind(draw, s, kinds)
     return kind, rows, t, "count"
 
 
-def _open_quote(draw, s):
-    kind, rows, t = _any_kind(draw, s)
+def _open_quote(draw, s, kinds=ORDER):
+    kind, rows, t = _any_kind(draw, s, kinds)
     return kind, rows, t, "quote"
 
 
@@ -726,4 +851,162 @@ RULES: dict[str, Callable] = {
     "unknown, missing or repeated column": _header,
     "wrong column count": _column_count,
     "quote left open": _open_quote,
+}
+
+
+# --- breaking one rule of groups.csv or events.csv ---------------------------------------------
+# A set drawn with draw_gatherings(at_least_one=True) over two branches.
+
+def _of_group(e: Event) -> bool:
+    return e.group is not None
+
+
+def _unknown_group(draw, s):
+    rows, t = _pick(draw, s, "events")
+    _set(rows, t, group_id=_raw(draw(st.sampled_from(
+        ["G-NONE", "S-", "グ99", "s-" + s.events[t].branch]))))  # IDs are case-sensitive
+    return "events", rows, t, None
+
+
+def _group_of_another_branch(draw, s):
+    rows, t = _pick(draw, s, "events")
+    other = next(b for b in s.branch_codes if b != s.events[t].branch)
+    _set(rows, t, group_id=T(f"S-{other}"))  # that branch's own ID: no such group here
+    return "events", rows, t, None
+
+
+def _group_not_active(draw, s):
+    rows, t = _pick(draw, s, "events", _of_group)
+    g = s.events[t].group
+    days = [g.started - dt.timedelta(days=draw(st.integers(1, 400)))]
+    if g.ended and g.ended <= TODAY:  # the end day itself is not active
+        days.append(draw(_dates(g.ended, TODAY)))
+    _set(rows, t, held_on=Cell("date", draw(st.sampled_from(days))))
+    return "events", rows, t, None
+
+
+def _volunteers_over_participants(draw, s):
+    rows, t = _pick(draw, s, "events")
+    n = s.events[t].participants
+    _set(rows, t, volunteers=Cell("count", n + draw(st.integers(1, 30))))
+    return "events", rows, t, None
+
+
+def _bad_count(draw, s):
+    rows, t = _pick(draw, s, "events")
+    column = draw(st.sampled_from(["participants", "volunteers"]))
+    _set(rows, t, **{column: _raw(draw(st.sampled_from(
+        ["-1", "－３", "2.5", "１２.０", "5人", "十", "約10", "1e3", "+3", "3,000", "100001",
+         "99999999999999999999"])))})
+    return "events", rows, t, None
+
+
+def _gathering_date(draw, s):
+    kind, column = draw(st.sampled_from([("groups", "started_on"), ("groups", "ended_on"),
+                                         ("events", "held_on")]))
+    rows, t = _pick(draw, s, kind)
+    _set(rows, t, **{column: _raw(draw(st.sampled_from([
+        "2025-02-30", "4月1日", "令和元年4月30日", "R7.13.1", "昨日", "X7.4.1", "2025/4/31"])))})
+    return kind, rows, t, None
+
+
+def _gathering_future(draw, s):
+    kind, column = draw(st.sampled_from([("groups", "started_on"), ("events", "held_on")]))
+    rows, t = _pick(draw, s, kind)
+    _set(rows, t, **{column: Cell("date", TODAY + dt.timedelta(days=draw(st.integers(1, 800))))})
+    return kind, rows, t, None
+
+
+def _gathering_kind(draw, s):
+    kind = draw(st.sampled_from(GATHERINGS))
+    rows, t = _pick(draw, s, kind)
+    # the other list's labels are no kinds of this one (サロン is a group's, サロン開催 an event's)
+    bad = {"groups": ["サロン開催", "course", "講座・研修", "Salon", "さろん", "fax"],
+           "events": ["サロン", "gathering", "子ども食堂", "講座", "Course", "fax"]}[kind]
+    _set(rows, t, kind=_raw(draw(st.sampled_from(bad))))
+    return kind, rows, t, None
+
+
+def _gathering_kana(draw, s):
+    rows, t = _pick(draw, s, "groups")
+    _set(rows, t, kana=_raw(draw(st.sampled_from(["だい三さろん", "ふれあい（仮）", "さろん＠",
+                                                    "ひまわり会"]))))
+    return "groups", rows, t, None
+
+
+def _group_ended_before_started(draw, s):
+    rows, t = _pick(draw, s, "groups")
+    g = s.groups[t]
+    _set(rows, t, ended_on=Cell("date", g.started - dt.timedelta(days=draw(st.integers(1, 90)))))
+    return "groups", rows, t, None
+
+
+def _bad_subsidy_years(draw, s):
+    rows, t = _pick(draw, s, "groups")
+    _set(rows, t, subsidy_fy=_raw(draw(st.sampled_from(
+        ["R6", "2024;R7", "令和6年度", "25", "2025年度", "2024;;x", "2024,2025", "1900", "٢٠٢٥"]))))
+    return "groups", rows, t, None
+
+
+def _gathering_duplicate(draw, s):
+    kind = draw(st.sampled_from(GATHERINGS))
+    rows, j = _pick(draw, s, kind)
+    rows.append(dict(rows[j]))
+    return kind, rows, len(rows) - 1, None
+
+
+def _gathering_required(draw, s):
+    kind = draw(st.sampled_from(GATHERINGS))
+    rows, t = _pick(draw, s, kind)
+    column = draw(st.sampled_from([n for n, _, req in COLUMNS[kind] if req]))
+    _set(rows, t, **{column: _raw(draw(st.sampled_from(["", " ", "　"])))})
+    return kind, rows, t, None
+
+
+def _gathering_too_long(draw, s):
+    kind = draw(st.sampled_from(GATHERINGS))
+    rows, t = _pick(draw, s, kind)
+    _set(rows, t, **{"name" if kind == "groups" else "title":
+                     _raw("長" * draw(st.integers(201, 230)))})
+    return kind, rows, t, None
+
+
+def _gathering_branch(draw, s):
+    kind = draw(st.sampled_from(GATHERINGS))
+    rows, t = _pick(draw, s, kind)
+    _set(rows, t, branch_code=_raw("ZZ404"))
+    return kind, rows, t, None
+
+
+def _group_period_leaves_events_out(draw, s):
+    rows, t = _pick(draw, s, "groups", lambda g: any(e.group is g for e in s.events))
+    g = s.groups[t]
+    held = sorted(e.held for e in s.events if e.group is g)
+    if held[0] < TODAY and draw(st.booleans()):
+        _set(rows, t, started_on=Cell("date", held[0] + dt.timedelta(days=1)))
+    else:
+        _set(rows, t, ended_on=Cell("date", held[-1]))
+    return "groups", rows, t, None
+
+
+GATHERING_RULES: dict[str, Callable] = {
+    "unknown group": _unknown_group,
+    "group of another branch": _group_of_another_branch,
+    "group not active on the date": _group_not_active,
+    "volunteers > participants": _volunteers_over_participants,
+    "negative, non-integer or huge count": _bad_count,
+    "bad date": _gathering_date,
+    "future date": _gathering_future,
+    "unknown kind": _gathering_kind,
+    "kanji in kana": _gathering_kana,
+    "ended before started": _group_ended_before_started,
+    "bad subsidy years": _bad_subsidy_years,
+    "duplicate external_id": _gathering_duplicate,
+    "required field empty": _gathering_required,
+    "text too long": _gathering_too_long,
+    "unknown branch": _gathering_branch,
+    "group period leaves recorded events out": _group_period_leaves_events_out,
+    "unknown, missing or repeated column": lambda draw, s: _header(draw, s, GATHERINGS),
+    "wrong column count": lambda draw, s: _column_count(draw, s, GATHERINGS),
+    "quote left open": lambda draw, s: _open_quote(draw, s, GATHERINGS),
 }

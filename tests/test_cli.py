@@ -148,17 +148,17 @@ def test_bad_ledger_is_refused_in_one_line(loaded, tmp_path, capsys):
 
 @pytest.mark.parametrize("argv, message", [
     (["import", "consultations", "{tmp}/missing.csv"], "ファイルが見つかりません"),
-    (["import", "people", "{tmp}/x.csv"], "invalid choice"),
+    (["import", "people", "{tmp}/x.csv"], "'people' は選べません"),
     (["export", "tallies", "--out", "{tmp}/t.csv"], "--fiscal-year"),
     (["export", "tallies", "--fiscal-year", "2025", "--branch", "99", "--out", "{tmp}/t.csv"],
      "支部コード 99 は登録されていません"),
     (["export", "tallies", "--fiscal-year", "1800", "--out", "{tmp}/t.csv"], "年度は西暦4桁"),
     (["export", "tallies", "--fiscal-year", "2025", "--format", "pdf", "--out", "{tmp}/t.csv"],
-     "invalid choice"),
+     "'pdf' は選べません"),
     (["export", "tallies", "--fiscal-year", "2025", "--out", "{tmp}/no/such/dir/t.csv"], "エラー"),
     (["consolidate", "{tmp}/missing.csv", "--out", "{tmp}/c.csv"], "ファイルが見つかりません"),
     (["backup"], "--out"),
-    (["frobnicate"], "invalid choice"),
+    (["frobnicate"], "'frobnicate' は選べません"),
 ])
 def test_every_error_is_one_line_and_changes_nothing(loaded, tmp_path, capsys, argv, message):
     argv = [a.replace("{tmp}", str(tmp_path)) for a in argv]

@@ -347,6 +347,41 @@ def _oracle(con, branch_id: int, login: str) -> dict[str, list]:
     return expected
 
 
+def _add_gatherings(db, seed: int) -> None:
+    """A group with a leader, a regular and a subsidy year, and an event
+    with a named attendee, in every branch (行事・サロン, issue 16)."""
+    import datetime as dt
+    import random
+
+    from sqlmodel import select
+
+    from coordinator_app.core.models import (ActivityGroup, Branch, Event, EventAttendee,
+                                             GroupLeader, GroupMember, GroupSubsidy, Volunteer)
+    rng = random.Random(seed)
+    with db.session() as s:
+        for branch in s.exec(select(Branch)).all():
+            volunteer = s.exec(select(Volunteer).where(Volunteer.branch_id == branch.id)).first()
+            day = dt.date(2024, rng.randint(4, 12), rng.randint(1, 28))
+            group = ActivityGroup(branch_id=branch.id, name=f"サロン{branch.code}", kana="さろん",
+                                  kana_key="さろん", kind="salon", started_on=day,
+                                  started_month=day.year * 100 + day.month)
+            s.add(group)
+            s.flush()
+            event = Event(branch_id=branch.id, held_on=day, month=day.year * 100 + day.month,
+                          kind="salon", title="定例会", group_id=group.id,
+                          participants=rng.randint(1, 20), volunteers=0)
+            s.add(event)
+            s.add(GroupSubsidy(group_id=group.id, fiscal_year=2024))
+            s.flush()
+            if volunteer is not None:
+                s.add(GroupLeader(group_id=group.id, volunteer_id=volunteer.id, contact=True))
+                s.add(GroupMember(group_id=group.id, person_id=volunteer.person_id,
+                                  volunteer_id=volunteer.id))
+                s.add(EventAttendee(event_id=event.id, person_id=volunteer.person_id,
+                                    volunteer_id=volunteer.id))
+        s.commit()
+
+
 @settings(max_examples=6, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(seed=st.integers(0, 10_000), branches=st.sampled_from([("01", "02"), ("01", "02", "03")]),
@@ -360,6 +395,7 @@ def test_a_branch_copy_is_the_live_database_restricted_to_the_branch(seed, branc
         db = open_test_db(str(Path(tmp) / "live.db"))
         try:
             generate(db, branch_codes=branches, per_branch=per_branch, seed=seed)
+            _add_gatherings(db, seed)
             who = coordinator_of(db, code)
             result = write_branch_copy(db, who, Path(tmp) / "copy.db", "pw-for-the-copy")
             with db.engine.connect() as conn:
@@ -388,7 +424,8 @@ def test_a_branch_copy_is_the_live_database_restricted_to_the_branch(seed, branc
     assert got == expected
     # ...and nothing else: the copy has no row outside the branch.
     for t, rows in whole.items():
-        if t not in ("branch", "category", "role", "setting", "alembic_version", "indicator",
+        if t not in ("branch", "category", "role", "group_kind", "event_kind", "setting",
+                     "alembic_version", "indicator",
                      "indicator_plan", "indicator_year", "evaluation_narrative"):
             assert rows == [], t
 

@@ -169,16 +169,12 @@ def test_a_bad_day_in_the_environment_is_refused_by_name(value):
     assert done.returncode != 0 and clock.ENV_VAR in done.stderr
 
 
-def test_printed_pdfs_are_aged_by_the_clock_that_named_them(tmp_path):
-    """The viewer's copies are removed a day after they were printed, by the
-    time in their names: moving the clock (a demo's day) neither keeps them
-    for ever nor removes the one still open in the viewer."""
+def test_printed_pdfs_are_named_by_the_apps_clock(tmp_path):
+    """The file name's time is the register's (the app's clock, a demo's
+    day included), and a second print in the same second gets its own file."""
     clock.set_now(dt.datetime(2027, 3, 31, 23, 30))
-    old = tmp_path / printing.print_file_name("watch_users", clock.now() - dt.timedelta(days=2))
-    fresh = tmp_path / printing.print_file_name("watch_users")
-    other = tmp_path / "someone-elses.pdf"
-    for f in (old, fresh, other):
-        f.write_bytes(b"%PDF-1.4")
-        os.utime(f, (0, 0))  # the file system's times say nothing about the clock's day
-    assert printing.clean_print_folder(tmp_path) == 1
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([fresh.name, other.name])
+    first = printing.print_path(tmp_path, "watch_users")
+    assert first.name == "見守り電話確認リスト_20270331-233000.pdf"
+    first.write_bytes(b"%PDF-1.4")
+    second = printing.print_path(tmp_path, "watch_users")
+    assert second.name == "見守り電話確認リスト_20270331-233000-2.pdf"

@@ -140,3 +140,23 @@ def test_non_utf8_or_binary_file_is_refused(demo_db, tmp_path):
 def test_no_file_is_refused():
     with pytest.raises(TallyError, match="1つ以上"):
         tally_file.consolidate([])
+
+
+def test_one_month_files_consolidate_to_those_months_of_the_year(demo_db, tmp_path):
+    """What a branch sends each month (``export tallies --month``): month
+    files of several branches and months merge into those rows of the
+    year's file; the same branch × month sent twice is still refused."""
+    def month_file(code: str, month: int) -> Path:
+        out = tmp_path / f"tally_{code}_{month}.csv"
+        with demo_db.session() as s:
+            tally_file.write_csv(counting.compute(s, FY, [code], month=month), out)
+        return out
+
+    files = [month_file("01", 202609), month_file("01", 202610), month_file("02", 202610)]
+    merged = tally_file.consolidate(files)
+    with demo_db.session() as s:
+        year = counting.compute(s, FY, ["01", "02"])
+    assert merged == [r for r in year if (r.branch_code, r.month) in
+                      {("01", "2026-09"), ("01", "2026-10"), ("02", "2026-10")}]
+    with pytest.raises(TallyError, match="支部 01 の 2026-10 が"):
+        tally_file.consolidate([files[1], month_file("01", 202610)])

@@ -156,6 +156,10 @@ def type_record_by_keyboard(qtbot, screen, *, kind="1", channel="2", from_whom="
         press(qtbot, Qt.Key_Tab)
         type_ascii(qtbot, phone)
         press(qtbot, Qt.Key_Tab)
+        assert focused() is form.person.new_address  # then 住所 and 自治会 (issue 18)
+        press(qtbot, Qt.Key_Tab)
+        assert focused() is form.person.new_area
+        press(qtbot, Qt.Key_Tab)
     else:
         for _ in range(3):  # results, 新しい人, then on to 内容
             press(qtbot, Qt.Key_Tab)
@@ -496,7 +500,9 @@ def test_admin_restores_a_deleted_record(qtbot, demo_db, coordinator):
     view = DeletedConsultationsView(ctx)
     qtbot.addWidget(view)
     shown = [view.model.data(view.model.index(0, c)) for c in range(view.model.columnCount())]
-    assert shown[0] == str(cid) and not any("秘密" in (t or "") for t in shown)
+    # the branch's 相談番号, not the database id (issue 18)
+    assert shown[0] == svc.record_number(demo_db, coordinator, cid) != str(cid)
+    assert not any("秘密" in (t or "") for t in shown)
     view.restore_button.click()
     qtbot.waitUntil(lambda: view.model.rowCount() == 0, timeout=5000)
     assert svc.get_consultation(demo_db, coordinator, cid).summary == "秘密の内容"

@@ -105,7 +105,7 @@ def test_the_database_and_its_wal_are_owner_only_while_open(tmp_path):
     assert open_to_others([path]) == []
 
 
-def test_exports_written_by_the_services_are_owner_only(demo_db, tmp_path, monkeypatch):
+def test_exports_written_by_the_services_are_owner_only(demo_db, tmp_path):
     documents = tmp_path / "Documents"  # the user's folder: not the app's to narrow
     documents.mkdir(mode=0o755)
     coordinator = SignedIn(0, "c1", "コーディネーター", "coordinator", *_branch(demo_db, "01"))
@@ -118,12 +118,13 @@ def test_exports_written_by_the_services_are_owner_only(demo_db, tmp_path, monke
     consolidation.receive_files(demo_db, CITY, [documents / "t.csv"])
     consolidation.export_consolidated(demo_db, CITY, FY, documents / "all.csv")
     write_recovery_sheet(documents / "回復キー.pdf", "ABCD-EFGH-IJKL-MNOP", "demo.db")
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    folder = printing.print_folder()
+    printed = printing.print_path(tmp_path / "印刷" / "2026", "volunteers")  # a 保存先 the app makes
+    printing.print_list(demo_db, coordinator, printing.PrintRequest(
+        kind="volunteers", recipient="会長"), printed)
     written = tree(documents) - {documents}
     assert {p.name for p in written} == {"t.csv", "t.xlsx", "audit.csv", "i.csv", "i.pdf",
                                          "w.pdf", "all.csv", "回復キー.pdf"}
-    assert open_to_others(written | {folder}) == []
+    assert printed.exists() and open_to_others(written | tree(tmp_path / "印刷")) == []
     assert stat.S_IMODE(documents.stat().st_mode) == 0o755
 
 

@@ -67,7 +67,9 @@ def records(db) -> dict[str, int]:
 
 MEASURES = ("consultations", "watch_contacts", "watch_users_active", "watch_users_enrolled",
             "watch_users_ended", "watch_users_unreached", "volunteers_active",
-            "volunteers_registered", "volunteers_withdrawn", "volunteer_participations")
+            "volunteers_registered", "volunteers_withdrawn", "volunteer_participations",
+            # 行事・サロン: these ledgers hold no groups or events, so all 0
+            "events_held", "event_participants", "event_volunteers", "groups_active")
 
 
 def _months(fy: int) -> list[tuple[int, int]]:

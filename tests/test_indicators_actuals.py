@@ -150,26 +150,35 @@ def test_targets_grades_and_the_previous_year(generated):
         service.set_target(db, CITY, "consultations_all", 2030, "5")
 
 
-def test_override_needs_a_reason_a_target_and_staff(generated):
+def test_the_grade_is_the_evaluators_and_the_app_only_proposes(generated):
+    """Seed 003: 災害VC設置訓練 1/1 is A by the ratio, the committee wrote B."""
     db, _ = generated
-    with pytest.raises(core.IndicatorError):
-        service.override_grade(db, CITY, "volunteers", 2025, "A", "理由")  # no target yet
-    service.set_target(db, CITY, "volunteers", 2025, "1000")
-    with pytest.raises(core.IndicatorError):
-        service.override_grade(db, CITY, "volunteers", 2025, "A", "  ")
+    info = service.new_info(service.get_plan(db), code="drill", name="災害VC設置訓練", unit="回")
+    service.save_indicator(db, ADMIN, info)
+    service.set_target(db, CITY, "drill", 2025, "1")
+    service.set_typed_actual(db, CITY, "drill", 2025, "1")
+    r = service.evaluate_one(db, CITY, "drill", 2025, today=TODAY)
+    assert (r.year.proposed, r.year.decided, r.year.grade) == ("A", "", "A")  # undecided
     with pytest.raises(ScopeError):
-        service.override_grade(db, coordinator_of(db, "01"), "volunteers", 2025, "A", "理由")
-    service.override_grade(db, CITY, "volunteers", 2025, "A", "調査の結果を反映（秘密の話）")
-    r = service.evaluate_one(db, CITY, "volunteers", 2025, today=TODAY)
-    assert r.year.grade == "A" and r.year.computed_grade == "C"
-    assert r.year.override_reason == "調査の結果を反映（秘密の話）"
+        service.decide_grade(db, coordinator_of(db, "01"), "drill", 2025, "B")
+    with pytest.raises(core.IndicatorError):
+        service.decide_grade(db, CITY, "drill", 2025, "D")
+    service.decide_grade(db, CITY, "drill", 2025, "b", "訓練の内容を委員会で確認（秘密の話）")
+    r = service.evaluate_one(db, CITY, "drill", 2025, today=TODAY)
+    assert (r.year.proposed, r.year.decided, r.year.grade) == ("A", "B", "B")
+    assert r.year.memo == "訓練の内容を委員会で確認（秘密の話）"
+    # 評価なし, also for a year without a target
+    service.decide_grade(db, CITY, "drill", 2026, "-")
+    assert service.evaluate_one(db, CITY, "drill", 2026, today=TODAY).year.decided == "-"
+    service.decide_grade(db, CITY, "drill", 2025, "")  # back to undecided
+    r = service.evaluate_one(db, CITY, "drill", 2025, today=TODAY)
+    assert (r.year.decided, r.year.memo, r.year.grade) == ("", "", "A")
     with db.session() as s:
-        audit = s.scalars(select(AuditLog).where(AuditLog.action == "override_grade")).all()
-    assert len(audit) == 1 and audit[0].actor == db.actor
-    assert "grade=A" in audit[0].detail and "秘密" not in audit[0].detail
-    service.override_grade(db, CITY, "volunteers", 2025, "", "")
-    r = service.evaluate_one(db, CITY, "volunteers", 2025, today=TODAY)
-    assert r.year.grade == "C" and not r.year.override
+        audit = s.scalars(select(AuditLog).where(AuditLog.action == "decide_grade")
+                          .order_by(AuditLog.id)).all()
+    assert [a.detail.split(" ", 2)[2] for a in audit] == [
+        "grade=B before=undecided", "grade=- before=undecided", "grade=undecided before=B"]
+    assert all(a.actor == db.actor and "秘密" not in a.detail for a in audit)
 
 
 def test_definitions_and_thresholds_are_for_administrators(db):
@@ -223,7 +232,7 @@ def test_indicators_command_writes_the_contract_csv(generated, tmp_path):
     for code, name, unit, kind, *_ in core.DEFAULT_INDICATORS:
         r = by_code[code]
         assert r[0] == "2023" and r[2:5] == [name, unit, kind]
-        assert r[6] == str(data.expected(code, 2023))
+        assert r[6] == str(data.expected(code, 2023, plan_first=2022))
     assert by_code["watch_contacts"][5] == "10"
     assert by_code["watch_contacts"][7] in ("A", "B", "C")
     assert by_code["volunteers"][5] == "増加"
@@ -243,7 +252,8 @@ def test_indicators_command_signs_in_and_scopes_coordinators(generated, tmp_path
                      "--out", str(out)]) == 0
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
     for r in rows:
-        assert r["actual"] == str(data.expected(r["code"], 2023, {"02"}))
+        expected = data.expected(r["code"], 2023, {"02"})
+        assert r["actual"] == ("" if expected is None else str(expected))
     assert cli.main(["--db", db.url, "--user", "coord02", "indicators", "--fiscal-year", "2023",
                      "--source", "consolidated", "--out", str(out)]) == 1
 
@@ -259,7 +269,8 @@ def test_evaluation_pdf_holds_every_field_and_renders(generated, tmp_path):
     service.set_target(db, CITY, "consultations_all", 2023, "10")
     service.set_target(db, CITY, "consultations_all", 2024, "増加")
     service.set_target(db, CITY, "volunteers", 2023, "100000")
-    service.override_grade(db, CITY, "volunteers", 2023, "B", "委員会で確認")
+    service.decide_grade(db, CITY, "volunteers", 2023, "B", "委員会で確認")
+    service.decide_grade(db, CITY, "consultations_all", 2024, "A")  # after the sheet's year
     narrative = service.Narrative(
         activities="取組ＡＡＡ：拠点で相談を受けた。", progress="進捗ＢＢＢ：前年より増えた。",
         issues="課題ＣＣＣ：周知が足りない。", next_steps="方針ＤＤＤ：かわらばんで周知する。",
@@ -280,11 +291,15 @@ def test_evaluation_pdf_holds_every_field_and_renders(generated, tmp_path):
                    "協働ＥＥＥ：困りごとを紹介する。", "意見ＦＦＦ：着実に進んでいる。",
                    "取り組み内容", "進捗状況及び自己評価", "課題", "今後の取り組み方針", "協働事項",
                    "推進委員会の意見", "令和4年度", "令和5年度", "令和6年度", "令和7年度", "令和8年度",
-                   "目標値", "実績値", "10件", "増加", "着実に進捗している", "委員会で確認",
+                   "目標値", "実績値", "10件", "増加", "着実に進捗している",
                    f"{data.expected('consultations_all', 2023):,}件"):
         assert needle in flat, needle
     for name in (n for _, n, *_ in core.DEFAULT_INDICATORS):
         assert name in flat
+    # only decided grades, no memo, no proposal, no app wording; later years blank
+    assert "委員会で確認" not in flat and "自動判定" not in flat and "実績は入力します" not in flat
+    assert "ある程度進捗している" in flat  # volunteers 2023: B, as decided
+    assert f"{data.expected('consultations_all', 2024):,}件" not in flat
     # the summary page: every indicator with its grade per plan year
     summary = subprocess.run(["pdftotext", "-f", "1", "-l", "1", "-layout", str(out), "-"],
                              capture_output=True, text=True, check=True).stdout

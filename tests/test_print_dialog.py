@@ -143,7 +143,7 @@ def test_printing_screen_offers_what_each_role_may_print(qtbot, demo_db, user_ki
     user = {"coordinator": coordinator_of(demo_db, "01"), "city": CITY, "admin": ADMIN}[user_kind]
     screen = PrintingScreen(make_context(demo_db, user))
     qtbot.addWidget(screen)
-    expected = {"coordinator": 7, "city": 2, "admin": 1}[user_kind]
+    expected = {"coordinator": 9, "city": 2, "admin": 1}[user_kind]
     assert len(screen.buttons) == expected
     assert (screen.register is not None) == (user_kind != "city")
     screen.show_filter("branches")

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 
 from coordinator_app.core.models import Consultation
 from coordinator_app.services import backups
-from tests.conftest import TODAY
+from tests.conftest import TODAY, open_test_db
 from tests.shell_helpers import (  # noqa: F401
     add_consultation,
     audit_rows,
@@ -33,11 +33,42 @@ def test_the_timer_backs_up_only_when_something_changed(qtbot, demo_db):
     scheduler.timer.timeout.emit()  # no change since: nothing more
     scheduler.runner.wait()
     assert [b.reason for b in backups.list_backups(demo_db.path)] == ["auto"]
-    assert scheduler.on_exit() is None  # today has a backup and nothing changed since
-    scheduler.note_change("watch")
-    assert scheduler.on_exit().reason == "exit"
-    assert [r.detail.split()[0] for r in audit_rows(demo_db, "backup")] == [
-        "reason=auto", "reason=exit"]
+    assert scheduler.idle.isActive()  # a quiet moment after the change backs up too
+    assert not backups.backup_owed(demo_db)  # today has a backup and nothing changed since
+
+
+def test_quitting_never_waits_for_a_backup_and_the_next_start_catches_up(qtbot, demo_db):
+    """Issue 18: the exit backup left the quit path; a run that quit (or
+    crashed) after a change owes it, and the next run takes it shortly
+    after its start, off the UI thread."""
+    from coordinator_app.core.access import SignedIn
+    from coordinator_app.services import consultations as svc
+    from coordinator_app.ui.runner import Runner
+    from coordinator_app.ui.safety import BackupScheduler
+    from tests.conftest import TODAY, coordinator_of
+
+    first = BackupScheduler(demo_db, Runner())
+    first.note_change("consultation")
+    user: SignedIn = coordinator_of(demo_db, "01")
+    svc.create_consultation(demo_db, user, svc.ConsultationDraft(
+        received_on=TODAY, kind="contact", channel="phone", from_whom="self",
+        categories=["life"], response="listened"))
+    assert first.on_exit() is None
+    assert backups.list_backups(demo_db.path) == []  # quitting wrote none
+    assert backups.backup_owed(demo_db)
+    second = BackupScheduler(demo_db, Runner())  # the next start
+    assert second.catch_up_timer.isActive()
+    with qtbot.waitSignal(second.backupDone, timeout=10_000) as made:
+        second.catch_up_timer.timeout.emit()
+    assert made.args[0].reason == "exit"
+    assert not backups.backup_owed(demo_db)
+    second.runner.wait()
+    third = BackupScheduler(demo_db, Runner())  # nothing owed: no second copy
+    third.catch_up()
+    third.runner.wait()
+    third.runner.flush()
+    assert [b.reason for b in backups.list_backups(demo_db.path)] == ["exit"]
+    assert [r.detail.split()[0] for r in audit_rows(demo_db, "backup")] == ["reason=exit"]
 
 
 def test_changes_in_the_window_are_counted(qtbot, demo_db, qsettings):
@@ -56,7 +87,12 @@ def test_changes_in_the_window_are_counted(qtbot, demo_db, qsettings):
         window.close()
     finally:
         shell.shutdown()
-    assert [b.reason for b in backups.list_backups(path)] == ["exit"]
+    assert backups.list_backups(path) == []  # quitting does not wait for a backup
+    db = open_test_db(str(path))
+    try:
+        assert backups.backup_owed(db)  # the next start takes it
+    finally:
+        db.close()
 
 
 def test_restore_from_the_file_menu(qtbot, demo_db, qsettings, monkeypatch):

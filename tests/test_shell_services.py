@@ -365,10 +365,6 @@ def test_auto_backup_policy():
     policy.note_change()
     assert not policy.due(t0 + dt.timedelta(minutes=29))
     assert policy.due(t0 + dt.timedelta(minutes=30))
-    assert policy.due_on_exit(_info(t0), t0)
-    policy.taken(t0, policy.changes)
-    assert not policy.due_on_exit(_info(t0), t0)
-    assert policy.due_on_exit(_info(t0 - dt.timedelta(days=1)), t0)
 
 
 def test_explain_db_error_is_japanese_and_never_echoes_sql():

@@ -150,9 +150,61 @@ def test_demo_mode_creates_the_demo_database_with_demo_accounts(qtbot, tmp_path,
     try:
         assert shell.open()
         assert shell.path == demo_db_path() and shell.path.is_relative_to(tmp_path)
+        assert shell.sign_in().login == "demo-coord"  # after the build
         assert [d.login for d in admin.demo_accounts(shell.db)] == [
             "demo-admin", "demo-coord", "demo-city"]
-        assert shell.sign_in().login == "demo-coord"
+    finally:
+        shell.shutdown()
+
+
+def test_the_sign_in_window_shows_while_the_demo_database_is_built(qtbot, tmp_path, qsettings,
+                                                                   monkeypatch):
+    """Issue 18: the first start shows the sign-in window at once (with the
+    demo accounts) and builds the demo behind it, under another name until
+    whole; signing in waits for it. A build a killed start left half done
+    is thrown away."""
+    import threading
+
+    from PySide6.QtWidgets import QGroupBox
+
+    from coordinator_app.services import demo
+    from coordinator_app.ui import sign_in
+    from coordinator_app.ui.app import Shell, demo_db_path
+
+    path = demo_db_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    leftover = path.with_name(path.name + ".building")
+    leftover.write_bytes(b"half a database from a start that was killed")
+    may_finish = threading.Event()
+    real_load = demo.load_sample
+
+    def slow_load(db, *args, **kwargs):
+        assert may_finish.wait(30)
+        return real_load(db, *args, **kwargs)
+
+    monkeypatch.setattr(demo, "load_sample", slow_load)
+    seen = {}
+
+    def person_signs_in(dialog):
+        dialog.show()
+        seen["file while the window shows"] = path.exists()
+        seen["demo box"] = dialog.findChild(QGroupBox, "demoAccounts") is not None
+        seen["recovery button"] = dialog.recovery_button is not None
+        dialog.login.setText("demo-coord")
+        dialog.password.setText("demo-coord-pass")
+        may_finish.set()
+        dialog.try_sign_in()  # waits for the build
+        return dialog.result()
+
+    monkeypatch.setattr(sign_in.SignInDialog, "exec", person_signs_in)
+    shell = Shell(demo=True)
+    try:
+        assert shell.open()
+        user = shell.sign_in()
+        assert seen == {"file while the window shows": False, "demo box": True,
+                        "recovery button": False}
+        assert user.login == "demo-coord" and shell.db is not None
+        assert path.exists() and not leftover.exists()
     finally:
         shell.shutdown()
 

@@ -54,12 +54,12 @@ def test_coordinator_sees_every_screen_of_their_branch(qtbot, demo_db, qsettings
     window = make_window(demo_db, users["coord01"], qtbot)
     keys = _nav_keys(window)
     assert [k for k in keys if k != "printing"] == [
-        "home", "consultations", "watch", "volunteers", "tallies", "settings"]
+        "home", "consultations", "watch", "volunteers", "gatherings", "tallies", "settings"]
     labels = {window.nav.item(i).data(Qt.UserRole): window.nav.item(i).text()
               for i in range(window.nav.count())}
-    assert [labels[k] for k in ("home", "consultations", "watch", "volunteers", "tallies",
-                                "settings")] == [
-        "ホーム", "相談記録", "見守り", "ボランティア", "集計・指標", "設定"]
+    assert [labels[k] for k in ("home", "consultations", "watch", "volunteers", "gatherings",
+                                "tallies", "settings")] == [
+        "ホーム", "相談記録", "見守り", "ボランティア", "行事・サロン", "集計・指標", "設定"]
     status = window.user_label.text() + window.db_label.text()
     user = users["coord01"]
     for part in (user.display_name, "コーディネーター", user.branch_name, demo_db.display_name):
@@ -141,7 +141,8 @@ def test_a_screen_not_yet_built_shows_a_neutral_page(qtbot, demo_db, qsettings, 
     assert page.findChild(QLabel, "placeholder").text() == "この画面は準備中です"
 
 
-def test_geometry_and_last_screen_are_remembered(qtbot, demo_db, qsettings, monkeypatch):
+def test_geometry_is_remembered_and_every_sign_in_starts_at_home(qtbot, demo_db, qsettings,
+                                                                  monkeypatch):
     _fake_screens(monkeypatch)
     users = make_accounts(demo_db)
     first = make_window(demo_db, users["coord01"], qtbot)
@@ -150,7 +151,7 @@ def test_geometry_and_last_screen_are_remembered(qtbot, demo_db, qsettings, monk
     first.close()
     assert any(qsettings.rglob("*.ini"))
     second = make_window(demo_db, users["coord01"], qtbot)
-    assert second.current_key() == "tallies"
+    assert second.current_key() == "home"  # not the page left last time (issue 18)
     assert (second.width(), second.height()) == (780, 640)
 
 

@@ -244,6 +244,23 @@ def test_every_figure_equals_a_brute_force_count(db, r):
     assert got == expected
 
 
+@settings(max_examples=15, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
+                                 HealthCheck.data_too_large])
+@given(r=records(), month=st.sampled_from(MONTHS))
+def test_one_month_is_the_year_s_rows_of_that_month(db, r, month):
+    """``export tallies --month``: every query run over one month gives the
+    rows the whole year has for it (stocks and unreached users included)."""
+    with Session(db.engine) as session:
+        with session.begin():
+            _store(session, r)
+            session.flush()
+            year = counting.compute(session, FY)
+            one = counting.compute(session, FY, month=month)
+            session.rollback()
+    assert one == [row for row in year if row.month == counting.month_text(month)]
+
+
 def _one(session, r: Records, measure: str, month: str, branch_code: str = "01") -> int:
     rows = counting.compute(session, FY)
     return {counting.sort_key(x): x.count for x in rows}[(branch_code, month, measure, "total", "")]

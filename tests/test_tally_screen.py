@@ -291,6 +291,115 @@ def test_a_conflict_is_shown_and_decided_on_screen(qtbot, demo_db, branch_files,
         assert s.scalar(select(AuditLog).where(AuditLog.action == "choose")) is not None
 
 
+# --- 行事・サロン on the monthly report (issue 16) and the one-month export (#18) ----
+
+def test_the_event_and_group_measures_are_shown_in_japanese(qtbot, demo_db):
+    ctx, screen = open_screen(qtbot, demo_db, coordinator_of(demo_db, "01"))
+    page = screen.monthly
+    wait_monthly(qtbot, page, CURRENT_FY)
+    tabs = [page.measures.tabText(i) for i in range(page.measures.count())]
+    assert [codes.MEASURE_LABELS[m] for m in ("events_held", "event_participants",
+                                              "event_volunteers", "groups_active")] == tabs[-4:]
+    m = page.model
+    page.set_measure("event_participants")
+    assert [m.data(m.index(r, 0)) for r in range(2)] == ["合計", "種別"]  # not 区分
+    # Every kind of the list, in its order, also those with no figure yet.
+    assert [m.data(m.index(r, 1)) for r in range(1, m.rowCount())] == list(
+        codes.DEFAULT_EVENT_KINDS.values())
+    page.set_measure("groups_active")
+    assert m.data(m.index(1, 0)) == "種別" and m.data(m.index(1, 1)) == "サロン"
+    assert m.headerData(14, Qt.Horizontal) == "年度末"  # a stock, like volunteers
+    assert page.chart.values == [float(v) for v in m.monthly_totals()]
+    assert page.chart.title == "サロン等の活動数（各月末）"  # month-end figures, not sums
+    assert sum(m.monthly_totals()) > 0
+
+
+@pytest.mark.parametrize("measure, breakdown", [("events_held", "kind"), ("groups_active", "kind")])
+def test_a_figure_opens_the_events_or_groups_behind_it(qtbot, demo_db, measure, breakdown):
+    ctx, screen = open_screen(qtbot, demo_db, coordinator_of(demo_db, "01"))
+    page = screen.monthly
+    wait_monthly(qtbot, page, CURRENT_FY)
+    page.set_measure(measure)
+    row, col = _nonzero_cell(page, breakdown)
+    figure, kind = page.model.value(row, col), page.model.data(page.model.index(row, 1))
+    double_click(qtbot, page.table, row, col)
+    qtbot.waitUntil(lambda: page.records_dialog is not None, timeout=10000)
+    rm = page.records_dialog.model
+    assert rm.rowCount() == figure
+    assert rm.headerData(1, Qt.Horizontal) == "名称"  # an event's title, a group's name
+    assert all(rm.data(rm.index(r, 2)).startswith(kind) for r in range(figure))
+
+
+def test_one_month_is_exported_from_the_screen(qtbot, demo_db, tmp_path):
+    ctx, screen = open_screen(qtbot, demo_db, coordinator_of(demo_db, "01"))
+    page = screen.monthly
+    wait_monthly(qtbot, page, CURRENT_FY)
+    assert page.period.currentText() == "年度全体" and page.export_month() is None
+    page.period.setCurrentIndex(page.period.findData(CURRENT_FY * 100 + 10))
+    assert page.period.currentText() == "10月"
+    name = page.suggested_name("csv")
+    assert name == f"tally_01_{CURRENT_FY}-10_{TODAY:%Y%m%d}.csv"  # the name says the month
+    page.export_to(tmp_path / name, "csv")
+    qtbot.waitUntil(lambda: (tmp_path / name).exists() and "書き出しました" in page.status.text(),
+                    timeout=10000)
+    from coordinator_app import cli
+
+    cli_out = tmp_path / "cli.csv"
+    assert cli.main(["--db", demo_db.url, "export", "tallies", "--month", f"{CURRENT_FY}-10",
+                     "--branch", "01", "--out", str(cli_out)]) == 0
+    assert (tmp_path / name).read_bytes() == cli_out.read_bytes()
+    rows = tally_file.read_csv(cli_out)
+    assert {r.month for r in rows} == {f"{CURRENT_FY}-10"}
+    page.year.set_value(CURRENT_FY - 1)  # another year keeps the month's place
+    assert page.export_month() == (CURRENT_FY - 1) * 100 + 10
+
+
+def test_measures_a_file_does_not_report_are_shown_as_such(qtbot, demo_db, branch_files,
+                                                           tmp_path):
+    """A file written before the event measures existed: received, its
+    cells marked ※ with the measures named. The same months sent again by
+    the current app fill them in without asking; where the figures differ
+    too, the two files side by side read 未報告, never 0."""
+    fy, paths = branch_files
+    new = ("events_held", "event_participants", "event_volunteers", "groups_active")
+    old = tmp_path / "tally_01_old.csv"
+    old.write_bytes(b"\r\n".join(x for x in paths[0].read_bytes().split(b"\r\n")
+                                  if not any(f",{m},".encode() in x for m in new)))
+    consolidation.receive_files(demo_db, CITY, [old])
+    ctx, screen = open_screen(qtbot, demo_db, CITY, "consolidation")
+    page = screen.consolidation
+    page.year.set_value(fy)
+    wait_matrix(qtbot, page, fy)
+    m = page.matrix_model
+    row = next(r for r in range(m.rowCount()) if m.row_at(r)[0] == "01")
+    assert [m.data(m.index(row, c)) for c in range(1, 13)] == ["受信※"] * 12
+    tip = m.data(m.index(row, 1), Qt.ToolTipRole)
+    assert "未報告" in tip and codes.MEASURE_LABELS["groups_active"] in tip
+    assert "未報告" in page.summary.text()
+
+    month = f"{fy}-09"
+    changed = [r._replace(count=r.count + 1) if (r.month == month and r.measure == "watch_contacts"
+                                                   and r.breakdown == "total") else r
+               for r in tally_file.read_csv(paths[0])]
+    resent = tmp_path / "tally_01_resent.csv"
+    tally_file.write_csv(changed, resent)
+    page.load_files([resent])
+    qtbot.waitUntil(lambda: page.conflict_dialog is not None, timeout=15000)
+    dialog = page.conflict_dialog
+    assert dialog.list_model.rowCount() == 1  # September only: the other months are filled in
+    cm = dialog.compare_model
+    shown = {cm.data(cm.index(r, 0)): (cm.data(cm.index(r, 1)), cm.data(cm.index(r, 2)))
+             for r in range(cm.rowCount())}
+    for measure in new:
+        assert shown[codes.MEASURE_LABELS[measure]][0] == "未報告"
+        assert shown[codes.MEASURE_LABELS[measure]][1].replace(",", "").isdigit()
+    dialog.close()
+    qtbot.waitUntil(lambda: page.files_model.rowCount() == 2 and bool(page.current.conflicts),
+                    timeout=15000)
+    cells = [m.data(m.index(row, c)) for c in range(1, 13)]
+    assert cells == ["受信"] * 5 + ["食い違い※"] + ["受信"] * 6  # the old file until chosen
+
+
 # --- indicators and the evaluation sheet --------------------------------------------
 
 def wait_indicators(qtbot, page):
@@ -318,32 +427,33 @@ def test_targets_are_typed_in_the_year_table_and_grades_follow(qtbot, demo_db):
         ind = s.scalar(select(Indicator).where(Indicator.code == "volunteers"))
         assert s.get(IndicatorYear, (ind.id, CURRENT_FY)).target_number == actual
     tm = page.model
-    assert tm.data(tm.index(tm.row_of("volunteers"), tm.COL_GRADE)) == "A"
+    assert tm.data(tm.index(tm.row_of("volunteers"), tm.COL_GRADE)) == "提案 A"  # not decided
     # the trend chart shows the plan years with the actual and the target
     label = f"R{era_of(dt.date(CURRENT_FY, 4, 1))[2]}"  # 令和 year of the fiscal year
     assert page.chart.targets[page.chart.labels.index(label)] == actual
 
 
-def test_a_grade_is_overridden_with_a_reason(qtbot, demo_db):
+def test_the_evaluator_decides_the_grade_beside_the_proposal(qtbot, demo_db):
     service.set_target(demo_db, CITY, "watch_contacts", CURRENT_FY, "999999")
     ctx, screen = open_screen(qtbot, demo_db, CITY, "indicators")
     page = screen.indicators
     wait_indicators(qtbot, page)
     page.select("watch_contacts")
-    row = next(i for i in range(page.years_model.rowCount())
-               if page.years_model.row_at(i).fiscal_year == CURRENT_FY)
-    page.years.setCurrentIndex(page.years_model.index(row, 0))
-    page.override_grade()
+    ym = page.years_model
+    row = next(i for i in range(ym.rowCount()) if ym.row_at(i).fiscal_year == CURRENT_FY)
+    assert ym.data(ym.index(row, ym.COL_PROPOSED)) == "C"
+    assert ym.data(ym.index(row, ym.COL_GRADE)) == ""
+    page.years.setCurrentIndex(ym.index(row, 0))
+    page.decide_grade()
     dialog = page.dialog
+    assert dialog.grade.currentData() == "C"  # starts on the proposal
     dialog.grade.setCurrentIndex(dialog.grade.findData("B"))
-    dialog.save()
-    assert "理由" in dialog.error.text()  # no reason: nothing saved
-    type_japanese(dialog.reason, "年度途中のため")
+    type_japanese(dialog.memo, "年度途中のため")
     page.results = []
     dialog.save()
     qtbot.waitUntil(lambda: bool(page.results), timeout=15000)
     tm = page.model
-    assert tm.data(tm.index(tm.row_of("watch_contacts"), tm.COL_GRADE)) == "B*"
+    assert tm.data(tm.index(tm.row_of("watch_contacts"), tm.COL_GRADE)) == "B"
     with demo_db.session() as s:
         ind = s.scalar(select(Indicator).where(Indicator.code == "watch_contacts"))
         year = s.get(IndicatorYear, (ind.id, CURRENT_FY))
@@ -357,7 +467,7 @@ def test_coordinators_read_indicators_of_their_branch_only(qtbot, demo_db):
     wait_indicators(qtbot, page)
     assert page.source.count() == 1 and page.branch.currentData() == "02"
     assert not page.years_model.flags(page.years_model.index(0, 1)) & Qt.ItemIsEditable
-    assert not page.override.isVisible()
+    assert not page.decide.isVisible()
     mine = {r.info.code: r.year.actual for r in service.evaluate(demo_db, coord, CURRENT_FY)}
     assert {r.info.code: r.year.actual for r in page.results} == mine
 

@@ -33,11 +33,85 @@ BUSY_MESSAGE = ("他のプログラムがデータベースを使用中です。
                 "（何も変更していません）")
 
 
+# argparse's own messages and headings, by their msgid (argparse looks them
+# up through its module-level ``_``/``ngettext``, i.e. gettext), so that a
+# usage error or --help reads in Japanese like the rest of the app.
+ARGPARSE_JA = {
+    "usage: ": "使い方: ",
+    "positional arguments": "引数",
+    "options": "オプション",
+    "show this help message and exit": "この説明を表示して終了する",
+    "argument %(argument_name)s: %(message)s": "%(argument_name)s: %(message)s",
+    "the following arguments are required: %s": "次の指定が必要です: %s",
+    "unrecognized arguments: %s": "使えない指定があります: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)":
+        "%(value)r は選べません（選べるもの: %(choices)s）",
+    "invalid %(type)s value: %(value)r": "%(value)r は正しい値ではありません（%(type)s）",
+    "expected one argument": "値を1つ指定してください",
+    "expected at most one argument": "値は1つまでです",
+    "expected at least one argument": "値を1つ以上指定してください",
+    "expected %s argument": "値を%s個指定してください",
+    "expected %s arguments": "値を%s個指定してください",
+    "not allowed with argument %s": "%s と同時には指定できません",
+    "one of the arguments %s is required": "%s のどれか1つを指定してください",
+    "ignored explicit argument %r": "このオプションは値を取りません（%r）",
+    "ambiguous option: %(option)s could match %(matches)s":
+        "%(option)s だけではどのオプションか決まりません（候補: %(matches)s）",
+    "unexpected option string: %s": "ここでは使えないオプションです: %s",
+    "unknown parser %(parser_name)r (choices: %(choices)s)":
+        "%(parser_name)r は選べません（選べるもの: %(choices)s）",
+    "can't open '%(filename)s': %(error)s": "「%(filename)s」を開けません: %(error)s",
+}
+
+
+@contextlib.contextmanager
+def _japanese_argparse() -> Iterator[None]:
+    """While the block runs, argparse speaks Japanese (restored after, so
+    other users of argparse in the process are not affected)."""
+    saved = argparse._, argparse.ngettext
+    argparse._ = lambda text: ARGPARSE_JA.get(text, text)
+    argparse.ngettext = lambda one, many, n: ARGPARSE_JA.get(one if n == 1 else many,
+                                                             one if n == 1 else many)
+    try:
+        yield
+    finally:
+        argparse._, argparse.ngettext = saved
+
+
 class _Parser(argparse.ArgumentParser):
-    """Usage errors are one line on stderr too, like every other error."""
+    """Usage errors are one line on stderr too, like every other error;
+    every message and heading of argparse is in Japanese."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        with _japanese_argparse():
+            super().__init__(*args, **kwargs)
+
+    def parse_args(self, *args, **kwargs):
+        with _japanese_argparse():
+            return super().parse_args(*args, **kwargs)
+
+    def parse_known_args(self, *args, **kwargs):
+        with _japanese_argparse():
+            return super().parse_known_args(*args, **kwargs)
+
+    def format_usage(self) -> str:
+        with _japanese_argparse():
+            return super().format_usage()
+
+    def format_help(self) -> str:
+        with _japanese_argparse():
+            return super().format_help()
 
     def error(self, message: str):
         raise CommandError(f"{self.prog}: {message}（--help で使い方を表示）")
+
+
+def integer(text: str) -> int:
+    """An argparse type: a whole number, refused in Japanese."""
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"「{text}」は数字で指定してください") from None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -45,7 +119,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="coordinator-app",
         description="社協支部コーディネーターのための記録・集計アプリ",
     )
-    p.add_argument("--version", action="version", version=__version__)
+    p.add_argument("--version", action="version", version=__version__,
+                   help="バージョンを表示して終了する")
     p.add_argument("--db", help="SQLite のファイルパス、または SQLAlchemy の URL")
     p.add_argument("--user", help="アカウントのあるデータベースで使うログイン名"
                                   f"（パスワードは ${ENV_PASSWORD} か入力）")
@@ -53,7 +128,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="デモ用のデータベース（なければ作成）でデスクトップアプリを開く")
     p.add_argument("--plain", action="store_true",
                    help="暗号化しないデータベースとして扱う（暗号化されたファイルは開かない）")
-    sub = p.add_subparsers(dest="command")
+    sub = p.add_subparsers(dest="command", metavar="コマンド")
 
     s = sub.add_parser("init", help="データベースを作成する")
     s.add_argument("--sample", action="store_true", help="デモデータを読み込む")
@@ -69,31 +144,35 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("import", help="台帳CSVを取り込む")
     s.add_argument("kind", choices=["branches", "consultations", "watch-users",
-                                    "watch-contacts", "volunteers"])
-    s.add_argument("file", type=Path)
+                                    "watch-contacts", "volunteers", "groups", "events"],
+                   metavar="KIND", help="台帳の種類: %(choices)s")
+    s.add_argument("file", type=Path, metavar="FILE", help="台帳CSV")
 
     s = sub.add_parser("export", help="集計ファイルを書き出す")
-    s.add_argument("what", choices=["tallies"])
-    s.add_argument("--fiscal-year", type=int, required=True)
+    s.add_argument("what", choices=["tallies"], metavar="tallies")
+    period = s.add_mutually_exclusive_group(required=True)
+    period.add_argument("--fiscal-year", type=integer, help="年度（西暦、例: 2025 = 令和7年度）")
+    period.add_argument("--month", metavar="YYYY-MM", help="その月だけ（例: 2026-10）")
     s.add_argument("--branch")
     s.add_argument("--format", choices=["csv", "xlsx"], default="csv")
     s.add_argument("--out", type=Path, required=True)
 
     s = sub.add_parser("consolidate", help="支部の集計ファイルをまとめる（市社協）")
-    s.add_argument("files", nargs="+", type=Path)
+    s.add_argument("files", nargs="+", type=Path, metavar="TALLY_FILE",
+                   help="支部から届いた集計ファイル")
     s.add_argument("--out", type=Path, required=True)
 
     s = sub.add_parser("print", help="一覧をPDFに印刷する（印刷台帳に記録）")
-    s.add_argument("what", choices=["contacts"])
+    s.add_argument("what", choices=["contacts"], metavar="contacts")
     s.add_argument("--list", dest="list_name", required=True,
                    choices=["branches", "volunteers", "watch-users"])
     s.add_argument("--branch")
     s.add_argument("--recipient", default="", help="渡す相手（印刷台帳に記録）")
-    s.add_argument("--copies", type=int, default=1)
+    s.add_argument("--copies", type=integer, default=1)
     s.add_argument("--out", type=Path, required=True)
 
     s = sub.add_parser("indicators", help="指標（目標・実績・評価）を書き出す")
-    s.add_argument("--fiscal-year", type=int, required=True)
+    s.add_argument("--fiscal-year", type=integer, required=True)
     s.add_argument("--format", choices=["csv", "pdf"], default="csv")
     s.add_argument("--source", choices=["local", "consolidated"], default="local",
                    help="実績の計算元: この端末の記録（local）か集約した集計ファイル（consolidated）")
@@ -102,7 +181,25 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("backup", help="データベースをバックアップする"
                        "（管理者: ファイル全体、コーディネーター: 自分の支部だけ）")
     s.add_argument("--out", type=Path, required=True)
+    _name_values(p)
     return p
+
+
+# The placeholder of an option's value in --help (argparse would print the
+# option's name in capitals: FISCAL_YEAR, OUT).
+METAVARS = {"db": "ファイルまたはURL", "user": "ログイン名", "fiscal_year": "年度",
+            "branch": "支部コード", "out": "ファイル", "recipient": "渡す相手",
+            "copies": "部数"}
+
+
+def _name_values(parser: argparse.ArgumentParser) -> None:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in action.choices.values():
+                _name_values(sub)
+        elif action.option_strings and action.nargs != 0 and action.metavar is None \
+                and action.choices is None:
+            action.metavar = METAVARS.get(action.dest, "値")
 
 
 # Commands that write to the database hold the one-app-per-file lock while
@@ -270,11 +367,17 @@ def _export(args) -> int:
     from coordinator_app.core.access import ScopeError
     from coordinator_app.services import session, tallies
 
-    if not 1989 <= args.fiscal_year <= 2100:
+    month = None
+    if args.month is not None:
+        try:
+            month = tallies.parse_month(args.month)
+        except ValueError as exc:
+            raise CommandError(str(exc)) from None
+    elif not 1989 <= args.fiscal_year <= 2100:
         raise CommandError(f"年度は西暦4桁で指定してください（例: 2025 = 令和7年度）: {args.fiscal_year}")
     with _signed_in(args) as (db, who), _refused(ScopeError, LookupError):
         n = tallies.export_tallies(db, who or session.script_user(db), args.fiscal_year,
-                                   args.branch, args.format, args.out)
+                                   args.branch, args.format, args.out, month)
     print(f"{n} 行を書き出しました: {args.out}")
     return 0
 

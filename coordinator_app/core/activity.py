@@ -20,7 +20,7 @@ import datetime as dt
 from sqlalchemy import and_, exists, or_
 
 from coordinator_app.core.dates import month_last_day
-from coordinator_app.core.models import Volunteer, WatchContact, WatchUser
+from coordinator_app.core.models import ActivityGroup, Volunteer, WatchContact, WatchUser
 
 
 def is_active_on(start: dt.date, end: dt.date | None, day: dt.date) -> bool:
@@ -44,6 +44,12 @@ def watch_user_active_on(day: dt.date):
     """WHERE clause: the watch user is enrolled on ``day`` (the rule of
     the ``watch_users_active`` tally)."""
     return active_on(WatchUser.enrolled_on, WatchUser.ended_on, day)
+
+
+def group_active_on(day: dt.date):
+    """WHERE clause: the activity group is active on ``day`` (the rule of
+    the ``groups_active`` tally, and of an event's group on its date)."""
+    return active_on(ActivityGroup.started_on, ActivityGroup.ended_on, day)
 
 
 def watch_user_unreached_in(month: int):

@@ -58,6 +58,26 @@ DEFAULT_ROLES = {
     "disaster": "災害",
     "general": "一般",
 }
+# 行事・サロン (issue 16): configurable kinds (tables ``group_kind`` and
+# ``event_kind``); these defaults must exist.
+DEFAULT_GROUP_KINDS = {
+    "salon": "サロン",
+    "gathering": "集いの場",
+    "club": "サークル",
+    "children": "子ども食堂",
+    "other": "その他",
+}
+DEFAULT_EVENT_KINDS = {
+    "salon": "サロン開催",
+    "course": "講座・研修",
+    "forum": "地域福祉懇談会",
+    "exchange": "交流事業",
+    "education": "福祉教育",
+    "drill": "訓練",
+    "meeting": "会議・部会",
+    "publicity": "広報・啓発",
+    "other": "その他",
+}
 BY_STAFF = "staff"
 BY_STAFF_LABEL = "職員"
 
@@ -73,6 +93,10 @@ MEASURES: dict[str, tuple[str, ...]] = {
     "volunteers_registered": (),
     "volunteers_withdrawn": (),
     "volunteer_participations": (),
+    "events_held": ("kind",),
+    "event_participants": ("kind",),
+    "event_volunteers": ("kind",),
+    "groups_active": ("kind",),
 }
 MEASURE_LABELS = {
     "consultations": "相談件数",
@@ -85,7 +109,15 @@ MEASURE_LABELS = {
     "volunteers_registered": "ボランティア新規登録者数",
     "volunteers_withdrawn": "ボランティア退会者数",
     "volunteer_participations": "ボランティア活動参加者数",
+    "events_held": "行事・講座の開催回数",
+    "event_participants": "行事・講座の参加人数",
+    "event_volunteers": "行事・講座の参加ボランティア数",
+    "groups_active": "サロン等の活動数",
 }
+# The measures counted from events and groups: their ``kind`` breakdown is
+# the event (group) kind, not the consultation's 区分.
+EVENT_MEASURES = ("events_held", "event_participants", "event_volunteers")
+GROUP_MEASURES = ("groups_active",)
 BREAKDOWN_LABELS = {
     "total": "合計",
     "kind": "区分",
@@ -110,6 +142,24 @@ BREAKDOWN_CODES: dict[str, dict[str, str]] = {
     "end_reason": END_REASON,
     "role": DEFAULT_ROLES,
 }
+
+
+def breakdown_label(measure: str, breakdown: str) -> str:
+    """The Japanese name of a measure's breakdown (``kind`` is 区分 for
+    consultations, 種別 for events and groups)."""
+    if breakdown == "kind" and measure in EVENT_MEASURES + GROUP_MEASURES:
+        return "種別"
+    return BREAKDOWN_LABELS.get(breakdown, breakdown)
+
+
+def breakdown_codes(measure: str, breakdown: str) -> dict[str, str]:
+    """The default code list of a measure's breakdown (configurable lists
+    are extended from the database by the caller)."""
+    if breakdown == "kind" and measure in EVENT_MEASURES:
+        return DEFAULT_EVENT_KINDS
+    if breakdown == "kind" and measure in GROUP_MEASURES:
+        return DEFAULT_GROUP_KINDS
+    return BREAKDOWN_CODES.get(breakdown, {})
 
 
 # The shapes of codes. Code columns of a tally file, and new codes typed on

@@ -3,13 +3,16 @@
 An indicator counts one tally figure (measure, breakdown, key) and is
 either a **flow** (summed over the fiscal year's twelve months), a
 **stock** (the figure of March, i.e. as of 3月31日) or **cumulative** (the
-flow summed from the plan's first fiscal year up to the year). An
+flow summed from the plan's first fiscal year up to the year, plus the
+total typed for the years before the records begin, ``start_total``). An
 indicator without a measure (a survey percentage, a committee set up)
 takes a typed actual instead; actuals with a measure are never typed.
 
 Grades (seed 003): A 着実に進捗している, B ある程度進捗している,
-C 進捗が順調でない. The default rule: A when the target is met, B when at
-least 60 % of it is reached, C below; both percentages are settings.
+C 進捗が順調でない, or 評価なし. The grade is the evaluator's decision (自己
+評価); the app only proposes one. The proposal's rule: A when the target
+is met, B when at least 60 % of it is reached, C below; both percentages
+are settings.
 Word targets (増加, 減少, 維持, 設置, 調査・研究 …) are judged against a
 reference: the previous fiscal year's actual when it is known, otherwise
 the baseline. All comparisons are exact (Decimal), so 60 % is 60 %.
@@ -30,6 +33,8 @@ KINDS = {"flow": "年間の件数", "stock": "年度末（3月31日）現在", "
 KIND_SHORT = {"flow": "年間", "stock": "年度末", "cumulative": "累計"}
 DIRECTIONS = {"higher": "多いほどよい", "lower": "少ないほどよい", "keep": "維持する"}
 GRADES = {"A": "着実に進捗している", "B": "ある程度進捗している", "C": "進捗が順調でない"}
+NO_GRADE = "-"  # the evaluator decided 評価なし
+DECISIONS = {**GRADES, NO_GRADE: "評価なし"}
 # Word targets compared with a reference figure; any other word is an
 # achievement (設置, 実施, 調査・研究 …) judged on the typed actual.
 COMPARATIVE_WORDS = ("増加", "減少", "維持")
@@ -61,6 +66,9 @@ class Definition:
     first_fy: int = DEFAULT_PLAN_YEARS[0]
     last_fy: int = DEFAULT_PLAN_YEARS[1]
     baseline: Decimal | None = None
+    # Cumulative only: the total of the years before the records begin.
+    start_total: Decimal | None = None
+    branches: tuple[str, ...] = ()  # counted over these branches only; () all
 
     @property
     def computed(self) -> bool:
@@ -72,15 +80,21 @@ class Definition:
         return list(range(self.first_fy, self.last_fy + 1))
 
     def describe(self) -> str:
-        """How the actual is counted, in Japanese."""
+        """How the actual is counted, in Japanese (empty for a typed one:
+        the sheet prints no wording of the app's own)."""
         if not self.measure:
-            return "実績は入力します（集計の項目がない指標）"
+            return ""
         what = codes.MEASURE_LABELS.get(self.measure, self.measure)
         if self.breakdown != "total":
-            label = codes.BREAKDOWN_LABELS.get(self.breakdown, self.breakdown)
-            key = codes.BREAKDOWN_CODES.get(self.breakdown, {}).get(self.key, self.key)
+            label = codes.breakdown_label(self.measure, self.breakdown)
+            key = codes.breakdown_codes(self.measure, self.breakdown).get(self.key, self.key)
             what += f"（{label}: {key}）"
-        return f"{what}・{KINDS[self.kind]}"
+        text = f"{what}・{KINDS[self.kind]}"
+        if self.branches:
+            text += f"（支部 {'・'.join(self.branches)} のみ）"
+        if self.kind == "cumulative" and self.start_total:
+            text += f"（記録開始前の累計 {format_value(self.start_total)} を含む）"
+        return text
 
 
 # The defaults of docs/interchange.md (code, name, unit, kind, measure, breakdown, key).
@@ -96,6 +110,12 @@ DEFAULT_INDICATORS: list[tuple[str, str, str, str, str, str, str]] = [
     ("volunteers", "ボランティア登録者数", "人", "stock", "volunteers_active", "total", ""),
     ("volunteer_participations", "ボランティア活動参加者数", "人", "flow",
      "volunteer_participations", "total", ""),
+    ("groups", "サロン等の活動数", "か所", "stock", "groups_active", "total", ""),
+    ("forum_participants", "地域福祉懇談会参加人数", "人", "flow", "event_participants", "kind",
+     "forum"),
+    ("course_participants", "地域の担い手育成講座受講人数（累計）", "人", "cumulative",
+     "event_participants", "kind", "course"),
+    ("events", "行事・講座の開催回数", "回", "flow", "events_held", "total", ""),
 ]
 
 
@@ -220,11 +240,13 @@ def stock(figures: FigureIndex, measure: str, breakdown: str, key: str, fy: int)
     return figures.get((measure, breakdown, key, month), 0)
 
 
-def computed_actual(defn: Definition, fy: int,
-                    figures_of: Callable[[int], FigureIndex]) -> Decimal | None:
+def computed_actual(defn: Definition, fy: int, figures_of: Callable[[int], FigureIndex],
+                    records_from: int | None = None) -> Decimal | None:
     """The actual of an indicator with a measure for fiscal year fy;
     ``figures_of(year)`` gives the FigureIndex of a fiscal year. None when
-    the year cannot have one (cumulative before the plan's first year)."""
+    the year cannot have one (cumulative before the plan's first year). A
+    cumulative counts the years from ``records_from`` (the first year the
+    records cover) on: ``start_total`` holds the years before."""
     m, b, k = defn.measure, defn.breakdown, defn.key
     if defn.kind == "flow":
         return Decimal(flow(figures_of(fy), m, b, k, fy))
@@ -233,8 +255,26 @@ def computed_actual(defn: Definition, fy: int,
     if defn.kind == "cumulative":
         if fy < defn.first_fy:
             return None
-        return Decimal(sum(flow(figures_of(y), m, b, k, y) for y in range(defn.first_fy, fy + 1)))
+        first = max(defn.first_fy, records_from or defn.first_fy)
+        counted = sum(flow(figures_of(y), m, b, k, y) for y in range(first, fy + 1))
+        return (defn.start_total or Decimal(0)) + counted
     raise IndicatorError(f"指標の種類が正しくありません（{defn.kind}）")
+
+
+def coverage_gap(expected: Iterable[str], months: Iterable[int],
+                 received: set[tuple[str, int]]) -> str:
+    """What a consolidated figure lacks: '' when every expected branch ×
+    month (YYYYMM) was received, else 「13支部中11支部」 (branches that sent
+    anything) with 「・一部の月が未着」 when some of those lack a month."""
+    branches, months = sorted(set(expected)), list(months)
+    if not branches or not months:
+        return ""
+    full = [b for b in branches if all((b, m) in received for m in months)]
+    if len(full) == len(branches):
+        return ""
+    some = [b for b in branches if any((b, m) in received for m in months)]
+    text = f"{len(branches)}支部中{len(some)}支部"
+    return text + ("・一部の月が未着" if len(full) < len(some) else "")
 
 
 # --- grades -------------------------------------------------------------------------
@@ -327,6 +367,22 @@ def reference_for(fy: int, first_fy: int, previous_actual: Value,
     return baseline
 
 
+def goal_number(goal: str) -> int | None:
+    """The number a plan gives its 基本目標 (「基本目標２　…」, 「1 つながり…」),
+    None when it has none: the summary lists goals in this order."""
+    found = re.search(r"\d+", unicodedata.normalize("NFKC", goal or ""))
+    return int(found.group()) if found else None
+
+
+def plan_order(goals: Iterable[str]) -> list[str]:
+    """The distinct 基本目標 in plan order: numbered ones by number, then the
+    others as first met (an empty goal last)."""
+    seen = list(dict.fromkeys(goals))
+    numbered = sorted((g for g in seen if goal_number(g) is not None), key=goal_number)
+    return numbered + [g for g in seen if goal_number(g) is None and g] + \
+        [g for g in seen if not g]
+
+
 def plan_label(first_fy: int, last_fy: int) -> str:
     """令和7〜11年度."""
     a, b = fiscal_year_label(first_fy), fiscal_year_label(last_fy)
@@ -353,6 +409,13 @@ def validate(defn: Definition) -> None:
         raise IndicatorError("種類は 年間・年度末・累計 のどれかにしてください")
     if defn.direction not in DIRECTIONS:
         raise IndicatorError("方向は 多いほどよい・少ないほどよい・維持する のどれかにしてください")
+    if defn.start_total is not None:
+        if defn.kind != "cumulative":
+            raise IndicatorError("記録開始前の累計は累計の指標にだけ入力できます")
+        if defn.start_total < 0:
+            raise IndicatorError("記録開始前の累計は0以上の数値にしてください")
+    if defn.branches and not defn.measure:
+        raise IndicatorError("対象の支部は集計の項目を数える指標にだけ指定できます")
     if defn.first_fy > defn.last_fy:
         raise IndicatorError("計画期間の最初の年度は最後の年度より前にしてください")
     if defn.last_fy - defn.first_fy > 20:

@@ -119,6 +119,9 @@ class Consultation(Stamped, table=True):
         # also makes ix_consultation_search (these + person_id, search_key)
         # on SQLite only; see its docstring.
         Index("ix_consultation_live", "branch_id", "deleted_at", "received_on", "id"),
+        # 相談番号 (migration 0014): unique within a branch and fiscal year; it
+        # also answers the next number's MAX() (core/record_numbers.py).
+        Index("uq_consultation_number", "branch_id", "number_fy", "number", unique=True),
     )
     id: Optional[int] = Field(default=None, primary_key=True)
     branch_id: int = Field(foreign_key="branch.id")
@@ -142,6 +145,12 @@ class Consultation(Stamped, table=True):
     deleted_by: str = Field(default="", max_length=64)
     # kana.fold(summary): kana-insensitive search of the text (migration 0004).
     search_key: str = Field(default="")
+    # 相談番号: the record's number within its branch and the fiscal year
+    # number_fy (that of received_on when the number was given; it stays
+    # when received_on later moves, see core/record_numbers.py). Always set
+    # by the app; the database id stays internal.
+    number_fy: Optional[int] = None
+    number: Optional[int] = None
 
 
 class ConsultationCategory(SQLModel, table=True):
@@ -278,6 +287,126 @@ class ActivityParticipant(SQLModel, table=True):
     hours: Optional[float] = None
 
 
+# --- 行事・サロン: activity groups and the events a branch holds (issue 16) ---
+
+
+class GroupKind(Stamped, table=True):
+    """活動グループの種別: the configurable list (サロン, 集いの場, …)."""
+
+    __tablename__ = "group_kind"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    code: str = Field(max_length=32, unique=True)
+    label: str = Field(max_length=100)
+    sort_order: int = Field(default=0)
+    active: bool = Field(default=True)
+
+
+class EventKind(Stamped, table=True):
+    """行事の種別: the configurable list (サロン開催, 講座・研修, …)."""
+
+    __tablename__ = "event_kind"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    code: str = Field(max_length=32, unique=True)
+    label: str = Field(max_length=100)
+    sort_order: int = Field(default=0)
+    active: bool = Field(default=True)
+
+
+class ActivityGroup(Stamped, table=True):
+    """活動グループ: a salon, 集いの場, circle or 子ども食堂 a branch supports.
+    Active on a day when started_on <= day and ended_on is empty or after
+    it (``core.activity``); the month columns serve the tally."""
+
+    __tablename__ = "activity_group"
+    __table_args__ = (
+        UniqueConstraint("branch_id", "external_id"),
+        Index("ix_activity_group_branch_kana", "branch_id", "kana_key"),
+        Index("ix_activity_group_tally", "branch_id", "started_month", "ended_month", "kind"),
+    )
+    id: Optional[int] = Field(default=None, primary_key=True)
+    branch_id: int = Field(foreign_key="branch.id")
+    external_id: Optional[str] = Field(default=None, max_length=64)
+    name: str = Field(max_length=200)
+    kana: str = Field(default="", max_length=200)
+    kana_key: str = Field(default="", max_length=200)  # kana.fold(kana or name)
+    kind: str = Field(foreign_key="group_kind.code", max_length=32)
+    area_id: Optional[int] = Field(default=None, foreign_key="area.id")
+    started_on: dt.date
+    started_month: int
+    ended_on: Optional[dt.date] = None
+    ended_month: Optional[int] = None
+    end_reason: str = Field(default="", max_length=200)
+    pattern: str = Field(default="", max_length=100)  # e.g. 第2・第4火曜 午後
+    venue: str = Field(default="", max_length=200)
+    note: str = Field(default="")
+
+
+class GroupLeader(SQLModel, table=True):
+    """The volunteers (individuals or volunteer groups) who run a group;
+    ``contact`` marks the one printed as the group's contact."""
+
+    __tablename__ = "group_leader"
+    group_id: int = Field(foreign_key="activity_group.id", primary_key=True, ondelete="CASCADE")
+    volunteer_id: int = Field(foreign_key="volunteer.id", primary_key=True, index=True)
+    contact: bool = Field(default=False)
+
+
+class GroupSubsidy(SQLModel, table=True):
+    """A fiscal year in which the group received a subsidy (助成)."""
+
+    __tablename__ = "group_subsidy"
+    group_id: int = Field(foreign_key="activity_group.id", primary_key=True, ondelete="CASCADE")
+    fiscal_year: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+
+
+class GroupMember(SQLModel, table=True):
+    """A regular (常連) of a group: pre-listed when its meetings are entered.
+    A volunteer is a person too; ``volunteer_id`` says they come as one."""
+
+    __tablename__ = "group_member"
+    group_id: int = Field(foreign_key="activity_group.id", primary_key=True, ondelete="CASCADE")
+    person_id: int = Field(foreign_key="person.id", primary_key=True, index=True)
+    volunteer_id: Optional[int] = Field(default=None, foreign_key="volunteer.id")
+
+
+class Event(Stamped, table=True):
+    """行事・講座・会議の開催記録: one event held on a day. ``participants``
+    counts every attendee once, volunteers included; ``volunteers`` how
+    many of them were volunteers (0 <= volunteers <= participants)."""
+
+    __tablename__ = "event"
+    __table_args__ = (
+        UniqueConstraint("branch_id", "external_id"),
+        # The tally reads the three event measures from this index alone.
+        Index("ix_event_tally", "branch_id", "month", "kind", "participants", "volunteers"),
+        Index("ix_event_branch_held", "branch_id", "held_on", "id"),
+        Index("ix_event_group_held", "group_id", "held_on"),
+    )
+    id: Optional[int] = Field(default=None, primary_key=True)
+    branch_id: int = Field(foreign_key="branch.id")
+    external_id: Optional[str] = Field(default=None, max_length=64)
+    held_on: dt.date
+    month: int  # YYYYMM of held_on
+    kind: str = Field(foreign_key="event_kind.code", max_length=32)
+    title: str = Field(max_length=200)
+    group_id: Optional[int] = Field(default=None, foreign_key="activity_group.id")
+    area_id: Optional[int] = Field(default=None, foreign_key="area.id")
+    participants: int = Field(default=0)
+    volunteers: int = Field(default=0)
+    note: str = Field(default="")
+
+
+class EventAttendee(SQLModel, table=True):
+    """A named attendee of an event (a course's certified completion, a
+    salon's regulars checked off): a person, and ``volunteer_id`` when
+    they came as a volunteer."""
+
+    __tablename__ = "event_attendee"
+    event_id: int = Field(foreign_key="event.id", primary_key=True, ondelete="CASCADE")
+    person_id: int = Field(foreign_key="person.id", primary_key=True, index=True)
+    volunteer_id: Optional[int] = Field(default=None, foreign_key="volunteer.id")
+
+
 class Account(Stamped, table=True):
     """A sign-in account. role: coordinator | city_staff | admin."""
 
@@ -381,6 +510,9 @@ class IndicatorPlan(Stamped, table=True):
     name: str = Field(max_length=200)
     first_fy: int
     last_fy: int
+    # The first fiscal year the records cover whole (the app's adoption);
+    # the years before it take typed actuals. None: every year from records.
+    records_from: Optional[int] = None
 
 
 class Indicator(Stamped, table=True):
@@ -393,7 +525,10 @@ class Indicator(Stamped, table=True):
     code: str = Field(max_length=64)
     name: str = Field(max_length=200)
     unit: str = Field(default="", max_length=16)
-    office: str = Field(default="", max_length=100)  # 担当課
+    office: str = Field(default="", max_length=100)  # 担当課 (課名)
+    department: str = Field(default="", max_length=100)  # 部局名
+    team: str = Field(default="", max_length=100)  # 係名
+    focus: bool = Field(default=False)  # ※ 重点的評価施策
     kind: str = Field(default="flow", max_length=16)
     measure: str = Field(default="", max_length=40)
     breakdown: str = Field(default="total", max_length=32)
@@ -403,6 +538,11 @@ class Indicator(Stamped, table=True):
     last_fy: int
     baseline: Optional[float] = None
     baseline_fy: Optional[int] = None
+    # Cumulative indicators: the total of the years before the records
+    # begin (seed 002's 講座受講人数 starts at 458), added to the sum.
+    start_total: Optional[float] = None
+    # Counted over these branches only ("00,04"; empty: every branch).
+    branches: str = Field(default="", max_length=400)
     goal: str = Field(default="", max_length=200)  # 基本目標
     policy: str = Field(default="", max_length=200)  # 施策の方向性
     project: str = Field(default="", max_length=200)  # 事業名
@@ -414,8 +554,10 @@ class Indicator(Stamped, table=True):
 
 class IndicatorYear(Stamped, table=True):
     """One indicator's fiscal year: the target (a number or a word), the
-    typed actual (indicators without a measure only) and a grade
-    override with its reason."""
+    typed actual (indicators without a measure, or a year before the
+    records), the evaluator's grade (``grade_override``: A/B/C, ``-`` for
+    評価なし, empty while not decided) with their memo (``override_reason``,
+    not printed) and a note printed as the sheet's footnote."""
 
     __tablename__ = "indicator_year"
     indicator_id: int = Field(foreign_key="indicator.id", primary_key=True, ondelete="CASCADE")
@@ -426,6 +568,7 @@ class IndicatorYear(Stamped, table=True):
     actual_word: str = Field(default="", max_length=32)
     grade_override: str = Field(default="", max_length=1)
     override_reason: str = Field(default="")
+    note: str = Field(default="", max_length=200)  # e.g. H30から相談と連絡・問い合わせを区別
 
 
 class EvaluationNarrative(Stamped, table=True):

@@ -1,5 +1,5 @@
 """Ledger import (docs/interchange.md): branches, consultations, watch
-users, watch contacts and volunteers from CSV.
+users, watch contacts, volunteers, activity groups and events from CSV.
 
 The file streams (issue 19): memory holds one chunk of rows at a time,
 whatever the file's size. Each chunk is validated and its good rows
@@ -30,14 +30,25 @@ from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
-from coordinator_app.core import clock, codes, kana
-from coordinator_app.core.dates import DateParseError, month_key, parse_date
+from coordinator_app.core import clock, codes, gatherings, kana
+from coordinator_app.core.dates import (
+    DateParseError,
+    fiscal_year_of,
+    month_key,
+    parse_date,
+)
 from coordinator_app.core.models import (
+    ActivityGroup,
     Area,
     Branch,
     Category,
     Consultation,
     ConsultationCategory,
+    Event,
+    EventAttendee,
+    EventKind,
+    GroupKind,
+    GroupSubsidy,
     Person,
     Role,
     Volunteer,
@@ -54,9 +65,11 @@ from coordinator_app.interchange.ledger import (
     LedgerRow,
     detect_encoding,
 )
+from coordinator_app.storage import record_numbers
 from coordinator_app.storage.database import Database
 
-KINDS = ("branches", "consultations", "watch-users", "watch-contacts", "volunteers")
+KINDS = ("branches", "consultations", "watch-users", "watch-contacts", "volunteers", "groups",
+         "events")
 
 C = ColumnSpec
 COMMON = {
@@ -95,6 +108,17 @@ COLUMNS: dict[str, list[ColumnSpec]] = {
         COMMON["phone"], COMMON["address"], COMMON["area"], C("registered_on", "登録日", True),
         C("withdrawn_on", "退会日"), C("skills", "特技"), C("insurance_fy", "保険加入年度"),
     ],
+    "groups": [
+        C("external_id", "グループID", True), COMMON["branch_code"], C("name", "名称", True),
+        COMMON["kana"], C("kind", "種別", True), COMMON["area"], C("started_on", "開始日", True),
+        C("ended_on", "終了日"), C("subsidy_fy", "助成年度"),
+    ],
+    "events": [
+        C("external_id", "行事ID", True), COMMON["branch_code"], C("held_on", "開催日", True),
+        C("kind", "種別", True), C("title", "名称", True), C("group_id", "グループID"),
+        COMMON["area"], C("participants", "参加人数", True), C("volunteers", "うちボランティア"),
+        C("note", "メモ"),  # the label the contract gives note elsewhere (watch-contacts)
+    ],
 }
 
 
@@ -111,6 +135,7 @@ class ImportResult:
 
 
 _YEAR = re.compile("[0-9]{4}")
+_INTEGER = re.compile("-?[0-9]{1,15}")
 
 
 class RowChecker:
@@ -180,8 +205,18 @@ class RowChecker:
     def fiscal_year(self, column: str) -> int | None:
         """A fiscal year written as a Western year, digits of any width."""
         value = self.row.values.get(column, "")
-        if not value:
-            return None
+        return self._fiscal_year(column, value) if value else None
+
+    def fiscal_years(self, column: str) -> list[int]:
+        """``;``-separated fiscal years (each as ``fiscal_year``), each once."""
+        years: list[int] = []
+        for part in self.row.values.get(column, "").split(";"):
+            year = self._fiscal_year(column, part.strip()) if part.strip() else None
+            if year is not None and year not in years:
+                years.append(year)
+        return sorted(years)
+
+    def _fiscal_year(self, column: str, value: str) -> int | None:
         # NFKC turns full-width (and superscript) digits into 0-9; any other
         # digit that int() would take is refused here, with its line.
         digits = unicodedata.normalize("NFKC", value)
@@ -190,18 +225,29 @@ class RowChecker:
         self.fail(column, f"年度は西暦4桁で入力してください（{value}）")
         return None
 
-    def kana_text(self, column: str) -> str:
-        value = self.text(column, max_len=100)
+    def integer(self, column: str, required: bool = False) -> int | str | None:
+        """A whole number, digits of either width; the text itself when it
+        is not one (the caller's rule names what is wrong with it)."""
+        value = self.row.values.get(column, "")
+        if not value:
+            if required:
+                self.fail(column, "必須項目が空です")
+            return None
+        digits = unicodedata.normalize("NFKC", value)
+        return int(digits) if _INTEGER.fullmatch(digits) else value
+
+    def kana_text(self, column: str, max_len: int = 100) -> str:
+        value = self.text(column, max_len=max_len)
         if value and not kana.is_kana(value):
             self.fail(column, f"ふりがなはかなで入力してください（{value}）")
-        return self.keyed(column, value)
+        return self.keyed(column, value, max_len)
 
-    def keyed(self, column: str, value: str) -> str:
+    def keyed(self, column: str, value: str, max_len: int = 100) -> str:
         """A name or reading, which search and 50音順 also keep folded
-        (``kana.fold``) in 100 characters: NFKC spells some signs out (㌔ is
-        キロ), so a short text can have a long key."""
-        if len(kana.fold(value)) > 100:
-            self.fail(column, "100文字以内で入力してください（記号は展開して数えます）")
+        (``kana.fold``) in ``max_len`` characters: NFKC spells some signs
+        out (㌔ is キロ), so a short text can have a long key."""
+        if len(kana.fold(value)) > max_len:
+            self.fail(column, f"{max_len}文字以内で入力してください（記号は展開して数えます）")
         return value
 
     def branch(self, branches: dict[str, int]) -> int | None:
@@ -430,7 +476,12 @@ class _Job:
     def finish(self) -> ImportResult:
         return self.result
 
+    def prepare(self, rows: list[LedgerRow]) -> None:
+        """Look up what ``parse`` must know of the records a chunk's rows
+        name (a large table is not read whole to import a file)."""
+
     def chunk(self, rows: list[LedgerRow], errors: ErrorList) -> None:
+        self.prepare(rows)
         items = []
         for row in rows:
             c = RowChecker(row, errors, self.today)
@@ -464,13 +515,15 @@ class _Job:
         chunk, reading the file again (only when it is refused)."""
         wanted = {d.key: d for d in errors.first if isinstance(d, _Duplicate) and d.first is None}
         firsts: dict[Any, int] = {}
-        for row in rows:
+        for chunk in _chunks(rows, CHUNK_ROWS):
             if len(firsts) == len(wanted):
                 break
-            c = RowChecker(row, ErrorList(), self.today)
-            item = self.parse(c, row)
-            if c.ok and self.key(item) in wanted:
-                firsts.setdefault(self.key(item), row.line)
+            self.prepare(chunk)
+            for row in chunk:
+                c = RowChecker(row, ErrorList(), self.today)
+                item = self.parse(c, row)
+                if c.ok and self.key(item) in wanted:
+                    firsts.setdefault(self.key(item), row.line)
         for d in errors.first:
             if isinstance(d, _Duplicate) and d.first is None:
                 d.first = firsts.get(d.key, "?")
@@ -508,6 +561,19 @@ class _Branches(_Job):
 
 
 # --- consultations ------------------------------------------------------------
+
+def _number(session, new: list[dict]) -> None:
+    """Give the new records their 相談番号: the next ones of their branch
+    and fiscal year, in received_on, line order (``core.record_numbers``)."""
+    for i in new:
+        i["values"]["number_fy"] = fiscal_year_of(i["values"]["received_on"])
+    key = lambda i: (i["branch_id"], i["values"]["number_fy"])  # noqa: E731
+    for (branch_id, fy), group in itertools.groupby(sorted(new, key=key), key=key):
+        first = record_numbers.next_number(session, branch_id, fy)
+        ordered = sorted(group, key=lambda i: i["values"]["received_on"])
+        for n, i in enumerate(ordered, start=first):
+            i["values"]["number"] = n
+
 
 class _Consultations(_Job):
     kind, key_column = "consultations", "external_id"
@@ -553,7 +619,8 @@ class _Consultations(_Job):
         for i, pid in zip(named, person_ids):
             i["values"]["person_id"] = pid
         new = [i for i in items if i["id"] is None]
-        upd = [i for i in items if i["id"] is not None]
+        upd = [i for i in items if i["id"] is not None]  # they keep their 相談番号
+        _number(w.session, new)
         new_ids = w.insert_returning_ids(
             Consultation, [dict(i["values"], person_id=i["values"].get("person_id"), **w.stamp_new)
                            for i in new])
@@ -892,8 +959,194 @@ class _WatchContacts(_Job):
         self.result.removed += len(removed)
 
 
+# --- activity groups and events (行事・サロン) ------------------------------------
+
+class _Groups(_Job):
+    """groups.csv: a group by external_id in its branch, its area and
+    subsidy years (replaced on update). What the file does not carry
+    (leaders, pattern, venue, regulars) is kept on update."""
+
+    kind, key_column = "groups", "external_id"
+
+    def __init__(self, w: _Writer, today: dt.date) -> None:
+        super().__init__(w, today)
+        self.branches = _branch_map(self.session)
+        self.kinds = _code_table(self.session, GroupKind)
+
+    def parse(self, c: RowChecker, row: LedgerRow) -> dict:
+        branch_id = c.branch(self.branches)
+        external_id = c.text("external_id", True, 64)
+        name = c.keyed("name", c.text("name", True, 200), 200)
+        reading = c.kana_text("kana", 200)
+        kind = c.code("kind", self.kinds)
+        area = c.text("area", max_len=100)
+        started = c.date("started_on", True, not_future=True)
+        ended = c.date("ended_on")
+        if started and ended and (reason := gatherings.group_period_error(started, ended)):
+            c.fail("ended_on", reason)
+        years = c.fiscal_years("subsidy_fy")
+        if not c.ok:
+            return {}
+        return dict(branch_id=branch_id, external_id=external_id, area=area, years=years,
+                    values=dict(name=name, kana=reading, kana_key=kana.fold(reading or name),
+                                kind=kind, started_on=started, started_month=month_key(started),
+                                ended_on=ended, ended_month=month_key(ended) if ended else None))
+
+    def existing(self, keys: list) -> dict[Any, tuple[int, Any]]:
+        return _existing_ids(self.session, ActivityGroup, keys)
+
+    def write(self, items: list[dict], errors: ErrorList) -> None:
+        w = self.w
+        self._check_events_within(items, errors)
+        areas = w.area_ids({(i["branch_id"], i["area"]) for i in items if i["area"]})
+        for i in items:
+            i["values"]["area_id"] = areas[(i["branch_id"], i["area"])] if i["area"] else None
+        new = [i for i in items if i["id"] is None]
+        upd = [i for i in items if i["id"] is not None]
+        new_ids = w.insert_returning_ids(ActivityGroup, [
+            dict(i["values"], branch_id=i["branch_id"], external_id=i["external_id"],
+                 end_reason="", pattern="", venue="", note="", **w.stamp_new) for i in new])
+        if upd:
+            # An end reason typed on screen goes with the end date it explains.
+            w.execute(update(ActivityGroup), [
+                dict(i["values"], id=i["id"], **w.stamp_upd,
+                     **({} if i["values"]["ended_on"] else {"end_reason": ""})) for i in upd])
+            for part in _slices([i["id"] for i in upd]):
+                w.execute(delete(GroupSubsidy).where(GroupSubsidy.group_id.in_(part)))
+        written = [*zip(new_ids, new), *((i["id"], i) for i in upd)]
+        w.insert_rows(GroupSubsidy, [dict(group_id=gid, fiscal_year=y)
+                                     for gid, i in written for y in i["years"]])
+        self.result.created += len(new)
+        self.result.updated += len(upd)
+
+    def _check_events_within(self, items: list[dict], errors: ErrorList) -> None:
+        """A re-imported group's new period must still hold the events
+        recorded for it (an event's group is active on its day)."""
+        spans = {}
+        for part in _slices([i["id"] for i in items if i["id"] is not None]):
+            spans.update({gid: (first, last) for gid, first, last in self.session.execute(
+                select(Event.group_id, func.min(Event.held_on), func.max(Event.held_on))
+                .where(Event.group_id.in_(part)).group_by(Event.group_id)).all()})
+        for i in items:
+            if i["id"] in spans:
+                values = i["values"]
+                for column, reason in gatherings.group_events_errors(
+                        values["started_on"], values["ended_on"], *spans[i["id"]]).items():
+                    errors.append(f"line {i['line']}: {column}: {reason}")
+
+
+class _Events(_Job):
+    """events.csv: an event by external_id in its branch. Its group is
+    named by the external_id of a group imported into the same branch
+    (groups.csv comes first), active on the event's day."""
+
+    kind, key_column = "events", "external_id"
+
+    def __init__(self, w: _Writer, today: dt.date) -> None:
+        super().__init__(w, today)
+        self.branches = _branch_map(self.session)
+        self.kinds = _code_table(self.session, EventKind)
+        # The groups a chunk names: by (branch, external_id), and one of
+        # another branch by external_id (to say why a line cannot name it).
+        self.groups: dict[tuple[int, str], tuple] = {}
+        self.elsewhere: dict[str, tuple] = {}
+
+    def prepare(self, rows: list[LedgerRow]) -> None:
+        wanted = sorted({r.values.get("group_id", "") for r in rows} - {""})
+        self.groups, self.elsewhere = {}, {}
+        for part in _slices(wanted):
+            for gid, b, ext, name, start, end in self.session.execute(
+                    select(ActivityGroup.id, ActivityGroup.branch_id, ActivityGroup.external_id,
+                           ActivityGroup.name, ActivityGroup.started_on, ActivityGroup.ended_on)
+                    .where(ActivityGroup.external_id.in_(part))).all():
+                self.groups[(b, ext)] = (gid, name, start, end)
+                self.elsewhere[ext] = (b, start, end)
+
+    def parse(self, c: RowChecker, row: LedgerRow) -> dict:
+        branch_id = c.branch(self.branches)
+        external_id = c.text("external_id", True, 64)
+        held = c.date("held_on", True, not_future=True)
+        kind = c.code("kind", self.kinds)
+        title = c.text("title", True, 200)
+        group_ext = c.text("group_id", max_len=64)
+        area = c.text("area", max_len=100)
+        note = c.text("note")
+        participants = c.integer("participants", required=True)
+        volunteers = c.integer("volunteers")
+        volunteers = 0 if volunteers is None else volunteers
+        reason = None if participants is None else gatherings.participants_error(participants)
+        if reason:
+            c.fail("participants", reason)
+        counted = participants is not None and reason is None
+        # Volunteers are held to the participants only when those are good.
+        if reason := gatherings.volunteers_error(
+                volunteers, participants if counted else gatherings.MAX_PARTICIPANTS):
+            c.fail("volunteers", reason)
+        group_id = self._group(c, branch_id, group_ext, held) if group_ext else None
+        if not c.ok:
+            return {}
+        return dict(branch_id=branch_id, external_id=external_id, area=area, values=dict(
+            held_on=held, month=month_key(held), kind=kind, title=title, group_id=group_id,
+            participants=participants, volunteers=volunteers, note=note))
+
+    def _group(self, c: RowChecker, branch_id: int | None, ext: str,
+               held: dt.date | None) -> int | None:
+        if branch_id is None:
+            return None
+        found = self.groups.get((branch_id, ext))
+        if found is None:
+            if ext in self.elsewhere:  # named by its ID only: another branch's records stay unseen
+                b, start, end = self.elsewhere[ext]
+                c.fail("group_id", gatherings.group_error(b, start, end, ext, branch_id,
+                                                          held or start))
+            else:
+                c.fail("group_id", f"この支部に登録されていないグループIDです（{ext}）")
+            return None
+        gid, name, start, end = found
+        if held is not None and (reason := gatherings.group_error(
+                branch_id, start, end, f"{name}（{ext}）", branch_id, held)):
+            c.fail("group_id", reason)
+        return gid
+
+    def existing(self, keys: list) -> dict[Any, tuple[int, Any]]:
+        return _existing_ids(self.session, Event, keys)
+
+    def write(self, items: list[dict], errors: ErrorList) -> None:
+        w = self.w
+        self._check_attendees_counted(items, errors)
+        areas = w.area_ids({(i["branch_id"], i["area"]) for i in items if i["area"]})
+        for i in items:
+            i["values"]["area_id"] = areas[(i["branch_id"], i["area"])] if i["area"] else None
+        new = [i for i in items if i["id"] is None]
+        upd = [i for i in items if i["id"] is not None]
+        w.insert_rows(Event, [dict(i["values"], branch_id=i["branch_id"],
+                                   external_id=i["external_id"], **w.stamp_new) for i in new])
+        if upd:
+            w.execute(update(Event), [dict(i["values"], id=i["id"], **w.stamp_upd) for i in upd])
+        self.result.created += len(new)
+        self.result.updated += len(upd)
+
+    def _check_attendees_counted(self, items: list[dict], errors: ErrorList) -> None:
+        """A re-imported event's counts must still cover the attendees
+        named on screen (a course's certified completion)."""
+        named = {}
+        for part in _slices([i["id"] for i in items if i["id"] is not None]):
+            named.update({eid: (n, vols) for eid, n, vols in self.session.execute(
+                select(EventAttendee.event_id, func.count(),
+                       func.count(EventAttendee.volunteer_id))
+                .where(EventAttendee.event_id.in_(part)).group_by(EventAttendee.event_id)).all()})
+        for i in items:
+            if i["id"] in named:
+                values, (people, volunteers) = i["values"], named[i["id"]]
+                if reason := gatherings.attendees_error(values["participants"],
+                                                        values["volunteers"], people, volunteers):
+                    # the count the reason is about
+                    column = "participants" if values["participants"] < people else "volunteers"
+                    errors.append(f"line {i['line']}: {column}: {reason}")
+
+
 _JOBS: dict[str, type[_Job]] = {job.kind: job for job in (
-    _Branches, _Consultations, _WatchUsers, _WatchContacts, _Volunteers)}
+    _Branches, _Consultations, _WatchUsers, _WatchContacts, _Volunteers, _Groups, _Events)}
 
 
 @contextlib.contextmanager

@@ -6,6 +6,7 @@ consolidating several. The figures come from ``core.counting``.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import re
 from pathlib import Path
@@ -13,14 +14,16 @@ from pathlib import Path
 from coordinator_app.core import codes
 from coordinator_app.core.counting import (
     STOCK_MEASURES,
+    KeyLists,
     TallyRow,
     fiscal_month_keys,
     key_label,
     month_text,
+    ordered_keys,
     report_grid,
     sort_key,
 )
-from coordinator_app.core.dates import fiscal_months
+from coordinator_app.core.dates import fiscal_months, fiscal_year_label, format_wareki
 from coordinator_app.interchange import sheets
 from coordinator_app.storage import private_files
 
@@ -38,11 +41,12 @@ def write_csv(rows: list[TallyRow], out: Path) -> None:
 
 
 def write_xlsx(rows: list[TallyRow], out: Path, branch_names: dict[str, str],
-               labels: dict[str, dict[str, str]] | None = None,
-               fiscal_year: int | None = None) -> None:
+               labels: KeyLists | None = None, fiscal_year: int | None = None,
+               month: int | None = None) -> None:
     """One sheet per measure, laid out like the paper monthly report:
-    rows are breakdown keys (in Japanese), columns 4月 … 3月 and 合計.
-    Stock measures (as-of figures) show the March figure as 年度末."""
+    rows are breakdown keys (in Japanese, in the code list's order),
+    columns 4月 … 3月 and 合計 — or, with ``month`` (YYYYMM), that month
+    alone. Stock measures (as-of figures) show the March figure as 年度末."""
     import xlsxwriter
 
     buf = io.BytesIO()
@@ -55,30 +59,39 @@ def write_xlsx(rows: list[TallyRow], out: Path, branch_names: dict[str, str],
     fy = rows[0].fiscal_year if rows else fiscal_year
     if fy is None:
         raise TallyError("年度がわかりません（集計行がありません）")
-    from coordinator_app.core.dates import fiscal_year_label
-
-    month_labels = [f"{m}月" for _, m in fiscal_months(fy)]
+    months = fiscal_month_keys(fy)
+    shown = [months.index(month)] if month is not None else list(range(12))
+    if month is not None:
+        title = format_wareki(dt.date(month // 100, month % 100, 1)).rsplit("月", 1)[0] + "月"
+        head_row = ["支部", "内訳", "項目", f"{month % 100}月"]
+    else:
+        title = fiscal_year_label(fy)
+        head_row = ["支部", "内訳", "項目", *[f"{m}月" for _, m in fiscal_months(fy)]]
     for measure, breakdowns in codes.MEASURES.items():
         stock = measure in STOCK_MEASURES
         ws = wb.add_worksheet(codes.MEASURE_LABELS[measure][:31])
-        ws.write(0, 0, f"{fiscal_year_label(fy)} {codes.MEASURE_LABELS[measure]}（{measure}）")
-        ws.write_row(2, 0, ["支部", "内訳", "項目", *month_labels,
-                            "年度末" if stock else "合計"], head)
+        ws.write(0, 0, f"{title} {codes.MEASURE_LABELS[measure]}（{measure}）")
+        ws.write_row(2, 0, head_row + ([] if month is not None else
+                                       ["年度末" if stock else "合計"]), head)
         grid = report_grid(rows, measure)
         r = 3
         for branch in sorted({k[0] for k in grid} | {row.branch_code for row in rows}):
             for breakdown in ("total", *breakdowns):
-                keys = sorted(k[2] for k in grid if k[0] == branch and k[1] == breakdown)
+                keys = ordered_keys(measure, breakdown,
+                                    [k[2] for k in grid if k[0] == branch and k[1] == breakdown],
+                                    labels)
                 for key in keys:
-                    values = grid[(branch, breakdown, key)]
+                    values = [grid[(branch, breakdown, key)][i] for i in shown]
                     fmt = bold if breakdown == "total" else cell
                     ws.write_string(r, 0, sheets.cell(branch_names.get(branch, branch)), fmt)
-                    ws.write_string(r, 1, sheets.cell(codes.BREAKDOWN_LABELS.get(breakdown, breakdown)),
+                    ws.write_string(r, 1, sheets.cell(codes.breakdown_label(measure, breakdown)),
                                     fmt)
                     ws.write_string(r, 2, "" if breakdown == "total"
-                                    else sheets.cell(key_label(breakdown, key, labels)), fmt)
+                                    else sheets.cell(key_label(measure, breakdown, key, labels)),
+                                    fmt)
                     ws.write_row(r, 3, values, fmt)
-                    ws.write(r, 15, values[-1] if stock else sum(values), fmt)
+                    if month is None:
+                        ws.write(r, 15, values[-1] if stock else sum(values), fmt)
                     r += 1
         ws.set_column(0, 0, 18)
         ws.set_column(1, 2, 14)
@@ -166,15 +179,16 @@ def parse_csv(data: bytes, name: str) -> list[TallyRow]:
         if k in seen:
             raise TallyError(f"{name}: 同じ行が2回あります（{','.join(map(str, k))}）")
         seen.add(k)
-    months = [month_text(m) for m in fiscal_month_keys(rows[0].fiscal_year)]
-    for branch in {r.branch_code for r in rows}:
-        present = {(r.month, r.measure) for r in rows
-                   if r.branch_code == branch and r.breakdown == "total"}
-        for m in months:
-            for measure in codes.MEASURES:
-                if (m, measure) not in present:
-                    raise TallyError(
-                        f"{name}: 支部 {branch} の {m} {measure} の total 行がありません")
+    # Each branch × month the file lists has every measure's total — or no
+    # row of a measure at all: a file written before that measure existed,
+    # which does not report it (not 0). The months are those listed: twelve,
+    # or one (``export tallies --month``).
+    listed = {(r.branch_code, r.month, r.measure) for r in rows}
+    missing = sorted(listed - {(r.branch_code, r.month, r.measure) for r in rows
+                               if r.breakdown == "total"})
+    if missing:
+        branch, m, measure = missing[0]
+        raise TallyError(f"{name}: 支部 {branch} の {m} {measure} の total 行がありません")
     return rows
 
 

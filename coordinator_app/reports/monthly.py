@@ -24,6 +24,10 @@ MONTH_BREAKDOWNS = {
     "watch_contacts": ("method", "result"),
     "watch_users_ended": ("end_reason",),
     "volunteers_active": ("role",),
+    "events_held": ("kind",),
+    "event_participants": ("kind",),
+    "event_volunteers": ("kind",),
+    "groups_active": ("kind",),
 }
 
 
@@ -46,7 +50,7 @@ def _sum_by(rows: Sequence[counting.TallyRow]) -> dict[tuple[str, str, str, str]
 
 
 def year_story(rows: Sequence[counting.TallyRow], fiscal_year: int,
-               labels: dict[str, dict[str, str]] | None = None,
+               labels: counting.KeyLists | None = None,
                until: int | None = None) -> list[Flowable]:
     """The year grid and chart. Months after ``until`` (YYYYMM, the print
     month) have not happened yet and are left blank."""
@@ -86,7 +90,9 @@ def year_story(rows: Sequence[counting.TallyRow], fiscal_year: int,
 
 
 def month_story(rows: Sequence[counting.TallyRow], month: int,
-                labels: dict[str, dict[str, str]] | None = None) -> list[Flowable]:
+                labels: counting.KeyLists | None = None) -> list[Flowable]:
+    """The month's measures, each with its breakdowns in the code list's
+    order (``labels``: the configurable lists, ``services.tallies``)."""
     totals = _sum_by(rows)
     key_month = counting.month_text(month)
     body = []
@@ -94,19 +100,17 @@ def month_story(rows: Sequence[counting.TallyRow], month: int,
         body.append([codes.MEASURE_LABELS[measure], "合計", "",
                      str(totals.get((key_month, measure, "total", ""), 0))])
         for breakdown in MONTH_BREAKDOWNS.get(measure, ()):
-            order = list((labels or {}).get(breakdown) or codes.BREAKDOWN_CODES.get(breakdown, {}))
-            keys = sorted((k for (m, me, b, k) in totals
-                           if m == key_month and me == measure and b == breakdown),
-                          key=lambda k: (order.index(k) if k in order else len(order), k))
+            keys = counting.ordered_keys(measure, breakdown, [
+                k for (m, me, b, k) in totals if m == key_month and me == measure and b == breakdown],
+                labels)
             for i, key in enumerate(keys):
-                body.append(["", "" if i else codes.BREAKDOWN_LABELS.get(breakdown, breakdown),
-                             counting.key_label(breakdown, key, labels),
+                body.append(["", "" if i else codes.breakdown_label(measure, breakdown),
+                             counting.key_label(measure, breakdown, key, labels),
                              str(totals[(key_month, measure, breakdown, key)])])
     category = {k: n for (m, me, b, k), n in totals.items()
                 if m == key_month and me == "consultations" and b == "category" and n}
-    order = list((labels or {}).get("category", codes.DEFAULT_CATEGORIES))
-    cats = sorted(category, key=lambda c: order.index(c) if c in order else 99)
-    chart_labels = [counting.key_label("category", c, labels) for c in cats]
+    cats = counting.ordered_keys("consultations", "category", category, labels)
+    chart_labels = [counting.key_label("consultations", "category", c, labels) for c in cats]
     story: list[Flowable] = []
     if cats:  # the chart first, so that it stays on the first page
         story += [pdf.bar_chart(chart_labels, [("件数", [category[c] for c in cats])],

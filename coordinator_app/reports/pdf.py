@@ -20,8 +20,10 @@ monthly report) use only this API:
   with its own copy number and its own page numbering: pass
   ``copy_numbers=[1, 2, 3]`` and a *callable* that returns a fresh story
   (a flowable can be laid out once only).
-- ``render_page_png(pdf, out_png)`` renders one page with ``pdftoppm`` (for
-  previews), or returns None when poppler is not installed.
+- ``render_pages(pdf, dpi=...)`` renders pages to PNG images with PDFium
+  (``pypdfium2``, wheels for Windows and Linux: no poppler needed), for the
+  print preview and the app's own PDF window; ``render_page_png(pdf,
+  out_png)`` writes one page to a file (screenshots).
 
 Example::
 
@@ -36,9 +38,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import shutil
-import subprocess
-import tempfile
+import threading
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -439,28 +439,42 @@ def bar_chart(labels: Sequence[str], series: Sequence[tuple[str, Sequence[float]
     return drawing
 
 
-def render_page_png(pdf_path: str | Path, out_png: str | Path, *, page: int = 1,
-                    dpi: int = 60) -> Path | None:
-    """Render one page to PNG with poppler's ``pdftoppm`` (previews,
-    screenshots). Returns the PNG path, or None if pdftoppm is missing or
-    fails. Blocking: call it off the UI thread."""
-    exe = shutil.which("pdftoppm")
-    if exe is None:
-        return None
-    out_png = Path(out_png)
-    with tempfile.TemporaryDirectory() as tmp:
-        prefix = Path(tmp) / "page"
+_pdfium = threading.Lock()  # PDFium is not thread-safe: one document at a time
+
+
+def render_pages(pdf: str | Path | bytes, *, dpi: int = 60,
+                 pages: Sequence[int] | None = None) -> list[bytes]:
+    """PNG images of the given pages (1-based; every page when None) of a
+    PDF file or of PDF bytes, rendered with PDFium. Raises ValueError for
+    a page the document does not have. Blocking: call it off the UI thread."""
+    import pypdfium2
+
+    with _pdfium:
+        doc = pypdfium2.PdfDocument(str(pdf) if isinstance(pdf, (str, Path)) else pdf)
         try:
-            subprocess.run([exe, "-png", "-r", str(dpi), "-f", str(page), "-l", str(page),
-                            "-singlefile", str(pdf_path), str(prefix)],
-                           check=True, capture_output=True, timeout=60)
-        except (OSError, subprocess.SubprocessError):
-            return None
-        produced = prefix.with_suffix(".png")
-        if not produced.exists():
-            return None
-        out_png.parent.mkdir(parents=True, exist_ok=True)
-        shutil.move(str(produced), out_png)
+            numbers = list(pages) if pages is not None else list(range(1, len(doc) + 1))
+            images = []
+            for number in numbers:
+                if not 1 <= number <= len(doc):
+                    raise ValueError(f"{number}ページ目はありません（全{len(doc)}ページ）")
+                page = doc[number - 1]
+                try:
+                    buf = io.BytesIO()
+                    page.render(scale=dpi / 72).to_pil().save(buf, "PNG")
+                    images.append(buf.getvalue())
+                finally:
+                    page.close()
+            return images
+        finally:
+            doc.close()
+
+
+def render_page_png(pdf_path: str | Path, out_png: str | Path, *, page: int = 1,
+                    dpi: int = 60) -> Path:
+    """Render one page to a PNG file (screenshots); returns its path."""
+    out_png = Path(out_png)
+    out_png.parent.mkdir(parents=True, exist_ok=True)
+    out_png.write_bytes(render_pages(pdf_path, dpi=dpi, pages=[page])[0])
     return out_png
 
 
@@ -468,5 +482,5 @@ __all__ = [
     "BuildResult", "CHECKBOX", "FONT_NAME", "PERSONAL_DATA_MARK", "PageBreak",
     "PageHeader", "RETURN_NOTE", "Spacer", "bar_chart", "build_pdf",
     "content_width", "data_table", "fit_widths", "font_path", "para", "register_font",
-    "render_page_png", "spacer", "styles",
+    "render_page_png", "render_pages", "spacer", "styles",
 ]

@@ -46,6 +46,13 @@ _hasher = PasswordHasher()  # argon2id with the library's recommended parameters
 _dummy_hashes: dict[tuple, str] = {}
 
 
+def display_names(session) -> dict[str, str]:
+    """Login -> display name of every account, in the caller's session:
+    lists that record who did something (the audit trail, the print
+    register) store the login and show the person's name."""
+    return dict(session.execute(select(Account.login, Account.display_name)).all())
+
+
 def hash_password(password: str) -> str:
     return _hasher.hash(password)
 

@@ -384,3 +384,10 @@ def demo_accounts(db: Database) -> list[DemoAccount]:
     passwords = {login: password for login, password, *_ in accounts.DEMO_ACCOUNTS}
     return [DemoAccount(login, passwords[login], name, ROLES.get(role, role))
             for login, name, role in rows if login in passwords]
+
+
+def published_demo_accounts() -> list[DemoAccount]:
+    """The accounts a demo database is built with (``--demo`` shows them
+    while its database is still being built)."""
+    return [DemoAccount(login, password, name, ROLES.get(role, role))
+            for login, password, name, role, _branch in accounts.DEMO_ACCOUNTS]

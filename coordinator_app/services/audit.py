@@ -11,14 +11,15 @@ made by other services audit themselves in their own transaction with
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
 
-from coordinator_app.core import access
+from coordinator_app.core import access, record_numbers
 from coordinator_app.core.access import Action, SignedIn
-from coordinator_app.core.models import AuditLog
+from coordinator_app.core.models import AuditLog, Consultation
 from coordinator_app.interchange import sheets
 from coordinator_app.services import accounts
 from coordinator_app.storage import private_files
@@ -42,6 +43,15 @@ ACTION_LABELS = {
     "import": "取り込み",
     "backup": "バックアップ",
     "restore": "復元",
+    "receive": "受信",
+    "choose": "採用",
+    "override_grade": "評価の上書き",
+    "clear_override": "上書きの取り消し",
+    "decide_grade": "評価の決定",
+    "sign_in_log_tampered": "サインイン記録の改ざん検知",
+    "rewrap_key": "鍵の保護の更新",
+    "rekey": "鍵の作り直し",
+    "encrypt": "暗号化",
 }
 
 ENTITY_LABELS = {
@@ -52,6 +62,8 @@ ENTITY_LABELS = {
     "watch_contact": "見守り記録",
     "volunteer": "ボランティア",
     "activity": "活動記録",
+    "activity_group": "活動グループ",
+    "event": "行事",
     "branch": "支部",
     "area": "自治会",
     "category": "相談内容",
@@ -59,12 +71,28 @@ ENTITY_LABELS = {
     "database": "データベース",
     "audit_log": "監査ログ",
     "tallies": "集計",
+    "tally_records": "集計の内訳",
+    "tally_file": "集計ファイル",
+    "consolidated": "集約ファイル",
+    "print_register": "印刷台帳",
+    "rollcall": "安否確認",
+    "rollcall_entry": "安否確認の記録",
+    "role": "活動内容",
+    "indicator": "指標",
+    "indicators": "指標",
+    "indicator_plan": "計画期間",
+    "indicator_target": "指標の目標",
+    "indicator_actual": "指標の実績",
+    "indicator_note": "指標の注記",
+    "evaluation_narrative": "評価の記述",
     # the importer names its kinds as in the command line
     "branches": "支部",
     "consultations": "相談記録",
     "watch-users": "見守り利用者",
     "watch-contacts": "見守り記録",
     "volunteers": "ボランティア",
+    "groups": "活動グループ",
+    "events": "行事",
 }
 
 CSV_HEADER = ["日時", "利用者", "操作", "対象", "ID", "詳細"]
@@ -114,7 +142,10 @@ class AuditEntry:
     action: str
     entity: str
     entity_id: int | None
-    detail: str
+    detail: str  # codes and counts, as stored (the exported file keeps them)
+    actor_name: str = ""  # the account's display name ("" for cli, gui…)
+    record_number: str = ""  # a consultation's 相談番号 (the id stays internal)
+    linked_number: str = ""  # the 相談番号 of a ``consultation=ID`` in the detail
 
     @property
     def action_label(self) -> str:
@@ -148,9 +179,35 @@ def _query(f: AuditFilter, limit: int | None):
     return q.limit(limit) if limit else q
 
 
-def _entry(row: AuditLog) -> AuditEntry:
+_LINKED = re.compile(r"(?:^|\s)consultation=(\d+)(?:\s|$)")
+
+
+def _linked_id(detail: str) -> int | None:
+    """The consultation a detail names (``consultation=ID``, e.g. the
+    follow-up record of a 異変あり contact)."""
+    found = _LINKED.search(detail or "")
+    return int(found.group(1)) if found else None
+
+
+def _entry(row: AuditLog, names: dict[str, str] | None = None,
+           numbers: dict[int, str] | None = None) -> AuditEntry:
+    numbers = numbers or {}
+    number = numbers.get(row.entity_id, "") if row.entity == "consultation" else ""
     return AuditEntry(row.id, _utc_to_local(row.at), row.actor, row.action, row.entity,
-                      row.entity_id, row.detail)
+                      row.entity_id, row.detail, (names or {}).get(row.actor, ""), number,
+                      numbers.get(_linked_id(row.detail), ""))
+
+
+def _record_numbers(session, rows: list[AuditLog]) -> dict[int, str]:
+    """The 相談番号 of the consultations the rows name (as their record or
+    in their detail)."""
+    ids = {r.entity_id for r in rows if r.entity == "consultation" and r.entity_id is not None}
+    ids |= {i for i in map(_linked_id, (r.detail for r in rows)) if i is not None}
+    if not ids:
+        return {}
+    found = session.execute(select(Consultation.id, Consultation.number_fy, Consultation.number)
+                            .where(Consultation.id.in_(ids))).all()
+    return {i: record_numbers.label(fy, n) for i, fy, n in found}
 
 
 def search(db: Database, user: SignedIn, f: AuditFilter = AuditFilter(),
@@ -158,16 +215,22 @@ def search(db: Database, user: SignedIn, f: AuditFilter = AuditFilter(),
     """Newest first. Administrators only."""
     access.check(user, Action.ADMINISTER)
     with db.session() as s:
-        return [_entry(r) for r in s.scalars(_query(f, limit)).all()]
+        names = accounts.display_names(s)
+        rows = s.scalars(_query(f, limit)).all()
+        numbers = _record_numbers(s, rows)
+        return [_entry(r, names, numbers) for r in rows]
 
 
-def filter_choices(db: Database, user: SignedIn) -> tuple[list[str], list[str]]:
-    """(actors, actions) present in the trail, for the filter lists."""
+def filter_choices(db: Database, user: SignedIn
+                   ) -> tuple[list[tuple[str, str]], list[str]]:
+    """(actors as (login, display name or ""), actions) present in the
+    trail, for the filter lists."""
     access.check(user, Action.ADMINISTER)
     with db.session() as s:
+        names = accounts.display_names(s)
         actors = s.scalars(select(AuditLog.actor).distinct().order_by(AuditLog.actor)).all()
         actions = s.scalars(select(AuditLog.action).distinct().order_by(AuditLog.action)).all()
-    return list(actors), list(actions)
+    return [(a, names.get(a, "")) for a in actors], list(actions)
 
 
 def export_csv(db: Database, user: SignedIn, f: AuditFilter, out: Path) -> int:

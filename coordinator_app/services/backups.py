@@ -176,6 +176,20 @@ def changed_since(db: Database, backup: Path) -> bool:
         return _last_change(conn.connection.driver_connection) > then
 
 
+def backup_owed(db: Database, now: dt.datetime | None = None) -> bool:
+    """Is the exit backup owed? Quitting does not wait for it (issue 18):
+    the shell takes it at the next quiet moment of this or a later run.
+    Owed when the file has no backup of today or changed (per the audit
+    trail) after its newest backup — so a run that quit or crashed before
+    its backup is caught up by the next. Never on PostgreSQL."""
+    if db.path is None:
+        return False
+    existing = list_backups(db.path)
+    if not existing or existing[0].taken_at.date() != (now or clock.now()).date():
+        return True
+    return changed_since(db, existing[0].path)
+
+
 def discard_backup(info: BackupInfo) -> None:
     """Remove a backup (with its key file) taken for an import that was
     then refused: the database is as it was when the previous one was taken."""
@@ -321,8 +335,8 @@ def _keys_of(path: Path) -> Path:
 
 class AutoBackupPolicy:
     """When the shell backs up by itself: every 30 minutes when something
-    changed, and on exit when something changed or today has no backup.
-    The shell counts changes from the app-wide change signal."""
+    changed (the exit backup: ``backup_owed``). The shell counts changes
+    from the app-wide change signal."""
 
     def __init__(self, interval: dt.timedelta = BACKUP_INTERVAL) -> None:
         self.interval = interval
@@ -334,9 +348,6 @@ class AutoBackupPolicy:
 
     def due(self, now: dt.datetime) -> bool:
         return self.changes > 0 and (self.last is None or now - self.last >= self.interval)
-
-    def due_on_exit(self, newest: BackupInfo | None, now: dt.datetime) -> bool:
-        return self.changes > 0 or newest is None or newest.taken_at.date() != now.date()
 
     def taken(self, now: dt.datetime, changes_seen: int) -> None:
         self.changes = max(0, self.changes - changes_seen)

@@ -13,8 +13,8 @@ What the copy keeps (README, "What each role gets"): the branch's own
 records (people, consultations, watch users and contacts, volunteers,
 activities, roll calls, areas, print register, running tally counts), the
 signed-in coordinator's own account and own audit rows, and the shared
-reference tables (branches, categories, roles, settings, the plan's
-indicators). Everything else is left out: other branches' records, every
+reference tables (branches, categories, roles, group and event kinds,
+settings, the plan's indicators). Everything else is left out: other branches' records, every
 other account, other people's audit rows, tally files received by the
 city office. A table this module does not know makes it refuse, so a new
 table cannot slip into a copy unexamined.
@@ -39,7 +39,8 @@ from coordinator_app.storage.encryption import RECIPIENTS
 from coordinator_app.storage.engine import BackupResult, StoreError, sqlite_path
 
 # Reference tables every branch shares; kept whole.
-SHARED = {"alembic_version", "branch", "category", "role", "setting", "indicator_plan",
+SHARED = {"alembic_version", "branch", "category", "role", "group_kind", "event_kind",
+          "setting", "indicator_plan",
           "indicator", "indicator_year", "evaluation_narrative", "sqlite_sequence"}
 # The city office's received tally files: not the branch's, left out.
 LEFT_OUT = {"tally_file", "tally_file_row", "tally_choice"}

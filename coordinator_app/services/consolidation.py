@@ -8,7 +8,13 @@ from one file:
   after that month ended; figures of a month still running when the file
   came are **provisional** and give way to any later file without asking;
   a file says nothing about months that had not begun when it came (a
-  branch file always lists all twelve months).
+  year file lists all twelve months), nor about months it does not list
+  (a one-month file, ``export tallies --month``).
+- A measure with no row at all for a branch × month (a file written
+  before the measure existed) is **not reported** there: left out of the
+  figures and shown as 未報告, never counted as 0. A later file with the
+  same figures that also reports it takes the earlier one's place without
+  asking: it only fills in what was not reported.
 - Two final files with different figures for the same branch × month are a
   **conflict**: the earlier figures stay in force until a person chooses
   which file wins (``choose``, audited). A file arriving after a choice and
@@ -34,6 +40,7 @@ from coordinator_app.core.access import Action, SignedIn
 from coordinator_app.core.dates import month_last_day
 from coordinator_app.core.models import Branch, TallyChoice, TallyFile, TallyFileRow
 from coordinator_app.interchange import tally_file
+from coordinator_app.services import accounts
 from coordinator_app.storage.database import Database
 
 STATE_LABELS = {
@@ -52,9 +59,10 @@ class ReceivedFile:
     file_name: str
     fiscal_year: int
     received_at: dt.datetime
-    received_by: str
+    received_by: str  # the login
     branch_codes: tuple[str, ...]
     row_count: int
+    received_by_name: str = ""  # the account's display name
 
 
 @dataclass(frozen=True)
@@ -64,7 +72,7 @@ class Candidate:
     file_id: int
     file_name: str
     received_at: dt.datetime
-    totals: dict[str, int]  # measure → total
+    totals: dict[str, int]  # measure → total; a measure not reported is absent
 
 
 @dataclass(frozen=True)
@@ -84,6 +92,7 @@ class Cell:
     state: str  # received | chosen | conflict | provisional | missing | future
     file_id: int | None = None
     file_names: tuple[str, ...] = ()
+    unreported: tuple[str, ...] = ()  # measures the file in force does not report
 
     @property
     def label(self) -> str:
@@ -232,16 +241,41 @@ class _State:
             return "missing", None, []
         choice = self.choices.get((branch, month))
         if choice is not None and choice.file_id in final:
-            chosen = choice.file_id
-            mine = self._content(chosen, branch, month)
-            later = [i for i in final if self.files[i].received_at > choice.chosen_at
-                     and self._content(i, branch, month) != mine]
-            return ("conflict" if later else "chosen"), chosen, final
-        first = final[0]
-        mine = self._content(first, branch, month)
-        if any(self._content(i, branch, month) != mine for i in final[1:]):
+            later = [i for i in final if self.files[i].received_at > choice.chosen_at]
+            chosen = self._most_complete(choice.file_id, later, branch, month)
+            differ = [i for i in later if self._differs(i, chosen, branch, month)]
+            return ("conflict" if differ else "chosen"), chosen, final
+        first = self._most_complete(final[0], final[1:], branch, month)
+        if any(self._differs(i, first, branch, month) for i in final):
             return "conflict", first, final
         return "received", first, final
+
+    def _measures(self, file_id: int, branch: str, month: int) -> set[str]:
+        return {m for m, _, _ in self.figures[(file_id, branch, month)]}
+
+    def _extends(self, newer: int, older: int, branch: str, month: int) -> bool:
+        """``newer`` reports every measure ``older`` does, with the same
+        figures, and more (the same month sent again by a branch whose app
+        now counts 行事・サロン): it only fills what was 未報告."""
+        old = self._measures(older, branch, month)
+        if not old < self._measures(newer, branch, month):
+            return False
+        return ({(k, n) for k, n in self._content(newer, branch, month) if k[0] in old}
+                == self._content(older, branch, month))
+
+    def _most_complete(self, current: int, others: list[int], branch: str, month: int) -> int:
+        """The file in force after ``others`` (in order of receipt): each one
+        that extends it takes its place without asking."""
+        for i in others:
+            if self._extends(i, current, branch, month):
+                current = i
+        return current
+
+    def _differs(self, file_id: int, current: int, branch: str, month: int) -> bool:
+        """A conflict with the file in force: other figures, not merely fewer
+        measures reported."""
+        return (self._content(file_id, branch, month) != self._content(current, branch, month)
+                and not self._extends(current, file_id, branch, month))
 
     def conflicts(self) -> list[Conflict]:
         out = []
@@ -257,11 +291,16 @@ class _State:
                     continue
                 seen.add(content)
                 f = self.figures[(i, branch, month)]
-                totals = {m: f.get((m, "total", ""), 0) for m in codes.MEASURES}
+                totals = {m: n for (m, b, _), n in f.items() if b == "total"}
                 candidates.append(Candidate(i, self.files[i].file_name, self.files[i].received_at,
                                             totals))
             out.append(Conflict(self.fy, branch, month, tuple(candidates), current))
         return out
+
+    def unreported(self, file_id: int, branch: str, month: int) -> tuple[str, ...]:
+        """The measures a file does not report for a branch × month."""
+        reported = self._measures(file_id, branch, month)
+        return tuple(m for m in codes.MEASURES if m not in reported)
 
     def rows(self, branch_codes: set[str] | None = None) -> list[counting.TallyRow]:
         out = []
@@ -286,11 +325,13 @@ def list_files(db: Database, user: SignedIn, fiscal_year: int) -> list[ReceivedF
         files = s.scalars(select(TallyFile).where(TallyFile.fiscal_year == fiscal_year)
                           .order_by(TallyFile.received_at, TallyFile.id)).all()
         out = []
+        names = accounts.display_names(s)
         for f in files:
             branches = s.scalars(select(TallyFileRow.branch_code).where(TallyFileRow.file_id == f.id)
                                  .distinct()).all()
             out.append(ReceivedFile(f.id, f.file_name, f.fiscal_year, f.received_at,
-                                    f.received_by, tuple(sorted(branches)), f.row_count))
+                                    f.received_by, tuple(sorted(branches)), f.row_count,
+                                    names.get(f.received_by, "")))
         return out
 
 
@@ -316,7 +357,8 @@ def matrix(db: Database, user: SignedIn, fiscal_year: int,
             names = tuple(state.files[i].file_name for i in ids)
             if st == "missing" and month_last_day(m // 100, m % 100) >= today:
                 st = "future"
-            cells[(code, m)] = Cell(st, file_id, names)
+            unreported = state.unreported(file_id, code, m) if file_id is not None else ()
+            cells[(code, m)] = Cell(st, file_id, names, unreported)
             for i in state.by_bm.get((code, m), []):
                 at = state.files[i].received_at
                 if code not in last or at > last[code]:
@@ -408,14 +450,21 @@ def remove_file(db: Database, user: SignedIn, file_id: int) -> None:
 def export_consolidated(db: Database, user: SignedIn, fiscal_year: int, out: Path) -> int:
     """Write the figures in force as one contract tally file. A branch ×
     month with nothing received is written with 0 totals (the contract
-    wants every total row); the screen warns before."""
+    wants every total row); the screen warns before. A measure a branch
+    does not report (its files predate the measure) gets no row, not 0."""
     access.check(user, Action.CONSOLIDATE)
     with db.session() as s:
         rows = rows_in_session(s, fiscal_year)
         present = {(r.branch_code, r.month, r.measure) for r in rows if r.breakdown == "total"}
+        received = {(r.branch_code, r.month) for r in rows}
         for branch in sorted({r.branch_code for r in rows}):
+            reported = [m for m in codes.MEASURES if any(
+                (branch, counting.month_text(k), m) in present
+                for k in counting.fiscal_month_keys(fiscal_year))]
             for m in counting.fiscal_month_keys(fiscal_year):
-                for measure in codes.MEASURES:
+                if (branch, counting.month_text(m)) in received:
+                    continue  # the file in force says what it reports
+                for measure in reported:
                     if (branch, counting.month_text(m), measure) not in present:
                         rows.append(counting.TallyRow(fiscal_year, counting.month_text(m), branch,
                                                      measure, "total", "", 0))

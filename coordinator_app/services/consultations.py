@@ -37,6 +37,7 @@ from sqlalchemy import (
 from coordinator_app.core import access, clock, codes, kana
 from coordinator_app.core.access import Action, SignedIn
 from coordinator_app.core.dates import (
+    fiscal_year_of,
     fiscal_year_range,
     month_first_day,
     month_key,
@@ -54,7 +55,9 @@ from coordinator_app.core.models import (
     WatchContactVolunteer,
     WatchUser,
 )
+from coordinator_app.core.record_numbers import label as number_label
 from coordinator_app.services import people
+from coordinator_app.storage import record_numbers
 from coordinator_app.storage.database import Database
 
 FOLLOW_UP_STATES = {
@@ -86,8 +89,8 @@ def insert_consultation(session, db: Database, branch_id: int, *, received_on: d
                         referred_to: str = "", person_id: int | None = None,
                         summary: str = "", urgent_note: str = "", staff_name: str = "",
                         follow_up_on: dt.date | None = None) -> Consultation:
-    """Validate codes, write the record and its categories, audit it.
-    Raises ValueError (Japanese) on a bad value; the caller's transaction
+    """Validate codes, write the record (with the next 相談番号 of its
+    branch and fiscal year) and its categories, audit it. Raises ValueError (Japanese) on a bad value; the caller's transaction
     then rolls back."""
     for value, table, label in ((kind, codes.KIND, "区分"), (channel, codes.CHANNEL, "受付方法"),
                                 (from_whom, codes.FROM_WHOM, "相談者"),
@@ -98,7 +101,10 @@ def insert_consultation(session, db: Database, branch_id: int, *, received_on: d
         raise ValueError("相談内容を1つ以上選んでください")
     if received_on > clock.today():
         raise ValueError("未来の日付は入力できません")
+    fiscal_year = fiscal_year_of(received_on)
     record = Consultation(branch_id=branch_id, received_on=received_on, received_at=received_at,
+                          number_fy=fiscal_year,
+                          number=record_numbers.next_number(session, branch_id, fiscal_year),
                           month=month_key(received_on), kind=kind, channel=channel,
                           from_whom=from_whom, response=response, referred_to=referred_to,
                           person_id=person_id, summary=summary, urgent_note=urgent_note,
@@ -128,6 +134,8 @@ class NewPerson:
     name: str
     kana: str = ""
     phone: str = ""
+    address: str = ""
+    area: str = ""  # the name of one of the branch's 自治会, or ""
 
 
 @dataclass
@@ -201,7 +209,8 @@ def _check_draft(session, draft: ConsultationDraft, user: SignedIn, today: dt.da
 def _person_for(session, db: Database, branch_id: int, draft: ConsultationDraft) -> int | None:
     if draft.new_person is not None:
         p = draft.new_person
-        return people.new_person(session, db, branch_id, p.name, p.kana, p.phone).id
+        return people.new_person(session, db, branch_id, p.name, p.kana, p.phone,
+                                 address=p.address, area=p.area).id
     return draft.person_id
 
 
@@ -236,7 +245,9 @@ def _live_record(session, user: SignedIn, consultation_id: int) -> Consultation:
 
 def update_consultation(db: Database, user: SignedIn, consultation_id: int,
                         draft: ConsultationDraft, today: dt.date | None = None) -> None:
-    """Replace a record's fields and categories with the draft's."""
+    """Replace a record's fields and categories with the draft's. The
+    相談番号 stays, even when received_on moves to another fiscal year
+    (``core.record_numbers``)."""
     branch_id = access.check(user, Action.PERSONAL_RECORDS)
     with db.session() as s:
         record = _live_record(s, user, consultation_id)
@@ -290,6 +301,7 @@ class ConsultationDetail:
     created_by: str
     updated_at: dt.datetime
     updated_by: str
+    number: str = ""  # 相談番号, 「R8-0231」
 
     def draft(self) -> ConsultationDraft:
         """The record as a form draft, for editing."""
@@ -315,7 +327,21 @@ def get_consultation(db: Database, user: SignedIn, consultation_id: int) -> Cons
             cats, c.response, c.urgent_note, c.referred_to, c.person_id,
             person.name if person else "", person.kana if person else "", c.summary,
             c.follow_up_on, c.follow_up_closed_on, c.follow_up_outcome, c.staff_name,
-            c.created_at, c.created_by, c.updated_at, c.updated_by)
+            c.created_at, c.created_by, c.updated_at, c.updated_by,
+            number_label(c.number_fy, c.number))
+
+
+def record_number(db: Database, user: SignedIn, consultation_id: int) -> str:
+    """The 相談番号 of a record of the user's branch (deleted or not), for
+    the messages that name a record; "" when there is none."""
+    with db.session() as s:
+        row = s.execute(select(Consultation.branch_id, Consultation.number_fy,
+                               Consultation.number)
+                        .where(Consultation.id == consultation_id)).first()
+    if row is None:
+        return ""
+    access.check(user, Action.PERSONAL_RECORDS, row[0])
+    return number_label(row[1], row[2])
 
 
 def _categories_of(session, ids: list[int]) -> dict[int, tuple[str, ...]]:
@@ -373,13 +399,15 @@ class DeletedRecord:
     kind: str
     deleted_at: dt.datetime
     deleted_by: str
+    number: str = ""  # 相談番号
 
 
 def list_deleted(db: Database, user: SignedIn, limit: int = 500) -> list[DeletedRecord]:
     """Soft-deleted records, latest deletion first: every branch for an
     administrator, the own branch for a coordinator."""
     q = (select(Consultation.id, Branch.code, Branch.name, Consultation.received_on,
-                Consultation.kind, Consultation.deleted_at, Consultation.deleted_by)
+                Consultation.kind, Consultation.deleted_at, Consultation.deleted_by,
+                Consultation.number_fy, Consultation.number)
          .join(Branch, Branch.id == Consultation.branch_id)
          .where(Consultation.deleted_at.is_not(None)))
     only = access.check(user, Action.DELETED_RECORDS)
@@ -388,7 +416,7 @@ def list_deleted(db: Database, user: SignedIn, limit: int = 500) -> list[Deleted
     with db.session() as s:
         rows = s.execute(q.order_by(Consultation.deleted_at.desc(), Consultation.id.desc())
                          .limit(limit)).all()
-    return [DeletedRecord(*r) for r in rows]
+    return [DeletedRecord(*r[:7], number_label(*r[7:])) for r in rows]
 
 
 # --- the list ----------------------------------------------------------------------------
@@ -457,6 +485,7 @@ class ConsultationRow:
     summary: str
     follow_up_on: dt.date | None
     follow_up_closed_on: dt.date | None
+    number: str = ""  # 相談番号, 「R8-0231」
 
     @property
     def sort_key(self) -> tuple[dt.date, int]:
@@ -659,16 +688,17 @@ def _rows(session, ids: list[int]) -> list[ConsultationRow]:
     found = {r[0]: r for r in session.execute(
         select(c.id, c.received_on, c.received_at, c.kind, c.channel, c.from_whom, c.response,
                c.person_id, Person.name, Person.kana, c.summary, c.follow_up_on,
-               c.follow_up_closed_on)
+               c.follow_up_closed_on, c.number_fy, c.number)
         .outerjoin(Person, Person.id == c.person_id).where(c.id.in_(ids)))}
     cats = _categories_of(session, ids)
     out = []
     for i in ids:
         (cid, received_on, received_at, kind, channel, from_whom, response, person_id, name,
-         person_kana, summary, follow_up_on, closed_on) = found[i]
+         person_kana, summary, follow_up_on, closed_on, number_fy, number) = found[i]
         out.append(ConsultationRow(cid, received_on, received_at, kind, channel, from_whom,
                                    response, cats.get(cid, ()), person_id, name or "",
-                                   person_kana or "", summary, follow_up_on, closed_on))
+                                   person_kana or "", summary, follow_up_on, closed_on,
+                                   number_label(number_fy, number)))
     return out
 
 

@@ -4,7 +4,9 @@ of obviously fictional residents and records (surnames such as 見本, 試験,
 
 The records go in through the ledger importer, so the demo exercises the
 same path a branch's spreadsheets take. Deterministic for a given seed
-and day.
+and day. The groups and events (issue 16) are added directly
+(``_demo_gatherings``): their ledgers do not carry leaders and regulars,
+and a few thousand rows in one transaction keep the first start fast.
 """
 
 from __future__ import annotations
@@ -13,18 +15,31 @@ import csv
 import datetime as dt
 import io
 import random
+from collections import defaultdict
 from importlib import resources
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 
 from coordinator_app.core import clock
-from coordinator_app.core.dates import month_key
+from coordinator_app.core.dates import (
+    fiscal_months,
+    fiscal_year_of,
+    fiscal_year_range,
+    month_first_day,
+    month_key,
+)
+from coordinator_app.core.kana import fold
 from coordinator_app.core.models import (
     Activity,
+    ActivityGroup,
     ActivityParticipant,
     Area,
     Branch,
     Consultation,
+    Event,
+    GroupLeader,
+    GroupMember,
+    GroupSubsidy,
     Volunteer,
     VolunteerArea,
     VolunteerAvailability,
@@ -167,6 +182,7 @@ def load_sample(db: Database, today: dt.date | None = None, seed: int = 7,
         cons), today).created
     _extras(db, rng, today, start)
     _demo_matching(db, seed)  # volunteers' days/times and covered areas (own random stream)
+    counts.update(_demo_gatherings(db, today, seed))  # groups and events (own random stream)
     if with_accounts:
         for login, password, name, role, branch in accounts.DEMO_ACCOUNTS:
             accounts.create_account(db, login, name, role, password, branch, is_demo=True)
@@ -240,3 +256,129 @@ def _demo_matching(db: Database, seed: int = 7) -> None:
             s.add_all([VolunteerAvailability(volunteer_id=v.id, weekday=w, slot=slot)
                        for w, slot in sorted_cells(cells)])
             s.add_all([VolunteerArea(volunteer_id=v.id, area_id=a) for a in covered])
+
+
+# (name stem, kana stem, kind, weekday, weeks of the month or None = every
+# week, pattern in words). A branch gets the first three; every third
+# branch also runs a 子ども食堂.
+DEMO_GROUPS = [
+    ("ふれあいサロン", "ふれあいさろん", "salon", 1, None, "毎週火曜 午後"),
+    ("いきいきサロン", "いきいきさろん", "salon", 3, (2, 4), "第2・第4木曜 午前"),
+    ("集いの場 ひだまり", "つどいのば ひだまり", "gathering", 2, (1, 3), "第1・第3水曜 午後"),
+    ("みんなの子ども食堂", "みんなのこどもしょくどう", "children", 5, (2,), "第2土曜 昼"),
+]
+COURSES = ["認知症サポーター養成講座", "傾聴ボランティア講座", "介護予防体操教室", "防災講座",
+           "スマホ教室", "終活セミナー", "福祉体験講座", "救命講習", "見守り協力員研修",
+           "栄養と食事の講座", "サロン運営者研修", "福祉マップづくり講座"]
+
+
+def _meeting_days(start: dt.date, end: dt.date, weekday: int, weeks) -> list[dt.date]:
+    """The days from ``start`` to ``end`` on ``weekday`` (Monday 0), every
+    week or only in the given weeks of the month (第2・第4…)."""
+    day = start + dt.timedelta(days=(weekday - start.weekday()) % 7)
+    days = []
+    while day <= end:
+        if weeks is None or (day.day - 1) // 7 + 1 in weeks:
+            days.append(day)
+        day += dt.timedelta(days=7)
+    return days
+
+
+def _demo_gatherings(db: Database, today: dt.date, seed: int = 7) -> dict[str, int]:
+    """Salons and 集いの場 with leaders (demo volunteers), regulars and
+    subsidies; their meetings, a course a month and one 地域福祉懇談会 per
+    branch, from the start of the current fiscal year to ``today``. One
+    group ends mid-year in a few branches; in every fourth branch a salon
+    stopped meeting about ten weeks ago without being ended, so that Home
+    shows a quiet group. Its own random stream."""
+    rng = random.Random(seed * 1013 + 16)
+    fy = fiscal_year_of(today)
+    fy_start = fiscal_year_range(fy)[0]
+    groups_n = 0
+    events: list[dict] = []  # inserted at the end in one statement (fast first start)
+
+    def event(branch_id: int, code: str, day: dt.date, **values) -> None:
+        events.append(dict(branch_id=branch_id, external_id=f"E{code}-{len(events) + 1:05d}",
+                           held_on=day, month=month_key(day), **stamp, **values))
+
+    stamp_of = Event(branch_id=0, held_on=today, month=0, kind="", title="")
+    db.stamp(stamp_of, created=True)
+    stamp = {k: getattr(stamp_of, k) for k in ("created_at", "created_by",
+                                                 "updated_at", "updated_by")}
+    with db.session() as s:
+        branches = s.execute(select(Branch.id, Branch.code, Branch.name)
+                             .order_by(Branch.code)).all()
+        # Read everything first: a query between the inserts would flush them one by one.
+        areas_of, volunteers_of, residents_of = (defaultdict(list) for _ in range(3))
+        for area_id, branch_id in s.execute(select(Area.id, Area.branch_id).order_by(Area.id)):
+            areas_of[branch_id].append(area_id)
+        for v in s.execute(select(Volunteer.id, Volunteer.person_id, Volunteer.kind,
+                                  Volunteer.branch_id)
+                           .where(Volunteer.withdrawn_on.is_(None)).order_by(Volunteer.id)):
+            volunteers_of[v.branch_id].append(v)
+        for person_id, branch_id in s.execute(select(WatchUser.person_id, WatchUser.branch_id)
+                                              .order_by(WatchUser.id)):
+            residents_of[branch_id].append(person_id)
+        for index, (branch_id, code, branch_name) in enumerate(branches):
+            stem = branch_name.removesuffix("支部")
+            areas, residents = areas_of[branch_id], residents_of[branch_id]
+            individuals = [v for v in volunteers_of[branch_id] if v.kind == "individual"]
+            salon_club = next((v for v in volunteers_of[branch_id] if v.kind == "group"), None)
+            kinds = DEMO_GROUPS[:4] if index % 3 == 0 else DEMO_GROUPS[:3]
+            for g, (name, kana, kind, weekday, weeks, pattern) in enumerate(kinds):
+                started = fy_start - dt.timedelta(days=rng.randint(200, 2000))
+                if g == 3:  # the 子ども食堂 began this year
+                    started = min(today, fy_start + dt.timedelta(days=rng.randint(20, 90)))
+                ended = reason = None
+                if g == 2 and index % 5 == 1 and today - fy_start > dt.timedelta(days=60):
+                    ended = fy_start + dt.timedelta(days=rng.randint(30, (today - fy_start).days))
+                    reason = rng.choice(["担い手の高齢化のため", "会場の閉鎖のため"])
+                group = ActivityGroup(
+                    branch_id=branch_id, external_id=f"GR{code}-{g + 1:02d}",
+                    name=name, kana=kana, kana_key=fold(kana), kind=kind,
+                    area_id=areas[g % len(areas)] if areas else None,
+                    started_on=started, started_month=month_key(started), ended_on=ended,
+                    ended_month=month_key(ended) if ended else None, end_reason=reason or "",
+                    pattern=pattern, venue=f"{stem}第{g % 3 + 1}自治会館")
+                db.stamp(group, created=True)
+                s.add(group)
+                s.flush()
+                groups_n += 1
+                leaders = rng.sample(individuals, min(2, len(individuals)))
+                for n, v in enumerate(leaders):
+                    s.add(GroupLeader(group_id=group.id, volunteer_id=v.id, contact=n == 0))
+                if g == 0 and salon_club is not None:  # the volunteer group runs it too
+                    s.add(GroupLeader(group_id=group.id, volunteer_id=salon_club.id))
+                regulars = rng.sample(residents, min(len(residents), rng.randint(6, 12)))
+                s.add_all([GroupMember(group_id=group.id, person_id=p) for p in regulars])
+                s.add_all([GroupMember(group_id=group.id, person_id=v.person_id,
+                                       volunteer_id=v.id) for v in leaders])
+                if kind == "salon":
+                    s.add_all([GroupSubsidy(group_id=group.id, fiscal_year=y)
+                               for y in (fy - 1, fy)])  # salons began before this year
+                # active while ended_on is after the day: the last meeting is before it
+                last = ended - dt.timedelta(days=1) if ended else today
+                if g == 1 and index % 4 == 0:  # stopped quietly about ten weeks ago
+                    last = today - dt.timedelta(days=70)
+                for day in _meeting_days(max(started, fy_start), last, weekday, weeks):
+                    if rng.random() < 0.06:  # a holiday or bad weather
+                        continue
+                    people = rng.randint(8, 25)
+                    event(branch_id, code, day, kind="salon", title=group.name,
+                          group_id=group.id, area_id=group.area_id, participants=people,
+                          volunteers=min(people, rng.randint(2, 5)), note="")
+            for y, m in fiscal_months(fy):
+                day = month_first_day(y, m) + dt.timedelta(days=rng.randint(5, 24))
+                if day > today:
+                    break
+                people = rng.randint(10, 30)
+                event(branch_id, code, day, kind="course", title=rng.choice(COURSES),
+                      group_id=None, area_id=None, participants=people,
+                      volunteers=rng.randint(0, 3), note="")
+            forum_day = min(today, fy_start + dt.timedelta(days=rng.randint(60, 150)))
+            people = rng.randint(30, 60)
+            event(branch_id, code, forum_day, kind="forum", title=f"{stem}地域福祉懇談会",
+                  group_id=None, area_id=None, participants=people,
+                  volunteers=rng.randint(5, 12), note="自治会長・民生委員・ボランティアが参加")
+        s.execute(insert(Event), events)
+    return {"groups": groups_n, "events": len(events)}

@@ -1,7 +1,9 @@
-"""ホーム (today): the four numbers a coordinator looks at first. Qt-free.
+"""ホーム (today): the numbers a coordinator looks at first. Qt-free.
 
-Counts only, never names. A coordinator sees their own branch; city
-staff and administrators see the sum over every branch (figures only).
+Counts only, never people's names. A coordinator sees their own branch;
+city staff and administrators see the sum over every branch (figures
+only). The one list of names is the branch's quiet groups (no person
+named, but a branch's own business): for the coordinator only.
 """
 
 from __future__ import annotations
@@ -9,13 +11,17 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import func, or_, select, true
+from sqlalchemy import exists, func, or_, select, true
 
 from coordinator_app.core import access, clock
 from coordinator_app.core.access import Action, SignedIn
-from coordinator_app.core.activity import volunteer_active_on, watch_user_unreached_in
-from coordinator_app.core.dates import fiscal_year_of, month_key
-from coordinator_app.core.models import Consultation, Volunteer, WatchUser
+from coordinator_app.core.activity import (
+    group_active_on,
+    volunteer_active_on,
+    watch_user_unreached_in,
+)
+from coordinator_app.core.dates import fiscal_year_of, month_key, month_last_day
+from coordinator_app.core.models import ActivityGroup, Consultation, Event, Volunteer, WatchUser
 from coordinator_app.storage.database import Database
 
 
@@ -28,6 +34,26 @@ class HomeFigures:
     watch_unreached: int  # active users with no contact this month
     insurance_lapsed: int  # active volunteers whose insurance year is not this one
     branch_id: int | None  # None: every branch
+    events_this_month: int = 0  # events held this month (the tally's events_held)
+    event_participants_this_month: int = 0  # their participants (event_participants)
+    # Names of the active groups with no event since ``quiet_since`` (50音順);
+    # None for a role that does not see the branch's records.
+    quiet_groups: tuple[str, ...] | None = None
+    quiet_since: dt.date | None = None
+
+
+QUIET_MONTHS = 2
+
+
+def quiet_since(today: dt.date) -> dt.date:
+    """The first day of the "last two months": the same day two months
+    back (the month's last day when it has no such day, e.g. 12/31 → 10/31,
+    4/30 → 2/28). A group that met on this day or later is not quiet; a
+    group that started after it has not had two months to meet and is not
+    quiet either."""
+    year, month0 = divmod(today.year * 12 + today.month - 1 - QUIET_MONTHS, 12)
+    last = month_last_day(year, month0 + 1)
+    return last.replace(day=min(today.day, last.day))
 
 
 def _previous_month(month: int) -> int:
@@ -66,6 +92,20 @@ def home_figures(db: Database, user: SignedIn, today: dt.date | None = None) -> 
             select(func.count()).select_from(Volunteer)
             .where(scoped(Volunteer.branch_id), volunteer_active_on(today),
                    or_(Volunteer.insurance_fy.is_(None), Volunteer.insurance_fy != fy)))
+        events, participants = s.execute(
+            select(func.count(), func.coalesce(func.sum(Event.participants), 0))
+            .where(scoped(Event.branch_id), Event.month == this_month)).one()
+        quiet = None
+        since = quiet_since(today)
+        if user.sees_personal_records:
+            met = exists().where(Event.group_id == ActivityGroup.id,
+                                 Event.held_on >= since, Event.held_on <= today)
+            rows = s.execute(
+                select(ActivityGroup.name, ActivityGroup.kana_key)
+                .where(ActivityGroup.branch_id == branch_id, group_active_on(today),
+                       ActivityGroup.started_on <= since, ~met)).all()
+            quiet = tuple(name for name, _ in sorted(rows, key=lambda r: (r[1] == "", r[1], r[0])))
     return HomeFigures(today, by_month.get(this_month, 0),
                        by_month.get(_previous_month(this_month), 0),
-                       follow_ups or 0, unreached or 0, lapsed or 0, branch_id)
+                       follow_ups or 0, unreached or 0, lapsed or 0, branch_id,
+                       events or 0, int(participants or 0), quiet, since)

@@ -8,8 +8,13 @@ Indicators without a measure take a typed actual.
 
 Who does what: everyone signed in reads figures (coordinators: their own
 branch, from their records); city staff and administrators set targets,
-typed actuals, grade overrides (with a reason, audited) and the sheet's
-narratives; administrators define indicators and the grade thresholds.
+typed actuals, the grades they decide (the app proposes one; audited),
+notes and the sheet's narratives; administrators define indicators and
+the grade thresholds.
+
+The plan (name, period, the first year the records cover) carries to
+every indicator: its period is the plan's, and a year before the records
+takes a typed actual also for an indicator counted from the records.
 """
 
 from __future__ import annotations
@@ -19,25 +24,32 @@ import io
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Iterable
 
 from sqlalchemy import func, select
 
-from coordinator_app.core import access, clock, counting
+from coordinator_app.core import access, clock, codes, counting
 from coordinator_app.core import indicator_rules as core
 from coordinator_app.core.access import Action, Role, ScopeError, SignedIn
-from coordinator_app.core.dates import fiscal_year_of
+from coordinator_app.core.dates import (
+    fiscal_months,
+    fiscal_year_label,
+    fiscal_year_of,
+    month_last_day,
+)
 from coordinator_app.core.indicator_rules import IndicatorError, Value
 from coordinator_app.core.models import (
     Branch,
     EvaluationNarrative,
+    EventKind,
+    GroupKind,
     Indicator,
     IndicatorPlan,
     IndicatorYear,
     Setting,
 )
 from coordinator_app.interchange import sheets
-from coordinator_app.services import consolidation
+from coordinator_app.services import consolidation, tallies
 from coordinator_app.storage import private_files
 from coordinator_app.storage.database import Database
 
@@ -50,7 +62,7 @@ NARRATIVE_FIELDS = [
     ("collaboration", "協働事項"),
     ("committee", "推進委員会の意見"),
 ]
-SHEET_FIELDS = ("office", "goal", "policy", "project", "overview")
+SHEET_FIELDS = ("department", "office", "team", "goal", "policy", "project", "overview")
 CSV_HEADER = ["fiscal_year", "code", "name", "unit", "kind", "target", "actual", "grade"]
 
 
@@ -79,12 +91,17 @@ class IndicatorInfo:
     sort_order: int
     active: bool
     builtin: bool
+    start_total: Decimal | None = None  # cumulative: the years before the records
+    branches: tuple[str, ...] = ()  # counted over these branches only; () every one
+    department: str = ""  # 部局名 (課名 is ``office``)
+    team: str = ""  # 係名
+    focus: bool = False  # ※ 重点的評価施策
 
     @property
     def definition(self) -> core.Definition:
         return core.Definition(self.code, self.name, self.unit, self.kind, self.measure,
                                self.breakdown, self.key, self.direction, self.first_fy,
-                               self.last_fy, self.baseline)
+                               self.last_fy, self.baseline, self.start_total, self.branches)
 
 
 @dataclass(frozen=True)
@@ -94,12 +111,20 @@ class YearFigure:
     fiscal_year: int
     target: Value
     actual: Value
-    grade: str  # in force: the override when there is one
-    computed_grade: str
-    override: str
-    override_reason: str
-    typed: bool  # the actual was typed (indicator without a measure)
+    proposed: str  # the app's proposal from the thresholds ('' when it cannot judge)
+    decided: str  # the evaluator's grade: A/B/C, '-' 評価なし, '' not decided yet
+    memo: str  # the evaluator's memo on the grade (screen only, never printed)
+    typed: bool  # the actual was typed (no measure, or a year before the records)
     in_progress: bool  # the fiscal year has not ended yet
+    note: str = ""  # printed as the sheet's footnote
+    gap: str = ""  # consolidated files missing: 「13支部中11支部・一部の月が未着」
+
+    @property
+    def grade(self) -> str:
+        """The grade in force: the decision, else the proposal ('' for 評価なし)."""
+        if self.decided:
+            return "" if self.decided == core.NO_GRADE else self.decided
+        return self.proposed
 
 
 @dataclass(frozen=True)
@@ -114,6 +139,7 @@ class Plan:
     name: str
     first_fy: int
     last_fy: int
+    records_from: int | None = None  # the first year the records cover whole
 
     @property
     def years(self) -> list[int]:
@@ -136,7 +162,10 @@ def _info(i: Indicator) -> IndicatorInfo:
     return IndicatorInfo(i.id, i.code, i.name, i.unit, i.office, i.kind, i.measure, i.breakdown,
                          i.breakdown_key, i.direction, i.first_fy, i.last_fy,
                          core.to_decimal(i.baseline), i.baseline_fy, i.goal, i.policy, i.project,
-                         i.overview, i.sort_order, i.active, i.builtin)
+                         i.overview, i.sort_order, i.active, i.builtin,
+                         core.to_decimal(i.start_total),
+                         tuple(c for c in (i.branches or "").split(",") if c),
+                         i.department, i.team, i.focus)
 
 
 def list_indicators(db: Database, user: SignedIn, include_inactive: bool = False
@@ -160,7 +189,7 @@ def get_indicator(db: Database, user: SignedIn, code: str) -> IndicatorInfo:
         return _info(_get(s, code))
 
 
-LOCKED_BUILTIN = ("code", "kind", "measure", "breakdown", "key")
+LOCKED_BUILTIN = ("code", "kind", "measure", "breakdown", "key", "branches")
 
 
 def save_indicator(db: Database, user: SignedIn, info: IndicatorInfo) -> int:
@@ -168,13 +197,20 @@ def save_indicator(db: Database, user: SignedIn, info: IndicatorInfo) -> int:
     (administrators). The defaults of the contract keep their code and
     what they count."""
     access.check(user, Action.DEFINE_INDICATORS)
-    if info.baseline is not None:
-        if isinstance(info.baseline, str) or core.to_decimal(info.baseline) is None:
-            raise IndicatorError("基準値は数値にしてください")
-        info = replace(info, baseline=core.to_decimal(info.baseline))
+    for name, label in (("baseline", "基準値"), ("start_total", "記録開始前の累計")):
+        value = getattr(info, name)
+        if value is not None:
+            if isinstance(value, str) or core.to_decimal(value) is None:
+                raise IndicatorError(f"{label}は数値にしてください")
+            info = replace(info, **{name: core.to_decimal(value)})
+    info = replace(info, branches=tuple(sorted(set(info.branches))))
     core.validate(info.definition)
     with db.session() as s:
         clash = s.scalar(select(Indicator.id).where(Indicator.code == info.code))
+        known = set(s.scalars(select(Branch.code).where(Branch.code.in_(info.branches))))
+        unknown = [c for c in info.branches if c not in known]
+        if unknown:
+            raise IndicatorError(f"支部コード {'・'.join(unknown)} は登録されていません")
         if info.id:
             row = s.get(Indicator, info.id)
             if row is None:
@@ -201,24 +237,54 @@ def save_indicator(db: Database, user: SignedIn, info: IndicatorInfo) -> int:
         row.first_fy, row.last_fy = info.first_fy, info.last_fy
         row.baseline = float(info.baseline) if info.baseline is not None else None
         row.baseline_fy = info.baseline_fy
+        before_total = core.to_decimal(row.start_total)
+        before_branches = row.branches or ""
+        row.branches = ",".join(info.branches)
+        row.start_total = float(info.start_total) if info.start_total is not None else None
         row.goal, row.policy, row.project = info.goal, info.policy, info.project
         row.overview = info.overview
+        row.department, row.team = info.department.strip(), info.team.strip()
+        row.focus = info.focus
         row.active = info.active
         if info.sort_order and not created:
             row.sort_order = info.sort_order
         db.stamp(row, created=created)
         s.add(row)
         s.flush()
-        db.audit(s, "create" if created else "update", "indicator", row.id,
-                 f"code={row.code} kind={row.kind} measure={row.measure or '-'}")
+        detail = f"code={row.code} kind={row.kind} measure={row.measure or '-'}"
+        if created or before_total != info.start_total:
+            detail += f" start_total={core.plain_number(info.start_total) or '-'}"
+        if created or before_branches != row.branches:
+            detail += f" branches={row.branches or 'all'}"
+        db.audit(s, "create" if created else "update", "indicator", row.id, detail)
         return row.id
 
 
-def new_info(**fields) -> IndicatorInfo:
-    """An unsaved definition with defaults (for the definition dialog)."""
+def key_choices(db: Database) -> dict[tuple[str, str], list[tuple[str, str]]]:
+    """The keys a definition may pick for each (measure, breakdown): a
+    breakdown ``kind`` is the event or group 種別 for those measures (their
+    configurable tables), the consultation 区分 otherwise."""
+    with db.session() as s:
+        lists = tallies.key_lists(s)
+        kinds = {
+            m: [(c, l) for c, l in s.execute(select(t.code, t.label)
+                                               .order_by(t.sort_order, t.code))]
+            for ms, t in ((codes.EVENT_MEASURES, EventKind), (codes.GROUP_MEASURES, GroupKind))
+            for m in ms}
+    out = {}
+    for measure, breakdowns in codes.MEASURES.items():
+        for b in breakdowns:
+            out[(measure, b)] = kinds[measure] if (b == "kind" and measure in kinds) \
+                else lists.get(b, [])
+    return out
+
+
+def new_info(plan: Plan | None = None, **fields) -> IndicatorInfo:
+    """An unsaved definition with defaults over the plan's period (for the
+    definition dialog)."""
+    first, last = (plan.first_fy, plan.last_fy) if plan else core.DEFAULT_PLAN_YEARS
     base = IndicatorInfo(0, "", "", "件", core.DEFAULT_OFFICE, "flow", "", "total", "", "higher",
-                         core.DEFAULT_PLAN_YEARS[0], core.DEFAULT_PLAN_YEARS[1], None, None,
-                         "", "", "", "", 0, True, False)
+                         first, last, None, None, "", "", "", "", 0, True, False)
     return replace(base, **fields)
 
 
@@ -229,8 +295,9 @@ def _save_sheet_fields(s, db: Database, row: Indicator, fields: dict[str, str]) 
     changed = []
     for name, value in fields.items():
         value = (value or "").strip()
-        if name != "overview" and len(value) > 200:
-            raise IndicatorError("見出しの項目は200文字以内にしてください")
+        limit = 100 if name in ("department", "office", "team") else 200
+        if name != "overview" and len(value) > limit:
+            raise IndicatorError("見出しの項目は、部局名・課名・係名は100文字以内、ほかは200文字以内にしてください")
         if getattr(row, name) != value:
             setattr(row, name, value)
             changed.append(name)
@@ -246,10 +313,20 @@ def get_plan(db: Database) -> Plan:
         p = s.scalar(select(IndicatorPlan).order_by(IndicatorPlan.id).limit(1))
     if p is None:
         return Plan(core.DEFAULT_PLAN_NAME, *core.DEFAULT_PLAN_YEARS)
-    return Plan(p.name, p.first_fy, p.last_fy)
+    return Plan(p.name, p.first_fy, p.last_fy, p.records_from)
 
 
-def save_plan(db: Database, user: SignedIn, name: str, first_fy: int, last_fy: int) -> None:
+def _plan_in(s) -> Plan:
+    p = s.scalar(select(IndicatorPlan).order_by(IndicatorPlan.id).limit(1))
+    return Plan(p.name, p.first_fy, p.last_fy, p.records_from) if p else Plan(
+        core.DEFAULT_PLAN_NAME, *core.DEFAULT_PLAN_YEARS)
+
+
+def save_plan(db: Database, user: SignedIn, name: str, first_fy: int, last_fy: int,
+              records_from: int | None = None) -> None:
+    """The plan's name and period, which every indicator takes (one
+    transaction), and the first fiscal year the records cover whole (the
+    years before it take typed actuals; None: every year from records)."""
     access.check(user, Action.EVALUATE)
     name = (name or "").strip()
     if not name:
@@ -257,17 +334,27 @@ def save_plan(db: Database, user: SignedIn, name: str, first_fy: int, last_fy: i
     if len(name) > 200:
         raise IndicatorError("計画名は200文字以内にしてください")
     if first_fy > last_fy or last_fy - first_fy > 20:
-        raise IndicatorError("計画期間の年度を確かめてください")
+        raise IndicatorError("計画期間の年度を確かめてください（最初の年度が最後の年度より後か、20年を超えています）")
+    if records_from is not None and not 2000 <= records_from <= 2100:
+        raise IndicatorError("記録で数える最初の年度を確かめてください")
     with db.session() as s:
         p = s.scalar(select(IndicatorPlan).order_by(IndicatorPlan.id).limit(1))
         created = p is None
         if created:
             p = IndicatorPlan(name=name, first_fy=first_fy, last_fy=last_fy)
-        p.name, p.first_fy, p.last_fy = name, first_fy, last_fy
+        p.name, p.first_fy, p.last_fy, p.records_from = name, first_fy, last_fy, records_from
         db.stamp(p, created=created)
         s.add(p)
+        moved = 0
+        for ind in s.scalars(select(Indicator)):
+            if (ind.first_fy, ind.last_fy) != (first_fy, last_fy):
+                ind.first_fy, ind.last_fy = first_fy, last_fy
+                db.stamp(ind)
+                moved += 1
         s.flush()
-        db.audit(s, "update", "indicator_plan", p.id, f"years={first_fy}-{last_fy}")
+        db.audit(s, "update", "indicator_plan", p.id,
+                 f"years={first_fy}-{last_fy} records_from={records_from or '-'} "
+                 f"indicators_moved={moved}")
 
 
 def _settings(s) -> dict[str, str]:
@@ -294,7 +381,7 @@ def save_thresholds(db: Database, user: SignedIn, a_percent: Decimal, b_percent:
         db.audit(s, "update", "setting", None, f"grade_a={a} grade_b={b}")
 
 
-# --- targets, typed actuals, overrides ---------------------------------------------
+# --- targets, typed actuals, grades, notes ------------------------------------------
 
 def _year_row(s, indicator: Indicator, fy: int, create: bool = True) -> IndicatorYear | None:
     row = s.get(IndicatorYear, (indicator.id, fy))
@@ -328,13 +415,17 @@ def set_target(db: Database, user: SignedIn, code: str, fiscal_year: int, text: 
 
 def set_typed_actual(db: Database, user: SignedIn, code: str, fiscal_year: int,
                      text: object) -> Value:
-    """The actual of an indicator without a measure (a survey, a committee…).
-    Refused for indicators counted from the records."""
+    """The typed actual of a year: for an indicator without a measure (a
+    survey, a committee…), or for a year before the records (the plan's
+    「記録で数える最初の年度」). Refused for a year the records count."""
     access.check(user, Action.EVALUATE)
     with db.session() as s:
         ind = _get(s, code)
-        if ind.measure:
-            raise IndicatorError("この指標の実績は記録から計算します（入力できません）")
+        records_from = _plan_in(s).records_from
+        if ind.measure and not (records_from and fiscal_year < records_from):
+            raise IndicatorError(
+                f"{fiscal_year_label(fiscal_year)}の実績は記録から計算します（入力できません）。"
+                "記録を使う前の年度の実績は、計画の「記録で数える最初の年度」より前の年度に入力します")
         value = core.parse_value(text, ind.unit)
         if isinstance(value, Decimal) and value < 0:
             raise IndicatorError("実績値は0以上にしてください")
@@ -346,31 +437,53 @@ def set_typed_actual(db: Database, user: SignedIn, code: str, fiscal_year: int,
         return value
 
 
-def override_grade(db: Database, user: SignedIn, code: str, fiscal_year: int, grade: str,
-                   reason: str) -> None:
-    """Replace the computed grade by ``grade`` (A/B/C) with a reason, or
-    clear the override with ``grade=""``. Audited (without the reason's
-    text, which is free text)."""
+def decide_grade(db: Database, user: SignedIn, code: str, fiscal_year: int, grade: str,
+                 memo: str = "") -> None:
+    """The evaluator's grade of a year: A/B/C, ``-`` (評価なし), or ``""``
+    (not decided: the screen shows the app's proposal, the sheet prints
+    none). ``memo`` is the evaluator's own note (never printed). Audited
+    with the grade before and after (not the memo, which is free text)."""
     access.check(user, Action.EVALUATE)
     grade = (grade or "").strip().upper()
-    reason = (reason or "").strip()
-    if grade not in ("", "A", "B", "C"):
-        raise IndicatorError("評価は A・B・C のどれかにしてください")
-    if grade and not reason:
-        raise IndicatorError("評価を変更する理由を入力してください")
+    memo = (memo or "").strip()
+    if grade not in ("", *core.DECISIONS):
+        raise IndicatorError("評価は A・B・C・評価なし のどれかにしてください")
+    if len(memo) > 2000:
+        raise IndicatorError("メモは2000文字以内にしてください")
     with db.session() as s:
         ind = _get(s, code)
+        _check_year(ind, fiscal_year)
         row = _year_row(s, ind, fiscal_year, create=bool(grade))
         if row is None:
             return
-        if grade and row.target_number is None and not row.target_word:
-            raise IndicatorError("目標が設定されていない年度は評価できません。先に目標を入力してください")
+        before = row.grade_override
+        if (before, row.override_reason) == (grade, memo if grade else ""):
+            return
         row.grade_override = grade
-        row.override_reason = reason if grade else ""
+        row.override_reason = memo if grade else ""
         db.stamp(row, created=row.created_by == "")
         s.add(row)
-        db.audit(s, "override_grade" if grade else "clear_override", "indicator", ind.id,
-                 f"code={code} fy={fiscal_year} grade={grade or '-'}")
+        db.audit(s, "decide_grade", "indicator", ind.id,
+                 f"code={code} fy={fiscal_year} grade={grade or 'undecided'} "
+                 f"before={before or 'undecided'}")
+
+
+def set_year_note(db: Database, user: SignedIn, code: str, fiscal_year: int, text: str) -> None:
+    """A note on one indicator × year (e.g. 「H30から相談と連絡・問い合わせを
+    区別」), printed as the sheet's footnote; blank removes it."""
+    access.check(user, Action.EVALUATE)
+    text = " ".join((text or "").split())
+    if len(text) > 200:
+        raise IndicatorError("注記は200文字以内にしてください")
+    with db.session() as s:
+        ind = _get(s, code)
+        row = _year_row(s, ind, fiscal_year, create=bool(text))
+        if row is None or row.note == text:
+            return
+        row.note = text
+        db.stamp(row, created=row.created_by == "")
+        s.add(row)
+        db.audit(s, "update", "indicator_note", ind.id, f"code={code} fy={fiscal_year}")
 
 
 # --- narratives ---------------------------------------------------------------------
@@ -437,20 +550,45 @@ def _branch_scope(user: SignedIn, branch_code: str | None, source: str, s) -> li
     return [branch_code] if branch_code else None
 
 
-def _figures_source(s, source: str, branch_codes: list[str] | None
-                    ) -> Callable[[int], core.FigureIndex]:
-    cache: dict[int, core.FigureIndex] = {}
+class _Figures:
+    """The tally figures of each fiscal year, from this database's records
+    or from the received files; for the latter, what each measure's
+    figure lacks (branches × ended months not received)."""
 
-    def figures_of(fy: int) -> core.FigureIndex:
-        if fy not in cache:
-            if source == "consolidated":
-                rows = consolidation.rows_in_session(s, fy, branch_codes)
+    def __init__(self, s, source: str, branch_codes: list[str] | None, today: dt.date) -> None:
+        self.s, self.source, self.branch_codes, self.today = s, source, branch_codes, today
+        self.cache: dict[int, core.FigureIndex] = {}
+        self.received: dict[int, dict[str, set[tuple[str, int]]]] = {}
+        self.expected = branch_codes or list(s.scalars(select(Branch.code)))
+
+    def of(self, fy: int) -> core.FigureIndex:
+        if fy not in self.cache:
+            if self.source == "consolidated":
+                rows = consolidation.rows_in_session(self.s, fy, self.branch_codes)
+                got: dict[str, set[tuple[str, int]]] = {}
+                for r in rows:
+                    if r.breakdown == "total":
+                        y, m = r.month.split("-")
+                        got.setdefault(r.measure, set()).add((r.branch_code, int(y) * 100 + int(m)))
+                self.received[fy] = got
             else:
-                rows = counting.compute(s, fy, branch_codes)
-            cache[fy] = core.index_rows(rows)
-        return cache[fy]
+                rows = counting.compute(self.s, fy, self.branch_codes)
+            self.cache[fy] = core.index_rows(rows)
+        return self.cache[fy]
 
-    return figures_of
+    def gap(self, measure: str, years: Iterable[int], stock: bool = False) -> str:
+        """'' for the records (whole by construction) or a complete set of
+        files; else what is missing (``core.coverage_gap``) of the ended
+        months the figure is made of (a stock: the year's last one)."""
+        if self.source != "consolidated":
+            return ""
+        received, months = set(), []
+        for fy in years:
+            self.of(fy)
+            received |= self.received[fy].get(measure, set())
+            ended = [y * 100 + m for y, m in fiscal_months(fy) if month_last_day(y, m) < self.today]
+            months += ended[-1:] if stock else ended
+        return core.coverage_gap(self.expected, months, received)
 
 
 def _evaluate_in(s, indicators: list[Indicator], fiscal_year: int, source: str,
@@ -459,7 +597,15 @@ def _evaluate_in(s, indicators: list[Indicator], fiscal_year: int, source: str,
         raise ValueError(f"不明な集計元です（{source}）")
     current_fy = fiscal_year_of(today)
     t = core.Thresholds.from_settings(_settings(s))
-    figures_of = _figures_source(s, source, branch_codes)
+    records_from = _plan_in(s).records_from
+    sources: dict[tuple[str, ...] | None, _Figures] = {}
+
+    def figures_over(branches: list[str] | None) -> _Figures:
+        key = tuple(branches) if branches is not None else None
+        if key not in sources:
+            sources[key] = _Figures(s, source, branches, today)
+        return sources[key]
+
     ids = [i.id for i in indicators]
     years: dict[tuple[int, int], IndicatorYear] = {}
     if ids:
@@ -470,27 +616,43 @@ def _evaluate_in(s, indicators: list[Indicator], fiscal_year: int, source: str,
         info = _info(ind)
         defn = info.definition
         wanted = sorted(set(defn.plan_years) | {fiscal_year})
+        # The indicator's own branches within what the user may see.
+        branches = branch_codes if not info.branches else [
+            c for c in (branch_codes or info.branches) if c in info.branches]
+        figures = figures_over(branches)
 
-        def actual_of(fy: int, ind=ind, defn=defn) -> Value:
+        def actual_of(fy: int, ind=ind, defn=defn, branches=branches,
+                      figures=figures) -> tuple[Value, bool]:
+            """(actual, typed): a typed one for an indicator without a
+            measure and for a year before the records."""
             if fy > current_fy:
-                return None
-            if defn.computed:
-                return core.computed_actual(defn, fy, figures_of)
+                return None, False
+            if defn.computed and not (records_from and fy < records_from):
+                if branches == []:  # none of its branches is in the user's scope
+                    return None, False
+                return core.computed_actual(defn, fy, figures.of, records_from), False
             row = years.get((ind.id, fy))
-            return core.loaded(row.actual_number, row.actual_word) if row else None
+            value = core.loaded(row.actual_number, row.actual_word) if row else None
+            return value, value is not None
 
         series: list[YearFigure] = []
         for fy in wanted:
             row = years.get((ind.id, fy))
             target = core.loaded(row.target_number, row.target_word) if row else None
-            actual = actual_of(fy)
-            previous = actual_of(fy - 1) if fy > defn.first_fy else None
+            actual, typed = actual_of(fy)
+            previous = actual_of(fy - 1)[0] if fy > defn.first_fy else None
             reference = core.reference_for(fy, defn.first_fy, previous, defn.baseline)
-            computed = core.judge(target, actual, defn.direction, reference, t)
-            override = row.grade_override if row and target is not None else ""
-            series.append(YearFigure(fy, target, actual, override or computed, computed, override,
-                                     row.override_reason if override else "",
-                                     not defn.computed, fy >= current_fy))
+            gap = ""
+            if defn.computed and not typed and actual is not None and fy <= current_fy:
+                counted = range(max(defn.first_fy, records_from or defn.first_fy), fy + 1) \
+                    if defn.kind == "cumulative" else [fy]
+                gap = figures.gap(defn.measure, counted, stock=defn.kind == "stock")
+            # No proposal on incomplete files: the evaluator decides alone.
+            proposed = "" if gap else core.judge(target, actual, defn.direction, reference, t)
+            series.append(YearFigure(fy, target, actual, proposed,
+                                     row.grade_override if row else "",
+                                     row.override_reason if row else "", typed,
+                                     fy >= current_fy, row.note if row else "", gap))
         this = next(f for f in series if f.fiscal_year == fiscal_year)
         in_plan = [f for f in series if defn.first_fy <= f.fiscal_year <= defn.last_fy]
         results.append(IndicatorResult(info, this, in_plan))
@@ -557,7 +719,7 @@ class SheetData:
     results: list[IndicatorResult]
     narratives: dict[str, Narrative]  # by indicator code
     summary_years: list[int]
-    summary: dict[str, dict[int, str]]  # code → fy → grade
+    summary: dict[str, dict[int, str]]  # code → fy → decided grade (A/B/C/-, '' undecided)
 
 
 def sheet_data(db: Database, user: SignedIn, fiscal_year: int, source: str = "local",
@@ -569,6 +731,8 @@ def sheet_data(db: Database, user: SignedIn, fiscal_year: int, source: str = "lo
         inds = list(s.scalars(select(Indicator).where(Indicator.active.is_(True))
                               .order_by(Indicator.sort_order, Indicator.id)))
         results = _evaluate_in(s, inds, fiscal_year, source, branch_codes, today)
+        order = {g: n for n, g in enumerate(core.plan_order(r.info.goal for r in results))}
+        results.sort(key=lambda r: order[r.info.goal])  # stable: sort_order within a goal
         by_id = narratives_for_year(s, fiscal_year)
         if branch_codes and len(branch_codes) == 1:
             name = s.scalar(select(Branch.name).where(Branch.code == branch_codes[0]))
@@ -576,9 +740,9 @@ def sheet_data(db: Database, user: SignedIn, fiscal_year: int, source: str = "lo
         else:
             scope = "全支部"
     summary_years = sorted(set(plan.years) | {fiscal_year})
-    summary = {r.info.code: {f.fiscal_year: f.grade for f in r.series} for r in results}
+    summary = {r.info.code: {f.fiscal_year: f.decided for f in r.series} for r in results}
     for r in results:
-        summary[r.info.code].setdefault(fiscal_year, r.year.grade)
+        summary[r.info.code].setdefault(fiscal_year, r.year.decided)
     narratives = {r.info.code: by_id.get(r.info.id, Narrative()) for r in results}
     return SheetData(plan, fiscal_year, scope, SOURCES[source], results, narratives,
                      summary_years, summary)
@@ -598,6 +762,60 @@ def export_pdf(db: Database, user: SignedIn, fiscal_year: int, out: Path,
         db.audit(s, "export", "indicators", None,
                  f"fy={fiscal_year} format=pdf source={source} branch={branch_code or 'all'}")
     return pages
+
+
+def export_xlsx(db: Database, user: SignedIn, fiscal_year: int, out: Path,
+                source: str = "local", branch_code: str | None = None,
+                today: dt.date | None = None) -> int:
+    """The sheet as an Excel workbook (one worksheet per indicator, the
+    printed layout) for the committee to type its comments; returns the
+    number of worksheets."""
+    from coordinator_app.interchange import evaluation_book
+
+    data = sheet_data(db, user, fiscal_year, source, branch_code, today)
+    private_files.write_bytes(out, evaluation_book.write_book(data))
+    with db.session() as s:
+        db.audit(s, "export", "indicators", None,
+                 f"fy={fiscal_year} format=xlsx source={source} branch={branch_code or 'all'}")
+    return len(data.results)
+
+
+def import_committee_comments(db: Database, user: SignedIn, path: Path) -> tuple[int, int]:
+    """Read the 「推進委員会の意見」 of every worksheet of a workbook written
+    by ``export_xlsx`` into the sheet's 推進委員会の意見, in one transaction
+    (a workbook with an unknown indicator or a bad sheet changes nothing).
+    Returns (fiscal year, comments changed)."""
+    from coordinator_app.interchange import evaluation_book
+
+    access.check(user, Action.EVALUATE)
+    path = Path(path)
+    try:
+        fiscal_year, comments = evaluation_book.read_comments(path.read_bytes(), path.name)
+    except evaluation_book.BookError as exc:
+        raise IndicatorError(str(exc)) from None
+    with db.session() as s:
+        found = {i.code: i for i in s.scalars(
+            select(Indicator).where(Indicator.code.in_(list(comments))))}
+        unknown = [c for c in comments if c not in found]
+        if unknown:
+            raise IndicatorError(f"{path.name}: 指標 {'・'.join(unknown)} は登録されていません")
+        changed = 0
+        for code, text in comments.items():
+            row = s.get(EvaluationNarrative, (found[code].id, fiscal_year))
+            text = text.rstrip()
+            if (row.committee if row else "") == text:
+                continue
+            if row is None:
+                row = EvaluationNarrative(indicator_id=found[code].id, fiscal_year=fiscal_year)
+                db.stamp(row, created=True)
+            else:
+                db.stamp(row)
+            row.committee = text
+            s.add(row)
+            db.audit(s, "import", "evaluation_narrative", found[code].id,
+                     f"code={code} fy={fiscal_year} fields=committee")
+            changed += 1
+        return fiscal_year, changed
 
 
 def run_command(db: Database, who: SignedIn | None, fiscal_year: int, fmt: str, out: Path,

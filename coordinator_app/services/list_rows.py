@@ -104,6 +104,10 @@ def _chunks(ids: Sequence[int], size: int = 500):
         yield ids[i:i + size]
 
 
+# Which of a day's contacts the 見守り list names: a 異変あり before a 不在.
+_SERIOUSNESS = {"concern": 2, "absent": 1}
+
+
 def watch_users(session: Session, branch_id: int, today: dt.date, *,
                 area_id: int | None = None,
                 cooperator_id: int | None = None) -> list[PersonRow]:
@@ -127,18 +131,22 @@ def watch_users(session: Session, branch_id: int, today: dt.date, *,
         q = q.where(WatchUser.id.in_(select(WatchAssignment.watch_user_id)
                                      .where(WatchAssignment.volunteer_id == cooperator_id)))
     found = session.execute(q).all()
-    # The last contact's method, for "R8.11.2 電話".
-    methods: dict[tuple[int, dt.date], str] = {}
+    # The last contact's method and result, for "R8.11.2 電話" or
+    # "R8.11.2 電話 異変あり" (of several that day, the most serious).
+    last_contacts: dict[tuple[int, dt.date], tuple[int, str, str]] = {}
     pairs: dict[int, list[tuple[str, int, str]]] = defaultdict(list)
     ids = [u.id for u, *_ in found]
     for chunk in _chunks(ids):
-        for uid, on, method in session.execute(
+        for uid, on, method, result in session.execute(
                 select(WatchContact.watch_user_id, WatchContact.contacted_on,
-                       WatchContact.method)
+                       WatchContact.method, WatchContact.result)
                 .join(last, and_(last.c.uid == WatchContact.watch_user_id,
                                  last.c.last_on == WatchContact.contacted_on))
-                .where(WatchContact.watch_user_id.in_(chunk))):
-            methods.setdefault((uid, on), method)
+                .where(WatchContact.watch_user_id.in_(chunk))
+                .order_by(WatchContact.id)):
+            seen = last_contacts.get((uid, on))
+            if seen is None or _SERIOUSNESS.get(result, 0) > seen[0]:
+                last_contacts[(uid, on)] = (_SERIOUSNESS.get(result, 0), method, result)
         for uid, vid, name, kana_key in session.execute(
                 select(WatchAssignment.watch_user_id, Volunteer.id, Person.name,
                        Person.kana_key)
@@ -152,8 +160,11 @@ def watch_users(session: Session, branch_id: int, today: dt.date, *,
         coop = sorted(pairs[u.id])
         last_text = ""
         if last_on:
-            method = codes.WATCH_METHOD.get(methods.get((u.id, last_on), ""), "")
-            last_text = f"{format_wareki_short(last_on)} {method}".strip()
+            _, method, result = last_contacts.get((u.id, last_on), (0, "", ""))
+            words = [format_wareki_short(last_on), codes.WATCH_METHOD.get(method, "")]
+            if result != "ok":  # 異常なし goes without saying
+                words.append(codes.WATCH_RESULT.get(result, ""))
+            last_text = " ".join(w for w in words if w)
         values.update({
             "last_contact": last_text,
             "cooperators": "・".join(name for _, _, name in coop),

@@ -8,7 +8,11 @@ copy numbers) and an audit row with codes and counts only.
 
 Scope: lists naming people are for the branch's own coordinator
 (``access.check``, Action.PERSONAL_RECORDS); the 支部拠点一覧 has no personal data and anyone
-signed in may print it; the 月報 (tallies) follows Action.TALLIES.
+signed in may print it; the 月報 (tallies) follows Action.TALLIES. The
+出席簿 and グループ一覧 (issue 16) are the coordinator's too: the group list
+names each group's contact volunteer, and an attendance sheet with the
+regulars pre-printed names people (a blank one does not, so it is
+registered without copy numbers, as the 支部拠点一覧 is).
 The register is read by administrators (every branch) and by a branch's
 coordinator (their own prints); both may record a return or shredding.
 """
@@ -17,30 +21,42 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 
 from coordinator_app.core import access, clock, codes, counting
 from coordinator_app.core.access import Action, ScopeError, SignedIn
-from coordinator_app.core.dates import fiscal_year_label, fiscal_year_of, format_wareki
+from coordinator_app.core.activity import group_active_on
+from coordinator_app.core.dates import (
+    fiscal_year_label,
+    fiscal_year_of,
+    format_wareki,
+    format_wareki_short,
+)
+from coordinator_app.core.gatherings import group_error
 from coordinator_app.core.models import (
+    ActivityGroup,
     Area,
     Branch,
-    Category,
+    GroupKind,
+    GroupLeader,
+    GroupMember,
+    GroupSubsidy,
     Person,
     PrintRecord,
     Role,
     Volunteer,
     VolunteerRole,
 )
+from coordinator_app.reports import gatherings as gathering_sheets
 from coordinator_app.reports import labels as label_sheets
 from coordinator_app.reports import lists, monthly, pdf
-from coordinator_app.services import list_rows
+from coordinator_app.services import accounts, list_rows, tallies
 from coordinator_app.storage import private_files
 from coordinator_app.storage.database import Database
 
@@ -48,8 +64,13 @@ KIND_TITLES: dict[str, str] = {
     **{code: kind.title for code, kind in lists.LISTS.items()},
     "monthly": "月報",
     "labels": "宛名ラベル",
+    "groups": gathering_sheets.GROUP_LIST.title,
+    "attendance": gathering_sheets.ATTENDANCE_TITLE,
 }
-PERSONAL_KINDS = {code for code, kind in lists.LISTS.items() if kind.personal} | {"labels"}
+# "attendance" is personal only with the regulars printed: ``is_personal``.
+PERSONAL_KINDS = {code for code, kind in lists.LISTS.items() if kind.personal} | {
+    "labels", "groups"}
+MAX_BLANK_ROWS = gathering_sheets.MAX_BLANK_ROWS
 LABEL_LAYOUTS = label_sheets.LAYOUTS  # the label sheets and sources the dialog offers
 LABEL_SOURCES = label_sheets.SOURCES
 DISPOSALS = {"returned": "返却", "shredded": "細断"}
@@ -85,6 +106,21 @@ class PrintRequest:
     offset_x_mm: float = 0.0
     offset_y_mm: float = 0.0
     outline: bool = False
+    # 出席簿: the meeting's day, its group (or none: an event such as a
+    # course), the title (default: the group's name), the regulars
+    # pre-printed or not, and how many blank rows follow them.
+    held_on: dt.date | None = None
+    group_id: int | None = None
+    title: str = ""
+    with_regulars: bool = False
+    blank_rows: int = 20
+    include_ended: bool = False  # グループ一覧: ended groups too
+
+
+def is_personal(request: PrintRequest) -> bool:
+    """Whether the document names people (取扱注意, copy numbers, a recipient)."""
+    return request.kind in PERSONAL_KINDS or (
+        request.kind == "attendance" and request.with_regulars)
 
 
 @dataclass(frozen=True)
@@ -140,6 +176,9 @@ class RegisterEntry:
     disposed_on: dt.date | None
     disposal_note: str
     disposal_by: str
+    # Display names of the accounts (printed_by/disposal_by are logins).
+    printed_by_name: str = ""
+    disposal_by_name: str = ""
 
     @property
     def copy_text(self) -> str:
@@ -162,6 +201,7 @@ class FilterChoices:
     roles: list[tuple[str, str]] = field(default_factory=list)
     cooperators: list[tuple[int, str]] = field(default_factory=list)
     branches: list[tuple[str, str]] = field(default_factory=list)
+    groups: list[tuple[int, str]] = field(default_factory=list)  # active today, 50音順
 
 
 @dataclass
@@ -212,6 +252,11 @@ def _filters_text(request: PrintRequest) -> str:
     if request.kind == "monthly":
         parts.append(f"fy={request.fiscal_year}" if request.month is None
                      else f"month={request.month}")
+    if request.kind == "groups" and request.include_ended:
+        parts.append("ended=1")
+    if request.kind == "attendance":
+        parts.append(f"group={request.group_id or ''};held_on={request.held_on};"
+                     f"regulars={int(request.with_regulars)};blank={request.blank_rows}")
     return ";".join(parts)[:200]
 
 
@@ -226,6 +271,10 @@ def _compose(s, user: SignedIn, request: PrintRequest, today: dt.date) -> _Compo
     branch_id = access.check(user, Action.PERSONAL_RECORDS)
     if kind == "labels":
         return _compose_labels(s, user, request, today)
+    if kind == "groups":
+        return _compose_groups(s, user, request, today)
+    if kind == "attendance":
+        return _compose_attendance(s, user, request, today)
     spec = lists.LISTS[kind]
     columns = spec.chosen(request.columns)
     if not columns:
@@ -323,10 +372,7 @@ def _compose_monthly(s, user, request, today) -> _Composed:
         fy = request.fiscal_year or fiscal_year_of(today)
         title = f"月報 {fiscal_year_label(fy)}（年間）"
     rows = counting.compute(s, fy, branch_codes)
-    labels = {"category": {**codes.DEFAULT_CATEGORIES, **dict(s.execute(
-                  select(Category.code, Category.label).order_by(Category.sort_order)).all())},
-              "role": {**codes.DEFAULT_ROLES, **dict(s.execute(
-                  select(Role.code, Role.label).order_by(Role.sort_order)).all())}}
+    labels = tallies.measure_key_lists(s)
     header = pdf.PageHeader(title=title, branch=branch_name, printed_on=today,
                             landscape=request.month is None)
 
@@ -364,6 +410,126 @@ def _compose_labels(s, user, request, today) -> _Composed:
                      "postal_code;address;name", render, skipped, single_copy=True)
 
 
+def _kind_labels(s) -> dict[str, str]:
+    return {**codes.DEFAULT_GROUP_KINDS,
+            **dict(s.execute(select(GroupKind.code, GroupKind.label)).all())}
+
+
+def _group_rows(s, branch_id: int, today: dt.date, area_id: int | None,
+                include_ended: bool) -> tuple[list[gathering_sheets.GroupRow], int]:
+    """The branch's groups (active today, or all) 50音順, and how many
+    people (contact volunteers) the list names."""
+    q = select(ActivityGroup).where(ActivityGroup.branch_id == branch_id)
+    if not include_ended:
+        q = q.where(group_active_on(today))
+    if area_id is not None:
+        q = q.where(ActivityGroup.area_id == area_id)
+    groups = s.scalars(q).all()
+    ids = [g.id for g in groups]
+    kinds = _kind_labels(s)
+    areas = dict(s.execute(select(Area.id, Area.name).where(Area.branch_id == branch_id)).all())
+    contacts: dict[int, list[tuple[int, str, str]]] = {}
+    for gid, pid, name, phone in s.execute(
+            select(GroupLeader.group_id, Person.id, Person.name, Person.phone)
+            .join(Volunteer, Volunteer.id == GroupLeader.volunteer_id)
+            .join(Person, Person.id == Volunteer.person_id)
+            .where(GroupLeader.group_id.in_(ids), GroupLeader.contact.is_(True),
+                   or_(Volunteer.withdrawn_on.is_(None), Volunteer.withdrawn_on > today))
+            .order_by(Person.kana_key, Person.name)):
+        contacts.setdefault(gid, []).append((pid, name, phone or ""))
+    subsidies: dict[int, list[int]] = {}
+    for gid, fy in s.execute(select(GroupSubsidy.group_id, GroupSubsidy.fiscal_year)
+                             .where(GroupSubsidy.group_id.in_(ids))
+                             .order_by(GroupSubsidy.fiscal_year)):
+        subsidies.setdefault(gid, []).append(fy)
+    rows = []
+    for g in groups:
+        people = contacts.get(g.id, [])
+        rows.append(gathering_sheets.GroupRow(g.kana_key, g.name, {
+            "name": g.name, "kana": g.kana, "kind": kinds.get(g.kind, g.kind),
+            "area": areas.get(g.area_id, ""), "venue": g.venue, "pattern": g.pattern,
+            "contact": "・".join(name for _, name, _ in people),
+            "phone": "・".join(phone for _, _, phone in people if phone),
+            "period": f"{format_wareki_short(g.started_on)}〜{format_wareki_short(g.ended_on)}",
+            "subsidy": "・".join(fiscal_year_label(fy) for fy in subsidies.get(g.id, [])),
+            "note": g.note}))
+    named = {pid for people in contacts.values() for pid, _, _ in people}
+    return sorted(rows, key=lambda r: r.sort_key), len(named)
+
+
+def _compose_groups(s, user, request, today) -> _Composed:
+    branch_id = access.check(user, Action.PERSONAL_RECORDS)
+    spec = gathering_sheets.GROUP_LIST
+    columns = spec.chosen(request.columns)
+    if not columns:
+        raise PrintError("印刷する列を1つ以上選んでください")
+    area = _check_area(s, user, request.area_id)
+    rows, people = _group_rows(s, branch_id, today, request.area_id, request.include_ended)
+    subtitle = [f"自治会: {area}"] if area else []
+    subtitle.append("終了したグループを含む" if request.include_ended
+                    else f"{format_wareki(today)}現在活動中のグループ")
+    header = pdf.PageHeader(title=spec.title, branch=_branch_label(s, branch_id),
+                            printed_on=today, personal=True, subtitle="　".join(subtitle),
+                            landscape=spec.landscape)
+    return _Composed(spec.title, True, branch_id, people, _filters_text(request),
+                     ";".join(c.key for c in columns),
+                     lambda target, numbers: pdf.build_pdf(
+                         target, header,
+                         lambda: gathering_sheets.group_list_story(columns, rows, header),
+                         numbers).pages)
+
+
+def _compose_attendance(s, user, request, today) -> _Composed:
+    branch_id = access.check(user, Action.PERSONAL_RECORDS)
+    held_on = request.held_on or today
+    if not 0 <= request.blank_rows <= MAX_BLANK_ROWS:
+        raise PrintError(f"記入用の空欄は0から{MAX_BLANK_ROWS}行までで指定してください")
+    title = request.title.strip()
+    if len(title) > 200:
+        raise PrintError("名称は200文字以内で入力してください")
+    group = None
+    if request.group_id is not None:
+        group = s.get(ActivityGroup, request.group_id)
+        if group is None:
+            raise PrintError("選んだグループが見つかりません")
+        access.check(user, Action.PERSONAL_RECORDS, group.branch_id,
+                     "他の支部のグループの出席簿は印刷できません")
+        reason = group_error(group.branch_id, group.started_on, group.ended_on, group.name,
+                             branch_id, held_on)
+        if reason:
+            raise PrintError(reason)
+        title = title or group.name
+    elif request.with_regulars:
+        raise PrintError("常連の方を印刷するには、グループを選んでください")
+    if not title:
+        raise PrintError("出席簿の名称（行事名）を入力してください")
+    regulars: list[gathering_sheets.Regular] = []
+    if group is not None and request.with_regulars:
+        members = s.execute(
+            select(Person.name, Person.kana_key, GroupMember.volunteer_id)
+            .join(Person, Person.id == GroupMember.person_id)
+            .where(GroupMember.group_id == group.id)).all()
+        members.sort(key=lambda m: (m[1] == "", m[1], m[0]))
+        regulars = [gathering_sheets.Regular(name, vid is not None) for name, _, vid in members]
+    if not regulars and request.blank_rows == 0:
+        raise PrintError("記入用の空欄を1行以上にしてください")
+    sheet = gathering_sheets.AttendanceSheet(
+        held_on=held_on, title=title, group=group.name if group else "",
+        venue=group.venue if group else "", regulars=tuple(regulars),
+        blank_rows=request.blank_rows)
+    personal = is_personal(request)
+    header = pdf.PageHeader(title=gathering_sheets.ATTENDANCE_TITLE,
+                            branch=_branch_label(s, branch_id), printed_on=today,
+                            personal=personal,
+                            subtitle=f"{format_wareki(held_on, weekday=True)}　{title}")
+    return _Composed(gathering_sheets.ATTENDANCE_TITLE, personal, branch_id, len(regulars),
+                     _filters_text(request), "",
+                     lambda target, numbers: pdf.build_pdf(
+                         target, header,
+                         lambda: gathering_sheets.attendance_story(sheet, header),
+                         numbers).pages)
+
+
 # --- public ------------------------------------------------------------------------
 
 
@@ -389,55 +555,44 @@ def preview(db: Database, user: SignedIn, request: PrintRequest,
 
 
 def preview_image(db: Database, user: SignedIn, request: PrintRequest, dpi: int = 60,
-                  today: dt.date | None = None) -> tuple[Preview, bytes | None]:
-    """The preview and a PNG of its first page (None when poppler's
-    ``pdftoppm`` is missing: the dialog then shows a text summary). The
-    sample PDF lives in a private temporary folder only while it is
-    rendered. Blocking: run it with ``ctx.runner``."""
+                  today: dt.date | None = None) -> tuple[Preview, bytes]:
+    """The preview and a PNG of its first page, rendered from memory (the
+    sample never touches the disk). Blocking: run it with ``ctx.runner``."""
     result = preview(db, user, request, today)
-    with tempfile.TemporaryDirectory(prefix="coordinator-preview-") as tmp:
-        sample = Path(tmp) / "preview.pdf"
-        sample.write_bytes(result.pdf_bytes)
-        png = pdf.render_page_png(sample, Path(tmp) / "page1.png", dpi=dpi)
-        image = png.read_bytes() if png else None
-    return result, image
+    return result, pdf.render_pages(result.pdf_bytes, dpi=dpi, pages=[1])[0]
 
 
-def print_folder() -> Path:
-    """Where the GUI writes printed PDFs before opening them in the viewer:
-    the user's private cache folder. Files older than a day are removed by
-    ``clean_print_folder`` (the register keeps the record, not the file)."""
-    import platformdirs
-
-    folder = Path(platformdirs.user_cache_dir("coordinator-app", appauthor=False)) / "print"
-    return private_files.own_folder(folder)
+def page_images(path: Path, dpi: int = 80, pages: list[int] | None = None) -> list[bytes]:
+    """PNG images of a printed PDF's pages (1-based; all when None): the
+    dialog shows what was printed, copy numbers included, and the app's
+    own window shows the file when the computer has no PDF viewer.
+    Blocking: run it with ``ctx.runner``."""
+    return pdf.render_pages(path, dpi=dpi, pages=pages)
 
 
-_PRINTED_NAME = re.compile(r"\w+-(\d{8}-\d{6})\.pdf")  # print_file_name's
-
-
-def clean_print_folder(folder: Path, max_age: dt.timedelta = dt.timedelta(days=1)) -> int:
-    """Delete printed PDFs older than ``max_age``; returns how many. The age
-    is read from the time in the file name (``print_file_name``), written
-    from the same clock it is compared with, as the backups' are; files
-    named otherwise are not ours and stay."""
-    cutoff = clock.now() - max_age
-    removed = 0
-    for f in folder.glob("*.pdf"):
-        m = _PRINTED_NAME.fullmatch(f.name)
-        try:
-            if m and dt.datetime.strptime(m.group(1), "%Y%m%d-%H%M%S") < cutoff:
-                f.unlink()
-                removed += 1
-        except (OSError, ValueError):  # in use, or not a real time
-            pass
-    return removed
-
-
-def print_file_name(kind: str, when: dt.datetime | None = None) -> str:
-    """A file name without personal data: kind and time only."""
+def print_path(folder: Path | str, kind: str, when: dt.datetime | None = None) -> Path:
+    """A new file for a print in the folder the user chose (the print
+    dialog's 保存先), named by the list and the time, never by a person; it
+    never replaces an earlier print. A missing folder is created
+    owner-only; one that exists keeps its mode (private_files)."""
+    folder = Path(folder)
+    try:
+        private_files.make_folders(folder)
+    except OSError:
+        raise PrintError(f"保存先のフォルダー「{folder}」を作れません。"
+                         "「保存先」で別のフォルダーを選んでください") from None
+    if not folder.is_dir() or not os.access(folder, os.W_OK):
+        raise PrintError(f"保存先のフォルダー「{folder}」に書き込めません。"
+                         "「保存先」で別のフォルダーを選んでください")
     when = when or clock.now()
-    return f"{kind}-{when:%Y%m%d-%H%M%S}.pdf"
+    stem = f"{_UNSAFE_IN_NAME.sub('_', KIND_TITLES.get(kind, kind))}_{when:%Y%m%d-%H%M%S}"
+    path, n = folder / f"{stem}.pdf", 2
+    while path.exists():
+        path, n = folder / f"{stem}-{n}.pdf", n + 1
+    return path
+
+
+_UNSAFE_IN_NAME = re.compile(r'[\\/:*?"<>|\s]+')  # not allowed in Windows file names
 
 
 def print_list(
@@ -521,8 +676,8 @@ def print_contacts(db: Database, who: SignedIn | None, list_name: str,
 
 
 def kind_columns(kind: str) -> list[lists.Column]:
-    """The columns the user may choose for a list (empty for 月報/ラベル)."""
-    spec = lists.LISTS.get(kind)
+    """The columns the user may choose for a list (empty for 月報/ラベル/出席簿)."""
+    spec = gathering_sheets.GROUP_LIST if kind == "groups" else lists.LISTS.get(kind)
     return list(spec.columns) if spec else []
 
 
@@ -548,7 +703,11 @@ def filter_choices(db: Database, user: SignedIn) -> FilterChoices:
                    Volunteer.id.in_(select(VolunteerRole.volunteer_id)
                                     .where(VolunteerRole.role_code == "watch")))).all()
         cooperators = [(vid, name) for vid, name, _ in sorted(coop, key=lambda r: (r[2], r[1]))]
-        return FilterChoices(areas, roles, cooperators, branches)
+        groups = s.execute(select(ActivityGroup.id, ActivityGroup.name, ActivityGroup.kana_key)
+                           .where(ActivityGroup.branch_id == branch_id,
+                                  group_active_on(clock.today()))).all()
+        groups = [(gid, name) for gid, name, _ in sorted(groups, key=lambda r: (r[2], r[1]))]
+        return FilterChoices(areas, roles, cooperators, branches, groups)
 
 
 def register_entries(db: Database, user: SignedIn, limit: int = 1000,
@@ -564,11 +723,13 @@ def register_entries(db: Database, user: SignedIn, limit: int = 1000,
         if only_open:
             q = q.where(PrintRecord.disposal == "", PrintRecord.first_copy_no.is_not(None))
         q = q.order_by(PrintRecord.printed_at.desc(), PrintRecord.id.desc()).limit(limit)
+        people = accounts.display_names(s)
         return [RegisterEntry(r.id, r.printed_at, r.printed_by, code or "", name or "",
                               r.list_kind, KIND_TITLES.get(r.list_kind, r.list_kind),
                               r.person_count, r.recipient, r.copies, r.first_copy_no,
                               r.last_copy_no, r.pages, r.disposal, r.disposed_on,
-                              r.disposal_note, r.disposal_by)
+                              r.disposal_note, r.disposal_by, people.get(r.printed_by, ""),
+                              people.get(r.disposal_by, ""))
                 for r, code, name in s.execute(q).all()]
 
 

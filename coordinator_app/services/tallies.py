@@ -11,6 +11,7 @@ behind a figure are personal records: the branch's own coordinator only
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,18 +20,23 @@ from sqlalchemy import exists, select
 from coordinator_app.core import access, clock, codes, counting
 from coordinator_app.core.access import Action, ScopeError, SignedIn
 from coordinator_app.core.activity import (
+    group_active_on,
     volunteer_active_on,
     watch_user_active_on,
     watch_user_unreached_in,
 )
-from coordinator_app.core.dates import month_last_day
+from coordinator_app.core.dates import fiscal_year_of, month_last_day
 from coordinator_app.core.models import (
     Activity,
+    ActivityGroup,
     ActivityParticipant,
     Branch,
     Category,
     Consultation,
     ConsultationCategory,
+    Event,
+    EventKind,
+    GroupKind,
     Person,
     Role,
     Volunteer,
@@ -52,7 +58,7 @@ class TallyView:
     fiscal_year: int
     branch_code: str | None  # None: every branch summed
     rows: list[counting.TallyRow]
-    keys: dict[str, list[tuple[str, str]]]  # breakdown → [(code, label)] in list order
+    keys: counting.KeyLists  # (measure, breakdown) → [(code, label)] in list order
 
 
 @dataclass(frozen=True)
@@ -88,7 +94,8 @@ def _codes_for(user: SignedIn, branch_code: str | None, s) -> list[str] | None:
 
 def key_lists(s) -> dict[str, list[tuple[str, str]]]:
     """Every breakdown's keys in the paper form's order: the contract lists,
-    and categories/roles from their (configurable) tables."""
+    and categories/roles from their (configurable) tables. ``kind`` here is
+    the consultation 区分; ``measure_key_lists`` tells the measures apart."""
     out = {b: list(t.items()) for b, t in codes.BREAKDOWN_CODES.items()}
     out["category"] = [(c, l) for c, l in s.execute(
         select(Category.code, Category.label).order_by(Category.sort_order, Category.code))]
@@ -97,10 +104,18 @@ def key_lists(s) -> dict[str, list[tuple[str, str]]]:
     return out
 
 
-def breakdown_keys(db: Database) -> dict[str, list[tuple[str, str]]]:
-    """``key_lists`` in its own session (labels only, no personal data)."""
-    with db.session() as s:
-        return key_lists(s)
+def measure_key_lists(s) -> counting.KeyLists:
+    """(measure, breakdown) → keys in the paper form's order: ``key_lists``,
+    with ``kind`` the event or group 種別 (tables ``event_kind`` and
+    ``group_kind``) for the measures counted from events and groups."""
+    plain = key_lists(s)
+    kinds: dict[str, list[tuple[str, str]]] = {}
+    for table, measures in ((EventKind, codes.EVENT_MEASURES), (GroupKind, codes.GROUP_MEASURES)):
+        listed = [(c, l) for c, l in s.execute(
+            select(table.code, table.label).order_by(table.sort_order, table.code))]
+        kinds.update({m: listed for m in measures})
+    return {(m, b): kinds[m] if b == "kind" and m in kinds else plain.get(b, [])
+            for m, breakdowns in codes.MEASURES.items() for b in breakdowns}
 
 
 def tally_view(db: Database, user: SignedIn, fiscal_year: int,
@@ -110,37 +125,55 @@ def tally_view(db: Database, user: SignedIn, fiscal_year: int,
     with db.session() as s:
         branch_codes = _codes_for(user, branch_code, s)
         rows = counting.compute(s, fiscal_year, branch_codes)
-        keys = key_lists(s)
+        keys = measure_key_lists(s)
     shown = branch_codes[0] if branch_codes and len(branch_codes) == 1 else None
     return TallyView(fiscal_year, shown, rows, keys)
 
 
 def default_file_name(branch_code: str | None, fiscal_year: int, fmt: str,
-                      today: dt.date | None = None) -> str:
-    """tally_01_2025_20261126.csv — branch (or ``all``), fiscal year, date."""
+                      today: dt.date | None = None, month: int | None = None) -> str:
+    """tally_01_2025_20261126.csv — branch (or ``all``), fiscal year (or the
+    month: tally_01_2026-10_20261126.csv), date."""
     today = today or clock.today()
-    return f"tally_{branch_code or 'all'}_{fiscal_year}_{today:%Y%m%d}.{fmt}"
+    period = counting.month_text(month) if month is not None else fiscal_year
+    return f"tally_{branch_code or 'all'}_{period}_{today:%Y%m%d}.{fmt}"
 
 
-def export_tallies(db: Database, user: SignedIn, fiscal_year: int, branch_code: str | None,
-                   fmt: str, out: Path) -> int:
+def parse_month(text: str) -> int:
+    """``2026-10`` (``--month``) → 202610; anything else is refused in words."""
+    m = re.fullmatch(r"([0-9]{4})-([0-9]{2})", text.strip())
+    if not m or not 1 <= int(m.group(2)) <= 12:
+        raise ValueError(f"月は YYYY-MM の形で指定してください（例: 2026-10 = 令和8年10月）: {text}")
+    if not 1989 <= int(m.group(1)) <= 2100:
+        raise ValueError(f"年は西暦4桁（1989〜2100）で指定してください: {text}")
+    return int(m.group(1)) * 100 + int(m.group(2))
+
+
+def export_tallies(db: Database, user: SignedIn, fiscal_year: int | None, branch_code: str | None,
+                   fmt: str, out: Path, month: int | None = None) -> int:
     """Write the contract CSV (or the xlsx monthly report), audited in the
-    same transaction; returns rows. (The screen's export and
+    same transaction; returns rows. With ``month`` (YYYYMM) only that
+    month's rows, the same as the whole year's rows of it; ``fiscal_year``
+    is then the month's (or None). (The screen's export and
     ``coordinator-app export tallies``.)"""
     if fmt not in ("csv", "xlsx"):
         raise ValueError("形式は csv か xlsx です")
+    if month is not None:
+        fiscal_year = fiscal_year_of(dt.date(month // 100, month % 100, 1))
     with db.session() as s:
         branch_codes = _codes_for(user, branch_code, s)
         # parallel: this session has written nothing the other connections miss.
-        rows = counting.compute(s, fiscal_year, branch_codes, parallel=True)
+        rows = counting.compute(s, fiscal_year, branch_codes, parallel=True, month=month)
         names = dict(s.execute(select(Branch.code, Branch.name)).all())
-        labels = {b: dict(v) for b, v in key_lists(s).items()}
         if fmt == "xlsx":
-            tally_file.write_xlsx(rows, Path(out), names, labels, fiscal_year=fiscal_year)
+            tally_file.write_xlsx(rows, Path(out), names, measure_key_lists(s),
+                                  fiscal_year=fiscal_year, month=month)
         else:
             tally_file.write_csv(rows, Path(out))
         shown = branch_codes[0] if branch_codes and len(branch_codes) == 1 else "all"
-        db.audit(s, "export", "tallies", None, f"fy={fiscal_year} branch={shown} format={fmt}")
+        period = f" month={counting.month_text(month)}" if month is not None else ""
+        db.audit(s, "export", "tallies", None,
+                 f"fy={fiscal_year}{period} branch={shown} format={fmt}")
     return len(rows)
 
 
@@ -305,6 +338,46 @@ def _participations(s, branch_id, breakdown, key, months):
     return [RecordLine(day, name, title) for day, title, name in s.execute(q)]
 
 
+def _events(s, branch_id, breakdown, key, months, only=None):
+    """The events held in the months (of one kind): title, kind, counts and
+    the group they belong to; attendees are not named."""
+    q = (select(Event, EventKind.label, ActivityGroup.name)
+         .outerjoin(EventKind, EventKind.code == Event.kind)
+         .outerjoin(ActivityGroup, ActivityGroup.id == Event.group_id)
+         .where(Event.branch_id == branch_id, Event.month.in_(months)))
+    if breakdown == "kind":
+        q = q.where(Event.kind == key)
+    if only is not None:
+        q = q.where(only)
+    return [RecordLine(e.held_on, e.title,
+                       f"{label or e.kind}・参加 {e.participants}人（うちボランティア {e.volunteers}人）"
+                       + (f"・{group}" if group else ""))
+            for e, label, group in s.execute(q)]
+
+
+def _event_volunteers(s, branch_id, breakdown, key, months):
+    return _events(s, branch_id, breakdown, key, months, Event.volunteers > 0)
+
+
+def _groups_active(s, branch_id, breakdown, key, months):
+    out = []
+    for m in months:
+        last = month_last_day(m // 100, m % 100)
+        q = (select(ActivityGroup, GroupKind.label)
+             .outerjoin(GroupKind, GroupKind.code == ActivityGroup.kind)
+             .where(ActivityGroup.branch_id == branch_id, group_active_on(last)))
+        if breakdown == "kind":
+            q = q.where(ActivityGroup.kind == key)
+        for g, label in s.execute(q):
+            detail = f"{label or g.kind}・開始 {g.started_on:%Y-%m-%d}"
+            if g.ended_on:
+                detail += f"・終了 {g.ended_on:%Y-%m-%d}"
+            if g.venue:
+                detail += f"・{g.venue}"
+            out.append(RecordLine(last, g.name, detail))
+    return out
+
+
 _QUERIES = {
     "consultations": _consultations,
     "watch_contacts": _watch_contacts,
@@ -316,4 +389,8 @@ _QUERIES = {
     "volunteers_registered": _volunteers_registered,
     "volunteers_withdrawn": _volunteers_withdrawn,
     "volunteer_participations": _participations,
+    "events_held": _events,
+    "event_participants": _events,
+    "event_volunteers": _event_volunteers,
+    "groups_active": _groups_active,
 }

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import func, insert, or_, select
 
-from coordinator_app.core import access, clock, codes
+from coordinator_app.core import access, clock, codes, record_numbers
 from coordinator_app.core.access import Action, SignedIn
 from coordinator_app.core.activity import (
     volunteer_active_on,
@@ -28,6 +28,7 @@ from coordinator_app.core.dates import month_key, month_last_day
 from coordinator_app.core.kana import fold
 from coordinator_app.core.models import (
     Area,
+    Category,
     Consultation,
     Person,
     Rollcall,
@@ -63,7 +64,6 @@ ROLLCALL_STATUS = {
     "needs_help": "要支援",
     "unreachable": "連絡不能",
 }
-CONCERN_CATEGORIES = {"life": "生活", "health": "健康・医療"}
 # How a contact method reads as a consultation's 受付方法.
 _CHANNEL_OF_METHOD = {"visit": "outreach", "outside": "outreach", "newsletter": "outreach",
                       "phone": "phone", "online": "other"}
@@ -267,6 +267,7 @@ class OpenConsultation:
     received_on: dt.date
     summary: str
     follow_up_on: dt.date | None
+    number: str = ""  # 相談番号, 「R8-0231」
 
 
 @dataclass(frozen=True)
@@ -808,7 +809,8 @@ def open_consultations(db: Database, user: SignedIn, watch_user_id: int) -> list
     異変あり to instead of opening a new one), newest first."""
     with db.session() as s:
         wu = _watch_user(s, user, watch_user_id)
-        return [OpenConsultation(c.id, c.received_on, (c.summary or "")[:40], c.follow_up_on)
+        return [OpenConsultation(c.id, c.received_on, (c.summary or "")[:40], c.follow_up_on,
+                                 record_numbers.label(c.number_fy, c.number))
                 for c in s.scalars(select(Consultation).where(
                     Consultation.branch_id == wu.branch_id,
                     Consultation.person_id == wu.person_id,
@@ -887,8 +889,10 @@ def _concern_follow_up(s, db: Database, wu: WatchUser, contact: WatchContact,
         db.stamp(c)
         db.audit(s, "update", "consultation", c.id, "watch concern linked")
         return c.id, False
-    if concern.category not in CONCERN_CATEGORIES:
-        raise WatchError("相談内容（生活・健康）を選んでください")
+    # Any active 相談内容 (the configurable list), as in the consultation form.
+    if not s.scalar(select(Category.code).where(Category.code == concern.category,
+                                                Category.active.is_(True))):
+        raise WatchError("相談内容を選んでください")
     from_whom = concern.from_whom or ("self" if by_staff else "community")
     try:
         c = insert_consultation(

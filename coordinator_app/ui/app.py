@@ -14,7 +14,14 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QTimer,
+    QTranslator,
+)
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from coordinator_app.core.access import SignedIn
@@ -32,8 +39,33 @@ def translations_dir() -> Path:
     return Path(str(resources.files("coordinator_app.resources").joinpath("translations")))
 
 
+# Qt's own strings that qtbase_ja (as shipped with PySide6-Essentials)
+# leaves in English: the file dialog's labels (Qt 6 added the & to them),
+# the file types, "OK". Listed so that lupdate puts them in the app's
+# catalogue, where update_translations.py gives them their Japanese
+# (QT_JA); the app's translator is searched before qtbase_ja.
+QT_STRINGS = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Confirm Save As"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Drive"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "%1 File"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "File"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "File Folder"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Folder"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Alias"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Shortcut"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Unknown"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "OK"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "&OK"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Don't Save"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Close without Saving"),
+)
+
+
 def install_translators(app: QApplication, language: str) -> list[QTranslator]:
-    """Qt's own strings (qtbase_ja: キャンセル, はい…) and the app's."""
+    """Qt's own strings (qtbase_ja: キャンセル, はい…) and the app's (which
+    also holds the Japanese of the QT_STRINGS qtbase_ja lacks)."""
     installed = []
     if language == "ja":
         qt = QTranslator(app)
@@ -77,6 +109,7 @@ class Shell:
         self.db_arg = db_arg
         self.demo = demo
         self.credentials = credentials  # benchmark/test hook: sign in programmatically
+        self._demo_build: dict | None = None  # the demo database being built (see open())
         self.db = None
         self.url: str | None = None
         self.path: Path | None = None
@@ -114,8 +147,8 @@ class Shell:
         if self.path is not None and not self._check_file():
             return False
         if self.demo and self.path is not None and not self.path.exists():
-            if not self._create_demo():
-                return False
+            self._build_demo()  # the sign-in window shows meanwhile (issue 18)
+            return True
         if self._makes_new_file():
             return self._first_run_encrypted()
         if not self._open_database():
@@ -351,26 +384,70 @@ class Shell:
         self._pending_restore_audit = actor
         return True
 
-    def _create_demo(self) -> bool:
+    def _build_demo(self) -> None:
+        """Get the demo database's build ready; ``_start_demo_build`` runs
+        it off the UI thread (once the sign-in window is on screen: the
+        build would slow the window down), ``_finish_demo`` waits for it.
+        It is built under another name and takes its own only when whole,
+        so a start cut short leaves no half-built demo (the next start
+        builds anew)."""
+        import os
+
         from coordinator_app.services import session
         from coordinator_app.services.demo import load_sample
-        from coordinator_app.ui.safety import run_with_progress
 
-        url = self.url
+        path = self.path
+        part = path.with_name(path.name + ".building")
 
         def build(_progress):
-            db = session.open_database(url, actor="demo", create=True)
+            for leftover in (part, *(part.with_name(part.name + s) for s in ("-wal", "-shm"))):
+                leftover.unlink(missing_ok=True)
+            db = session.open_database(session.locate(str(part))[0], actor="demo", create=True)
             try:
                 load_sample(db)
             finally:
                 db.close()
+            os.replace(part, path)
 
-        try:
-            run_with_progress(None, self.runner, build,
-                              _tr("Shell", "デモ用のデータベースを作成しています…"))
-        except Exception as exc:
-            return self._db_failed(exc)
-        return True
+        outcome: dict = {}
+        self._demo_build = outcome
+
+        def finished(key, value):
+            outcome[key] = value
+            if "loop" in outcome:
+                outcome["loop"].quit()
+
+        outcome["start"] = lambda: self.runner.run(
+            build, on_done=lambda r: finished("done", r),
+            on_error=lambda exc: finished("error", exc))
+
+    def _start_demo_build(self) -> None:
+        start = (self._demo_build or {}).pop("start", None)
+        if start is not None:
+            start()
+
+    def _finish_demo(self) -> bool:
+        """Wait for the demo database (a progress window if it takes a
+        moment more), then open it. False after telling why it failed."""
+        from PySide6.QtCore import QEventLoop, Qt
+        from PySide6.QtWidgets import QProgressDialog
+
+        self._start_demo_build()
+        outcome, self._demo_build = self._demo_build, None
+        if not ("done" in outcome or "error" in outcome):
+            dialog = QProgressDialog(_tr("Shell", "デモ用のデータベースを作成しています…"), "", 0, 0)
+            dialog.setWindowTitle(_tr("Safety", "お待ちください"))
+            dialog.setCancelButton(None)
+            dialog.setWindowModality(Qt.ApplicationModal)
+            dialog.setMinimumDuration(300)
+            dialog.setValue(0)
+            outcome["loop"] = QEventLoop()
+            outcome["loop"].exec()
+            dialog.reset()
+            dialog.deleteLater()
+        if "error" in outcome:
+            return self._db_failed(outcome["error"])
+        return self._open_database()
 
     def _open_database(self) -> bool:
         from coordinator_app.services import backups, session
@@ -462,11 +539,35 @@ class Shell:
         if self.user is not None:  # just created by the first run
             user, self.user = self.user, None
             return user
+        if self._demo_build is not None:
+            if self.credentials is None:
+                return self._sign_in_while_demo_builds()
+            if not self._finish_demo():
+                return None
         if self.credentials is not None:
             return accounts.authenticate(self.db, *self.credentials)
         from coordinator_app.ui.sign_in import SignInDialog
 
         dialog = SignInDialog(self.db)
+        if dialog.exec() != QDialog.Accepted:
+            return None
+        return dialog.user
+
+    def _sign_in_while_demo_builds(self) -> SignedIn | None:
+        """The sign-in window at once; signing in waits for the build."""
+        from coordinator_app.services import admin
+        from coordinator_app.services.session import StoreError
+        from coordinator_app.ui.sign_in import SignInDialog
+
+        def unlock(_login: str, _password: str):
+            if not self._finish_demo():
+                raise StoreError(_tr("Shell", "デモ用のデータベースを作成できませんでした。"
+                                              "「終了」を押して、もう一度起動してください。"))
+            return self.db
+
+        dialog = SignInDialog(None, unlock=unlock, where=str(self.path),
+                              demo_accounts=admin.published_demo_accounts())
+        QTimer.singleShot(200, self._start_demo_build)  # the window is on screen by then
         if dialog.exec() != QDialog.Accepted:
             return None
         return dialog.user
@@ -519,13 +620,8 @@ class Shell:
 
         clipboard.clear_sensitive_now()
         if self.db is not None:
-            try:
-                if self.scheduler is not None:
-                    self.scheduler.on_exit()
-            except Exception as exc:  # tell, but do not keep the app from closing
-                from coordinator_app.services.backups import explain_db_error
-
-                self.refuse(_tr("Shell", "終了時のバックアップができませんでした: ") + explain_db_error(exc))
+            if self.scheduler is not None:
+                self.scheduler.on_exit()  # takes no backup: quitting is instant (issue 18)
             self.runner.wait()
             self.db.close()
             self.db = None
@@ -565,6 +661,24 @@ class Shell:
 
 
 def run_gui(db: str | None = None, demo: bool = False) -> int:
-    """The desktop app (``coordinator-app`` without a subcommand)."""
+    """The desktop app (``coordinator-app`` without a subcommand). Ends
+    the process (``leave_process``)."""
     app = make_application()
-    return Shell(db, demo).run(app)
+    leave_process(Shell(db, demo).run(app))
+
+
+def leave_process(code: int):
+    """End the process after ``Shell.run`` (the database is closed and
+    the instance lock released by then): flush the settings, the logs and
+    the output, then exit without Python tearing down every Qt and
+    SQLAlchemy object one by one, which took most of a second of quitting
+    (issue 18). A demo database still being built is cut short, which its
+    build allows for (``Shell._build_demo``)."""
+    import logging
+    import os
+
+    prefs.app_settings().sync()
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)

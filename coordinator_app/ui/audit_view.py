@@ -6,12 +6,11 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -24,10 +23,16 @@ from coordinator_app.core import clock
 from coordinator_app.core.dates import format_wareki_short
 from coordinator_app.services import audit
 from coordinator_app.ui.alive import if_alive
+from coordinator_app.ui.audit_words import actor_text, detail_text
 from coordinator_app.ui.context import AppContext
 from coordinator_app.ui.labels import action_label, entity_label
 from coordinator_app.ui.table_model import Column, TableModel
+from coordinator_app.ui.table_view import fit_table
 from coordinator_app.ui.widgets import DateLineEdit
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("AuditTableModel", text)
 
 
 class AuditTableModel(TableModel):
@@ -36,11 +41,18 @@ class AuditTableModel(TableModel):
     COLUMNS = (
         Column(QT_TRANSLATE_NOOP("AuditTableModel", "日時"),
                lambda e: f"{format_wareki_short(e.at.date())} {e.at:%H:%M:%S}"),
-        Column(QT_TRANSLATE_NOOP("AuditTableModel", "利用者"), lambda e: e.actor),
+        # The person's name; the login stays at hand for the administrator.
+        Column(QT_TRANSLATE_NOOP("AuditTableModel", "利用者"),
+               lambda e: actor_text(e.actor, e.actor_name),
+               tooltip=lambda e: _tr("ログイン名: {login}").format(login=e.actor)),
         Column(QT_TRANSLATE_NOOP("AuditTableModel", "操作"), lambda e: action_label(e.action)),
         Column(QT_TRANSLATE_NOOP("AuditTableModel", "対象"), lambda e: entity_label(e.entity)),
-        Column(QT_TRANSLATE_NOOP("AuditTableModel", "ID"), lambda e: e.entity_id),
-        Column(QT_TRANSLATE_NOOP("AuditTableModel", "詳細"), lambda e: e.detail),
+        # A consultation by its 相談番号, other records by their id.
+        Column(QT_TRANSLATE_NOOP("AuditTableModel", "ID"),
+               lambda e: e.record_number or e.entity_id),
+        Column(QT_TRANSLATE_NOOP("AuditTableModel", "詳細"),
+               lambda e: detail_text(e.action, e.entity, e.detail, e.linked_number),
+               tooltip=lambda e: e.detail),
     )
 
 
@@ -73,8 +85,7 @@ class AuditView(QWidget):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectRows)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        fit_table(self.table, stretch=(5,))  # 詳細
         note = QLabel(self.tr("監査ログには、誰が・いつ・何を・どの記録に行ったかだけを残し、"
                               "氏名や相談内容は記録しません。"), self)
         note.setWordWrap(True)
@@ -93,8 +104,11 @@ class AuditView(QWidget):
         actors, actions = audit.filter_choices(self.ctx.db, self.ctx.user)
         self.actor.clear()
         self.actor.addItem(self.tr("すべて"), None)
-        for a in actors:
-            self.actor.addItem(a, a)
+        for login, name in actors:
+            self.actor.addItem(actor_text(login, name), login)
+            self.actor.setItemData(self.actor.count() - 1,
+                                   self.tr("ログイン名: {login}").format(login=login),
+                                   Qt.ToolTipRole)
         self.action.clear()
         self.action.addItem(self.tr("すべて"), None)
         for a in actions:

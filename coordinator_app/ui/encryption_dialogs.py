@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from coordinator_app.services import encrypting
+from coordinator_app.ui.phrase_label import PhraseLabel
 
 _tr = QCoreApplication.translate
 
@@ -40,17 +41,17 @@ class RecoveryKeyDialog(QDialog):
         self.printed: Path | None = None
         self.setWindowTitle(self.tr("回復キー — コーディネーターアプリ"))
         self.setMinimumWidth(620)
-        title = QLabel(title or self.tr("データベースを暗号化しました。回復キーを保管してください"),
+        title = PhraseLabel(title or self.tr("データベースを暗号化しました。回復キーを保管してください"),
                        self)
         title.setStyleSheet("font-size: 14pt; font-weight: bold;")
         title.setWordWrap(True)
-        plainly = QLabel(self.tr(
+        plainly = PhraseLabel(self.tr(
             "すべてのパスワードを忘れたとき、データベースを開く方法はこの回復キーだけです。"
             "なくすと、だれもデータを取り戻せません（開発者にもできません）。"), self)
         plainly.setObjectName("plainly")
         plainly.setWordWrap(True)
         plainly.setStyleSheet("color: #b00020; font-weight: bold;")
-        notice = QLabel(encrypting.RECOVERY_KEY_NOTICE, self)
+        notice = PhraseLabel(encrypting.RECOVERY_KEY_NOTICE, self)
         notice.setWordWrap(True)
         self.key_label = QLabel(recovery_key, self)
         self.key_label.setObjectName("recoveryKey")
@@ -69,7 +70,7 @@ class RecoveryKeyDialog(QDialog):
         layout.addWidget(notice)
         layout.addWidget(self.key_label)
         if note:  # what became of the plain files, or what a re-key means
-            said = QLabel(note, self)
+            said = PhraseLabel(note, self)
             said.setObjectName("note")
             said.setWordWrap(True)
             said.setTextInteractionFlags(Qt.TextSelectableByMouse)
@@ -130,7 +131,7 @@ class RecoveryResetDialog(QDialog):
         self.done_login = ""
         self.setWindowTitle(self.tr("回復キーでパスワードを設定し直す"))
         self.setMinimumWidth(520)
-        intro = QLabel(self.tr(
+        intro = PhraseLabel(self.tr(
             "すべてのパスワードを忘れたときは、データベースを作ったときに保管した回復キーで、"
             "アカウントに新しいパスワードを設定できます。"), self)
         intro.setWordWrap(True)
@@ -149,7 +150,7 @@ class RecoveryResetDialog(QDialog):
         form.addRow(self.tr("ログイン名(&L)"), self.login)
         form.addRow(self.tr("新しいパスワード(&P)"), self.password)
         form.addRow(self.tr("新しいパスワード（確認）(&C)"), self.confirm)
-        self.message = QLabel("", self)
+        self.message = PhraseLabel("", self)
         self.message.setObjectName("message")
         self.message.setStyleSheet("color: #b00020;")
         self.message.setWordWrap(True)
@@ -204,7 +205,7 @@ class ConvertOfferDialog(QDialog):
         self.setMinimumWidth(600)
         title = QLabel(self.tr("このデータベースは暗号化されていません"), self)
         title.setStyleSheet("font-size: 14pt; font-weight: bold;")
-        text = QLabel(self.tr(
+        text = PhraseLabel(self.tr(
             "いまのままでは、パソコンやUSBメモリーのバックアップをなくしたり盗まれたりすると、"
             "だれでもファイルから氏名・住所・相談内容を読めます。暗号化すると、"
             "パスワード（または回復キー）なしでは読めなくなります。\n\n"
@@ -225,7 +226,7 @@ class ConvertOfferDialog(QDialog):
             "これまでのバックアップは暗号化せずに削除する（上書きしてから削除。元に戻せません）(&D)"),
             self)
         self.remove_copies.setObjectName("removeCopies")
-        self.message = QLabel("", self)
+        self.message = PhraseLabel("", self)
         self.message.setObjectName("message")
         self.message.setStyleSheet("color: #b00020;")
         self.message.setWordWrap(True)

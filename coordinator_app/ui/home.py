@@ -1,6 +1,7 @@
-"""ホーム (today): four numbers, each a button that opens the matching
-list, filtered. City staff see the sum over every branch, as figures only
-(the lists hold names)."""
+"""ホーム (today): the numbers, each a button that opens the matching
+list, filtered — among them this month's events and the groups that have
+not met for two months. City staff see the sum over every branch, as
+figures only (the lists hold names; the quiet groups are not shown)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coordinator_app.core.dates import fiscal_year_label, format_wareki
+from coordinator_app.core.dates import fiscal_year_label, format_wareki, format_wareki_short
 from coordinator_app.services import home
 from coordinator_app.ui.alive import if_alive
 from coordinator_app.ui.context import AppContext
@@ -25,8 +26,12 @@ LINKS = {
     "follow_ups_due": ("consultations", "follow_up_due"),
     "watch_unreached": ("watch", "unreached"),
     "insurance_lapsed": ("volunteers", "insurance_lapsed"),
+    "events_this_month": ("gatherings", "events"),
+    "quiet_groups": ("gatherings", "groups"),
 }
-_REFRESH_ON = {"consultation", "watch", "volunteer", "person", "import", "restore", "settings"}
+_REFRESH_ON = {"consultation", "watch", "volunteer", "person", "import", "restore", "settings",
+               "event", "group"}
+QUIET_SHOWN = 8  # names listed on the button; the rest are counted
 
 
 class FigureButton(QPushButton):
@@ -74,7 +79,10 @@ class HomeScreen(QWidget):
             "follow_ups_due": FigureButton(self.tr("フォローが必要な相談（今日まで）"), self),
             "watch_unreached": FigureButton(self.tr("今月まだ連絡できていない見守り利用者"), self),
             "insurance_lapsed": FigureButton(self.tr("ボランティア保険の更新が必要な方"), self),
+            "events_this_month": FigureButton(self.tr("今月の行事・サロン"), self),
         }
+        if self.linked:  # group names are the branch's own business
+            self.buttons["quiet_groups"] = FigureButton(self.tr("2か月開催のないグループ"), self)
         grid = QGridLayout()
         grid.setSpacing(16)
         for i, (key, button) in enumerate(self.buttons.items()):
@@ -141,6 +149,20 @@ class HomeScreen(QWidget):
             self.tr("{n}人").format(n=f.insurance_lapsed),
             self.tr("{fy}の保険に未加入の活動中ボランティア").format(
                 fy=fiscal_year_label(f.today.year if f.today.month >= 4 else f.today.year - 1)))
+        self.buttons["events_this_month"].show_value(
+            self.tr("{n}回").format(n=f.events_this_month),
+            self.tr("参加 延べ{n}人（ボランティアを含む）").format(
+                n=f.event_participants_this_month))
+        if "quiet_groups" in self.buttons and f.quiet_groups is not None:
+            since = format_wareki_short(f.quiet_since)
+            names = "、".join(f.quiet_groups[:QUIET_SHOWN])
+            if len(f.quiet_groups) > QUIET_SHOWN:
+                names += self.tr(" ほか{n}").format(n=len(f.quiet_groups) - QUIET_SHOWN)
+            note = (self.tr("{since}以降の開催記録なし: {names}").format(since=since, names=names)
+                    if names else
+                    self.tr("{since}以降、活動中のグループはどれも開催しています").format(since=since))
+            self.buttons["quiet_groups"].show_value(
+                self.tr("{n}グループ").format(n=len(f.quiet_groups)), note)
         for button in self.buttons.values():
             button.setEnabled(True)
         self.status.setText("")

@@ -21,7 +21,12 @@ _ACTIONS = (
     QT_TRANSLATE_NOOP("Labels", "削除"), QT_TRANSLATE_NOOP("Labels", "閲覧"),
     QT_TRANSLATE_NOOP("Labels", "書き出し"), QT_TRANSLATE_NOOP("Labels", "印刷"),
     QT_TRANSLATE_NOOP("Labels", "取り込み"), QT_TRANSLATE_NOOP("Labels", "バックアップ"),
-    QT_TRANSLATE_NOOP("Labels", "復元"),
+    QT_TRANSLATE_NOOP("Labels", "復元"), QT_TRANSLATE_NOOP("Labels", "受信"),
+    QT_TRANSLATE_NOOP("Labels", "採用"), QT_TRANSLATE_NOOP("Labels", "評価の上書き"),
+    QT_TRANSLATE_NOOP("Labels", "上書きの取り消し"),
+    QT_TRANSLATE_NOOP("Labels", "サインイン記録の改ざん検知"),
+    QT_TRANSLATE_NOOP("Labels", "鍵の保護の更新"), QT_TRANSLATE_NOOP("Labels", "鍵の作り直し"),
+    QT_TRANSLATE_NOOP("Labels", "暗号化"),
 )
 _ENTITIES = (
     QT_TRANSLATE_NOOP("Labels", "アカウント"), QT_TRANSLATE_NOOP("Labels", "住民"),
@@ -31,6 +36,13 @@ _ENTITIES = (
     QT_TRANSLATE_NOOP("Labels", "自治会"), QT_TRANSLATE_NOOP("Labels", "相談内容"),
     QT_TRANSLATE_NOOP("Labels", "設定"), QT_TRANSLATE_NOOP("Labels", "データベース"),
     QT_TRANSLATE_NOOP("Labels", "監査ログ"), QT_TRANSLATE_NOOP("Labels", "集計"),
+    QT_TRANSLATE_NOOP("Labels", "活動グループ"), QT_TRANSLATE_NOOP("Labels", "行事"),
+    QT_TRANSLATE_NOOP("Labels", "集計の内訳"), QT_TRANSLATE_NOOP("Labels", "集計ファイル"),
+    QT_TRANSLATE_NOOP("Labels", "集約ファイル"), QT_TRANSLATE_NOOP("Labels", "印刷台帳"),
+    QT_TRANSLATE_NOOP("Labels", "安否確認"), QT_TRANSLATE_NOOP("Labels", "安否確認の記録"),
+    QT_TRANSLATE_NOOP("Labels", "活動内容"), QT_TRANSLATE_NOOP("Labels", "指標"),
+    QT_TRANSLATE_NOOP("Labels", "計画期間"), QT_TRANSLATE_NOOP("Labels", "指標の目標"),
+    QT_TRANSLATE_NOOP("Labels", "指標の実績"), QT_TRANSLATE_NOOP("Labels", "評価の記述"),
 )
 
 _REASONS = (

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from coordinator_app.services import audit
 from coordinator_app.ui import clipboard
 from coordinator_app.ui.context import AppContext
+from coordinator_app.ui.phrase_label import PhraseLabel
 
 MAX_UNLOCK_FAILURES = 5
 _INPUT_EVENTS = {QEvent.KeyPress, QEvent.MouseButtonPress, QEvent.MouseMove, QEvent.Wheel,
@@ -79,11 +80,10 @@ class LockPanel(QWidget):
         inner.setContentsMargins(0, 0, 0, 0)
         inner.addWidget(self.title, 0, Qt.AlignHCenter)
         if not compact:
-            hint = QLabel(self.tr("記録を守るため、内容を隠しています。"
+            hint = PhraseLabel(self.tr("記録を守るため、内容を隠しています。"
                                   "続けるには、サインイン中のアカウント（{login}）の"
                                   "パスワードを入力してください。")
                           .format(login=controller.ctx.user.login), column)
-            hint.setWordWrap(True)
             # A wrapped label in a fixed column: give it the height it needs.
             hint.setMinimumHeight(hint.heightForWidth(column.width()) + 4)
             inner.addSpacing(8)

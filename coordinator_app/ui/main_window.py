@@ -1,10 +1,12 @@
 """The main window: a navigation list of the screens the signed-in person
 may use, the screen itself, menus with standard shortcuts, a status bar
 (person, role, branch, database), the screen lock and the backup timer.
+After every sign-in it opens on the person's first screen (ホーム where
+they have it), never on the page the previous person left.
 
 The window only hosts screens; each screen is given the ``AppContext``
-and nothing else (STYLE.md: no god window). Geometry and the last screen
-are remembered per computer (QSettings).
+and nothing else (STYLE.md: no god window). The window geometry
+is remembered per computer (QSettings).
 """
 
 from __future__ import annotations
@@ -55,9 +57,9 @@ class MainWindow(QMainWindow):
         self.specs = screens_for(ctx.user)
         self.pages: dict[str, QWidget] = {}
         self._finished = False
-        self._title = self.tr("コーディネーターアプリ")
-        if ctx.user.branch_name:
-            self._title += f" — {ctx.user.branch_name}"
+        # Qt adds the application's name (applicationDisplayName) to the
+        # title bar itself: the title says only what is particular.
+        self._title = ctx.user.branch_name or ""
         self.setWindowTitle(self._title)
         self.setMinimumSize(QSize(760, 520))
 
@@ -96,9 +98,7 @@ class MainWindow(QMainWindow):
         geometry = self.settings.value("main_window/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1280, 720)
-        last = str(self.settings.value("main_window/screen", "") or "")
-        keys = [s.key for s in self.specs]
-        self.show_screen(last if last in keys else keys[0])
+        self.show_screen(self.specs[0].key)
 
     # --- chrome -----------------------------------------------------------
 
@@ -235,7 +235,7 @@ class MainWindow(QMainWindow):
         self.menuBar().setEnabled(False)
         for action in self.actions():
             action.setEnabled(False)
-        self.setWindowTitle(self.tr("コーディネーターアプリ（ロック中）"))
+        self.setWindowTitle(self.tr("ロック中"))
         self.lock_page.reset()
         self.lock_page.password.setFocus()
 
@@ -316,9 +316,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self.settings.setValue("main_window/geometry", self.saveGeometry())
-        key = self.current_key()
-        if key:
-            self.settings.setValue("main_window/screen", key)
         self.settings.sync()
         self.lock.stop()
         clipboard.clear_sensitive_now()

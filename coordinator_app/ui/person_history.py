@@ -25,9 +25,10 @@ from coordinator_app.services import consultations as svc
 from coordinator_app.ui.consultations.list_model import follow_up_text
 from coordinator_app.ui.context import AppContext
 from coordinator_app.ui.table_model import Column, TableModel
+from coordinator_app.ui.table_view import fit_table
 
 
-def _table(model: TableModel, widths: tuple[int, ...], parent: QWidget) -> QTableView:
+def _table(model: TableModel, stretch: tuple[int, ...], parent: QWidget) -> QTableView:
     table = QTableView(parent)
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectRows)
@@ -35,10 +36,7 @@ def _table(model: TableModel, widths: tuple[int, ...], parent: QWidget) -> QTabl
     table.verticalHeader().hide()
     table.setAlternatingRowColors(True)
     table.setWordWrap(False)
-    table.horizontalHeader().setStretchLastSection(True)
-    for col, width in enumerate(widths):
-        table.setColumnWidth(col, width)
-    return table
+    return fit_table(table, stretch=stretch)
 
 
 class PersonHistoryDialog(QDialog):
@@ -77,6 +75,7 @@ class PersonHistoryDialog(QDialog):
     def _consultations_box(self, labels: dict[str, str]) -> QGroupBox:
         today = clock.today()
         self.consultations = TableModel(self, [
+            Column(self.tr("番号"), lambda r: r.number),
             Column(self.tr("日付"), lambda r: format_wareki(r.received_on, weekday=True)),
             Column(self.tr("区分"), lambda r: codes.KIND.get(r.kind, r.kind)),
             Column(self.tr("方法"), lambda r: codes.CHANNEL.get(r.channel, r.channel)),
@@ -88,8 +87,7 @@ class PersonHistoryDialog(QDialog):
         self.consultations.set_rows(self.history.consultations)
         cons_box = QGroupBox(self.tr("相談記録（%1件）").replace(
             "%1", str(len(self.history.consultations))), self)
-        QVBoxLayout(cons_box).addWidget(_table(self.consultations, (160, 115, 50, 170, 115, 110),
-                                               cons_box))
+        QVBoxLayout(cons_box).addWidget(_table(self.consultations, (4, 7), cons_box))
         return cons_box
 
     def _watch_box(self) -> QGroupBox:
@@ -119,5 +117,5 @@ class PersonHistoryDialog(QDialog):
         if self.history.enrolments:
             watch_layout.addWidget(QLabel(self.tr("見守り活動（%1件）").replace(
                 "%1", str(len(self.history.contacts))), watch_box))
-            watch_layout.addWidget(_table(self.contacts, (170, 130, 90, 200), watch_box))
+            watch_layout.addWidget(_table(self.contacts, (4,), watch_box))
         return watch_box

@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QGridLayout,
     QLabel,
     QLineEdit,
@@ -22,11 +23,14 @@ from coordinator_app.ui.context import AppContext
 class PersonPicker(QWidget):
     """``person_id()`` is the chosen resident, or None. With "新しい人"
     checked, ``new_person_fields()`` returns what to create (name, kana,
-    phone, address). Anonymous is simply nothing chosen and no new name."""
+    phone; with ``with_address`` also address and 自治会, for forms that do
+    not ask for them elsewhere). Anonymous is simply nothing chosen and no
+    new name."""
 
     personChanged = Signal(object)
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None,
+                 with_address: bool = False) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.search = QLineEdit(self)
@@ -41,6 +45,16 @@ class PersonPicker(QWidget):
         self.new_kana.setPlaceholderText("ふりがな")
         self.new_phone = QLineEdit(self)
         self.new_phone.setPlaceholderText("電話番号")
+        self.new_address: QLineEdit | None = None
+        self.new_area: QComboBox | None = None
+        if with_address:
+            self.new_address = QLineEdit(self)
+            self.new_address.setPlaceholderText("住所")
+            self.new_area = QComboBox(self)
+            self.new_area.setToolTip("自治会")
+            self.new_area.addItem("自治会（未選択）", "")
+            for name in people.list_areas(ctx.db, ctx.user.branch_id):
+                self.new_area.addItem(name, name)
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.addWidget(self.search, 0, 0, 1, 2)
@@ -50,6 +64,9 @@ class PersonPicker(QWidget):
         grid.addWidget(self.new_name, 3, 0)
         grid.addWidget(self.new_kana, 3, 1)
         grid.addWidget(self.new_phone, 3, 2)
+        if with_address:
+            grid.addWidget(self.new_address, 4, 0, 1, 2)
+            grid.addWidget(self.new_area, 4, 2)
         self._person_id: int | None = None
         self._timer = QTimer(self, singleShot=True, interval=150)
         self._timer.timeout.connect(self.refresh)
@@ -61,13 +78,18 @@ class PersonPicker(QWidget):
         self._toggle_new(False)
 
     def _toggle_new(self, on: bool) -> None:
-        for w in (self.new_name, self.new_kana, self.new_phone):
+        for w in self.new_fields():
             w.setVisible(on)
         if on:
             self.set_person(None)
             if not self.new_name.text():
                 self.new_name.setText(self.search.text())
             self.new_name.setFocus()
+
+    def new_fields(self) -> list[QWidget]:
+        """The new person's fields, in tab order."""
+        return [w for w in (self.new_name, self.new_kana, self.new_phone, self.new_address,
+                            self.new_area) if w is not None]
 
     def refresh(self) -> None:
         """Search synchronously: one indexed query limited to 20 rows."""
@@ -105,5 +127,9 @@ class PersonPicker(QWidget):
     def new_person_fields(self) -> dict | None:
         if not self.is_new.isChecked() or not self.new_name.text().strip():
             return None
-        return dict(name=self.new_name.text().strip(), kana=self.new_kana.text().strip(),
-                    phone=self.new_phone.text().strip())
+        fields = dict(name=self.new_name.text().strip(), kana=self.new_kana.text().strip(),
+                      phone=self.new_phone.text().strip())
+        if self.new_address is not None:
+            fields.update(address=self.new_address.text().strip(),
+                          area=self.new_area.currentData() or "")
+        return fields

@@ -80,7 +80,13 @@ def run_with_progress(parent: QWidget | None, runner: Runner, fn: Callable[[Prog
 
 class BackupScheduler(QObject):
     """Backs up every 30 minutes when something changed (counted from the
-    app-wide change signal), and on exit. SQLite only."""
+    app-wide change signal) and after ``IDLE_MS`` without a change. The
+    exit backup is not taken on the quit path (quitting must be instant):
+    ``CATCH_UP_MS`` after start it is taken if ``backups.backup_owed`` (the
+    last run quit or crashed after changes, or today has none). SQLite only."""
+
+    IDLE_MS = 2 * 60 * 1000  # a quiet moment: two minutes without a change
+    CATCH_UP_MS = 15 * 1000  # after the start's own work
 
     backupDone = Signal(object)  # BackupInfo
     backupFailed = Signal(str)
@@ -95,47 +101,64 @@ class BackupScheduler(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.tick)
+        self.idle = QTimer(self)
+        self.idle.setSingleShot(True)
+        self.idle.setInterval(self.IDLE_MS)
+        self.idle.timeout.connect(self.after_idle)
+        self.catch_up_timer = QTimer(self)
+        self.catch_up_timer.setSingleShot(True)
+        self.catch_up_timer.setInterval(self.CATCH_UP_MS)
+        self.catch_up_timer.timeout.connect(self.catch_up)
         if db.path is not None:
             self.timer.start()
+            self.catch_up_timer.start()
 
     def note_change(self, _what: str = "") -> None:
         self.policy.note_change()
+        if self.db.path is not None:
+            self.idle.start()
 
     def tick(self) -> None:
-        now = clock.now()
-        if self.running or self.db.path is None or not self.policy.due(now):
+        if self.policy.due(clock.now()):
+            self._back_up(lambda db: backups.make_backup(db, "auto"))
+
+    def after_idle(self) -> None:
+        if self.policy.changes > 0:
+            self._back_up(lambda db: backups.make_backup(db, "auto"))
+
+    def catch_up(self) -> None:
+        """The exit backup a run owes (``backups.backup_owed``), off the UI thread."""
+        self._back_up(lambda db: backups.make_backup(db, "exit")
+                      if backups.backup_owed(db) else None)
+
+    def _back_up(self, work) -> None:
+        if self.running or self.db.path is None:
             return
+        now = clock.now()
         seen = self.policy.changes
         self.running = True
         db = self.db
 
         def done(info):
             self.running = False
-            self.policy.taken(now, seen)
-            self.backupDone.emit(info)
+            if info is not None:
+                self.policy.taken(now, seen)
+                self.backupDone.emit(info)
 
         def failed(exc):
             self.running = False
             self.backupFailed.emit(backups.explain_db_error(exc)
                                    if not isinstance(exc, OSError) else str(exc))
 
-        self.runner.run(lambda _p: backups.make_backup(db, "auto"),
-                        on_done=if_alive(self, done), on_error=if_alive(self, failed))
+        self.runner.run(lambda _p: work(db), on_done=if_alive(self, done),
+                        on_error=if_alive(self, failed))
 
-    def on_exit(self) -> backups.BackupInfo | None:
-        """The exit backup, synchronously (the window is already closed)."""
-        self.timer.stop()
-        path = self.db.path
-        if path is None:
-            return None
+    def on_exit(self) -> None:
+        """Quitting: no backup here (the next run catches up, see the class
+        docstring); only a backup already running is waited for."""
+        for timer in (self.timer, self.idle, self.catch_up_timer):
+            timer.stop()
         self.runner.wait()
-        existing = backups.list_backups(path)
-        now = clock.now()
-        if not self.policy.due_on_exit(existing[0] if existing else None, now):
-            return None
-        info = backups.make_backup(self.db, "exit")
-        self.policy.taken(now, self.policy.changes)
-        return info
 
 
 class RestoreDialog(QDialog):

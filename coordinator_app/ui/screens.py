@@ -50,6 +50,9 @@ SCREENS: tuple[ScreenSpec, ...] = (
     ScreenSpec("volunteers", QT_TRANSLATE_NOOP("Screens", "ボランティア"),
                "coordinator_app.ui.volunteers.screen", "VolunteersScreen",
                frozenset({Role.COORDINATOR})),
+    ScreenSpec("gatherings", QT_TRANSLATE_NOOP("Screens", "行事・サロン"),
+               "coordinator_app.ui.gatherings.screen", "GatheringsScreen",
+               frozenset({Role.COORDINATOR})),
     ScreenSpec("tallies", QT_TRANSLATE_NOOP("Screens", "集計・指標"),
                "coordinator_app.ui.tallies.screen", "TalliesScreen", ALL_ROLES),
     ScreenSpec("printing", QT_TRANSLATE_NOOP("Screens", "印刷"),
@@ -57,7 +60,7 @@ SCREENS: tuple[ScreenSpec, ...] = (
     ScreenSpec("settings", QT_TRANSLATE_NOOP("Screens", "設定"),
                "coordinator_app.ui.settings.screen", "SettingsScreen", ALL_ROLES),
 )
-PERSONAL_SCREENS = frozenset({"consultations", "watch", "volunteers"})
+PERSONAL_SCREENS = frozenset({"consultations", "watch", "volunteers", "gatherings"})
 
 
 def screens_for(user: SignedIn) -> list[ScreenSpec]:

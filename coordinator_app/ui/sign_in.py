@@ -31,11 +31,13 @@ class SignInDialog(QDialog):
 
     ``unlock`` (for an encrypted database not yet open): called with the
     login and password to open it first; ``self.db`` is then the opened
-    database."""
+    database. ``demo_accounts``: listed instead of the database's own (a
+    demo database still being built, which ``unlock`` waits for)."""
 
     def __init__(self, db: Database | None, parent: QWidget | None = None,
                  unlock: Callable[[str, str], Database] | None = None,
-                 where: str = "") -> None:
+                 where: str = "",
+                 demo_accounts: list[admin.DemoAccount] | None = None) -> None:
         super().__init__(parent)
         self.db = db
         self.unlock = unlock
@@ -75,10 +77,11 @@ class SignInDialog(QDialog):
         layout.addWidget(where)
         layout.addLayout(form)
         layout.addWidget(self.message)
-        demo = admin.demo_accounts(db) if db is not None else []
+        demo = demo_accounts if demo_accounts is not None else \
+            admin.demo_accounts(db) if db is not None else []
         if demo:
             layout.addWidget(self._demo_box(demo))
-        self.path = (Path(where_path) if db is None and where_path
+        self.path = (Path(where_path) if db is None and where_path and demo_accounts is None
                      else db.path if db is not None and db.encrypted else None)
         self.recovery_button = None
         if self.path is not None:  # an encrypted database (issue 9)

@@ -4,11 +4,32 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QAbstractButton, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from coordinator_app.core import clock
 from coordinator_app.core.dates import DateParseError, format_wareki, parse_date
+
+# Every entry form saves with the same keys (a form that took Ctrl+Enter
+# and another Ctrl+S made people guess).
+SAVE_KEYS = ("Ctrl+Return", "Ctrl+Enter", "Ctrl+S")
+
+
+def save_shortcuts(form: QWidget, save, button: QAbstractButton | None = None) -> list[QShortcut]:
+    """Ctrl+Enter (either Enter key) and Ctrl+S call ``save`` anywhere in
+    ``form`` (and its children only: two panels of one window never
+    compete); ``button``'s tooltip says so."""
+    shortcuts = []
+    for keys in SAVE_KEYS:
+        shortcut = QShortcut(QKeySequence(keys), form)
+        shortcut.setContext(Qt.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(save)
+        shortcuts.append(shortcut)
+    if button is not None:
+        button.setToolTip(QCoreApplication.translate(
+            "Widgets", "保存: Ctrl+Enter または Ctrl+S"))
+    return shortcuts
 
 
 class DateLineEdit(QWidget):
@@ -25,7 +46,12 @@ class DateLineEdit(QWidget):
         self.required = required
         self.edit = QLineEdit(self)
         self.edit.setPlaceholderText("例: R7.4.1")
-        self.edit.setMaximumWidth(140)
+        # Never squeezed below a whole date (a crowded row showed 「026-11-02」).
+        margins = self.edit.textMargins()
+        whole = (self.edit.fontMetrics().horizontalAdvance("2026-12-31 ")
+                 + margins.left() + margins.right() + 16)
+        self.edit.setMinimumWidth(whole)
+        self.edit.setMaximumWidth(max(140, whole))
         self.shown = QLabel(self)
         self.shown.setMinimumWidth(170)
         layout = QHBoxLayout(self)

@@ -162,6 +162,27 @@ EN = {
     "PostgreSQL のバックアップはサーバー側で行ってください。":
         "Back up PostgreSQL on the server.",
     "ロックまでの時間を保存しました。": "The lock time was saved.",
+    # issue 18: one save key, names not logins, the audit trail in words
+    "保存: Ctrl+Enter または Ctrl+S": "Save: Ctrl+Enter or Ctrl+S",
+    "* は必須。数字キーで選択、Tab で次の項目へ、Ctrl+Enter または Ctrl+S で保存。":
+        "* required. Number keys select, Tab moves on, Ctrl+Enter or Ctrl+S saves.",
+    "ログイン名: {login}": "Login: {login}",
+    "記録した人: {name}（ログイン名: {login}）": "Recorded by {name} (login: {login})",
+    "アプリ（サインイン前）": "The app (before sign-in)", "コマンドライン": "Command line",
+    "デモデータの作成": "Demo data",
+    "一定時間操作がなかったため": "No input for a while", "登録のないログイン名": "Unknown login",
+    "パスワードの変更": "Password changed", "パスワードの再設定（管理者）": "Password reset (admin)",
+    "回復キーによるパスワードの再設定": "Password reset with the recovery key",
+    "有効にした": "Activated", "無効にした": "Deactivated", "退会": "Withdrawn",
+    "再登録": "Reinstated", "フォロー終了": "Follow-up closed",
+    "見守りの異変を紐づけ": "Watch-over concern linked", "完了": "Finished",
+    "{v}人": "{v} people", "{v}部": "{v} copies", "{v}枚": "{v} pages",
+    "協力員{v}人": "{v} cooperators", "{v}日ごと": "every {v} days", "新規{v}件": "{v} new",
+    "更新{v}件": "{v} updated", "削除{v}件": "{v} removed", "{v}行": "{v} rows",
+    "{v}件": "{v}", "相談記録（ID {v}）": "consultation (ID {v})", "全支部": "all branches",
+    "支部 {codes}": "branch {codes}", "{y}年{m}月": "{y}-{m:02}", "理由: {r}": "reason: {r}",
+    "役割: {r}": "role: {r}", "データベース全体": "the whole database",
+    "{branch}の分": "{branch} only",
     # audit view
     "日時": "Date and time", "利用者": "Person", "操作": "Action", "対象": "Record",
     "ID": "ID", "詳細": "Detail", "CSVに書き出す…": "Export CSV…", "期間": "Period",
@@ -222,6 +243,28 @@ EN = {
     "暗号化されたデータベースを開けません。管理者に連絡してください（ファイルは変更していません）。":
         "The encrypted database cannot be opened. Contact your administrator "
         "(the file has not been changed).",
+}
+
+# Japanese for Qt's own strings that qtbase_ja lacks (ui/app.py QT_STRINGS):
+# (context, source) -> translation, filled into the Japanese catalogue.
+QT_JA = {
+    ("QFileDialog", "&Look in:"): "場所(&L):",
+    ("QFileDialog", "Files of &type:"): "ファイルの種類(&T):",
+    ("QFileDialog", "Confirm Save As"): "上書きの確認",
+    ("QAbstractFileIconProvider", "Drive"): "ドライブ",
+    ("QAbstractFileIconProvider", "%1 File"): "%1 ファイル",
+    ("QAbstractFileIconProvider", "File"): "ファイル",
+    ("QAbstractFileIconProvider", "File Folder"): "フォルダー",
+    ("QAbstractFileIconProvider", "Folder"): "フォルダー",
+    ("QAbstractFileIconProvider", "Alias"): "エイリアス",
+    ("QAbstractFileIconProvider", "Shortcut"): "ショートカット",
+    ("QAbstractFileIconProvider", "Unknown"): "不明",
+    # A message's only button (and OK/キャンセル questions): Japanese, as
+    # every other button of the app.
+    ("QPlatformTheme", "OK"): "了解",
+    ("QPlatformTheme", "&OK"): "了解(&O)",
+    ("QPlatformTheme", "Don't Save"): "保存しない",
+    ("QPlatformTheme", "Close without Saving"): "保存せずに閉じる",
 }
 
 
@@ -357,6 +400,24 @@ def fill_english(ts: Path) -> int:
     return filled
 
 
+def fill_qt_japanese(ts: Path) -> int:
+    """The Japanese of QT_JA (Qt's own strings) in the Japanese catalogue."""
+    tree = ET.parse(ts)
+    filled = 0
+    for context in tree.iter("context"):
+        name = context.findtext("name")
+        for message in context.iter("message"):
+            text = QT_JA.get((name, message.findtext("source") or ""))
+            if text is None:
+                continue
+            translation = message.find("translation")
+            translation.text = text
+            translation.attrib.pop("type", None)
+            filled += 1
+    tree.write(ts, encoding="utf-8", xml_declaration=True)
+    return filled
+
+
 def lrelease(ts: Path) -> None:
     subprocess.run(["pyside6-lrelease", str(ts), "-qm", str(ts.with_suffix(".qm"))],
                    check=True)
@@ -368,6 +429,7 @@ def main() -> int:
     lupdate(ja, "ja_JP")
     lupdate(en, "en_US")
     print(f"English: {fill_english(en)} entries filled from the glossary")
+    print(f"Japanese: {fill_qt_japanese(ja)} of Qt's own strings filled")
     lrelease(ja)
     lrelease(en)
     return 0

@@ -3,7 +3,7 @@
     xvfb-run -a -s "-screen 0 1366x768x24" python3 tests/screenshots/shot_print.py
 
 writes docs/screenshots/print_<kind>.png — the first page of each list
-rendered with ``pdftoppm -png -r 60`` (branches, volunteers, watch_users,
+rendered at 60 dpi with PDFium (branches, volunteers, watch_users,
 assignments, disaster, monthly, monthly_year, labels12, labels24) — and
 print_dialog.png / print_register.png (the dialog with its preview and
 the 印刷 screen with the register) at 1366×768."""

@@ -2,7 +2,7 @@
 
     xvfb-run -a -s "-screen 0 1366x768x24" python3 tests/screenshots/shot_tallies.py
 
-writes docs/screenshots/counting.png (a coordinator's monthly report with
+writes docs/screenshots/tallies.png (a coordinator's monthly report with
 its chart), consolidation.png (the city office's matrix: branches that
 sent, one that sent in August only, two that did not send, a conflict) and
 indicator_trend.png (an indicator's actuals against its targets), and
@@ -73,7 +73,7 @@ def main() -> None:
     wait(app, ctx, lambda: screen.monthly.view_data is not None)
     screen.monthly.table.setCurrentIndex(screen.monthly.model.index(0, 9))
     app.processEvents()
-    screen.grab().save(str(OUT / "counting.png"))
+    screen.grab().save(str(OUT / "tallies.png"))
 
     # 2. The city office: files from most branches, one sent in August only,
     #    two not sent, and branch 03 sent twice with different figures.
@@ -118,7 +118,7 @@ def main() -> None:
         service.set_target(db, city, "watch_users", year, target)
     info = service.get_indicator(db, admin, "volunteers")
     service.save_indicator(db, admin, replace(info, baseline=140, baseline_fy=2024))
-    service.override_grade(db, city, "volunteer_participations", 2025, "A",
+    service.decide_grade(db, city, "volunteer_participations", 2025, "A",
                            "年度途中からの記録のため")
     service.save_sheet(db, city, "consultations_all", 2026,
                        {"goal": "1 市民の暮らしを支える仕組みづくり",
@@ -147,7 +147,7 @@ def main() -> None:
 
     for n in (1, 2):
         render_page_png(pdf, Path(f"/tmp/evaluation_page{n}.png"), page=n, dpi=70)
-    print(f"wrote {OUT}/counting.png, consolidation.png, indicator_trend.png; PDF {pdf}")
+    print(f"wrote {OUT}/tallies.png, consolidation.png, indicator_trend.png; PDF {pdf}")
 
 
 if __name__ == "__main__":

@@ -23,6 +23,7 @@ from coordinator_app.services import consultations as svc
 from coordinator_app.services.consultations import DeletedRecord
 from coordinator_app.ui.context import AppContext
 from coordinator_app.ui.table_model import Column, TableModel
+from coordinator_app.ui.table_view import fit_table
 
 
 class DeletedConsultationsView(QWidget):
@@ -30,7 +31,7 @@ class DeletedConsultationsView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.model = TableModel(self, [
-            Column(self.tr("No."), lambda r: str(r.id)),
+            Column(self.tr("番号"), lambda r: r.number),
             Column(self.tr("支部"), lambda r: f"{r.branch_code} {r.branch_name}"),
             Column(self.tr("受付日"), lambda r: format_wareki(r.received_on)),
             Column(self.tr("区分"), lambda r: codes.KIND.get(r.kind, r.kind)),
@@ -43,9 +44,7 @@ class DeletedConsultationsView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
-        for col, width in enumerate((60, 160, 150, 130, 170)):
-            self.table.setColumnWidth(col, width)
+        fit_table(self.table)
         self.restore_button = QPushButton(self.tr("復元する"), self)
         self.restore_button.setAutoDefault(False)
         self.status = QLabel(self)

@@ -83,7 +83,7 @@ class ConsultationDetailPanel(QWidget):
             for v in self.values.values():
                 v.setText("")
             return
-        self.title.setText(self.tr("相談記録 No.%1").replace("%1", str(d.id)))
+        self.title.setText(self.tr("相談記録 %1").replace("%1", d.number))
         when = format_wareki(d.received_on, weekday=True)
         if d.received_at:
             when += f" {d.received_at:%H:%M}"

@@ -4,13 +4,12 @@ closed, oldest first; each closed with a note of the outcome."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPlainTextEdit,
@@ -26,7 +25,8 @@ from coordinator_app.services import consultations as svc
 from coordinator_app.services.consultations import ConsultationRow
 from coordinator_app.ui.context import AppContext
 from coordinator_app.ui.table_model import Column, TableModel
-from coordinator_app.ui.widgets import DateLineEdit
+from coordinator_app.ui.table_view import fit_table
+from coordinator_app.ui.widgets import DateLineEdit, save_shortcuts
 
 OVERDUE = QColor("#b00020")
 
@@ -47,7 +47,8 @@ class CloseFollowUpDialog(QDialog):
         self.error.setStyleSheet("color: #b00020;")
         self.error.setWordWrap(True)
         self.error.hide()
-        about = QLabel(self.tr("受付 %1　%2").replace("%1", format_wareki(row.received_on))
+        about = QLabel(self.tr("%3　受付 %1　%2").replace("%3", row.number)
+                       .replace("%1", format_wareki(row.received_on))
                        .replace("%2", row.person_name or self.tr("（匿名）")), self)
         form = QFormLayout()
         form.addRow(self.tr("完了日"), self.closed_on)
@@ -67,8 +68,7 @@ class CloseFollowUpDialog(QDialog):
         layout.addLayout(buttons)
         self.ok.clicked.connect(self.save)
         cancel.clicked.connect(self.reject)
-        for key in (Qt.Key_Return, Qt.Key_Enter):
-            QShortcut(QKeySequence(Qt.CTRL | key), self, self.save)
+        save_shortcuts(self, self.save, self.ok)
         self.outcome.setFocus()
         self.resize(520, 300)
 
@@ -116,6 +116,7 @@ class FollowUpView(QWidget):
             Column(self.tr("フォロー日"), lambda r: format_wareki(r.follow_up_on, weekday=True)),
             Column(self.tr("経過"), lambda r: self.tr("%1日").replace(
                 "%1", str((self.today - r.follow_up_on).days))),
+            Column(self.tr("番号"), lambda r: r.number),
             Column(self.tr("受付日"), lambda r: format_wareki(r.received_on)),
             Column(self.tr("区分"), lambda r: codes.KIND.get(r.kind, r.kind)),
             Column(self.tr("内容"),
@@ -132,11 +133,7 @@ class FollowUpView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
-        header = self.table.horizontalHeader()
-        for col, width in enumerate((170, 60, 150, 120, 160, 120, 140)):
-            self.table.setColumnWidth(col, width)
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(QHeaderView.Interactive)
+        fit_table(self.table, stretch=(8,))  # 概要
         self.empty = QLabel(self.tr("期日が来たフォローはありません。"), self)
         self.close_button = QPushButton(self.tr("完了にする… (Enter)"), self)
         self.open_button = QPushButton(self.tr("記録を開く"), self)

@@ -3,7 +3,7 @@ record (today's date and time, the coordinator's branch and name filled
 in) or an existing one.
 
 Keyboard: Tab goes through the fields in the paper form's order, digit
-keys pick in the choice rows, Ctrl+Enter saves, Esc asks before
+keys pick in the choice rows, Ctrl+Enter or Ctrl+S saves, Esc asks before
 discarding what was typed. Nothing is saved until the record is whole;
 each problem is shown in Japanese under its field.
 """
@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt, QTime, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCompleter,
     QDialog,
@@ -35,7 +34,7 @@ from coordinator_app.services.consultations import ConsultationDraft, NewPerson
 from coordinator_app.ui.consultations.choice import CategoryToggles, ChoiceRow
 from coordinator_app.ui.context import AppContext
 from coordinator_app.ui.person_picker import PersonPicker
-from coordinator_app.ui.widgets import DateLineEdit
+from coordinator_app.ui.widgets import DateLineEdit, save_shortcuts
 
 ERROR_STYLE = "color: #b00020;"
 REQUIRED = ' <span style="color:#b00020">*</span>'
@@ -89,7 +88,7 @@ class ConsultationForm(QDialog):
         completer.setFilterMode(Qt.MatchContains)
         completer.setCaseSensitivity(Qt.CaseInsensitive)
         self.referred_to.setCompleter(completer)
-        self.person = PersonPicker(ctx, self)
+        self.person = PersonPicker(ctx, self, with_address=True)
         self.summary = QPlainTextEdit(self)
         self.summary.setTabChangesFocus(True)
         self.summary.setPlaceholderText(self.tr("相談の内容、聞き取ったこと、対応したこと"))
@@ -102,8 +101,7 @@ class ConsultationForm(QDialog):
         self.response.changed.connect(self._response_changed)
         self.save_button.clicked.connect(self.save)
         self.cancel_button.clicked.connect(self.reject)
-        for key in (Qt.Key_Return, Qt.Key_Enter):
-            QShortcut(QKeySequence(Qt.CTRL | key), self, self.save)
+        save_shortcuts(self, self.save, self.save_button)
         for button in self.findChildren(QPushButton):
             button.setAutoDefault(False)  # Enter in a field must not save
             button.setDefault(False)
@@ -148,7 +146,8 @@ class ConsultationForm(QDialog):
         columns.addLayout(left, 11)
         columns.addSpacing(16)
         columns.addLayout(right, 9)
-        hint = QLabel(self.tr("* は必須。数字キーで選択、Tab で次の項目へ、Ctrl+Enter で保存。"), self)
+        hint = QLabel(self.tr("* は必須。数字キーで選択、Tab で次の項目へ、"
+                              "Ctrl+Enter または Ctrl+S で保存。"), self)
         hint.setStyleSheet("color: #555;")
         buttons = QHBoxLayout()
         buttons.addWidget(hint, 1)
@@ -181,8 +180,8 @@ class ConsultationForm(QDialog):
         p = self.person
         chain = [self.received_on.edit, self.received_at, self.kind, self.channel,
                  self.from_whom, self.categories, self.response, self.urgent_note,
-                 self.referred_to, p.search, p.results, p.is_new, p.new_name, p.new_kana,
-                 p.new_phone, self.summary, self.follow_up_on.edit, self.save_button,
+                 self.referred_to, p.search, p.results, p.is_new, *p.new_fields(),
+                 self.summary, self.follow_up_on.edit, self.save_button,
                  self.cancel_button]
         for first, second in zip(chain, chain[1:]):
             self.setTabOrder(first, second)

@@ -28,7 +28,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from coordinator_app.core import clock, codes
-from coordinator_app.core.dates import format_wareki, format_wareki_short
+from coordinator_app.core.dates import WEEKDAYS, format_wareki_short
 from coordinator_app.services import consultations as svc
 from coordinator_app.services.consultations import ConsultationRow, ListQuery
 from coordinator_app.ui.table_model import Column, TableModel
@@ -77,12 +77,16 @@ def follow_up_text(row: ConsultationRow, today: dt.date) -> str:
     return f"{prefix} {format_wareki_short(row.follow_up_on)}"
 
 
+def short_with_weekday(day: dt.date) -> str:
+    return f"{format_wareki_short(day)}({WEEKDAYS[day.weekday()]})"
+
+
 class ConsultationListModel(TableModel):
     """The list's rows come in pages from ``source``; ``Qt.UserRole`` is a
     row's consultation id."""
 
-    COL_DATE, COL_KIND, COL_CHANNEL, COL_FROM, COL_CATEGORIES, COL_RESPONSE, COL_PERSON, \
-        COL_FOLLOW_UP = range(8)
+    COL_NUMBER, COL_DATE, COL_KIND, COL_CHANNEL, COL_FROM, COL_CATEGORIES, COL_RESPONSE, \
+        COL_PERSON, COL_FOLLOW_UP = range(9)
     CONTEXT = "ConsultationListModel"
     PAGE_SIZE = 100
     MAX_PAGES = 64
@@ -93,8 +97,11 @@ class ConsultationListModel(TableModel):
                  run_async: RunAsync | None = None, today: dt.date | None = None,
                  parent: QObject | None = None) -> None:
         super().__init__(parent, [
+            Column(QT_TRANSLATE_NOOP("ConsultationListModel", "番号"), lambda r: r.number),
             Column(QT_TRANSLATE_NOOP("ConsultationListModel", "日付"),
-                   lambda r: format_wareki(r.received_on, weekday=True)),
+                   # compact (R8.12.2(水)): the whole date fits at 1280×720;
+                   # the detail pane gives it in full
+                   lambda r: short_with_weekday(r.received_on)),
             Column(QT_TRANSLATE_NOOP("ConsultationListModel", "区分"),
                    lambda r: codes.KIND.get(r.kind, r.kind)),
             Column(QT_TRANSLATE_NOOP("ConsultationListModel", "方法"),

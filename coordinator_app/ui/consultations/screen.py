@@ -41,6 +41,7 @@ from coordinator_app.ui.consultations.list_model import (
 )
 from coordinator_app.ui.context import AppContext
 from coordinator_app.ui.person_history import PersonHistoryDialog
+from coordinator_app.ui.table_view import fit_table
 from coordinator_app.ui.widgets import DateLineEdit
 
 SEARCH_DELAY_MS = 150
@@ -117,11 +118,7 @@ class ConsultationsScreen(QWidget):
         # Fixed row heights: the view never measures a million rows.
         t.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)
         t.verticalHeader().setDefaultSectionSize(26)
-        header = t.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.Interactive)
-        for col, width in enumerate((168, 118, 50, 84, 160, 118, 110)):
-            t.setColumnWidth(col, width)
-        header.setStretchLastSection(True)
+        fit_table(t, stretch=(ConsultationListModel.COL_CATEGORIES,))
 
     def _layout(self) -> None:
         top = QHBoxLayout()
@@ -359,7 +356,7 @@ class ConsultationsScreen(QWidget):
         return form
 
     def _saved(self, consultation_id: int) -> None:
-        self._say(self.tr("保存しました（No.%1）").replace("%1", str(consultation_id)))
+        self._say(self.tr("保存しました（%1）").replace("%1", self._number(consultation_id)))
         if self.tabs.currentIndex() == LIST_TAB:
             self._select_when_loaded(consultation_id)
             self.table.setFocus()
@@ -385,7 +382,7 @@ class ConsultationsScreen(QWidget):
             self.ctx.notify("consultation")
             if self.model.rowCount():
                 self.table.selectRow(min(max(row, 0), self.model.rowCount() - 1))
-            self._say(self.tr("削除しました（No.%1）").replace("%1", str(consultation_id)),
+            self._say(self.tr("削除しました（%1）").replace("%1", self._number(consultation_id)),
                       undo=True)
 
         self.ctx.runner.run(lambda _p: svc.delete_consultation(db, user, consultation_id),
@@ -400,7 +397,7 @@ class ConsultationsScreen(QWidget):
         def done(_result) -> None:
             self.ctx.notify("consultation")
             self._select_when_loaded(consultation_id)
-            self._say(self.tr("元に戻しました（No.%1）").replace("%1", str(consultation_id)),
+            self._say(self.tr("元に戻しました（%1）").replace("%1", self._number(consultation_id)),
                       undo=True)
 
         def failed(exc: BaseException) -> None:
@@ -409,6 +406,10 @@ class ConsultationsScreen(QWidget):
 
         self.ctx.runner.run(lambda _p: svc.restore_consultation(db, user, consultation_id),
                             on_done=done, on_error=failed)
+
+    def _number(self, consultation_id: int) -> str:
+        """The record's 相談番号 for a message (the database id stays internal)."""
+        return svc.record_number(self.ctx.db, self.ctx.user, consultation_id)
 
     def _failed(self, exc: BaseException) -> None:
         QMessageBox.warning(self, self.tr("できませんでした"), str(exc))

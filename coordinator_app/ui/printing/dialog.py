@@ -1,6 +1,9 @@
 """The print dialog: which list, for whom, which columns; a preview of the
-first page; then the PDF is written (and registered) off the UI thread and
-opened in the system viewer for printing."""
+first page; then the PDF is written (and registered) off the UI thread into
+the folder the user chose (保存先, remembered; default Documents), and opened
+in the system viewer for printing, or in the app's own window when the
+computer has no PDF viewer. After printing, the preview shows the printed
+file's first page with the copy numbers it was given."""
 
 from __future__ import annotations
 
@@ -15,6 +18,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDoubleSpinBox,
+    QFileDialog,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -32,11 +36,14 @@ from coordinator_app.core import clock
 from coordinator_app.core.access import Role
 from coordinator_app.core.dates import fiscal_months, fiscal_year_label, fiscal_year_of
 from coordinator_app.services import printing
+from coordinator_app.ui import prefs
 from coordinator_app.ui.context import AppContext
+from coordinator_app.ui.printing.pdf_window import PdfWindow
+from coordinator_app.ui.widgets import DateLineEdit
 
 KINDS_BY_ROLE = {
-    Role.COORDINATOR: ["watch_users", "volunteers", "assignments", "disaster", "labels",
-                       "branches", "monthly"],
+    Role.COORDINATOR: ["watch_users", "volunteers", "assignments", "disaster", "attendance",
+                       "groups", "labels", "branches", "monthly"],
     Role.CITY_STAFF: ["branches", "monthly"],
     Role.ADMIN: ["branches"],
 }
@@ -54,7 +61,9 @@ def _tr(text: str) -> str:
 
 class PrintDialog(QDialog):
     """``kind`` preselects a list (e.g. "watch_users"); ``today`` is for
-    tests. ``printed`` holds the last ``PrintResult``."""
+    tests; ``folder`` is where PDFs are saved (default: the remembered
+    保存先). ``printed`` holds the last ``PrintResult``, ``pdf_window`` the
+    app's own view of it when no viewer opened it."""
 
     def __init__(self, ctx: AppContext, kind: str | None = None,
                  parent: QWidget | None = None, today: dt.date | None = None,
@@ -62,7 +71,8 @@ class PrintDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.today = today or clock.today()
-        self.folder = folder
+        self.folder = folder or prefs.print_folder()
+        self.pdf_window: PdfWindow | None = None
         self.printed: printing.PrintResult | None = None
         self._page = QPixmap()
         self._generation = 0
@@ -107,8 +117,29 @@ class PrintDialog(QDialog):
         self.recipient.setPlaceholderText(self.tr("例: 東町自治会 会長（誰に渡すか）"))
         self.copies = QSpinBox(self)
         self.copies.setRange(1, printing.MAX_COPIES)
+        self.folder_text = QLineEdit(str(self.folder), self)
+        self.folder_text.setReadOnly(True)
+        self.folder_button = QPushButton(self.tr("変更…(&F)"), self)
+        self.folder_button.setAutoDefault(False)
+        self._build_gathering_choices()
         self._fill_months()
         self._build_form()
+
+    def _build_gathering_choices(self) -> None:
+        """出席簿: the day, the group (or none), the title, the regulars and
+        the blank rows; グループ一覧: ended groups or not."""
+        self.held_on = DateLineEdit(self, allow_future=True, required=True)
+        self.held_on.setDate(self.today)
+        self.group = self._combo([(None, self.tr("グループなし（講座・行事など）"))] +
+                                 self.choices.groups)
+        self.sheet_title = QLineEdit(self)
+        self.sheet_title.setMaxLength(200)
+        self.sheet_title.setPlaceholderText(self.tr("空欄ならグループ名"))
+        self.with_regulars = QCheckBox(self.tr("常連の方の名前を印刷する（個人情報）"), self)
+        self.blank_rows = QSpinBox(self)
+        self.blank_rows.setRange(0, printing.MAX_BLANK_ROWS)
+        self.blank_rows.setValue(20)
+        self.include_ended = QCheckBox(self.tr("終了したグループも含める"), self)
 
     def _build_form(self) -> None:
         """The choices in rows (``_kind_changed`` shows the ones a list uses)."""
@@ -126,12 +157,22 @@ class PrintDialog(QDialog):
         self.form.addRow(self.tr("横の調整 mm（右へ＋）"), self.offset_x)
         self.form.addRow(self.tr("縦の調整 mm（下へ＋）"), self.offset_y)
         self.form.addRow("", self.outline)
+        self.form.addRow(self.tr("開催日(&D)"), self.held_on)
+        self.form.addRow(self.tr("グループ(&G)"), self.group)
+        self.form.addRow(self.tr("名称(&E)"), self.sheet_title)
+        self.form.addRow("", self.with_regulars)
+        self.form.addRow(self.tr("記入用の空欄（行）"), self.blank_rows)
+        self.form.addRow("", self.include_ended)
         self.columns_box = QGroupBox(self.tr("印刷する列（相手に必要な列だけ）"), self)
         self.columns_grid = QGridLayout(self.columns_box)
         self.column_checks: dict[str, QCheckBox] = {}
         self.form2 = QFormLayout()
         self.form2.addRow(self.tr("渡す相手(&W)"), self.recipient)
         self.form2.addRow(self.tr("部数(&N)"), self.copies)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder_text, 1)
+        folder_row.addWidget(self.folder_button)
+        self.form2.addRow(self.tr("保存先"), folder_row)
         self.notice = QLabel(self)
         self.notice.setWordWrap(True)
         self.notice.setStyleSheet("color: #8a4b00;")
@@ -167,7 +208,9 @@ class PrintDialog(QDialog):
         left.addWidget(self.notice)
         left.addStretch(1)
         right = QVBoxLayout()
-        right.addWidget(QLabel(self.tr("1ページ目のプレビュー"), self))
+        self.preview_heading = QLabel(self.tr("1ページ目のプレビュー"), self)
+        self.preview_heading.setWordWrap(True)
+        right.addWidget(self.preview_heading)
         right.addWidget(self.scroll, 1)
         right.addWidget(self.summary)
         top = QHBoxLayout()
@@ -188,6 +231,7 @@ class PrintDialog(QDialog):
         self.print_button.clicked.connect(self.print_now)
         self.refresh_button.clicked.connect(self.refresh_preview)
         self.close_button.clicked.connect(self.reject)
+        self.folder_button.clicked.connect(self.choose_folder)
         QShortcut(QKeySequence.Print, self, activated=self.print_now)
         QShortcut(QKeySequence.Refresh, self, activated=self.refresh_preview)
         self._timer = QTimer(self)
@@ -195,10 +239,14 @@ class PrintDialog(QDialog):
         self._timer.setInterval(350)
         self._timer.timeout.connect(self.refresh_preview)
         for combo in (self.area, self.role, self.cooperator, self.month, self.branch,
-                      self.layout_kind, self.source):
+                      self.layout_kind, self.source, self.group):
             combo.currentIndexChanged.connect(self._changed)
-        for spin in (self.offset_x, self.offset_y):
+        for spin in (self.offset_x, self.offset_y, self.blank_rows):
             spin.valueChanged.connect(self._changed)
+        self.held_on.dateChanged.connect(self._changed)
+        self.sheet_title.textChanged.connect(self._changed)
+        self.include_ended.toggled.connect(self._changed)
+        self.with_regulars.toggled.connect(self._kind_changed)  # personal or not
         self.fiscal_year.valueChanged.connect(self._year_changed)
         self.withdrawn.toggled.connect(self._changed)
         self.outline.toggled.connect(self._changed)
@@ -237,7 +285,8 @@ class PrintDialog(QDialog):
     def _kind_changed(self) -> None:
         kind = self.current_kind()
         visible = {
-            self.area: kind in ("volunteers", "watch_users", "assignments", "disaster", "labels"),
+            self.area: kind in ("volunteers", "watch_users", "assignments", "disaster", "labels",
+                                "groups"),
             self.role: kind == "volunteers",
             self.cooperator: kind in ("watch_users", "assignments"),
             self.withdrawn: kind == "volunteers",
@@ -249,11 +298,17 @@ class PrintDialog(QDialog):
             self.offset_x: kind == "labels",
             self.offset_y: kind == "labels",
             self.outline: kind == "labels",
+            self.held_on: kind == "attendance",
+            self.group: kind == "attendance",
+            self.sheet_title: kind == "attendance",
+            self.with_regulars: kind == "attendance",
+            self.blank_rows: kind == "attendance",
+            self.include_ended: kind == "groups",
         }
         for widget, shown in visible.items():
             self.form.setRowVisible(widget, shown)
         self.copies.setEnabled(kind != "labels")
-        personal = kind in printing.PERSONAL_KINDS
+        personal = printing.is_personal(self.request())
         self.notice.setText(self.tr(
             "この一覧には個人情報が含まれます。各ページに「取扱注意・個人情報を含みます」と"
             "控番号が印刷され、印刷台帳に記録されます。使用後は返却または細断してください。")
@@ -299,7 +354,21 @@ class PrintDialog(QDialog):
             label_source=self.source.currentData(),
             offset_x_mm=self.offset_x.value(), offset_y_mm=self.offset_y.value(),
             outline=self.outline.isChecked(),
+            held_on=self.held_on.date(),
+            group_id=self.group.currentData() if kind == "attendance" else None,
+            title=self.sheet_title.text().strip(),
+            with_regulars=kind == "attendance" and self.with_regulars.isChecked(),
+            blank_rows=self.blank_rows.value(),
+            include_ended=kind == "groups" and self.include_ended.isChecked(),
         )
+
+    def _input_error(self, request: printing.PrintRequest) -> str:
+        """What must be fixed before a preview or a print, or ""."""
+        if request.columns == ():
+            return self.tr("印刷する列を1つ以上選んでください")
+        if request.kind == "attendance" and self.held_on.error():
+            return self.tr("開催日: ") + self.held_on.error()
+        return ""
 
     def _year_changed(self) -> None:
         self._fill_months()
@@ -314,9 +383,10 @@ class PrintDialog(QDialog):
     def refresh_preview(self) -> None:
         self._timer.stop()
         request = self.request()
-        if request.columns == ():
+        problem = self._input_error(request)
+        if problem:
             self.preview.setPixmap(QPixmap())
-            self.preview.setText(self.tr("印刷する列を1つ以上選んでください"))
+            self.preview.setText(problem)
             return
         self._generation += 1
         generation = self._generation
@@ -331,10 +401,9 @@ class PrintDialog(QDialog):
         """False once Qt has deleted the dialog (a late worker callback)."""
         return shiboken6.isValid(self) and shiboken6.isValid(self.summary)
 
-    def _show_preview(self, generation: int, preview: printing.Preview,
-                      png: bytes | None) -> None:
+    def _show_preview(self, generation: int, preview: printing.Preview, png: bytes) -> None:
         if generation != self._generation or not self._alive():
-            return  # a newer request is on its way
+            return  # a newer request (or a print) is on its way
         summary = self.tr("{title}・{pages}ページ").format(title=_tr(preview.title),
                                                         pages=preview.pages)
         if preview.personal:
@@ -342,16 +411,16 @@ class PrintDialog(QDialog):
         if preview.skipped:
             summary += self.tr("（住所のない{n}名は除きました）").format(n=preview.skipped)
         self.summary.setText(summary)
-        pixmap = QPixmap()
-        if png and pixmap.loadFromData(png):
-            self._page = pixmap
-            self.preview.setText("")
-            self._fit_preview()
-        else:
-            self._page = QPixmap()
-            self.preview.setPixmap(QPixmap())
-            self.preview.setText(self.tr("画像のプレビューは使えません（pdftoppm がありません）。\n")
-                                 + summary)
+        self.preview_heading.setText(
+            self.tr("1ページ目のプレビュー（見本。控番号は印刷するときに付きます）")
+            if preview.personal else self.tr("1ページ目のプレビュー"))
+        self._show_page(png)
+
+    def _show_page(self, png: bytes) -> None:
+        self._page = QPixmap()
+        self._page.loadFromData(png)
+        self.preview.setText("")
+        self._fit_preview()
 
     def _fit_preview(self) -> None:
         """Scale the rendered page to the preview's width."""
@@ -378,30 +447,36 @@ class PrintDialog(QDialog):
         if self._busy:
             return
         request = self.request()
-        if request.columns == ():
-            self.error.setText(self.tr("印刷する列を1つ以上選んでください"))
+        problem = self._input_error(request)
+        if problem:
+            self.error.setText(problem)
             return
-        if request.kind in printing.PERSONAL_KINDS and not request.recipient:
+        if printing.is_personal(request) and not request.recipient:
             self.error.setText(self.tr("個人情報を含む一覧です。渡す相手（誰に渡すか）を入力してください"))
             self.recipient.setFocus()
             return
-        if request.kind in printing.PERSONAL_KINDS:
+        if printing.is_personal(request):
             from coordinator_app.ui.encryption_dialogs import confirm_plain_file
 
             if not confirm_plain_file(self, "print"):  # the PDF is not encrypted (issue 9)
                 return
-        folder = self.folder or printing.print_folder()
-        printing.clean_print_folder(folder)
-        out = folder / printing.print_file_name(request.kind)
-        db, user, today = self.ctx.db, self.ctx.user, self.today
+        db, user, today, folder = self.ctx.db, self.ctx.user, self.today, self.folder
         self._busy = True
+        self._timer.stop()  # the printed page replaces the preview of these choices
+        self._generation += 1  # and a sample still on its way is not shown after it
         self.print_button.setEnabled(False)
         self.error.setText("")
         self.summary.setText(self.tr("PDFを作成しています…"))
-        self.ctx.runner.run(lambda _p: printing.print_list(db, user, request, out, today),
-                            on_done=self._printed, on_error=self._print_failed)
 
-    def _printed(self, result: printing.PrintResult) -> None:
+        def job(_progress):
+            result = printing.print_list(db, user, request,
+                                         printing.print_path(folder, request.kind), today)
+            return result, printing.page_images(result.path, dpi=100, pages=[1])[0]
+
+        self.ctx.runner.run(job, on_done=lambda done: self._printed(*done),
+                            on_error=self._print_failed)
+
+    def _printed(self, result: printing.PrintResult, first_page: bytes) -> None:
         self._busy = False
         self.printed = result
         if not self._alive():
@@ -409,9 +484,23 @@ class PrintDialog(QDialog):
         self.print_button.setEnabled(True)
         self.ctx.notify("print")
         self.summary.setText(result.summary())
+        copies = result.copy_numbers
+        self.preview_heading.setText(
+            self.tr("印刷したPDFの1ページ目（控番号 {numbers}）").format(
+                numbers=f"{copies[0]}〜{copies[-1]}" if len(copies) > 1 else copies[0])
+            if copies else self.tr("印刷したPDFの1ページ目"))
+        self._show_page(first_page)
         if not open_in_viewer(result.path):
-            self.error.setText(self.tr("PDFを開けませんでした。次の場所にあります: {path}")
-                               .format(path=result.path))
+            self.pdf_window = PdfWindow(self.ctx, result.path, self)
+            self.pdf_window.show()
+
+    def choose_folder(self) -> None:
+        """The 保存先: chosen once, remembered on this computer."""
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("PDFの保存先"), str(self.folder))
+        if chosen:
+            self.folder = Path(chosen)
+            self.folder_text.setText(chosen)
+            prefs.set_print_folder(self.folder)
 
     def _print_failed(self, exc: BaseException) -> None:
         self._busy = False

@@ -10,6 +10,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from coordinator_app.core.dates import format_wareki_short
 from coordinator_app.services.printing import RegisterEntry
+from coordinator_app.ui.audit_words import actor_text
 from coordinator_app.ui.table_model import RIGHT, Column, TableModel
 
 OPEN = QColor("#b00020")
@@ -41,6 +42,13 @@ def _disposal(r: RegisterEntry) -> str:
     return _tr("未返却") if r.first_copy_no is not None else ""
 
 
+def _disposal_by(r: RegisterEntry) -> str | None:
+    if not r.disposal_by:
+        return None
+    return _tr("記録した人: {name}（ログイン名: {login}）").format(
+        name=actor_text(r.disposal_by, r.disposal_by_name), login=r.disposal_by)
+
+
 def _still_out(r: RegisterEntry) -> bool:
     """Numbered copies handed out and not yet returned or shredded."""
     return not r.disposal and r.first_copy_no is not None
@@ -59,8 +67,12 @@ class RegisterModel(TableModel):
         Column(QT_TRANSLATE_NOOP("PrintRegister", "渡した相手"), _recipient),
         Column(QT_TRANSLATE_NOOP("PrintRegister", "控番号"),
                lambda r: r.copy_text or _tr("{n}部").format(n=r.copies)),
-        Column(QT_TRANSLATE_NOOP("PrintRegister", "印刷した人"), lambda r: r.printed_by),
+        # Names, not logins; the login stays in the tooltip.
+        Column(QT_TRANSLATE_NOOP("PrintRegister", "印刷した人"),
+               lambda r: actor_text(r.printed_by, r.printed_by_name),
+               tooltip=lambda r: _tr("ログイン名: {login}").format(login=r.printed_by)),
         Column(QT_TRANSLATE_NOOP("PrintRegister", "返却・細断"), _disposal,
-               foreground=lambda r: QBrush(OPEN) if _still_out(r) else None),
+               foreground=lambda r: QBrush(OPEN) if _still_out(r) else None,
+               tooltip=_disposal_by),
         Column(QT_TRANSLATE_NOOP("PrintRegister", "メモ"), lambda r: r.disposal_note),
     )

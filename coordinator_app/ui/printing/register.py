@@ -6,14 +6,12 @@ from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -27,7 +25,8 @@ from coordinator_app.core import clock
 from coordinator_app.services import printing
 from coordinator_app.ui.context import AppContext
 from coordinator_app.ui.printing.models import RegisterModel
-from coordinator_app.ui.widgets import DateLineEdit
+from coordinator_app.ui.table_view import fit_table
+from coordinator_app.ui.widgets import DateLineEdit, save_shortcuts
 
 
 class DisposalDialog(QDialog):
@@ -70,7 +69,7 @@ class DisposalDialog(QDialog):
             b.setAutoDefault(False)
         self.ok.clicked.connect(self.save)
         cancel.clicked.connect(self.reject)
-        QShortcut(QKeySequence.Save, self, activated=self.save)
+        save_shortcuts(self, self.save, self.ok)
         row = QHBoxLayout()
         row.addWidget(self.error, 1)
         row.addWidget(self.ok)
@@ -119,9 +118,7 @@ class RegisterView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeToContents)
-        header.setStretchLastSection(True)
+        fit_table(self.table)
         self.only_open = QCheckBox(self.tr("未返却の控えだけ表示(&O)"), self)
         self.only_open.toggled.connect(self.reload)
         self.dispose = QPushButton(self.tr("返却・細断を記録… (Enter)"), self)

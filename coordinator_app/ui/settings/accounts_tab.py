@@ -24,6 +24,7 @@ from coordinator_app.ui.context import AppContext
 from coordinator_app.ui.labels import role_label
 from coordinator_app.ui.settings.common import make_table, selected_row, show_error
 from coordinator_app.ui.table_model import Column, TableModel
+from coordinator_app.ui.widgets import save_shortcuts
 
 
 class AccountsTab(QWidget):
@@ -79,6 +80,7 @@ class AccountsTab(QWidget):
         self.role.currentIndexChanged.connect(self._role_changed)
         self.new_button.clicked.connect(self.new)
         self.save_button.clicked.connect(self.save)
+        save_shortcuts(self, self.save, self.save_button)
         self.reset_button.clicked.connect(self.reset_password)
         self.active_button.clicked.connect(self.toggle_active)
         self.refresh()

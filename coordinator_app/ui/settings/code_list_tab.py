@@ -24,6 +24,7 @@ from coordinator_app.services import admin, volunteers
 from coordinator_app.ui.context import AppContext
 from coordinator_app.ui.settings.common import make_table, selected_row, show_error
 from coordinator_app.ui.table_model import Column, TableModel
+from coordinator_app.ui.widgets import save_shortcuts
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,7 @@ class CodeListTab(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._selected)
         self.new_button.clicked.connect(self.new)
         self.save_button.clicked.connect(self.save)
+        save_shortcuts(self, self.save, self.save_button)
         self.refresh()
         self.new()
 

@@ -6,9 +6,10 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QHeaderView, QMessageBox, QTableView, QWidget
+from PySide6.QtWidgets import QMessageBox, QTableView, QWidget
 
 from coordinator_app.ui.table_model import TableModel
+from coordinator_app.ui.table_view import fit_table
 
 
 def make_table(model: TableModel, parent: QWidget) -> QTableView:
@@ -17,9 +18,7 @@ def make_table(model: TableModel, parent: QWidget) -> QTableView:
     table.setSelectionBehavior(QTableView.SelectRows)
     table.setSelectionMode(QTableView.SingleSelection)
     table.verticalHeader().hide()
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
+    return fit_table(table)
 
 
 def selected_row(table: QTableView, model: TableModel) -> Any | None:

@@ -55,7 +55,8 @@ class SafetyTab(QWidget):
         self.status = QLabel("", box)
         self.status.setWordWrap(True)
         explain = QLabel(self.tr(
-            "終了時と、変更があれば30分ごとに自動でバックアップします。直近1日分はすべて、"
+            "変更があれば、30分ごとと、操作が2分止まったときに自動でバックアップします"
+            "（終了はバックアップを待ちません。その分は次に起動した少し後に取ります）。直近1日分はすべて、"
             "2週間までは1日1つ、1年までは1か月に1つを残します。"
             "復元は「ファイル」メニューの「バックアップから復元…」から行います。"), box)
         explain.setWordWrap(True)

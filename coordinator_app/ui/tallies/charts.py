@@ -8,7 +8,7 @@ import math
 from typing import Sequence
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 BAR = QColor("#3B6EA5")
@@ -50,6 +50,7 @@ class _Chart(QWidget):
         ticks = [step * i for i in range(int(round(top_value / step)) + 1)]
         left = max(fm.horizontalAdvance(_fmt(v)) for v in ticks) + 12
         top = fm.height() + 12 if self.title else 10
+        top += (fm.height() + 6) * self._legend_rows(fm)
         plot = QRectF(left, top, max(10, self.width() - left - 14),
                       max(10, self.height() - top - fm.height() - 14))
         if self.title:
@@ -68,6 +69,10 @@ class _Chart(QWidget):
             p.drawText(QRectF(0, y - fm.height() / 2, left - 6, fm.height()),
                        Qt.AlignRight | Qt.AlignVCenter, _fmt(v))
         return plot
+
+    def _legend_rows(self, fm) -> int:
+        """Lines of their own that a legend needs under the title (none here)."""
+        return 0
 
     def _label(self, p: QPainter, rect: QRectF, text: str) -> None:
         """A value label on a white patch, readable over lines."""
@@ -101,7 +106,10 @@ class BarChart(_Chart):
         if not self.labels:
             p.end()
             return
-        top_value, step = axis(max(self.values + [0]))
+        highest = max(self.values + [0])
+        top_value, step = axis(highest)
+        if highest > 0 and top_value - highest < step / 2:
+            top_value += step  # room above the tallest bar for its value, under the title
         plot = self._frame(p, top_value, step)
         fm = p.fontMetrics()
         n = len(self.labels)
@@ -187,18 +195,49 @@ class TrendChart(_Chart):
                 p.drawEllipse(pt, 4, 4)
         for rect, text in labels:
             self._label(p, rect, text)
-        # legend
+        self._legend(p, fm)
+        p.end()
+
+    def _legend_texts(self) -> tuple[str, str]:
+        return (QCoreApplication.translate("Tallies", "実績"),
+                QCoreApplication.translate("Tallies", "目標"))
+
+    def _legend_width(self, fm) -> int:
+        actual, target = self._legend_texts()
+        return 16 + fm.horizontalAdvance(actual) + 12 + 20 + fm.horizontalAdvance(target) + 4
+
+    def _legend_rows(self, fm) -> int:
+        """One line under the title when the legend does not fit beside it
+        (it was drawn over the title: issue 18)."""
+        if not self.title:
+            return 0
+        title = QFont(self.font())
+        title.setBold(True)
+        title_right = (self.width() + QFontMetrics(title).horizontalAdvance(self.title)) / 2
+        return 1 if title_right + 12 > self.width() - 14 - self._legend_width(fm) else 0
+
+    def legend_rect(self, fm) -> QRectF:
+        """Where the legend goes: right-aligned beside the title, or on a
+        line of its own under it."""
+        width = self._legend_width(fm)
+        return QRectF(self.width() - 14 - width, 4 + (fm.height() + 8) * self._legend_rows(fm),
+                      width, fm.height() + 4)
+
+    def _legend(self, p: QPainter, fm) -> None:
+        """実績 (a bar's colour) and 目標 (the dashed line)."""
+        actual, target = self._legend_texts()
+        where = self.legend_rect(fm)
+        lx, ly = where.left(), where.top()
         p.setBrush(Qt.NoBrush)
-        lx = plot.right() - 150
-        ly = 4
         p.fillRect(QRectF(lx, ly + 3, 12, 10), BAR)
         p.setPen(Qt.black)
-        p.drawText(QRectF(lx + 16, ly, 50, fm.height() + 4), Qt.AlignVCenter,
-                   QCoreApplication.translate("Tallies", "実績"))
+        x = lx + 16
+        p.drawText(QRectF(x, ly, fm.horizontalAdvance(actual) + 4, fm.height() + 4),
+                   Qt.AlignVCenter, actual)
+        x += fm.horizontalAdvance(actual) + 12
         p.setPen(QPen(TARGET, 2))
-        p.drawLine(QPointF(lx + 70, ly + 8), QPointF(lx + 86, ly + 8))
-        p.drawEllipse(QPointF(lx + 78, ly + 8), 3, 3)
+        p.drawLine(QPointF(x, ly + 8), QPointF(x + 16, ly + 8))
+        p.drawEllipse(QPointF(x + 8, ly + 8), 3, 3)
         p.setPen(Qt.black)
-        p.drawText(QRectF(lx + 90, ly, 60, fm.height() + 4), Qt.AlignVCenter,
-                   QCoreApplication.translate("Tallies", "目標"))
-        p.end()
+        p.drawText(QRectF(x + 20, ly, fm.horizontalAdvance(target) + 4, fm.height() + 4),
+                   Qt.AlignVCenter, target)

@@ -22,6 +22,7 @@ from coordinator_app.core.dates import format_wareki
 from coordinator_app.services import consolidation
 from coordinator_app.services.consolidation import Conflict
 from coordinator_app.ui.context import AppContext
+from coordinator_app.ui.table_view import fit_table
 from coordinator_app.ui.tallies.common import error_text, run_job, warn
 from coordinator_app.ui.tallies.models import CompareModel, ConflictListModel
 
@@ -48,7 +49,7 @@ class ConflictDialog(QDialog):
         self.list.setSelectionMode(QAbstractItemView.SingleSelection)
         self.list.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.list.verticalHeader().setVisible(False)
-        self.list.horizontalHeader().setStretchLastSection(True)
+        fit_table(self.list)
         self.compare_model = CompareModel(self)
         self.compare = QTableView(self)
         self.compare.setModel(self.compare_model)

@@ -26,6 +26,7 @@ from coordinator_app.core.dates import fiscal_year_label
 from coordinator_app.services import consolidation
 from coordinator_app.services.consolidation import Matrix, ReceiveResult
 from coordinator_app.ui.context import AppContext
+from coordinator_app.ui.table_view import fit_table
 from coordinator_app.ui.tallies.common import (
     FiscalYearCombo,
     ask,
@@ -78,7 +79,8 @@ class ConsolidationPage(QWidget):
             f"<span style='background:{STATE_FILL[s].name()}'>&nbsp;{label}&nbsp;</span>"
             for s, label in (("received", self.tr("受信")), ("conflict", self.tr("食い違い")),
                              ("chosen", self.tr("選択済")), ("provisional", self.tr("暫定（月の途中で受信）")),
-                             ("missing", self.tr("未着")), ("future", self.tr("— 月が終わっていない")))),
+                             ("missing", self.tr("未着")), ("future", self.tr("— 月が終わっていない"))))
+            + self.tr("　※ 未報告の項目あり（その項目ができる前の形式のファイル。0 とは数えません）"),
             self)
         return drop, legend
 
@@ -99,8 +101,7 @@ class ConsolidationPage(QWidget):
         self.files.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.files.verticalHeader().setVisible(False)
         self.files.verticalHeader().setDefaultSectionSize(22)
-        self.files.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-        self.files.horizontalHeader().setStretchLastSection(True)
+        fit_table(self.files)
 
     def _lay_out(self, drop: QLabel, legend: QLabel) -> None:
         top = QHBoxLayout()
@@ -157,10 +158,14 @@ class ConsolidationPage(QWidget):
                                     QHeaderView.ResizeToContents)
         self.files_model.set_rows(files)
         sent = sum(1 for code, _ in matrix.branches if code in matrix.last_received)
-        self.summary.setText(self.tr(
+        text = self.tr(
             "{0}: {1} 支部中 {2} 支部から受信・未着の月 {3}・食い違い {4} 件（未解決）").format(
             fiscal_year_label(matrix.fiscal_year), len(matrix.branches), sent,
-            matrix.count("missing"), len(matrix.conflicts)))
+            matrix.count("missing"), len(matrix.conflicts))
+        partial = sum(1 for c in matrix.cells.values() if c.unreported)
+        if partial:
+            text += self.tr("・一部の項目が未報告の月 {0}（※）").format(partial)
+        self.summary.setText(text)
         self.resolve.setEnabled(bool(matrix.conflicts))
 
     # --- receiving files -------------------------------------------------------------

@@ -1,6 +1,7 @@
 """評価シート (進行管理・評価シート, seed 003): per indicator and fiscal
 year, the sheet's headings and its six narratives, saved with Ctrl+S;
-the plan's name and period; the whole sheet as PDF. City staff and
+the plan's name and period (every indicator takes it) and the first year
+the records cover; the whole sheet as PDF. City staff and
 administrators."""
 
 from __future__ import annotations
@@ -8,7 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -33,9 +33,10 @@ from coordinator_app.services.indicators import NARRATIVE_FIELDS, Narrative
 from coordinator_app.ui.context import AppContext
 from coordinator_app.ui.tallies.common import FiscalYearCombo, error_text, run_job, warn
 from coordinator_app.ui.tallies.indicator_dialog import YearSpin
+from coordinator_app.ui.widgets import save_shortcuts
 
-HEADINGS = [("office", "担当課"), ("goal", "基本目標"), ("policy", "施策の方向性"),
-            ("project", "事業名")]
+HEADINGS = [("department", "部局名"), ("office", "課名"), ("team", "係名"), ("goal", "基本目標"),
+            ("policy", "施策の方向性"), ("project", "事業名")]
 
 
 class EvaluationPage(QWidget):
@@ -71,8 +72,12 @@ class EvaluationPage(QWidget):
         self.save_button.clicked.connect(self.save)
         self.pdf = QPushButton(self.tr("評価シートをPDFに…"), self)
         self.pdf.clicked.connect(self.ask_pdf)
-        QShortcut(QKeySequence.Save, self, activated=self.save,
-                  context=Qt.WidgetWithChildrenShortcut)
+        self.xlsx = QPushButton(self.tr("Excelに書き出す…"), self)
+        self.xlsx.setToolTip(self.tr("推進委員会の意見を Excel で入力してもらうためのブック（指標ごとに1シート）"))
+        self.xlsx.clicked.connect(self.ask_xlsx)
+        self.comments = QPushButton(self.tr("Excelから意見を読み込む…"), self)
+        self.comments.clicked.connect(self.ask_comments)
+        save_shortcuts(self, self.save, self.save_button)
         self.status = QLabel(self)
 
     def _build_plan(self, plan: service.Plan) -> None:
@@ -81,6 +86,11 @@ class EvaluationPage(QWidget):
         self.plan_first, self.plan_last = YearSpin(self), YearSpin(self)
         self.plan_first.setValue(plan.first_fy)
         self.plan_last.setValue(plan.last_fy)
+        # The years before it take typed actuals (figures from before the app).
+        self.records_from = YearSpin(self)
+        self.records_from.setMinimum(self.records_from.minimum() - 1)
+        self.records_from.setSpecialValueText(self.tr("なし（どの年度も記録から数える）"))
+        self.records_from.setValue(plan.records_from or self.records_from.minimum())
         self.save_plan_button = QPushButton(self.tr("計画を保存"), self)
         self.save_plan_button.clicked.connect(self.save_plan)
 
@@ -129,6 +139,8 @@ class EvaluationPage(QWidget):
         pl.addWidget(self.plan_first)
         pl.addWidget(QLabel("〜", self))
         pl.addWidget(self.plan_last)
+        pl.addWidget(QLabel(self.tr("記録で数える最初の年度"), self))
+        pl.addWidget(self.records_from)
         pl.addWidget(self.save_plan_button)
         sheet = QWidget(self)
         sl = QVBoxLayout(sheet)
@@ -147,6 +159,8 @@ class EvaluationPage(QWidget):
         top.addWidget(self.source)
         top.addWidget(self.save_button)
         top.addWidget(self.pdf)
+        top.addWidget(self.xlsx)
+        top.addWidget(self.comments)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(plan_box)
@@ -206,8 +220,11 @@ class EvaluationPage(QWidget):
         cells = "".join(
             f"<td style='padding:0 8px'>{fiscal_year_label(f.fiscal_year)}<br>"
             f"{self.tr('目標')} {core.format_value(f.target, info.unit) or '—'}<br>"
-            f"{self.tr('実績')} {core.format_value(f.actual, info.unit) or '—'}<br>"
-            f"<b>{f.grade or '—'}</b></td>" for f in result.series)
+            f"{self.tr('実績')} {core.format_value(f.actual, info.unit) or '—'}"
+            f"{self.tr('（入力）') if f.typed else ''}<br>"
+            f"<b>{core.DECISIONS.get(f.decided, '') if f.decided == core.NO_GRADE else f.decided or '—'}</b>"
+            f"{self.tr('（提案 {0}）').format(f.proposed) if f.proposed and not f.decided else ''}"
+            f"</td>" for f in result.series)
         self.figures.setText(f"<table><tr>{cells}</tr></table>")
         self._filling = False
         self.loaded_key = key
@@ -249,10 +266,12 @@ class EvaluationPage(QWidget):
 
     def save_plan(self) -> None:
         name, first, last = self.plan_name.text(), self.plan_first.value(), self.plan_last.value()
+        since = self.records_from.value()
+        since = None if since == self.records_from.minimum() else since
         db, user = self.ctx.db, self.ctx.user
-        run_job(self, lambda progress: service.save_plan(db, user, name, first, last),
+        run_job(self, lambda progress: service.save_plan(db, user, name, first, last, since),
                             on_done=lambda _: (self.status.setText(self.tr("計画を保存しました")),
-                                               self.ctx.notify("indicators")),
+                                               self.ctx.notify("indicators"), self.load_sheet()),
                             on_error=lambda exc: warn(self, error_text(exc)))
 
     # --- PDF ----------------------------------------------------------------------
@@ -278,6 +297,55 @@ class EvaluationPage(QWidget):
                 on_error=lambda exc: warn(self, error_text(exc)))
 
         if self.dirty and self.loaded_key:
+            self._save(self.loaded_key, then=start)
+        else:
+            start()
+
+    # --- Excel (the committee's comments) -------------------------------------------
+    def ask_xlsx(self) -> None:
+        fy = self.year.value()
+        name = f"evaluation_{fy}_{clock.today():%Y%m%d}.xlsx"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("評価シートを Excel に書き出す"),
+                                              str(Path.home() / name), self.tr("Excel (*.xlsx)"))
+        if path:
+            self.export_xlsx(Path(path))
+
+    def export_xlsx(self, path: Path) -> None:
+        fy, source = self.year.value(), self.source.currentData()
+        db, user = self.ctx.db, self.ctx.user
+
+        def start():
+            run_job(self, lambda progress: service.export_xlsx(db, user, fy, path, source),
+                    on_done=lambda n: self.status.setText(
+                        self.tr("{0} シートのブックを書き出しました: {1}").format(n, path)),
+                    on_error=lambda exc: warn(self, error_text(exc)))
+
+        if self.dirty and self.loaded_key:
+            self._save(self.loaded_key, then=start)
+        else:
+            start()
+
+    def ask_comments(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("推進委員会の意見を読み込む"),
+                                              str(Path.home()), self.tr("Excel (*.xlsx)"))
+        if path:
+            self.read_comments(Path(path))
+
+    def read_comments(self, path: Path) -> None:
+        db, user = self.ctx.db, self.ctx.user
+
+        def done(payload) -> None:
+            fy, changed = payload
+            self.status.setText(self.tr("{0}の推進委員会の意見を {1} 件読み込みました").format(
+                fiscal_year_label(fy), changed))
+            self.ctx.notify("indicators")
+            self.load_sheet()
+
+        def start():
+            run_job(self, lambda progress: service.import_committee_comments(db, user, path),
+                    on_done=done, on_error=lambda exc: warn(self, error_text(exc)))
+
+        if self.dirty and self.loaded_key:  # what was typed is saved first, not lost
             self._save(self.loaded_key, then=start)
         else:
             start()

@@ -1,9 +1,13 @@
 """指標の定義 (administrators): name, unit, 担当, kind, the tally figure it
 counts (measure, breakdown, key — or none: a typed actual), direction,
-plan period, baseline, and the sheet's headings. The contract's default
+plan period, baseline, a cumulative indicator's total before the records
+begin, and the sheet's headings. The contract's default
 indicators keep their code and what they count."""
 
 from __future__ import annotations
+
+import re
+import unicodedata
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -28,6 +32,7 @@ from coordinator_app.services import indicators as service
 from coordinator_app.services.indicators import IndicatorInfo
 from coordinator_app.ui.context import AppContext
 from coordinator_app.ui.tallies.common import error_text, run_job
+from coordinator_app.ui.widgets import save_shortcuts
 
 
 class YearSpin(QSpinBox):
@@ -50,7 +55,8 @@ class YearSpin(QSpinBox):
 class IndicatorDialog(QDialog):
     saved = Signal(str)  # code
 
-    def __init__(self, ctx: AppContext, info: IndicatorInfo, keys: dict[str, list[tuple[str, str]]],
+    def __init__(self, ctx: AppContext, info: IndicatorInfo,
+                 keys: dict[tuple[str, str], list[tuple[str, str]]],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.info, self.keys = ctx, info, keys
@@ -61,7 +67,9 @@ class IndicatorDialog(QDialog):
         self._build_sheet(info)
         self.measure.currentIndexChanged.connect(self._measure_changed)
         self.breakdown.currentIndexChanged.connect(self._breakdown_changed)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
         self._show_counted(info)
+        self._kind_changed()
         self._lay_out()
         self.resize(560, 640)
 
@@ -91,20 +99,25 @@ class IndicatorDialog(QDialog):
         self.key = QComboBox(self)
         for w in (self.kind, self.measure, self.breakdown, self.key):
             w.setEnabled(not locked)
+        self.branches = QLineEdit(" ".join(info.branches), self)
+        self.branches.setPlaceholderText(self.tr("空欄は全支部。例: 00 04（市社協の窓口と平方支部だけ）"))
+        self.branches.setEnabled(not locked)
         self.direction = QComboBox(self)
         for d, label in core.DIRECTIONS.items():
             self.direction.addItem(self.tr(label), d)
         self.direction.setCurrentIndex(self.direction.findData(info.direction))
 
     def _build_period(self, info: IndicatorInfo) -> None:
-        """The plan period and the baseline."""
-        self.first_fy, self.last_fy = YearSpin(self), YearSpin(self)
-        self.first_fy.setValue(info.first_fy)
-        self.last_fy.setValue(info.last_fy)
+        """The plan period (the plan's: changed on the 評価シート page for
+        every indicator at once) and the baseline."""
+        self.period = QLabel(self.tr("{0}（計画の期間。評価シートの「計画」で変えます）").format(
+            core.plan_label(info.first_fy, info.last_fy)), self)
         self.baseline = QLineEdit(core.plain_number(info.baseline), self)
         self.baseline.setPlaceholderText(self.tr("例: 4316（なければ空）"))
         self.baseline_fy = YearSpin(self)
         self.baseline_fy.setValue(info.baseline_fy or info.first_fy - 1)
+        self.start_total = QLineEdit(core.plain_number(info.start_total), self)
+        self.start_total.setPlaceholderText(self.tr("例: 458（記録を始める前の年度の合計。なければ空）"))
 
     def _build_sheet(self, info: IndicatorInfo) -> None:
         """The evaluation sheet's headings, and whether the indicator is used."""
@@ -114,6 +127,10 @@ class IndicatorDialog(QDialog):
         self.overview = QPlainTextEdit(info.overview, self)
         self.overview.setTabChangesFocus(True)
         self.overview.setFixedHeight(60)
+        self.department = QLineEdit(info.department, self)
+        self.team = QLineEdit(info.team, self)
+        self.focus = QCheckBox(self.tr("重点的評価施策（シートの事業名に ※）"), self)
+        self.focus.setChecked(info.focus)
         self.active = QCheckBox(self.tr("使う（一覧と評価シートに出す）"), self)
         self.active.setChecked(info.active)
         self.error = QLabel(self)
@@ -130,10 +147,6 @@ class IndicatorDialog(QDialog):
         self.key.setCurrentIndex(max(0, self.key.findData(info.key)))
 
     def _lay_out(self) -> None:
-        period = QHBoxLayout()
-        period.addWidget(self.first_fy)
-        period.addWidget(QLabel("〜", self))
-        period.addWidget(self.last_fy)
         base = QHBoxLayout()
         base.addWidget(self.baseline)
         base.addWidget(QLabel(self.tr("時点"), self))
@@ -142,24 +155,30 @@ class IndicatorDialog(QDialog):
         form.addRow(self.tr("コード(&C)"), self.code)
         form.addRow(self.tr("指標名(&N)"), self.name)
         form.addRow(self.tr("単位"), self.unit)
-        form.addRow(self.tr("担当課"), self.office)
+        form.addRow(self.tr("部局名"), self.department)
+        form.addRow(self.tr("課名（担当課）"), self.office)
+        form.addRow(self.tr("係名"), self.team)
         form.addRow(self.tr("種類"), self.kind)
         form.addRow(self.tr("数える集計項目"), self.measure)
         form.addRow(self.tr("内訳"), self.breakdown)
         form.addRow(self.tr("内訳の項目"), self.key)
+        form.addRow(self.tr("対象の支部（コード）"), self.branches)
         form.addRow(self.tr("よい方向"), self.direction)
-        form.addRow(self.tr("計画期間"), period)
+        form.addRow(self.tr("計画期間"), self.period)
         form.addRow(self.tr("基準値"), base)
+        form.addRow(self.tr("記録開始前の累計"), self.start_total)
         form.addRow(self.tr("基本目標"), self.goal)
         form.addRow(self.tr("施策の方向性"), self.policy)
         form.addRow(self.tr("事業名"), self.project)
         form.addRow(self.tr("事業の概要"), self.overview)
+        form.addRow("", self.focus)
         form.addRow("", self.active)
         buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel, self)
         buttons.button(QDialogButtonBox.Save).setText(self.tr("保存"))
         buttons.button(QDialogButtonBox.Cancel).setText(self.tr("キャンセル"))
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
+        save_shortcuts(self, self.save, buttons.button(QDialogButtonBox.Save))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
@@ -171,7 +190,7 @@ class IndicatorDialog(QDialog):
         self.breakdown.clear()
         self.breakdown.addItem(self.tr("合計"), "total")
         for b in codes.MEASURES.get(measure, ()):
-            self.breakdown.addItem(self.tr(codes.BREAKDOWN_LABELS[b]), b)
+            self.breakdown.addItem(self.tr(codes.breakdown_label(measure, b)), b)
         self.breakdown.blockSignals(False)
         self.breakdown.setEnabled(bool(measure) and not self.info.builtin)
         self._breakdown_changed()
@@ -179,26 +198,38 @@ class IndicatorDialog(QDialog):
     def _breakdown_changed(self) -> None:
         b = self.breakdown.currentData()
         self.key.clear()
-        for code, label in self.keys.get(b, []):
+        for code, label in self.keys.get((self.measure.currentData(), b), []):
             self.key.addItem(label, code)
         self.key.setEnabled(b not in (None, "total") and not self.info.builtin)
+
+    def _kind_changed(self) -> None:
+        # Only a cumulative indicator adds the years before the records.
+        self.start_total.setEnabled(self.kind.currentData() == "cumulative")
 
     def collected(self) -> IndicatorInfo:
         """What the form says (raises IndicatorError for bad numbers)."""
         baseline = core.parse_value(self.baseline.text(), self.unit.text())
         if isinstance(baseline, str):
             raise core.IndicatorError("基準値は数値で入力してください（なければ空）")
+        start_total = None
+        if self.kind.currentData() == "cumulative":
+            start_total = core.parse_value(self.start_total.text(), self.unit.text())
+            if isinstance(start_total, str):
+                raise core.IndicatorError("記録開始前の累計は数値で入力してください（なければ空）")
         breakdown = self.breakdown.currentData() or "total"
         return IndicatorInfo(
             self.info.id, self.code.text().strip(), self.name.text().strip(),
             self.unit.text().strip(), self.office.text().strip(), self.kind.currentData(),
             self.measure.currentData() or "", breakdown,
             (self.key.currentData() or "") if breakdown != "total" else "",
-            self.direction.currentData(), self.first_fy.value(), self.last_fy.value(), baseline,
+            self.direction.currentData(), self.info.first_fy, self.info.last_fy, baseline,
             self.baseline_fy.value() if baseline is not None else None,
             self.goal.text().strip(), self.policy.text().strip(), self.project.text().strip(),
             self.overview.toPlainText().strip(), self.info.sort_order, self.active.isChecked(),
-            self.info.builtin)
+            self.info.builtin, start_total,
+            tuple(re.split(r"[\s,、・]+", unicodedata.normalize("NFKC", self.branches.text()).strip()))
+            if self.branches.text().strip() else (),
+            self.department.text().strip(), self.team.text().strip(), self.focus.isChecked())
 
     def save(self) -> None:
         try:
@@ -242,6 +273,7 @@ class ThresholdsDialog(QDialog):
         buttons.button(QDialogButtonBox.Cancel).setText(self.tr("キャンセル"))
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
+        save_shortcuts(self, self.save, buttons.button(QDialogButtonBox.Save))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(note)

@@ -1,8 +1,9 @@
 """指標: every indicator of the plan for a fiscal year (target, actual,
 grade), computed from this database's records or from the consolidated
-branch files; an indicator's plan years with its trend chart; targets and
-typed actuals edited in place (city staff), grade overrides with a reason,
-definitions and thresholds (administrators), and the contract CSV."""
+branch files; an indicator's plan years with its trend chart and notes;
+targets, typed actuals (marked) and year notes edited in place (city
+staff), the evaluator's grades beside the app's proposal, definitions and
+thresholds (administrators), and the contract CSV."""
 
 from __future__ import annotations
 
@@ -33,12 +34,12 @@ from coordinator_app.services.indicators import IndicatorResult
 from coordinator_app.ui.context import AppContext
 from coordinator_app.ui.tallies.charts import TrendChart
 from coordinator_app.ui.tallies.common import FiscalYearCombo, error_text, run_job, warn
+from coordinator_app.ui.tallies.grade_dialog import GradeDialog
 from coordinator_app.ui.tallies.indicator_dialog import (
     IndicatorDialog,
     ThresholdsDialog,
 )
 from coordinator_app.ui.tallies.models import IndicatorTableModel, YearTableModel
-from coordinator_app.ui.tallies.override_dialog import OverrideDialog
 
 
 class IndicatorsPage(QWidget):
@@ -48,7 +49,7 @@ class IndicatorsPage(QWidget):
         self.results: list[IndicatorResult] = []
         self.selected_code: str | None = None
         self.dialog = None
-        self.editable = may(ctx.user, Action.EVALUATE)  # targets, typed actuals, overrides
+        self.editable = may(ctx.user, Action.EVALUATE)  # targets, typed actuals, grades, notes
         self._build_filters()
         self._build_buttons()
         self._build_table()
@@ -62,7 +63,7 @@ class IndicatorsPage(QWidget):
     def _build_filters(self) -> None:
         """年度, 集計元 and 支部, offered as far as the user's role reaches."""
         user = self.ctx.user
-        plan = service.get_plan(self.ctx.db)
+        plan = self.plan = service.get_plan(self.ctx.db)
         today = clock.today()
         self.year = FiscalYearCombo(min(plan.first_fy, today.year - 5),
                                     max(plan.last_fy, fiscal_year_of(today)), self)
@@ -126,11 +127,17 @@ class IndicatorsPage(QWidget):
         yh = self.years.horizontalHeader()
         yh.setSectionResizeMode(QHeaderView.ResizeToContents)
         yh.setStretchLastSection(True)
-        self.override = QPushButton(self.tr("評価を変更…"), self)
-        self.override.clicked.connect(self.override_grade)
-        self.override.setVisible(self.editable)
+        self.notes = QLabel(self)
+        self.notes.setWordWrap(True)
+        self.gap = QLabel(self)
+        self.gap.setWordWrap(True)
+        self.gap.setStyleSheet("color: #b00020;")
+        self.decide = QPushButton(self.tr("評価を決める…"), self)
+        self.decide.clicked.connect(self.decide_grade)
+        self.decide.setVisible(self.editable)
         self.hint = QLabel(
-            self.tr("目標は表の「目標」欄をダブルクリックして入力します（数値または 増加・減少・維持・設置 など）。")
+            self.tr("目標・注記は表の欄をダブルクリックして入力します（目標は数値または 増加・減少・維持・設置 など）。"
+                    "評価は「評価を決める」で決めます（提案は目標と実績からの目安です）。")
             if self.editable else self.tr("目標・評価の入力は市社協の職員が行います。"), self)
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: #555;")
@@ -141,11 +148,13 @@ class IndicatorsPage(QWidget):
         d.setContentsMargins(6, 0, 0, 0)
         d.addWidget(self.title)
         d.addWidget(self.describe)
+        d.addWidget(self.gap)
         d.addWidget(self.chart, 3)
+        d.addWidget(self.notes)
         d.addWidget(self.years, 1)
         row = QHBoxLayout()
         row.addWidget(self.hint, 1)
-        row.addWidget(self.override)
+        row.addWidget(self.decide)
         d.addLayout(row)
         split = QSplitter(Qt.Horizontal, self)
         split.addWidget(self.table)
@@ -177,11 +186,12 @@ class IndicatorsPage(QWidget):
         db, user = self.ctx.db, self.ctx.user
         self.status.setText(self.tr("計算しています…"))
         run_job(self, 
-            lambda progress: (fy, source, branch, service.evaluate(db, user, fy, source, branch)),
+            lambda progress: (fy, source, branch, service.evaluate(db, user, fy, source, branch),
+                              service.get_plan(db)),
             on_done=self._loaded, on_error=lambda exc: self.status.setText(error_text(exc)))
 
     def _loaded(self, payload) -> None:
-        fy, source, branch, results = payload
+        fy, source, branch, results, self.plan = payload
         if (fy, source, branch) != self.params():
             return
         self.results = results
@@ -189,9 +199,10 @@ class IndicatorsPage(QWidget):
         row = self.model.row_of(self.selected_code) if self.selected_code else -1
         self.table.selectRow(row if row >= 0 else 0)
         self._show_selected()
-        graded = sum(1 for r in results if r.year.grade)
-        self.status.setText(self.tr("{0}・{1}: 指標 {2} 件（評価あり {3} 件）。* は評価を変更したもの").format(
-            fiscal_year_label(fy), self.source.currentText(), len(results), graded))
+        decided = sum(1 for r in results if r.year.decided)
+        proposed = sum(1 for r in results if not r.year.decided and r.year.proposed)
+        self.status.setText(self.tr("{0}・{1}: 指標 {2} 件（評価を決めたもの {3} 件・提案だけのもの {4} 件）").format(
+            fiscal_year_label(fy), self.source.currentText(), len(results), decided, proposed))
 
     def current(self) -> IndicatorResult | None:
         row = self.table.currentIndex().row()
@@ -205,13 +216,15 @@ class IndicatorsPage(QWidget):
 
     def _show_selected(self) -> None:
         r = self.current()
-        self.years_model.set_result(r, self.editable)
-        self.override.setEnabled(r is not None)
+        self.years_model.set_result(r, self.editable, self.plan.records_from)
+        self.decide.setEnabled(r is not None)
         self.edit.setEnabled(r is not None)
         if r is None:
             self.title.setText("")
             self.describe.setText("")
             self.chart.set_series([], [], [])
+            self.notes.setText("")
+            self.gap.setText("")
             return
         self.selected_code = r.info.code
         i = r.info
@@ -223,7 +236,8 @@ class IndicatorsPage(QWidget):
                 base += f"（{fiscal_year_label(i.baseline_fy)}）"
         self.describe.setText(
             self.tr("{0}　計画期間 {1}　{2}　担当 {3}").format(
-                i.definition.describe(), core.plan_label(i.first_fy, i.last_fy),
+                i.definition.describe() or self.tr("実績を年度ごとに入力する指標"),
+                core.plan_label(i.first_fy, i.last_fy),
                 self.tr(core.DIRECTIONS[i.direction]), i.office or "—") + base)
         labels = [core.short_year(f.fiscal_year) for f in r.series]
         actuals = [float(f.actual) if f.actual is not None and not isinstance(f.actual, str)
@@ -232,6 +246,11 @@ class IndicatorsPage(QWidget):
                    for f in r.series]
         self.chart.set_series(labels, actuals, targets,
                               self.tr("{0} の推移（実績と目標）").format(i.name))
+        self.notes.setText("\n".join(
+            f"※ {fiscal_year_label(f.fiscal_year)}: {f.note}" for f in r.series if f.note))
+        self.gap.setText("\n".join(
+            self.tr("{0}の実績は集計ファイルが揃っていません（{1}）。評価の提案はしません。").format(
+                fiscal_year_label(f.fiscal_year), f.gap) for f in r.series if f.gap))
 
     # --- editing ------------------------------------------------------------------
     def edit_year(self, fy: int, column: int, text: str) -> None:
@@ -242,6 +261,8 @@ class IndicatorsPage(QWidget):
         db, user = self.ctx.db, self.ctx.user
         if column == YearTableModel.COL_TARGET:
             job = lambda progress: service.set_target(db, user, code, fy, text)  # noqa: E731
+        elif column == YearTableModel.COL_NOTE:
+            job = lambda progress: service.set_year_note(db, user, code, fy, text)  # noqa: E731
         else:
             job = lambda progress: service.set_typed_actual(db, user, code, fy, text)  # noqa: E731
         run_job(self, job, on_done=lambda _: self._changed(),
@@ -251,23 +272,20 @@ class IndicatorsPage(QWidget):
         self.ctx.notify("indicators")
         self.reload()
 
-    def override_grade(self) -> None:
+    def decide_grade(self) -> None:
         r = self.current()
         if r is None:
             return
         row = self.years.currentIndex().row()
         figure = r.series[row] if 0 <= row < len(r.series) else r.year
-        if figure.target is None:
-            warn(self, self.tr("{0}の目標が設定されていません。先に目標を入力してください。").format(
-                fiscal_year_label(figure.fiscal_year)))
-            return
-        self.dialog = OverrideDialog(self.ctx, r, figure, self)
+        self.dialog = GradeDialog(self.ctx, r, figure, self)
         self.dialog.saved.connect(self._changed)
         self.dialog.open()
 
     def new_indicator(self) -> None:
-        keys = tallies.breakdown_keys(self.ctx.db)
-        self.dialog = IndicatorDialog(self.ctx, service.new_info(), keys, self)
+        keys = service.key_choices(self.ctx.db)
+        self.dialog = IndicatorDialog(self.ctx, service.new_info(service.get_plan(self.ctx.db)),
+                                      keys, self)
         self.dialog.saved.connect(self._defined)
         self.dialog.open()
 
@@ -275,7 +293,7 @@ class IndicatorsPage(QWidget):
         r = self.current()
         if r is None:
             return
-        keys = tallies.breakdown_keys(self.ctx.db)
+        keys = service.key_choices(self.ctx.db)
         info = service.get_indicator(self.ctx.db, self.ctx.user, r.info.code)
         self.dialog = IndicatorDialog(self.ctx, info, keys, self)
         self.dialog.saved.connect(self._defined)

@@ -17,6 +17,7 @@ from coordinator_app.core.dates import (
 from coordinator_app.services.consolidation import Conflict, Matrix
 from coordinator_app.services.indicators import IndicatorResult, YearFigure
 from coordinator_app.services.tallies import TallyView
+from coordinator_app.ui.audit_words import actor_text
 from coordinator_app.ui.table_model import CENTER, RIGHT, Column, TableModel, bold_font
 from coordinator_app.ui.tallies.common import tr
 
@@ -75,7 +76,7 @@ class TallyGridModel(_Model):
             self._rows.append(("total", "", QCoreApplication.translate("Tallies", "合計"),
                                grid.get(("total", ""), [0] * 12)))
             for breakdown in codes.MEASURES[measure]:
-                listed = view.keys.get(breakdown, [])
+                listed = counting.key_list(measure, breakdown, view.keys)
                 keys = [k for k, _ in listed]
                 labels = dict(listed)
                 extra = sorted(k for b, k in grid if b == breakdown and k not in labels)
@@ -141,7 +142,7 @@ class TallyGridModel(_Model):
                     return QCoreApplication.translate("Tallies", "合計")
                 if index.row() > 0 and self._rows[index.row() - 1][0] == breakdown:
                     return ""  # the group's label once, as on the paper form
-                return tr(codes.BREAKDOWN_LABELS.get(breakdown, breakdown))
+                return tr(codes.breakdown_label(self.measure, breakdown))
             if col == self.COL_KEY:
                 return "" if breakdown == "total" else label
             return f"{self.value(index.row(), col):,}"
@@ -164,13 +165,17 @@ class TallyGridModel(_Model):
 
 
 class RecordsModel(_Model):
-    """The records behind a figure (``RecordLine``)."""
+    """The records behind a figure (``RecordLine``): people by name, events
+    and groups by their 名称."""
 
-    COLUMNS = (
-        Column(QT_TRANSLATE_NOOP("Tallies", "日付"), lambda r: format_wareki(r.day)),
-        Column(QT_TRANSLATE_NOOP("Tallies", "氏名"), lambda r: r.name),
-        Column(QT_TRANSLATE_NOOP("Tallies", "内容"), lambda r: r.detail),
-    )
+    def __init__(self, parent=None, measure: str = "") -> None:
+        gathering = measure in codes.EVENT_MEASURES + codes.GROUP_MEASURES
+        super().__init__(parent, (
+            Column(QT_TRANSLATE_NOOP("Tallies", "日付"), lambda r: format_wareki(r.day)),
+            Column(QT_TRANSLATE_NOOP("Tallies", "名称") if gathering
+                   else QT_TRANSLATE_NOOP("Tallies", "氏名"), lambda r: r.name),
+            Column(QT_TRANSLATE_NOOP("Tallies", "内容"), lambda r: r.detail),
+        ))
 
 
 # --- consolidation ------------------------------------------------------------------
@@ -226,7 +231,8 @@ class MatrixModel(_Model):
             return None
         cell = self.cell(index.row(), col)
         if role == Qt.DisplayRole:
-            return tr(cell.label) if cell.label else "—"
+            # ※: the file in force does not report every measure (未報告, not 0)
+            return (tr(cell.label) + ("※" if cell.unreported else "")) if cell.label else "—"
         if role == Qt.UserRole:
             return cell.state
         if role == Qt.BackgroundRole:
@@ -235,8 +241,12 @@ class MatrixModel(_Model):
             return int(Qt.AlignCenter)
         if role == Qt.FontRole and cell.state == "conflict":
             return bold_font()
-        if role == Qt.ToolTipRole and cell.file_names:
-            return "\n".join(cell.file_names)
+        if role == Qt.ToolTipRole and (cell.file_names or cell.unreported):
+            lines = list(cell.file_names)
+            if cell.unreported:
+                lines.append(QCoreApplication.translate("Tallies", "未報告: ") + "、".join(
+                    tr(codes.MEASURE_LABELS[m]) for m in cell.unreported))
+            return "\n".join(lines)
         return None
 
 
@@ -248,7 +258,10 @@ class FilesModel(_Model):
         Column(QT_TRANSLATE_NOOP("Tallies", "受信日"), lambda f: format_wareki(f.received_at.date())),
         Column(QT_TRANSLATE_NOOP("Tallies", "支部"), lambda f: "・".join(f.branch_codes)),
         Column(QT_TRANSLATE_NOOP("Tallies", "行数"), lambda f: f"{f.row_count:,}"),
-        Column(QT_TRANSLATE_NOOP("Tallies", "受信者"), lambda f: f.received_by),
+        Column(QT_TRANSLATE_NOOP("Tallies", "受信者"),
+               lambda f: actor_text(f.received_by, f.received_by_name),
+               tooltip=lambda f: QCoreApplication.translate("Tallies", "ログイン名: {login}")
+               .format(login=f.received_by)),
     )
 
 
@@ -296,11 +309,12 @@ class CompareModel(_Model):
         if not index.isValid() or not self.conflict:
             return None
         measure = self._rows[index.row()]
-        values = [k.totals.get(measure, 0) for k in self.conflict.candidates]
+        values = [k.totals.get(measure) for k in self.conflict.candidates]  # None: 未報告
         if role == Qt.DisplayRole:
             if index.column() == 0:
                 return tr(codes.MEASURE_LABELS[measure])
-            return f"{values[index.column() - 1]:,}"
+            value = values[index.column() - 1]
+            return QCoreApplication.translate("Tallies", "未報告") if value is None else f"{value:,}"
         if role == Qt.BackgroundRole and len(set(values)) > 1:
             return QBrush(STATE_FILL["conflict"])
         if role == Qt.TextAlignmentRole and index.column():
@@ -311,11 +325,16 @@ class CompareModel(_Model):
 # --- indicators ---------------------------------------------------------------------
 
 def _grade_text(y: YearFigure) -> str:
-    return y.grade + ("*" if y.override else "")
+    """The evaluator's grade; while none is decided, the app's proposal."""
+    if y.decided:
+        return tr(core.DECISIONS[y.decided]) if y.decided == core.NO_GRADE else y.decided
+    if y.proposed:
+        return QCoreApplication.translate("Tallies", "提案 {0}").format(y.proposed)
+    return ""
 
 
 def _grade_fill(y: YearFigure):
-    return QBrush(GRADE_FILL[y.grade]) if y.grade else None
+    return QBrush(GRADE_FILL[y.decided]) if y.decided in GRADE_FILL else None
 
 
 def _in_progress(y: YearFigure, text: str) -> str:
@@ -323,14 +342,22 @@ def _in_progress(y: YearFigure, text: str) -> str:
     return text + (QCoreApplication.translate("Tallies", "（途中）") if text and y.in_progress else "")
 
 
+def _gap_mark(y: YearFigure) -> str:
+    """A consolidated figure lacking files is marked (the detail says what)."""
+    return QCoreApplication.translate("Tallies", "（未着あり）") if y.gap else ""
+
+
 def _grade_tip(r: IndicatorResult) -> str | None:
     y = r.year
-    if not y.grade:
-        return None
-    tip = tr(core.GRADES[y.grade])
-    if y.override:
-        tip += "\n" + QCoreApplication.translate("Tallies", "変更の理由: ") + y.override_reason
-    return tip
+    lines = []
+    if y.decided:
+        lines.append(tr(core.DECISIONS[y.decided]))
+    if y.proposed:
+        lines.append(QCoreApplication.translate("Tallies", "目標と実績からの提案: {0}").format(
+            y.proposed))
+    if y.memo:
+        lines.append(QCoreApplication.translate("Tallies", "メモ: ") + y.memo)
+    return "\n".join(lines) or None
 
 
 class IndicatorTableModel(_Model):
@@ -342,7 +369,9 @@ class IndicatorTableModel(_Model):
         Column(QT_TRANSLATE_NOOP("Tallies", "目標"), lambda r: core.format_value(r.year.target),
                align=RIGHT),
         Column(QT_TRANSLATE_NOOP("Tallies", "実績"),
-               lambda r: _in_progress(r.year, core.format_value(r.year.actual)), align=RIGHT),
+               lambda r: _in_progress(r.year, core.format_value(r.year.actual))
+               + _gap_mark(r.year), align=RIGHT,
+               tooltip=lambda r: r.year.gap or None),
         Column(QT_TRANSLATE_NOOP("Tallies", "評価"), lambda r: _grade_text(r.year), align=CENTER,
                background=lambda r: _grade_fill(r.year), tooltip=_grade_tip),
     )
@@ -356,9 +385,11 @@ class IndicatorTableModel(_Model):
 
 class YearTableModel(_Model):
     """An indicator's plan years: 目標 (editable by staff), 実績 (editable
-    only for indicators without a measure), 評価, 変更の理由."""
+    for indicators without a measure and for years before the records;
+    a typed one is marked), the app's 提案, the evaluator's 評価, 注記
+    (editable; the sheet's footnote)."""
 
-    COL_YEAR, COL_TARGET, COL_ACTUAL, COL_GRADE, COL_REASON = range(5)
+    COL_YEAR, COL_TARGET, COL_ACTUAL, COL_PROPOSED, COL_GRADE, COL_NOTE = range(6)
     edited = Signal(int, int, str)  # fiscal year, column, text
 
     def __init__(self, parent=None) -> None:
@@ -367,34 +398,51 @@ class YearTableModel(_Model):
             Column(QT_TRANSLATE_NOOP("Tallies", "目標"),
                    lambda y: core.format_value(y.target, self.unit), align=RIGHT,
                    edit=lambda y: core.format_value(y.target, ""), tooltip=self._target_tip),
-            Column(QT_TRANSLATE_NOOP("Tallies", "実績"),
-                   lambda y: _in_progress(y, core.format_value(y.actual, self.unit)), align=RIGHT,
+            Column(QT_TRANSLATE_NOOP("Tallies", "実績"), self._actual_text, align=RIGHT,
                    edit=lambda y: core.format_value(y.actual, "")),
-            Column(QT_TRANSLATE_NOOP("Tallies", "評価"), _grade_text, align=CENTER,
-                   background=_grade_fill),
-            Column(QT_TRANSLATE_NOOP("Tallies", "評価変更の理由"), lambda y: y.override_reason),
+            Column(QT_TRANSLATE_NOOP("Tallies", "提案"), lambda y: y.proposed, align=CENTER),
+            Column(QT_TRANSLATE_NOOP("Tallies", "評価"),
+                   lambda y: tr(core.DECISIONS[y.decided]) if y.decided == core.NO_GRADE
+                   else y.decided, align=CENTER, background=_grade_fill),
+            Column(QT_TRANSLATE_NOOP("Tallies", "注記（シートの脚注）"), lambda y: y.note,
+                   edit=lambda y: y.note),
         ])
         self.unit = ""
         self.editable = False
+        self.typed_before: int | None = None  # years before it take a typed actual
         self.typed = False
+
+    def _actual_text(self, y: YearFigure) -> str:
+        text = _in_progress(y, core.format_value(y.actual, self.unit)) + _gap_mark(y)
+        if y.typed:
+            text += QCoreApplication.translate("Tallies", "（入力）")
+        return text
 
     def _target_tip(self, y: YearFigure) -> str | None:
         if not self.editable:
             return None
         return QCoreApplication.translate("Tallies", "数値（例: 80）または言葉（増加・減少・維持・設置 など）。空にすると目標を消します")
 
-    def set_result(self, result: IndicatorResult | None, editable: bool) -> None:
+    def set_result(self, result: IndicatorResult | None, editable: bool,
+                   records_from: int | None = None) -> None:
         self.beginResetModel()
         self._rows = list(result.series) if result else []
         self.unit = result.info.unit if result else ""
         self.typed = bool(result) and not result.info.measure
+        self.typed_before = records_from
         self.editable = editable
         self.endResetModel()
 
+    def actual_typed_in(self, fy: int) -> bool:
+        """The year's actual is typed: no measure, or before the records."""
+        return self.typed or bool(self.typed_before and fy < self.typed_before)
+
     def flags(self, index):
         f = super().flags(index)
-        if self.editable and (index.column() == self.COL_TARGET or
-                              (index.column() == self.COL_ACTUAL and self.typed)):
+        column = index.column()
+        if self.editable and (column in (self.COL_TARGET, self.COL_NOTE) or
+                              (column == self.COL_ACTUAL and
+                               self.actual_typed_in(self._rows[index.row()].fiscal_year))):
             f |= Qt.ItemIsEditable
         return f
 

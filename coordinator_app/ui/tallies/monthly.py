@@ -1,6 +1,7 @@
 """月次集計: the tally of a fiscal year for a branch (or all), one tab per
 measure laid out like the paper monthly report, a bar chart of the monthly
-totals, the records behind a figure, and export to the contract CSV / xlsx.
+totals, the records behind a figure, and export to the contract CSV / xlsx
+of the whole year or of one month (what a branch sends each month).
 Figures come from ``counting.compute`` off the UI thread."""
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ class MonthlyPage(QWidget):
         self._build_grid()
         self._lay_out()
         self.year.currentIndexChanged.connect(self.reload)
+        self.year.currentIndexChanged.connect(self._fill_periods)
         self.branch.currentIndexChanged.connect(self.reload)
         self.measures.currentChanged.connect(self._show_measure)
 
@@ -70,6 +72,8 @@ class MonthlyPage(QWidget):
         for code, name in branches:
             self.branch.addItem(f"{code} {name}", code)
         self.branch.setEnabled(self.branch.count() > 1)
+        self.period = QComboBox(self)  # what an export holds: the year or one month
+        self._fill_periods()
         self.export_csv = QPushButton(self.tr("CSVを書き出す…"), self)
         self.export_xlsx = QPushButton(self.tr("Excelを書き出す…"), self)
         self.export_csv.clicked.connect(lambda: self.ask_export("csv"))
@@ -105,6 +109,8 @@ class MonthlyPage(QWidget):
         top.addWidget(QLabel(self.tr("支部"), self))
         top.addWidget(self.branch)
         top.addStretch(1)
+        top.addWidget(QLabel(self.tr("書き出す範囲"), self))
+        top.addWidget(self.period)
         top.addWidget(self.export_csv)
         top.addWidget(self.export_xlsx)
         split = QSplitter(Qt.Vertical, self)
@@ -130,6 +136,20 @@ class MonthlyPage(QWidget):
 
     def branch_code(self) -> str | None:
         return self.branch.currentData() or None
+
+    def export_month(self) -> int | None:
+        """The month (YYYYMM) an export holds, None for the whole year."""
+        return self.period.currentData() or None
+
+    def _fill_periods(self) -> None:
+        """年度全体, then the year's months (4月 … 3月 of the chosen 年度),
+        keeping the place when the year changes."""
+        place = self.period.currentIndex()
+        self.period.clear()
+        self.period.addItem(self.tr("年度全体"), 0)
+        for m in counting.fiscal_month_keys(self.year.value()):
+            self.period.addItem(self.tr("{0}月").format(m % 100), m)
+        self.period.setCurrentIndex(max(0, place))
 
     def set_measure(self, measure: str) -> None:
         self.measures.setCurrentIndex(list(codes.MEASURES).index(measure))
@@ -163,7 +183,9 @@ class MonthlyPage(QWidget):
         months = counting.fiscal_month_keys(fy)
         today = clock.today()
         running = [i for i, m in enumerate(months) if month_last_day(m // 100, m % 100) >= today]
-        title = self.tr("{0}（月別の合計）").format(self.tr(codes.MEASURE_LABELS[self.measure]))
+        # A stock (登録者数, サロン等の活動数) is a month-end figure, not a sum.
+        title = (self.tr("{0}（各月末）") if self.model.stock else self.tr("{0}（月別の合計）")).format(
+            self.tr(codes.MEASURE_LABELS[self.measure]))
         self.chart.set_data(self.model.month_labels, self.model.monthly_totals(), title, running)
 
     # --- the records behind a figure ---------------------------------------------
@@ -184,11 +206,11 @@ class MonthlyPage(QWidget):
         run_job(self, 
             lambda progress: tallies.records_behind(db, user, measure, breakdown, key,
                                                             months),
-            on_done=lambda rows: self._show_records(title, rows),
+            on_done=lambda rows: self._show_records(title, rows, measure),
             on_error=lambda exc: warn(self, error_text(exc)))
 
-    def _show_records(self, title: str, rows) -> None:
-        self.records_dialog = RecordsDialog(title, rows, self)
+    def _show_records(self, title: str, rows, measure: str) -> None:
+        self.records_dialog = RecordsDialog(title, rows, self, measure)
         self.records_dialog.show()
 
     # --- export -------------------------------------------------------------------
@@ -196,7 +218,8 @@ class MonthlyPage(QWidget):
         code = self.branch_code()
         if code is None and access.check(self.ctx.user, Action.TALLIES) is not None:
             code = self.ctx.user.branch_code  # their one branch
-        return tallies.default_file_name(code, self.year.value(), fmt, clock.today())
+        return tallies.default_file_name(code, self.year.value(), fmt, clock.today(),
+                                         self.export_month())
 
     def ask_export(self, fmt: str) -> None:
         name = self.suggested_name(fmt)
@@ -207,11 +230,11 @@ class MonthlyPage(QWidget):
             self.export_to(Path(path), fmt)
 
     def export_to(self, path: Path, fmt: str) -> None:
-        fy, branch = self.year.value(), self.branch_code()
+        fy, branch, month = self.year.value(), self.branch_code(), self.export_month()
         db, user = self.ctx.db, self.ctx.user
         self.status.setText(self.tr("書き出しています…"))
         run_job(self, 
-            lambda progress: tallies.export_tallies(db, user, fy, branch, fmt, path),
+            lambda progress: tallies.export_tallies(db, user, fy, branch, fmt, path, month),
             on_done=lambda n: self.status.setText(
                 self.tr("{0} 行を書き出しました: {1}").format(n, path)),
             on_error=lambda exc: (self.status.setText(error_text(exc)),

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QHeaderView,
     QLabel,
     QTableView,
     QVBoxLayout,
@@ -16,25 +15,24 @@ from PySide6.QtWidgets import (
 )
 
 from coordinator_app.services.tallies import RecordLine
+from coordinator_app.ui.table_view import fit_table
 from coordinator_app.ui.tallies.models import RecordsModel
 
 
 class RecordsDialog(QDialog):
-    def __init__(self, title: str, rows: list[RecordLine], parent: QWidget | None = None) -> None:
+    def __init__(self, title: str, rows: list[RecordLine], parent: QWidget | None = None,
+                 measure: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setAttribute(Qt.WA_DeleteOnClose)
-        self.model = RecordsModel(self)
+        self.model = RecordsModel(self, measure)
         self.model.set_rows(rows)
         self.view = QTableView(self)
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.view.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.view.verticalHeader().setVisible(False)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeToContents)
-        header.setStretchLastSection(True)
+        fit_table(self.view)
         count = QLabel(self.tr("{0} 件（取扱注意: 個人の記録です）").format(len(rows)), self)
         buttons = QDialogButtonBox(QDialogButtonBox.Close, self)
         buttons.button(QDialogButtonBox.Close).setText(self.tr("閉じる"))

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -23,6 +22,7 @@ from coordinator_app.core import clock
 from coordinator_app.core.dates import fiscal_year_label, fiscal_year_of, format_wareki
 from coordinator_app.services import volunteers
 from coordinator_app.ui.context import AppContext
+from coordinator_app.ui.table_view import fit_table
 from coordinator_app.ui.volunteers.activity_form import ActivityFormDialog
 from coordinator_app.ui.volunteers.tables import ActivityTableModel, hours_text
 
@@ -53,9 +53,7 @@ class ActivityPanel(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.view.verticalHeader().hide()
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeToContents)
-        header.setSectionResizeMode(ActivityTableModel.COL_TITLE, QHeaderView.Stretch)
+        fit_table(self.view, stretch=(ActivityTableModel.COL_TITLE,))
         self.view.activated.connect(self._show_participants)
         self.detail = QLabel(self)
         self.detail.setWordWrap(True)

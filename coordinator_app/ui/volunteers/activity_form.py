@@ -5,7 +5,6 @@ first match; Delete removes the selected participant; Ctrl+S saves."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -31,7 +30,7 @@ from coordinator_app.services.volunteers import (
 )
 from coordinator_app.ui.context import AppContext
 from coordinator_app.ui.volunteers.tables import ParticipantTableModel
-from coordinator_app.ui.widgets import DateLineEdit
+from coordinator_app.ui.widgets import DateLineEdit, save_shortcuts
 
 TITLES = ("ふれあいサロン", "外出支援", "見守り訪問", "地域清掃", "防災訓練", "行事の手伝い")
 
@@ -114,7 +113,7 @@ class ActivityFormDialog(QDialog):
             b.setAutoDefault(False)
         self.save_button.clicked.connect(self.save)
         cancel.clicked.connect(self.reject)
-        QShortcut(QKeySequence.Save, self, activated=self.save)
+        save_shortcuts(self, self.save, self.save_button)
         buttons = QHBoxLayout()
         buttons.addWidget(self.error, 1)
         buttons.addWidget(self.save_button)

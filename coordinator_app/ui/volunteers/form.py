@@ -5,7 +5,6 @@ Ctrl+S saves, Esc cancels."""
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -32,7 +31,7 @@ from coordinator_app.ui.context import AppContext
 from coordinator_app.ui.person_picker import PersonPicker
 from coordinator_app.ui.volunteers.inputs import AvailabilityGrid, TagLineEdit
 from coordinator_app.ui.volunteers.tables import CheckListModel
-from coordinator_app.ui.widgets import DateLineEdit
+from coordinator_app.ui.widgets import DateLineEdit, save_shortcuts
 
 
 class VolunteerFormDialog(QDialog):
@@ -145,8 +144,7 @@ class VolunteerFormDialog(QDialog):
             b.setAutoDefault(False)
         self.save_button.clicked.connect(self.save)
         cancel.clicked.connect(self.reject)
-        QShortcut(QKeySequence.Save, self, activated=self.save)
-        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.save)
+        save_shortcuts(self, self.save, self.save_button)
         buttons = QHBoxLayout()
         buttons.addWidget(self.error, 1)
         buttons.addWidget(self.save_button)

@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -19,6 +18,7 @@ from coordinator_app.core import clock
 from coordinator_app.core.dates import fiscal_year_label, fiscal_year_of
 from coordinator_app.services import volunteers
 from coordinator_app.ui.context import AppContext
+from coordinator_app.ui.table_view import fit_table
 from coordinator_app.ui.volunteers.tables import VolunteerTableModel
 
 
@@ -36,8 +36,7 @@ class InsurancePanel(QWidget):
         self.view.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.view.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-        self.view.horizontalHeader().setStretchLastSection(True)
+        fit_table(self.view)
         check_all = QPushButton(self.tr("すべて選ぶ"), self)
         check_none = QPushButton(self.tr("選択を外す"), self)
         self.renew_checked = QPushButton(self.tr("選んだ人を更新…"), self)

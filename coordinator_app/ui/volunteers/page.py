@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -25,6 +24,7 @@ from coordinator_app.core.dates import format_wareki
 from coordinator_app.services import volunteers
 from coordinator_app.services.volunteers import availability_text
 from coordinator_app.ui.context import AppContext
+from coordinator_app.ui.table_view import fit_table
 from coordinator_app.ui.volunteers.form import VolunteerFormDialog
 from coordinator_app.ui.volunteers.tables import (
     HistoryTableModel,
@@ -41,9 +41,7 @@ def _table(model, parent) -> QTableView:
     view.setSelectionBehavior(QAbstractItemView.SelectRows)
     view.setEditTriggers(QAbstractItemView.NoEditTriggers)
     view.verticalHeader().hide()
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
+    return fit_table(view)
 
 
 class VolunteerPageDialog(QDialog):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -18,7 +17,7 @@ from PySide6.QtWidgets import (
 from coordinator_app.core import clock
 from coordinator_app.services import volunteers
 from coordinator_app.ui.context import AppContext
-from coordinator_app.ui.widgets import DateLineEdit
+from coordinator_app.ui.widgets import DateLineEdit, save_shortcuts
 
 REASONS = ("本人希望", "転居", "体調・高齢", "仕事・家庭の都合", "死亡", "連絡が取れない")
 
@@ -49,7 +48,7 @@ class WithdrawDialog(QDialog):
             b.setAutoDefault(False)
         self.ok.clicked.connect(self.save)
         cancel.clicked.connect(self.reject)
-        QShortcut(QKeySequence.Save, self, activated=self.save)
+        save_shortcuts(self, self.save, self.ok)
         row = QHBoxLayout()
         row.addWidget(self.error, 1)
         row.addWidget(self.ok)

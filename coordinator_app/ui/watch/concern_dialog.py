@@ -1,5 +1,7 @@
-"""異変あり: what was noticed, and the follow-up consultation it becomes
-(or the person's open consultation it is linked to). Enter accepts."""
+"""異変あり: what was noticed (the contact's memo, already typed, comes in
+as its start), and the follow-up consultation it becomes — with any of the
+configured 相談内容 — or the person's open consultation it is linked to.
+Enter, Ctrl+Enter or Ctrl+S accepts."""
 
 from __future__ import annotations
 
@@ -19,7 +21,7 @@ from PySide6.QtWidgets import (
 from coordinator_app.core import codes
 from coordinator_app.core.dates import format_wareki_short
 from coordinator_app.services import watch
-from coordinator_app.ui.widgets import DateLineEdit
+from coordinator_app.ui.widgets import DateLineEdit, save_shortcuts
 
 
 class ConcernDialog(QDialog):
@@ -27,17 +29,18 @@ class ConcernDialog(QDialog):
     ``open()`` (window-modal, not blocking) by the contact panel."""
 
     def __init__(self, user_name: str, open_consultations: list[watch.OpenConsultation],
-                 contact_day: dt.date, parent: QWidget | None = None) -> None:
+                 contact_day: dt.date, categories: list[tuple[str, str]],
+                 noticed: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("異変あり — 相談記録を作成"))
         self.setMinimumWidth(520)
         intro = QLabel(self.tr("{name} さんの異変を相談記録にして、要フォローに載せます。")
                        .format(name=user_name), self)
         intro.setWordWrap(True)
-        self.noticed = QLineEdit(self)
+        self.noticed = QLineEdit(noticed.strip(), self)
         self.noticed.setPlaceholderText(self.tr("例: 新聞がたまっている、足を痛めている"))
         self.category = QComboBox(self)
-        for code, label in watch.CONCERN_CATEGORIES.items():
+        for code, label in categories:
             self.category.addItem(label, code)
         self.follow_up = DateLineEdit(self, allow_future=True, required=True)
         self.follow_up.setDate(contact_day)
@@ -48,8 +51,8 @@ class ConcernDialog(QDialog):
         self.link.addItem(self.tr("新しい相談として記録する"), None)
         for c in open_consultations:
             follow = format_wareki_short(c.follow_up_on) if c.follow_up_on else "—"
-            self.link.addItem(self.tr("既存の相談に紐づける: {day} {summary}（フォロー {follow}）")
-                              .format(day=format_wareki_short(c.received_on),
+            self.link.addItem(self.tr("既存の相談に紐づける: {number} {day} {summary}（フォロー {follow}）")
+                              .format(number=c.number, day=format_wareki_short(c.received_on),
                                       summary=c.summary, follow=follow), c.id)
         self.error = QLabel(self)
         self.error.setStyleSheet("color: #b00020;")
@@ -64,6 +67,7 @@ class ConcernDialog(QDialog):
         buttons.button(QDialogButtonBox.Cancel).setText(self.tr("戻る"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        save_shortcuts(self, self.accept, buttons.button(QDialogButtonBox.Ok))
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)

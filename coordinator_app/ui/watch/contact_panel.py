@@ -1,10 +1,11 @@
 """Recording a contact in a few keystrokes, beside the worklist.
 
 The worklist's Enter puts the focus on the result: 1 異常なし, 2 不在,
-3 異変あり; Enter saves and the worklist moves to the next user. The
-method is remembered during a round; who did it is preselected (the
-assigned cooperators for a visit or outside watching, 職員 for a phone
-call). 異変あり first asks what was noticed (``ConcernDialog``).
+3 異変あり; Enter (or Ctrl+Enter / Ctrl+S, as in every form) saves and
+the worklist moves to the next user. The method is remembered during a
+round; who did it is preselected (the assigned cooperators for a visit or
+outside watching, 職員 for a phone call). 異変あり first asks what was
+noticed (``ConcernDialog``), starting from the memo already typed.
 """
 
 from __future__ import annotations
@@ -30,11 +31,11 @@ from PySide6.QtWidgets import (
 from coordinator_app.core import clock, codes
 from coordinator_app.core.access import ScopeError
 from coordinator_app.core.dates import format_wareki
-from coordinator_app.services import watch
+from coordinator_app.services import consultations, watch
 from coordinator_app.ui.context import AppContext
 from coordinator_app.ui.watch.concern_dialog import ConcernDialog
 from coordinator_app.ui.watch.models import methods_label
-from coordinator_app.ui.widgets import DateLineEdit
+from coordinator_app.ui.widgets import DateLineEdit, save_shortcuts
 
 RESULT_KEYS = {Qt.Key_1: "ok", Qt.Key_2: "absent", Qt.Key_3: "concern"}
 COOPERATOR_METHODS = {"visit", "outside", "newsletter"}
@@ -180,6 +181,7 @@ class ContactPanel(QWidget):
         self.staff.toggled.connect(self._staff_toggled)
         self.other.activated.connect(self._add_other)
         self.save_button.clicked.connect(self.submit)
+        save_shortcuts(self, self.submit, self.save_button)
         for n, code in enumerate(codes.WATCH_RESULT, start=1):
             shortcut = QShortcut(QKeySequence(f"Alt+{n}"), self)
             shortcut.setContext(Qt.WidgetWithChildrenShortcut)
@@ -282,7 +284,7 @@ class ContactPanel(QWidget):
         super().keyPressEvent(event)
 
     def submit(self) -> None:
-        if self._row is None:
+        if self._row is None or self.concern_dialog is not None:
             return
         if self.day.date() is None:
             return self._fail(self.tr("実施日: {e}").format(e=self.day.error()), self.day)
@@ -300,7 +302,9 @@ class ContactPanel(QWidget):
                                                 self._row.watch_user_id)
         except (ScopeError, LookupError) as exc:
             return self._fail(str(exc))
-        dialog = ConcernDialog(self._row.name, existing, self.day.date(), self)
+        categories = consultations.category_choices(self.ctx.db)
+        dialog = ConcernDialog(self._row.name, existing, self.day.date(), categories,
+                               noticed=self.note.text(), parent=self)
         dialog.accepted.connect(lambda: self._save(dialog.form()))
         dialog.finished.connect(lambda _: setattr(self, "concern_dialog", None))
         self.concern_dialog = dialog

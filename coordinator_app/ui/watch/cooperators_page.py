@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from coordinator_app.core import clock
 from coordinator_app.services import watch
 from coordinator_app.ui.context import AppContext
+from coordinator_app.ui.table_view import fit_table
 from coordinator_app.ui.watch.models import CooperatorsModel, WorklistModel
 
 
@@ -32,8 +33,7 @@ def _table(parent: QWidget, model) -> QTableView:
     table.setEditTriggers(QAbstractItemView.NoEditTriggers)
     table.setAlternatingRowColors(True)
     table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
+    return fit_table(table)
 
 
 class CooperatorsPage(QWidget):
@@ -56,18 +56,10 @@ class CooperatorsPage(QWidget):
         top.addWidget(show_unassigned)
         self.model = CooperatorsModel(self)
         self.table = _table(self, self.model)
-        for col, width in ((0, 150), (1, 130), (2, 130), (3, 110), (4, 70)):
-            self.table.setColumnWidth(col, width)
         self.page_title = QLabel(self)
         self.page_title.setStyleSheet("font-size: 13pt; font-weight: bold;")
         self.users_model = WorklistModel(self)
         self.users_table = _table(self, self.users_model)
-        for col, width in ((WorklistModel.COL_STATE, 110), (WorklistModel.COL_NAME, 100),
-                           (WorklistModel.COL_KANA, 130), (WorklistModel.COL_AREA, 130),
-                           (WorklistModel.COL_PHONE, 110), (WorklistModel.COL_LAST, 130),
-                           (WorklistModel.COL_DAYS, 64), (WorklistModel.COL_MONTH, 44),
-                           (WorklistModel.COL_FREQ, 56)):
-            self.users_table.setColumnWidth(col, width)
         open_worklist = QPushButton(self.tr("この協力員の担当で今月の見守りを開く"), self)
         right = QWidget(self)
         right_layout = QVBoxLayout(right)

@@ -19,7 +19,7 @@ from coordinator_app.core import clock, codes
 from coordinator_app.core.access import ScopeError
 from coordinator_app.services import watch
 from coordinator_app.ui.context import AppContext
-from coordinator_app.ui.widgets import DateLineEdit
+from coordinator_app.ui.widgets import DateLineEdit, save_shortcuts
 
 
 class EndDialog(QDialog):
@@ -48,6 +48,7 @@ class EndDialog(QDialog):
         buttons.button(QDialogButtonBox.Cancel).setText(self.tr("キャンセル"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        save_shortcuts(self, self.accept, buttons.button(QDialogButtonBox.Ok))
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QTableView,
@@ -28,8 +27,9 @@ from coordinator_app.core.dates import format_wareki
 from coordinator_app.services import people, watch
 from coordinator_app.ui.context import AppContext
 from coordinator_app.ui.person_picker import PersonPicker
+from coordinator_app.ui.table_view import fit_table
 from coordinator_app.ui.watch.models import CooperatorChoiceModel, HistoryModel
-from coordinator_app.ui.widgets import DateLineEdit
+from coordinator_app.ui.widgets import DateLineEdit, save_shortcuts
 
 
 class CooperatorTable(QTableView):
@@ -106,9 +106,7 @@ class EnrolDialog(QDialog):
         self.coop_table.setModel(self.coop_model)
         self.coop_table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.coop_table.verticalHeader().setVisible(False)
-        self.coop_table.horizontalHeader().setStretchLastSection(True)
-        self.coop_table.setColumnWidth(0, 160)
-        self.coop_table.setColumnWidth(1, 160)
+        fit_table(self.coop_table)
         self.coop_table.setMinimumHeight(120)
         self.coop_count = QLabel(self)
 
@@ -149,6 +147,7 @@ class EnrolDialog(QDialog):
         buttons.button(QDialogButtonBox.Cancel).setText(self.tr("キャンセル"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        save_shortcuts(self, self.accept, buttons.button(QDialogButtonBox.Save))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         self.history_model = HistoryModel(self)
@@ -162,8 +161,7 @@ class EnrolDialog(QDialog):
         history = QTableView(self)
         history.setModel(self.history_model)
         history.verticalHeader().setVisible(False)
-        history.horizontalHeader().setStretchLastSection(True)
-        history.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        fit_table(history)
         history.setEditTriggers(QAbstractItemView.NoEditTriggers)
         history.setMinimumHeight(120)
         return history

@@ -30,6 +30,7 @@ from coordinator_app.core import clock
 from coordinator_app.core.access import ScopeError
 from coordinator_app.services import watch
 from coordinator_app.ui.context import AppContext
+from coordinator_app.ui.table_view import fit_table
 from coordinator_app.ui.watch.models import STATUS_COLORS, RollcallModel, local_time
 
 STATUS_KEYS = {Qt.Key_1: "safe", Qt.Key_2: "needs_help", Qt.Key_3: "unreachable",
@@ -121,10 +122,7 @@ class RollcallPage(QWidget):
         row_font.setPointSize(13)
         self.table.setFont(row_font)
         self.table.verticalHeader().setDefaultSectionSize(40)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        for col, width in ((0, 90), (1, 130), (2, 150), (3, 140), (4, 150), (5, 200),
-                           (6, 200), (7, 90)):
-            self.table.setColumnWidth(col, width)
+        fit_table(self.table, stretch=(5, 6))
 
     def _build_mark_buttons(self) -> QHBoxLayout:
         """One big button per status (the same as keys 1/2/3/0), and the hint."""

@@ -20,6 +20,7 @@ from coordinator_app.core import clock
 from coordinator_app.core.dates import format_wareki
 from coordinator_app.services import watch
 from coordinator_app.ui.context import AppContext
+from coordinator_app.ui.table_view import fit_table
 from coordinator_app.ui.watch.models import AreaCountModel
 from coordinator_app.ui.widgets import DateLineEdit
 
@@ -60,9 +61,8 @@ class StockPage(QWidget):
         table.setModel(self.model)
         table.verticalHeader().setVisible(False)
         table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        table.setColumnWidth(0, 260)
-        table.horizontalHeader().setStretchLastSection(True)
         table.setMaximumWidth(420)
+        fit_table(table)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from coordinator_app.core import clock
 from coordinator_app.services import watch
 from coordinator_app.ui.context import AppContext
+from coordinator_app.ui.table_view import fit_table
 from coordinator_app.ui.watch.end_dialog import EndDialog
 from coordinator_app.ui.watch.enrol_dialog import EnrolDialog
 from coordinator_app.ui.watch.models import UsersModel
@@ -54,10 +55,7 @@ class UsersPage(QWidget):
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        for col, width in ((0, 110), (1, 130), (2, 130), (3, 110), (4, 150), (5, 70),
-                           (6, 80), (7, 80), (8, 80)):
-            self.table.setColumnWidth(col, width)
+        fit_table(self.table)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)

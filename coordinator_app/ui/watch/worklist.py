@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -30,6 +29,7 @@ from coordinator_app.core import clock
 from coordinator_app.core.dates import era_of, month_key, month_last_day
 from coordinator_app.services import watch
 from coordinator_app.ui.context import AppContext
+from coordinator_app.ui.table_view import fit_table
 from coordinator_app.ui.watch.contact_panel import ContactPanel
 from coordinator_app.ui.watch.models import WorklistModel
 
@@ -121,15 +121,10 @@ class WorklistPage(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(28)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.Interactive)
-        header.setStretchLastSection(True)
-        for col, width in ((WorklistModel.COL_STATE, 104), (WorklistModel.COL_NAME, 92),
-                           (WorklistModel.COL_KANA, 124), (WorklistModel.COL_AREA, 118),
-                           (WorklistModel.COL_PHONE, 106), (WorklistModel.COL_LAST, 124),
-                           (WorklistModel.COL_DAYS, 60), (WorklistModel.COL_MONTH, 40),
-                           (WorklistModel.COL_FREQ, 44)):
-            self.table.setColumnWidth(col, width)
+        # The panel beside the list repeats these four: they give way first,
+        # so the names of the person and of their cooperators read in full.
+        fit_table(self.table, stretch=(WorklistModel.COL_KANA, WorklistModel.COL_AREA,
+                                       WorklistModel.COL_LAST, WorklistModel.COL_PHONE))
 
     def _lay_out(self, bar: QHBoxLayout) -> None:
         split = QSplitter(Qt.Horizontal, self)

@@ -1,6 +1,7 @@
-"""評価を変更: staff replace a computed grade with A/B/C and say why (or go
-back to the computed grade). The reason is required; the change is
-audited by the service."""
+"""評価を決める: the evaluator decides a year's grade (A/B/C or 評価なし) —
+a self-evaluation; the app's proposal from the thresholds is shown beside
+it — or leaves it undecided. An optional memo stays on screen (never
+printed). The service audits the change."""
 
 from __future__ import annotations
 
@@ -24,23 +25,26 @@ from coordinator_app.ui.context import AppContext
 from coordinator_app.ui.tallies.common import error_text, run_job
 
 
-class OverrideDialog(QDialog):
+class GradeDialog(QDialog):
     saved = Signal()
 
     def __init__(self, ctx: AppContext, result: IndicatorResult, figure: YearFigure,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.result, self.figure = ctx, result, figure
-        self.setWindowTitle(self.tr("評価を変更する"))
+        self.setWindowTitle(self.tr("評価を決める"))
         self.setAttribute(Qt.WA_DeleteOnClose)
+        proposal = figure.proposed or self.tr("なし")
         self.grade = QComboBox(self)
-        self.grade.addItem(self.tr("自動判定に戻す（{0}）").format(figure.computed_grade or self.tr("なし")), "")
-        for g, label in core.GRADES.items():
-            self.grade.addItem(f"{g}　{self.tr(label)}", g)
-        self.grade.setCurrentIndex(max(0, self.grade.findData(figure.override)))
-        self.reason = QPlainTextEdit(self)
-        self.reason.setPlainText(figure.override_reason)
-        self.reason.setTabChangesFocus(True)
+        self.grade.addItem(self.tr("まだ決めない"), "")
+        for g, label in core.DECISIONS.items():
+            self.grade.addItem(f"{g}　{self.tr(label)}" if g in core.GRADES else self.tr(label), g)
+        # An undecided year starts on the proposal: Enter accepts it.
+        self.grade.setCurrentIndex(max(0, self.grade.findData(figure.decided or figure.proposed)))
+        self.memo = QPlainTextEdit(self)
+        self.memo.setPlainText(figure.memo)
+        self.memo.setTabChangesFocus(True)
+        self.memo.setPlaceholderText(self.tr("評価の根拠など（画面だけに出ます。シートには印刷しません）"))
         self.error = QLabel(self)
         self.error.setStyleSheet("color: #b00020;")
         self.error.setWordWrap(True)
@@ -52,9 +56,9 @@ class OverrideDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("指標"), QLabel(result.info.name, self))
         form.addRow(self.tr("年度"), QLabel(fiscal_year_label(figure.fiscal_year), self))
-        form.addRow(self.tr("自動判定"), QLabel(figure.computed_grade or self.tr("なし"), self))
+        form.addRow(self.tr("目標と実績からの提案"), QLabel(proposal, self))
         form.addRow(self.tr("評価(&G)"), self.grade)
-        form.addRow(self.tr("理由(&R)"), self.reason)
+        form.addRow(self.tr("メモ(&M)"), self.memo)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
@@ -63,14 +67,10 @@ class OverrideDialog(QDialog):
 
     def save(self) -> None:
         grade = self.grade.currentData()
-        reason = self.reason.toPlainText()
-        if grade and not reason.strip():
-            self.error.setText(self.tr("評価を変更する理由を入力してください"))
-            self.reason.setFocus()
-            return
+        memo = self.memo.toPlainText()
         db, user = self.ctx.db, self.ctx.user
         code, fy = self.result.info.code, self.figure.fiscal_year
-        run_job(self, 
-            lambda progress: service.override_grade(db, user, code, fy, grade, reason),
+        run_job(self,
+            lambda progress: service.decide_grade(db, user, code, fy, grade, memo),
             on_done=lambda _: (self.saved.emit(), self.accept()),
             on_error=lambda exc: self.error.setText(error_text(exc)))

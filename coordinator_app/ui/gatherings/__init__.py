@@ -1,0 +1,2 @@
+"""行事・サロン screens: activity groups and the events a branch holds.
+Entry point: ``screen.GatheringsScreen(ctx)``."""
