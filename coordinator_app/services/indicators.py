@@ -28,7 +28,7 @@ from typing import Iterable
 
 from sqlalchemy import func, select
 
-from coordinator_app.core import access, clock, codes, counting
+from coordinator_app.core import access, clock, counting
 from coordinator_app.core import indicator_rules as core
 from coordinator_app.core.access import Action, Role, ScopeError, SignedIn
 from coordinator_app.core.dates import (
@@ -41,8 +41,6 @@ from coordinator_app.core.indicator_rules import IndicatorError, Value
 from coordinator_app.core.models import (
     Branch,
     EvaluationNarrative,
-    EventKind,
-    GroupKind,
     Indicator,
     IndicatorPlan,
     IndicatorYear,
@@ -265,18 +263,7 @@ def key_choices(db: Database) -> dict[tuple[str, str], list[tuple[str, str]]]:
     breakdown ``kind`` is the event or group 種別 for those measures (their
     configurable tables), the consultation 区分 otherwise."""
     with db.session() as s:
-        lists = tallies.key_lists(s)
-        kinds = {
-            m: [(c, l) for c, l in s.execute(select(t.code, t.label)
-                                               .order_by(t.sort_order, t.code))]
-            for ms, t in ((codes.EVENT_MEASURES, EventKind), (codes.GROUP_MEASURES, GroupKind))
-            for m in ms}
-    out = {}
-    for measure, breakdowns in codes.MEASURES.items():
-        for b in breakdowns:
-            out[(measure, b)] = kinds[measure] if (b == "kind" and measure in kinds) \
-                else lists.get(b, [])
-    return out
+        return tallies.measure_key_lists(s)
 
 
 def new_info(plan: Plan | None = None, **fields) -> IndicatorInfo:

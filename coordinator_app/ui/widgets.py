@@ -6,10 +6,20 @@ import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QAbstractButton, QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
 
 from coordinator_app.core import clock
 from coordinator_app.core.dates import DateParseError, format_wareki, parse_date
+
+ERROR_STYLE = "color: #b00020;"
+REQUIRED = ' <span style="color:#b00020">*</span>'
 
 # Every entry form saves with the same keys (a form that took Ctrl+Enter
 # and another Ctrl+S made people guess).
@@ -30,6 +40,57 @@ def save_shortcuts(form: QWidget, save, button: QAbstractButton | None = None) -
         button.setToolTip(QCoreApplication.translate(
             "Widgets", "保存: Ctrl+Enter または Ctrl+S"))
     return shortcuts
+
+
+class FieldGrid:
+    """An entry form's rows of label / field / error line in a QGridLayout.
+    ``errors`` maps a field name of the service's input to its error line;
+    grids of one form share it (pass the first grid's ``errors``)."""
+
+    def __init__(self, owner: QWidget, grid: QGridLayout,
+                 errors: dict[str, QLabel] | None = None) -> None:
+        self.owner = owner
+        self.grid = grid
+        self.errors: dict[str, QLabel] = {} if errors is None else errors
+        grid.setColumnStretch(1, 1)
+        grid.setVerticalSpacing(2)
+
+    def row(self, name: str, label: str, field, required: bool = False) -> QLabel:
+        """The field (a widget or a layout) under its label, its error line
+        below it; returns the label."""
+        r = self.grid.rowCount()
+        title = QLabel(label + (REQUIRED if required else ""), self.owner)
+        title.setTextFormat(Qt.RichText)
+        title.setAlignment(Qt.AlignRight | Qt.AlignTop)
+        title.setContentsMargins(0, 6, 0, 0)
+        if isinstance(field, QWidget):
+            title.setBuddy(field)
+            self.grid.addWidget(field, r, 1)
+        else:
+            self.grid.addLayout(field, r, 1)
+        self.grid.addWidget(title, r, 0)
+        self.error_line(name)
+        return title
+
+    def error_line(self, name: str) -> QLabel:
+        """An error line of its own for ``name``, under the last row (a
+        second field on one row, e.g. うちボランティア beside 参加人数)."""
+        error = QLabel(self.owner)
+        error.setStyleSheet(ERROR_STYLE)
+        error.setWordWrap(True)
+        error.hide()
+        self.grid.addWidget(error, self.grid.rowCount(), 1)
+        self.errors[name] = error
+        return error
+
+    def show(self, errors: dict[str, str]) -> None:
+        for name, label in self.errors.items():
+            label.setText(errors.get(name, ""))
+            label.setVisible(name in errors)
+
+    def text(self, name: str) -> str:
+        label = self.errors[name]
+        return label.text() if not label.isHidden() else ""
 
 
 class DateLineEdit(QWidget):

@@ -34,10 +34,7 @@ from coordinator_app.services.consultations import ConsultationDraft, NewPerson
 from coordinator_app.ui.consultations.choice import CategoryToggles, ChoiceRow
 from coordinator_app.ui.context import AppContext
 from coordinator_app.ui.person_picker import PersonPicker
-from coordinator_app.ui.widgets import DateLineEdit, save_shortcuts
-
-ERROR_STYLE = "color: #b00020;"
-REQUIRED = ' <span style="color:#b00020">*</span>'
+from coordinator_app.ui.widgets import DateLineEdit, FieldGrid, save_shortcuts
 
 
 class TimeEdit(QTimeEdit):
@@ -125,22 +122,21 @@ class ConsultationForm(QDialog):
         row.addWidget(QLabel(self.tr("時刻"), self))
         row.addWidget(self.received_at)
         left, right = QGridLayout(), QGridLayout()
-        for grid in (left, right):
-            grid.setColumnStretch(1, 1)
-            grid.setVerticalSpacing(2)
-        self._row(left, "received_on", self.tr("受付日"), when, True)
-        self._row(left, "kind", self.tr("区分"), self.kind, True)
-        self._row(left, "channel", self.tr("受付方法"), self.channel, True)
-        self._row(left, "from_whom", self.tr("相談者"), self.from_whom, True)
-        self._row(left, "categories", self.tr("相談内容"), self.categories, True)
-        self._row(left, "response", self.tr("対応"), self.response, True)
-        self.urgent_label = self._row(left, "urgent_note", self.tr("緊急対応の内容"),
-                                      self.urgent_note, True)
-        self._row(left, "referred_to", self.tr("つなぎ先"), self.referred_to)
+        self.fields = FieldGrid(self, left, self.errors)
+        right_fields = FieldGrid(self, right, self.errors)
+        self.fields.row("received_on", self.tr("受付日"), when, True)
+        self.fields.row("kind", self.tr("区分"), self.kind, True)
+        self.fields.row("channel", self.tr("受付方法"), self.channel, True)
+        self.fields.row("from_whom", self.tr("相談者"), self.from_whom, True)
+        self.fields.row("categories", self.tr("相談内容"), self.categories, True)
+        self.fields.row("response", self.tr("対応"), self.response, True)
+        self.urgent_label = self.fields.row("urgent_note", self.tr("緊急対応の内容"),
+                                            self.urgent_note, True)
+        self.fields.row("referred_to", self.tr("つなぎ先"), self.referred_to)
         left.setRowStretch(left.rowCount(), 1)
-        self._row(right, "person", self.tr("氏名"), self.person)
-        self._row(right, "summary", self.tr("内容"), self.summary)
-        self._row(right, "follow_up_on", self.tr("フォロー日"), self.follow_up_on)
+        right_fields.row("person", self.tr("氏名"), self.person)
+        right_fields.row("summary", self.tr("内容"), self.summary)
+        right_fields.row("follow_up_on", self.tr("フォロー日"), self.follow_up_on)
         right.setRowStretch(right.rowCount() - 4, 1)  # the summary grows
         columns = QHBoxLayout()
         columns.addLayout(left, 11)
@@ -157,24 +153,6 @@ class ConsultationForm(QDialog):
         outer.addWidget(header)
         outer.addLayout(columns, 1)
         outer.addLayout(buttons)
-
-    def _row(self, grid: QGridLayout, name: str, label: str, field: QWidget,
-             required: bool = False) -> QLabel:
-        r = grid.rowCount()
-        title = QLabel(label + (REQUIRED if required else ""), self)
-        title.setTextFormat(Qt.RichText)
-        title.setAlignment(Qt.AlignRight | Qt.AlignTop)
-        title.setContentsMargins(0, 6, 0, 0)
-        title.setBuddy(field)
-        error = QLabel(self)
-        error.setStyleSheet(ERROR_STYLE)
-        error.setWordWrap(True)
-        error.hide()
-        grid.addWidget(title, r, 0)
-        grid.addWidget(field, r, 1)
-        grid.addWidget(error, r + 1, 1)
-        self.errors[name] = error
-        return title
 
     def _tab_order(self) -> None:
         p = self.person
@@ -254,13 +232,10 @@ class ConsultationForm(QDialog):
         return draft, errors
 
     def show_errors(self, errors: dict[str, str]) -> None:
-        for name, label in self.errors.items():
-            label.setText(errors.get(name, ""))
-            label.setVisible(name in errors)
+        self.fields.show(errors)
 
     def error_text(self, name: str) -> str:
-        label = self.errors[name]
-        return label.text() if not label.isHidden() else ""
+        return self.fields.text(name)
 
     def _snapshot(self):
         return (self.draft(), self.person.search.text(), self.received_on.text(),

@@ -35,9 +35,9 @@ from coordinator_app.core.dates import format_wareki, month_key
 from coordinator_app.services import gatherings as svc
 from coordinator_app.services.gatherings import EventInput
 from coordinator_app.ui.context import AppContext
-from coordinator_app.ui.gatherings.common import CountEdit, FieldGrid
+from coordinator_app.ui.gatherings.common import CountEdit
 from coordinator_app.ui.gatherings.pickers import NamedPicker
-from coordinator_app.ui.widgets import DateLineEdit, save_shortcuts
+from coordinator_app.ui.widgets import DateLineEdit, FieldGrid, save_shortcuts
 
 FIELD_ORDER = ("held_on", "group_id", "kind", "title", "area_id", "participants", "volunteers",
                "attendees", "note")
@@ -130,7 +130,7 @@ class EventFormDialog(QDialog):
         self.fields.row("title", self.tr("名称"), self.title, True)
         self.fields.row("area_id", self.tr("自治会"), self.area)
         self.fields.row("participants", self.tr("参加人数"), counts, True)
-        self.fields.errors["volunteers"] = self._extra_error(grid)
+        self.fields.error_line("volunteers")
         self.fields.row("attendees", self.tr("参加者の名前"), self.attendees)
         self.fields.row("note", self.tr("メモ"), self.note)
         grid.setRowStretch(grid.rowCount() - 4, 1)  # the names grow
@@ -153,15 +153,6 @@ class EventFormDialog(QDialog):
                  self.close_button]
         for first, second in pairwise(chain):
             self.setTabOrder(first, second)
-
-    def _extra_error(self, grid: QGridLayout) -> QLabel:
-        """The volunteers' error line, under the counts' own."""
-        label = QLabel(self)
-        label.setStyleSheet("color: #b00020;")
-        label.setWordWrap(True)
-        label.hide()
-        grid.addWidget(label, grid.rowCount(), 1)
-        return label
 
     def _connect(self) -> None:
         self.save_button.clicked.connect(self.save)

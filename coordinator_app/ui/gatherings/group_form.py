@@ -32,9 +32,8 @@ from coordinator_app.core.gatherings import next_meeting
 from coordinator_app.services import gatherings as svc
 from coordinator_app.services.gatherings import GroupInput
 from coordinator_app.ui.context import AppContext
-from coordinator_app.ui.gatherings.common import FieldGrid
 from coordinator_app.ui.gatherings.pickers import NamedPicker
-from coordinator_app.ui.widgets import DateLineEdit, save_shortcuts
+from coordinator_app.ui.widgets import DateLineEdit, FieldGrid, save_shortcuts
 
 FIELD_ORDER = ("name", "kana", "kind", "area_id", "started_on", "ended_on", "end_reason",
                "pattern", "venue", "leaders", "subsidy_years", "regulars")
@@ -114,7 +113,7 @@ class GroupFormDialog(QDialog):
 
         left, right = QGridLayout(), QGridLayout()
         self.fields = FieldGrid(self, left)
-        right_fields = FieldGrid(self, right)
+        right_fields = FieldGrid(self, right, self.fields.errors)
         period = QHBoxLayout()
         period.addWidget(self.started_on)
         period.addWidget(QLabel(self.tr("〜 終了日"), self))
@@ -131,7 +130,7 @@ class GroupFormDialog(QDialog):
         self.fields.row("kind", self.tr("種別"), self.kind, True)
         self.fields.row("area_id", self.tr("自治会"), self.area)
         self.fields.row("started_on", self.tr("開始日"), period, True)
-        self.fields.errors["ended_on"] = self._extra_error(left)
+        self.fields.error_line("ended_on")
         self.fields.row("end_reason", self.tr("終了理由"), self.end_reason)
         self.fields.row("pattern", self.tr("開催の目安"), pattern)
         self.fields.row("venue", self.tr("会場"), self.venue)
@@ -142,7 +141,6 @@ class GroupFormDialog(QDialog):
         right_fields.row("contact", self.tr("連絡先"), self.contact)
         right_fields.row("regulars", self.tr("常連"), self.regulars)
         right.setRowStretch(right.rowCount() - 2, 1)  # the regulars grow
-        self.fields.errors.update(right_fields.errors)
         columns = QHBoxLayout()
         columns.addLayout(left, 11)
         columns.addSpacing(16)
@@ -168,14 +166,6 @@ class GroupFormDialog(QDialog):
                  self.regulars.picked, self.save_button, self.cancel_button]
         for first, second in pairwise(chain):
             self.setTabOrder(first, second)
-
-    def _extra_error(self, grid: QGridLayout) -> QLabel:
-        label = QLabel(self)
-        label.setStyleSheet("color: #b00020;")
-        label.setWordWrap(True)
-        label.hide()
-        grid.addWidget(label, grid.rowCount(), 1)
-        return label
 
     def _connect(self) -> None:
         self.save_button.clicked.connect(self.save)
