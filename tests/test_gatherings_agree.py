@@ -8,6 +8,8 @@ PostgreSQL."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -72,3 +74,44 @@ def test_screen_entry_import_and_the_tally_export_agree(db, tmp_path, events, gr
     finally:
         forget(db)
     assert read(out) == brute_force(events, groups)
+
+
+def test_events_typed_in_the_form_and_imported_agree_with_the_tally(qtbot, db, tmp_path):
+    """The form itself, as a coordinator types: events on the fiscal year's
+    first and last day entered with the keyboard; groups ended mid-month and
+    started and ended in one month, and more events, imported."""
+    from PySide6.QtCore import Qt
+
+    from coordinator_app.ui.gatherings.event_form import EventFormDialog
+    from tests.helpers import make_context, type_japanese
+
+    import_ledger(db, "branches", ledger(BRANCH_HEADER, *[[c, f"支部{c}", "", "", ""]
+                                                          for c in BRANCHES]), today=TODAY)
+    ctx = make_context(db, coordinator_of(db, "01"))
+    typed = [("01", dt.date(2025, 4, 1), "course", 23, 4),
+             ("01", dt.date(2026, 3, 31), "forum", 41, 0),
+             ("01", dt.date(2025, 11, 15), "salon", 12, 3)]
+    for _b, day, kind, participants, volunteers in typed:
+        form = EventFormDialog(ctx)
+        qtbot.addWidget(form)
+        form.show()
+        qtbot.waitExposed(form)
+        form.held_on.edit.setText(day.isoformat())
+        form.kind.setCurrentIndex(form.kind.findData(kind))
+        type_japanese(form.title, "行事")
+        form.participants.setText(str(participants))
+        form.volunteers.setText(str(volunteers) if volunteers else "")
+        with qtbot.waitSignal(form.saved, timeout=5000):
+            qtbot.keyClick(form.title, Qt.Key_Return)  # Enter saves
+        ctx.runner.wait()
+        form.close()
+    groups = [("01", "salon", dt.date(2025, 4, 1), dt.date(2025, 10, 15)),  # ended mid-month
+              ("01", "club", dt.date(2025, 6, 3), dt.date(2025, 6, 20)),  # one month only
+              ("01", "children", dt.date(2024, 12, 1), None)]
+    imported = [("01", dt.date(2025, 4, 1), "salon", 9, 2),
+                ("01", dt.date(2026, 3, 31), "course", 17, 1),
+                ("01", dt.date(2026, 4, 1), "forum", 30, 0)]  # the next fiscal year
+    _by_import(db, imported, groups)
+    out = tmp_path / "year.csv"
+    tallies.export_tallies(db, CITY, FY, None, "csv", out)
+    assert read(out) == brute_force(typed + imported, groups)
