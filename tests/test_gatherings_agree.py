@@ -9,6 +9,7 @@ PostgreSQL."""
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -115,3 +116,26 @@ def test_events_typed_in_the_form_and_imported_agree_with_the_tally(qtbot, db, t
     out = tmp_path / "year.csv"
     tallies.export_tallies(db, CITY, FY, None, "csv", out)
     assert read(out) == brute_force(typed + imported, groups)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.one_of(st.sampled_from(["3", "３", "１２", "+3", "3_000", "3,000", "5人", "-2",
+                                       "0", " 7 ", "", "1.5"]),
+                      st.text(alphabet="0123456789０１２３+-_, 人", max_size=6)))
+def test_the_form_and_a_ledger_read_a_count_alike(qtbot, text):
+    """One rule (core.gatherings.read_count) for the form's count fields and
+    the ledger's participants/volunteers: digits of either width make a
+    number; anything else stays text for the rule to refuse by name."""
+    from coordinator_app.core.gatherings import read_count
+    from coordinator_app.ui.gatherings.common import CountEdit
+
+    field = CountEdit()
+    field.setMaxLength(32)
+    field.setText(text)
+    assert field.value() == read_count(text)
+    value = read_count(text)
+    if isinstance(value, int):
+        assert str(value) == unicodedata.normalize("NFKC", text).strip()
+    for typed in ("+3", "3_000", "3,000", "5人", "1.5"):
+        assert read_count(typed) == typed  # refused by name, as on import
+    assert read_count("３") == 3 and read_count("") is None

@@ -17,6 +17,17 @@ from coordinator_app.core.activity import is_active_on
 # thousand); it also keeps every count and sum far inside the databases'
 # integer columns.
 MAX_PARTICIPANTS = 100_000
+_COUNT = re.compile("-?[0-9]{1,15}")
+
+
+def read_count(text: str) -> int | str | None:
+    """A head count as typed in the form or a ledger: digits of either
+    width. None when empty; the text itself when it is not a whole number,
+    so that ``participants_error``/``volunteers_error`` word what is wrong."""
+    value = unicodedata.normalize("NFKC", text or "").strip()
+    if not value:
+        return None
+    return int(value) if _COUNT.fullmatch(value) else text
 
 
 def participants_error(participants: object) -> str | None:

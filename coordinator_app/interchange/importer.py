@@ -135,7 +135,6 @@ class ImportResult:
 
 
 _YEAR = re.compile("[0-9]{4}")
-_INTEGER = re.compile("-?[0-9]{1,15}")
 
 
 class RowChecker:
@@ -228,13 +227,10 @@ class RowChecker:
     def integer(self, column: str, required: bool = False) -> int | str | None:
         """A whole number, digits of either width; the text itself when it
         is not one (the caller's rule names what is wrong with it)."""
-        value = self.row.values.get(column, "")
-        if not value:
-            if required:
-                self.fail(column, "必須項目が空です")
-            return None
-        digits = unicodedata.normalize("NFKC", value)
-        return int(digits) if _INTEGER.fullmatch(digits) else value
+        value = gatherings.read_count(self.row.values.get(column, ""))
+        if value is None and required:
+            self.fail(column, "必須項目が空です")
+        return value
 
     def kana_text(self, column: str, max_len: int = 100) -> str:
         value = self.text(column, max_len=max_len)

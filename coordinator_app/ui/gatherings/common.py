@@ -3,10 +3,10 @@ typed (the labelled rows with their error lines are ``widgets.FieldGrid``)."""
 
 from __future__ import annotations
 
-import unicodedata
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QWidget
+
+from coordinator_app.core.gatherings import read_count
 
 
 class CountEdit(QLineEdit):
@@ -21,13 +21,7 @@ class CountEdit(QLineEdit):
         self.setAlignment(Qt.AlignRight)
 
     def value(self):
-        text = unicodedata.normalize("NFKC", self.text()).strip()
-        if not text:
-            return None
-        try:
-            return int(text)
-        except ValueError:
-            return text
+        return read_count(self.text())
 
     def set_value(self, n: int | None) -> None:
         self.setText("" if n is None else str(n))
