@@ -121,7 +121,8 @@ def test_city_staff_see_all_branches_or_one(qtbot, demo_db):
     page.branch.setCurrentIndex(page.branch.findData("07"))
     qtbot.waitUntil(lambda: page.view_data.branch_code == "07", timeout=15000)
     assert_screen_equals_compute(page, branch_07)
-    assert set(screen.pages) == {"monthly", "consolidation", "indicators", "evaluation"}
+    assert set(screen.pages) == {"monthly", "consolidation", "indicators", "evaluation",
+                                  "projects"}
 
 
 def test_a_coordinator_sees_only_their_branch(qtbot, demo_db):

@@ -146,7 +146,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("kind", choices=["branches", "consultations", "watch-users",
                                     "watch-contacts", "volunteers", "groups", "events"],
                    metavar="KIND", help="台帳の種類: %(choices)s")
-    s.add_argument("file", type=Path, metavar="FILE", help="台帳CSV")
+    s.add_argument("file", type=Path, metavar="FILE", help="台帳（CSV、xlsx、xls）")
+    s.add_argument("--sheet", metavar="シート名", help="読むシート（既定: 最初のシート、または割り当てのシート）")
+    s.add_argument("--mapping", metavar="割り当て名", help="取り込みウィザードで保存した列の割り当ての名前")
 
     s = sub.add_parser("export", help="集計ファイルを書き出す")
     s.add_argument("what", choices=["tallies"], metavar="tallies")
@@ -178,6 +180,16 @@ def build_parser() -> argparse.ArgumentParser:
                    help="実績の計算元: この端末の記録（local）か集約した集計ファイル（consolidated）")
     s.add_argument("--out", type=Path, required=True)
 
+    s = sub.add_parser("server", help="市の共有サーバー（PostgreSQL）を準備する（市の情報担当）")
+    server_sub = s.add_subparsers(dest="server_command", metavar="server-command", required=True)
+    s = server_sub.add_parser("init", help="スキーマの作成・更新と、データベース側の権限"
+                              "（アカウントごとのロール、支部ごとの行レベルセキュリティ）の設定")
+    s.add_argument("--url", help="所有者ロールで接続する PostgreSQL の URL（省略時は --db）")
+    s.add_argument("--admin", metavar="ログイン名",
+                   help="この管理者アカウントを作成（既にあればパスワードを再設定）"
+                        f"。パスワードは ${ENV_PASSWORD} か入力")
+    s.add_argument("--admin-name", metavar="表示名", default="", help="--admin の表示名")
+
     s = sub.add_parser("backup", help="データベースをバックアップする"
                        "（管理者: ファイル全体、コーディネーター: 自分の支部だけ）")
     s.add_argument("--out", type=Path, required=True)
@@ -189,7 +201,7 @@ def build_parser() -> argparse.ArgumentParser:
 # option's name in capitals: FISCAL_YEAR, OUT).
 METAVARS = {"db": "ファイルまたはURL", "user": "ログイン名", "fiscal_year": "年度",
             "branch": "支部コード", "out": "ファイル", "recipient": "渡す相手",
-            "copies": "部数"}
+            "copies": "部数", "url": "URL"}
 
 
 def _name_values(parser: argparse.ArgumentParser) -> None:
@@ -276,7 +288,16 @@ def _database(args, path: Path | None, create: bool = False):
     from coordinator_app.services import backups, session
 
     try:
-        db = session.open_database(args.db, create=create)
+        if args.user and session.signs_in_to_server(session.locate(args.db)[0]):
+            from coordinator_app.core.access import AuthError
+
+            args.password = _read_password()  # the account's own, also for the sign-in
+            try:
+                db = session.open_server(session.locate(args.db)[0], args.user, args.password)
+            except AuthError as exc:
+                raise CommandError(str(exc)) from None
+        else:
+            db = session.open_database(args.db, create=create)
     except session.EncryptedDatabaseError:
         if args.plain:
             raise CommandError("このデータベースは暗号化されています（--plain では開けません）") from None
@@ -354,9 +375,15 @@ def _init(args) -> int:
 
 def _import(args) -> int:
     from coordinator_app.core.access import ScopeError
-    from coordinator_app.services import imports
+    from coordinator_app.services import imports, ledger_wizard
 
     _need_files(args.file)
+    if args.mapping is not None or args.sheet is not None or ledger_wizard.is_workbook(args.file):
+        with _signed_in(args) as (db, who), _refused(ScopeError, ledger_wizard.MappingNotFound):
+            done = ledger_wizard.import_file(db, who, args.kind, args.file, args.sheet,
+                                             args.mapping)
+        print(f"{args.kind}: {done.summary()}")
+        return 0
     with _signed_in(args) as (db, who), _refused(ScopeError):
         result = imports.import_file(db, who, args.kind, args.file)
     print(result.summary())
@@ -516,7 +543,27 @@ def _recover(args) -> int:
     return 0
 
 
-COMMANDS = {"init": _init, "encrypt": _encrypt, "recover": _recover, "import": _import,
+def _server(args) -> int:
+    """``server init``: run by the city's IT with the database owner's URL."""
+    from coordinator_app.services import server
+
+    url = args.url or args.db
+    if not url or "://" not in url:
+        raise CommandError("server init には PostgreSQL の URL を --url で指定してください")
+    admin = None
+    if args.admin:
+        admin = (args.admin, args.admin_name, _read_password(confirm=True))
+    with _refused(ValueError):
+        result = server.init(url, admin)
+    print(f"データベース: {server.display_url(url)}（{result.prepared}）")
+    print(f"行レベルセキュリティ: {len(result.scoped_tables)} 表（{', '.join(result.scoped_tables)}）")
+    print(f"アカウントのロール: {len(result.roles)}")
+    for login in result.without_password:
+        print(f"パスワード未設定（設定画面でパスワードを再設定するまでサインインできません）: {login}")
+    return 0
+
+
+COMMANDS = {"server": _server, "init": _init, "encrypt": _encrypt, "recover": _recover, "import": _import,
             "export": _export, "consolidate": _consolidate, "print": _print,
             "indicators": _indicators, "backup": _backup}
 
@@ -535,6 +582,9 @@ def run(argv: list[str] | None = None) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """Run, and say what went wrong in one line on stderr."""
+    from coordinator_app.cli.console import use_safe_output
+
+    use_safe_output()  # a cp932 console never stops a message with UnicodeEncodeError
     try:
         return run(argv)
     except CommandError as exc:

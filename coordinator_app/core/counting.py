@@ -18,7 +18,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Iterable, NamedTuple
 
-from sqlalchemy import and_, case, func, literal, or_, select
+from sqlalchemy import and_, case, column, func, literal, or_, select, text
+from sqlalchemy import table as sql_table
 from sqlmodel import Session
 
 from coordinator_app.core import codes
@@ -262,6 +263,149 @@ def _group_counts(session: Session, year: _Year, counts: _Counts) -> None:
             counts.add(b, m, "groups_active", "kind", kind, n)
 
 
+# --- figures only: the city's staff on the server ----------------------------
+#
+# City staff sign in to the shared server as a role that reads no personal
+# table, only the views of schema ``figures`` (``storage.server_roles``:
+# per branch code and month, counts only). ``compute`` and
+# ``combined_counts`` then count the same measures from those views.
+
+FIGURES = "figures"
+
+
+def _view(name: str, *columns: str):
+    return sql_table(name, *(column(c) for c in columns), schema=FIGURES)
+
+
+_FIGURES = {
+    "consultations": _view("consultations", "branch_code", "month", "kind", "channel",
+                           "from_whom", "response", "n"),
+    "consultation_categories": _view("consultation_categories", "branch_code", "month",
+                                     "category_code", "kind", "channel", "from_whom",
+                                     "response", "n"),
+    "watch_contacts": _view("watch_contacts", "branch_code", "month", "method", "result", "n"),
+    # contacted in the month and active at its last day
+    "watch_reach": _view("watch_reach", "branch_code", "month", "n"),
+    "watch_users": _view("watch_users", "branch_code", "enrolled_month", "ended_month",
+                         "end_reason", "n"),
+    "volunteers": _view("volunteers", "branch_code", "kind", "registered_month",
+                        "withdrawn_month", "n"),
+    "volunteer_roles": _view("volunteer_roles", "branch_code", "role_code", "registered_month",
+                             "withdrawn_month", "n"),
+    "volunteer_participations": _view("volunteer_participations", "branch_code", "month", "n"),
+    "events": _view("events", "branch_code", "month", "kind", "n", "participants",
+                    "volunteers"),
+    "activity_groups": _view("activity_groups", "branch_code", "kind", "started_month",
+                             "ended_month", "n"),
+    "live_branches": _view("live_branches", "branch_code"),
+    # for ホーム (services.home)
+    "follow_ups": _view("follow_ups", "branch_code", "follow_up_on", "n"),
+    "volunteer_insurance": _view("volunteer_insurance", "branch_code", "registered_on",
+                                 "withdrawn_on", "insurance_fy", "n"),
+}
+
+
+def figure_view(name: str):
+    """A view of schema ``figures`` (for the readers ``figures_only``)."""
+    return _FIGURES[name]
+
+
+def figures_only(session: Session) -> bool:
+    """Does this connection read the branches' records only through the
+    figures views (city staff on the server)? The one test deciding where
+    figures are read from: a role that may use schema ``figures`` but not
+    read the consultations. Asked once per session."""
+    if session.get_bind().dialect.name != "postgresql":
+        return False
+    if "figures_only" not in session.info:
+        session.info["figures_only"] = bool(session.scalar(text(
+            "SELECT to_regnamespace(:f) IS NOT NULL"
+            " AND has_schema_privilege(to_regnamespace(:f), 'USAGE')"
+            " AND NOT has_table_privilege('public.consultation', 'SELECT')"), {"f": FIGURES}))
+    return session.info["figures_only"]
+
+
+def live_branch_codes(session: Session) -> set[str]:
+    """The branches with records on the server, from the figures view."""
+    return set(session.scalars(select(_FIGURES["live_branches"].c.branch_code)))
+
+
+def _from_figures(session: Session, branches: dict[int, str], year: _Year) -> _Counts:
+    """What the parts above count, from the figures views."""
+    ids = {code: b for b, code in branches.items()}
+    counts = _Counts({})
+    lo, hi = year.lo, year.hi
+
+    def rows(name: str, *columns: str, month: str | None = "month"):
+        """The view's rows for the branches (and the year's months), summed
+        over the other columns."""
+        v = _FIGURES[name]
+        keys = [v.c.branch_code, *(v.c[c] for c in columns)]
+        q = select(*keys, func.sum(v.c.n)).where(v.c.branch_code.in_(list(ids)))
+        if month is not None:
+            q = q.where(v.c[month].between(lo, hi))
+        for code, *rest, n in session.execute(q.group_by(*keys)):
+            yield ids[code], *rest, int(n or 0)
+
+    def add_stock(name, start, end, *keys, totals=(), breakdown=None):
+        """Stock at each month's end: a total for each of ``totals``, and
+        the (measure, breakdown) row by the one key column."""
+        v = _FIGURES[name]
+        stock = _stock(session, year.months, v.c[start], v.c[end],
+                       v.c.branch_code.in_(list(ids)), v.c.branch_code, *(v.c[k] for k in keys),
+                       n=v.c.n)
+        for (code, *key), per_month in stock.items():
+            for m, n in per_month.items():
+                for measure in totals:
+                    counts.add(ids[code], m, measure, "total", "", n)
+                if breakdown:
+                    counts.add(ids[code], m, *breakdown, key[0], n)
+
+    for b, m, kind, channel, from_whom, response, n in rows(
+            "consultations", "month", "kind", "channel", "from_whom", "response"):
+        for breakdown, key in (("total", ""), ("kind", kind), ("channel", channel),
+                               ("from_whom", from_whom), ("response", response)):
+            counts.add(b, m, "consultations", breakdown, key, n)
+    for b, m, code, n in rows("consultation_categories", "month", "category_code"):
+        counts.add(b, m, "consultations", "category", code, n)
+    for b, m, method, result, n in rows("watch_contacts", "month", "method", "result"):
+        counts.add(b, m, "watch_contacts", "total", "", n)
+        counts.add(b, m, "watch_contacts", "method", method, n)
+        counts.add(b, m, "watch_contacts", "result", result, n)
+    for b, m, n in rows("watch_reach", "month"):
+        counts.add(b, m, "watch_users_unreached", "total", "", -n)
+    for b, m, n in rows("watch_users", "enrolled_month", month="enrolled_month"):
+        counts.add(b, m, "watch_users_enrolled", "total", "", n)
+    for b, m, reason, n in rows("watch_users", "ended_month", "end_reason",
+                                month="ended_month"):
+        counts.add(b, m, "watch_users_ended", "total", "", n)
+        counts.add(b, m, "watch_users_ended", "end_reason", reason, n)
+    add_stock("watch_users", "enrolled_month", "ended_month",
+              totals=("watch_users_active", "watch_users_unreached"))
+    for start, measure in (("registered_month", "volunteers_registered"),
+                           ("withdrawn_month", "volunteers_withdrawn")):
+        for b, m, n in rows("volunteers", start, month=start):
+            counts.add(b, m, measure, "total", "", n)
+    for b, m, n in rows("volunteer_participations", "month"):
+        counts.add(b, m, "volunteer_participations", "total", "", n)
+    add_stock("volunteers", "registered_month", "withdrawn_month", totals=("volunteers_active",))
+    add_stock("volunteer_roles", "registered_month", "withdrawn_month", "role_code",
+              breakdown=("volunteers_active", "role"))
+    v = _FIGURES["events"]
+    q = (select(v.c.branch_code, v.c.month, v.c.kind, func.sum(v.c.n),
+                func.sum(v.c.participants), func.sum(v.c.volunteers))
+         .where(v.c.branch_code.in_(list(ids)), v.c.month.between(lo, hi))
+         .group_by(v.c.branch_code, v.c.month, v.c.kind))
+    for code, m, kind, held, people, volunteers in session.execute(q):
+        for measure, n in (("events_held", held), ("event_participants", people),
+                           ("event_volunteers", volunteers)):
+            counts.add(ids[code], m, measure, "total", "", int(n or 0))
+            counts.add(ids[code], m, measure, "kind", kind, int(n or 0))
+    add_stock("activity_groups", "started_month", "ended_month", "kind",
+              totals=("groups_active",), breakdown=("groups_active", "kind"))
+    return counts
+
+
 # The independent groups of queries, longest first so that two workers
 # finish together.
 _PARTS = (_contact_counts, _volunteer_counts, _consultation_counts, _watch_register_counts,
@@ -336,13 +480,70 @@ def compute(session: Session, fiscal_year: int,
             raise ValueError(f"{month_text(month)} は {fiscal_year} 年度の月ではありません")
         months = [month]
     year = _Year(list(branches), months)
-    if parallel and branches:
+    if branches and figures_only(session):
+        counts = _from_figures(session, branches, year)
+    elif parallel and branches:
         counts = _count_in_parallel(session.get_bind(), year)
     else:
         counts = _Counts({})
         for part in _PARTS:
             part(session, year, counts)
     return _tally_rows(fiscal_year, branches, year.months, counts)
+
+
+# The measures whose records carry several breakdowns at once, and the
+# running count (migration 0009) holding them together per branch × month
+# (its columns are named as the breakdowns): an indicator may combine
+# their conditions (``combined_counts``).
+COMBINABLE = {"consultations": TallyConsultation, "watch_contacts": TallyWatchContact}
+
+
+def combined_counts(session: Session, fiscal_year: int, measure: str,
+                    conditions: Iterable[tuple[str, str]],
+                    branch_codes: Iterable[str] | None = None) -> dict[int, int]:
+    """{YYYYMM: n} for each month of the fiscal year (also 0): what
+    ``compute`` counts for ``measure``, of the records having every
+    (breakdown, key) of ``conditions`` at once, summed over the branches
+    (default every one). A tally row has one breakdown, so a combination is
+    counted here from the same running counts and category rows
+    ``compute`` reads; no condition is the total, one is its breakdown row."""
+    wanted = dict(conditions)
+    table = COMBINABLE.get(measure)
+    if table is None or set(wanted) - set(codes.MEASURES[measure]):
+        raise ValueError(f"{measure} は条件 {sorted(wanted)} で数えられません")
+    branch_q = select(Branch.id)
+    if branch_codes is not None:
+        branch_q = branch_q.where(Branch.code.in_(list(branch_codes)))
+    year = _Year(list(session.scalars(branch_q)), fiscal_month_keys(fiscal_year))
+    category = wanted.pop("category", None)
+    if figures_only(session):
+        # The same counts from the figures views (by branch code).
+        v = _FIGURES["consultation_categories" if category is not None else measure]
+        picks = dict(wanted, **({"category_code": category} if category is not None else {}))
+        q = (select(v.c.month, func.sum(v.c.n))
+             .where(v.c.branch_code.in_(select(Branch.code).where(Branch.id.in_(year.branch_ids))),
+                    v.c.month.between(year.lo, year.hi),
+                    *(v.c[b] == k for b, k in picks.items()))
+             .group_by(v.c.month))
+    elif category is None:
+        q = (select(table.month, func.sum(table.n))
+             .where(year.in_scope(table.branch_id), table.month.between(year.lo, year.hi),
+                    *(getattr(table, b) == k for b, k in wanted.items()))
+             .group_by(table.month))
+    else:
+        # As ``_category_counts``: the category rows of live consultations,
+        # at the row's own branch and month.
+        c = ConsultationCategory
+        q = (select(c.month, func.count())
+             .join(Consultation, Consultation.id == c.consultation_id)
+             .where(year.in_scope(c.branch_id), c.month.between(year.lo, year.hi),
+                    c.category_code == category, Consultation.deleted_at.is_(None),
+                    *(getattr(Consultation, b) == k for b, k in wanted.items()))
+             .group_by(c.month))
+    out = dict.fromkeys(year.months, 0)
+    for m, n in session.execute(q):
+        out[m] += int(n or 0)
+    return out
 
 
 RUNNING_COUNTS = {
@@ -397,7 +598,7 @@ def check_running_counts(session: Session) -> list[str]:
 
 
 def _stock(session: Session, months: list[int], start_month, end_month, scope, *keys,
-           join=None) -> dict[tuple, dict[int, int]]:
+           join=None, n=None) -> dict[tuple, dict[int, int]]:
     """{keys: {month: records active at the month's last day}}.
 
     One GROUP BY over (keys, start month, end month) of the records that
@@ -412,7 +613,7 @@ def _stock(session: Session, months: list[int], start_month, end_month, scope, *
                  else_=start_month)
     end = case((or_(end_month.is_(None), end_month > literal(hi, literal_execute=True)), after),
                else_=end_month)
-    q = select(*keys, start, end, func.count())
+    q = select(*keys, start, end, func.count() if n is None else func.sum(n))
     if join is not None:
         q = q.join(*join)
     q = (q.where(scope, start_month <= hi, or_(end_month.is_(None), end_month >= lo))
@@ -420,7 +621,7 @@ def _stock(session: Session, months: list[int], start_month, end_month, scope, *
     out: dict[tuple, dict[int, int]] = {}
     width = len(keys)
     for row in session.execute(q):
-        key, s, e, n = tuple(row[:width]), row[width], row[width + 1], row[width + 2]
+        key, s, e, n = tuple(row[:width]), row[width], row[width + 1], int(row[width + 2])
         per_month = out.setdefault(key, {})
         for m in months:
             if s <= m < e:

@@ -1,7 +1,9 @@
 """Indicators (指標) of the plan and their grades (評価). Qt-free.
 
-An indicator counts one tally figure (measure, breakdown, key) and is
-either a **flow** (summed over the fiscal year's twelve months), a
+An indicator counts one tally figure (measure, breakdown, key), or the
+records having several breakdown keys at once (``filters``: 区分=相談 AND
+相談者=地域関係者, counted from the records: a tally row has one breakdown),
+and is either a **flow** (summed over the fiscal year's twelve months), a
 **stock** (the figure of March, i.e. as of 3月31日) or **cumulative** (the
 flow summed from the plan's first fiscal year up to the year, plus the
 total typed for the years before the records begin, ``start_total``). An
@@ -26,7 +28,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Callable, Iterable, Mapping, Union
 
-from coordinator_app.core import codes
+from coordinator_app.core import codes, counting
 from coordinator_app.core.dates import fiscal_months, fiscal_year_label
 
 KINDS = {"flow": "年間の件数", "stock": "年度末（3月31日）現在", "cumulative": "計画初年度からの累計"}
@@ -50,6 +52,13 @@ DEFAULT_OFFICE = "社会福祉協議会"
 
 Value = Union[Decimal, str, None]  # a number, a word, or nothing
 
+# The FigureIndex breakdown under which a combined indicator's counts
+# are kept (its key: the conditions' text), apart from the tally's rows.
+COMBINED = "+"
+# Shown (and printed) instead of a combined indicator's figure when the
+# figures come from consolidated tally files, which hold one breakdown a row.
+UNCOUNTABLE_FROM_FILES = "集計ファイルからは数えられません（複数の条件）"
+
 
 @dataclass(frozen=True)
 class Definition:
@@ -69,6 +78,27 @@ class Definition:
     # Cumulative only: the total of the years before the records begin.
     start_total: Decimal | None = None
     branches: tuple[str, ...] = ()  # counted over these branches only; () all
+    # Further (breakdown, key) conditions ANDed with (breakdown, key).
+    filters: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def conditions(self) -> tuple[tuple[str, str], ...]:
+        """Every (breakdown, key) a counted record must have (() for a total)."""
+        first = () if self.breakdown == "total" else ((self.breakdown, self.key),)
+        return first + tuple(self.filters)
+
+    @property
+    def combined(self) -> bool:
+        """More than one condition: no tally row holds the figure, it is
+        counted from the records (``counting.combined_counts``)."""
+        return len(self.conditions) > 1
+
+    @property
+    def figure(self) -> tuple[str, str]:
+        """The (breakdown, key) of its figure in a FigureIndex."""
+        if self.combined:
+            return COMBINED, filters_text(self.conditions)
+        return self.breakdown, self.key
 
     @property
     def computed(self) -> bool:
@@ -85,10 +115,11 @@ class Definition:
         if not self.measure:
             return ""
         what = codes.MEASURE_LABELS.get(self.measure, self.measure)
-        if self.breakdown != "total":
-            label = codes.breakdown_label(self.measure, self.breakdown)
-            key = codes.breakdown_codes(self.measure, self.breakdown).get(self.key, self.key)
-            what += f"（{label}: {key}）"
+        if self.conditions:
+            what += "（" + "、".join(
+                f"{codes.breakdown_label(self.measure, b)}: "
+                f"{codes.breakdown_codes(self.measure, b).get(k, k)}"
+                for b, k in self.conditions) + "）"
         text = f"{what}・{KINDS[self.kind]}"
         if self.branches:
             text += f"（支部 {'・'.join(self.branches)} のみ）"
@@ -121,6 +152,26 @@ DEFAULT_INDICATORS: list[tuple[str, str, str, str, str, str, str]] = [
 
 class IndicatorError(ValueError):
     """Bad indicator input (Japanese message saying what to fix)."""
+
+
+# --- conditions -----------------------------------------------------------------------
+
+def parse_filters(text: str) -> tuple[tuple[str, str], ...]:
+    """``from_whom=community;channel=visit`` → ((breakdown, key), ...), as
+    stored in ``Indicator.filters``; empty text: ()."""
+    out = []
+    for part in filter(None, (p.strip() for p in (text or "").split(";"))):
+        breakdown, eq, key = (x.strip() for x in part.partition("="))
+        if not eq or not codes.is_code(breakdown) or not codes.is_code(key):
+            raise IndicatorError(
+                f"条件「{part}」が読めません。内訳=項目 を ; で区切って書きます"
+                "（例: from_whom=community;channel=visit）")
+        out.append((breakdown, key))
+    return tuple(out)
+
+
+def filters_text(conditions: Iterable[tuple[str, str]]) -> str:
+    return ";".join(f"{b}={k}" for b, k in conditions)
 
 
 # --- values -------------------------------------------------------------------------
@@ -245,9 +296,11 @@ def computed_actual(defn: Definition, fy: int, figures_of: Callable[[int], Figur
     """The actual of an indicator with a measure for fiscal year fy;
     ``figures_of(year)`` gives the FigureIndex of a fiscal year. None when
     the year cannot have one (cumulative before the plan's first year). A
+    combined one reads its own counts (``Definition.figure``), which the
+    caller puts in the index. A
     cumulative counts the years from ``records_from`` (the first year the
     records cover) on: ``start_total`` holds the years before."""
-    m, b, k = defn.measure, defn.breakdown, defn.key
+    m, (b, k) = defn.measure, defn.figure
     if defn.kind == "flow":
         return Decimal(flow(figures_of(fy), m, b, k, fy))
     if defn.kind == "stock":
@@ -399,8 +452,10 @@ def short_year(fy: int) -> str:
     return f"{era}{1 if n == '元' else n}"
 
 
-def validate(defn: Definition) -> None:
-    """Refuse an inconsistent definition with a Japanese message."""
+def validate(defn: Definition, lists: counting.KeyLists | None = None) -> None:
+    """Refuse an inconsistent definition with a Japanese message. ``lists``:
+    the keys each breakdown has (``services.tallies.measure_key_lists``:
+    the code lists with the configurable ones; default the code lists)."""
     if not re.match(r"^[a-z0-9_]{1,64}$", defn.code or ""):
         raise IndicatorError("コードは半角英小文字・数字・_ で64文字以内にしてください")
     if not (defn.name or "").strip():
@@ -431,3 +486,28 @@ def validate(defn: Definition) -> None:
                 raise IndicatorError("内訳の項目を選んでください")
         elif defn.key:
             raise IndicatorError("合計を数える指標には内訳の項目を指定しません")
+        _validate_conditions(defn, lists)
+    elif defn.filters:
+        raise IndicatorError("条件は集計の項目を数える指標にだけ指定できます")
+
+
+def _validate_conditions(defn: Definition, lists: counting.KeyLists | None) -> None:
+    """Combined conditions: after the breakdown, each on a breakdown of the
+    measure not used yet, with a key of its list; only measures whose
+    records can be counted with them (``counting.COMBINABLE``)."""
+    if defn.filters and defn.breakdown == "total":
+        raise IndicatorError("条件を足す前に、内訳とその項目を選んでください")
+    what = codes.MEASURE_LABELS[defn.measure]
+    if defn.combined and defn.measure not in counting.COMBINABLE:
+        raise IndicatorError(f"{what}は条件を組み合わせて数えられません（内訳は一つだけ選べます）")
+    seen: set[str] = set()
+    for breakdown, _key in defn.filters:
+        if breakdown not in codes.MEASURES[defn.measure]:
+            raise IndicatorError(f"{what}に内訳「{breakdown}」はありません")
+    for breakdown, key in defn.conditions:
+        label = codes.breakdown_label(defn.measure, breakdown)
+        if breakdown in seen:
+            raise IndicatorError(f"{label}の条件が二つあります。一つの内訳には項目を一つだけ選んでください")
+        seen.add(breakdown)
+        if defn.combined and key not in dict(counting.key_list(defn.measure, breakdown, lists)):
+            raise IndicatorError(f"{label}に項目「{key}」はありません。一覧から選んでください")

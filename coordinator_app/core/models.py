@@ -16,6 +16,7 @@ import datetime as dt
 from typing import Optional
 
 from sqlalchemy import DateTime, Index, UniqueConstraint, text
+from sqlalchemy.orm import declared_attr
 from sqlmodel import Field, SQLModel
 
 from coordinator_app.core.clock import utcnow  # the default of every stamp column
@@ -28,6 +29,19 @@ class Stamped(SQLModel):
     updated_at: dt.datetime = Field(default_factory=utcnow, nullable=False, sa_type=DateTime)
     created_by: str = Field(default="", max_length=64, nullable=False)
     updated_by: str = Field(default="", max_length=64, nullable=False)
+
+
+# Concurrent editing on a shared server (issue 21, migration 0019): the
+# records people edit on screen carry ``version`` (1 when made, +1 on every
+# ORM save). SQLAlchemy writes ``UPDATE … WHERE id = ? AND version = ?``,
+# so two saves of the same loaded version cannot both win; the services
+# also compare it with the version the user's form was opened on
+# (``services.saving``). Bulk statements (imports) leave it alone.
+VERSIONED = declared_attr(lambda cls: {"version_id_col": cls.__table__.c.version})
+# Records a screen creates through ``services.saving.retried`` carry the
+# ``client_key`` of the save that made them (unique where set; NULL for
+# imported and older rows), so a retry after a commit whose answer was lost
+# finds the record instead of inserting it twice (migration 0019).
 
 
 class Branch(Stamped, table=True):
@@ -93,6 +107,8 @@ class Person(Stamped, table=True):
     area_id: Optional[int] = Field(default=None, foreign_key="area.id")
     mail_ok: bool = Field(default=False)  # agreed to receive mailings
     note: str = Field(default="")
+    version: int = Field(default=1, nullable=False)  # see VERSIONED
+    __mapper_args__ = VERSIONED
 
 
 class Consultation(Stamped, table=True):
@@ -151,6 +167,10 @@ class Consultation(Stamped, table=True):
     # by the app; the database id stays internal.
     number_fy: Optional[int] = None
     number: Optional[int] = None
+    version: int = Field(default=1, nullable=False)  # see VERSIONED
+    client_key: Optional[str] = Field(default=None, max_length=32, unique=True,
+                                      index=True)  # see the client_key note at the top
+    __mapper_args__ = VERSIONED
 
 
 class ConsultationCategory(SQLModel, table=True):
@@ -190,6 +210,10 @@ class WatchUser(Stamped, table=True):
     methods: str = Field(default="", max_length=100)  # ';'-separated method codes
     frequency_days: int = Field(default=31)  # expected contact at least this often
     note: str = Field(default="")
+    version: int = Field(default=1, nullable=False)  # see VERSIONED
+    client_key: Optional[str] = Field(default=None, max_length=32, unique=True,
+                                      index=True)  # see the client_key note at the top
+    __mapper_args__ = VERSIONED
 
 
 class WatchAssignment(SQLModel, table=True):
@@ -224,6 +248,10 @@ class WatchContact(Stamped, table=True):
     # entered on screen. A later import of the same user and day replaces
     # only the imported ones (docs/interchange.md, watch-contacts.csv).
     imported_at: Optional[dt.datetime] = Field(default=None, sa_type=DateTime)
+    version: int = Field(default=1, nullable=False)  # see VERSIONED
+    client_key: Optional[str] = Field(default=None, max_length=32, unique=True,
+                                      index=True)  # see the client_key note at the top
+    __mapper_args__ = VERSIONED
 
 
 class WatchContactVolunteer(SQLModel, table=True):
@@ -257,6 +285,10 @@ class Volunteer(Stamped, table=True):
     withdrawn_month: Optional[int] = None
     withdraw_reason: str = Field(default="", max_length=200)
     insurance_fy: Optional[int] = None
+    version: int = Field(default=1, nullable=False)  # see VERSIONED
+    client_key: Optional[str] = Field(default=None, max_length=32, unique=True,
+                                      index=True)  # see the client_key note at the top
+    __mapper_args__ = VERSIONED
 
 
 class VolunteerRole(SQLModel, table=True):
@@ -339,6 +371,10 @@ class ActivityGroup(Stamped, table=True):
     pattern: str = Field(default="", max_length=100)  # e.g. 第2・第4火曜 午後
     venue: str = Field(default="", max_length=200)
     note: str = Field(default="")
+    version: int = Field(default=1, nullable=False)  # see VERSIONED
+    client_key: Optional[str] = Field(default=None, max_length=32, unique=True,
+                                      index=True)  # see the client_key note at the top
+    __mapper_args__ = VERSIONED
 
 
 class GroupLeader(SQLModel, table=True):
@@ -394,6 +430,10 @@ class Event(Stamped, table=True):
     participants: int = Field(default=0)
     volunteers: int = Field(default=0)
     note: str = Field(default="")
+    version: int = Field(default=1, nullable=False)  # see VERSIONED
+    client_key: Optional[str] = Field(default=None, max_length=32, unique=True,
+                                      index=True)  # see the client_key note at the top
+    __mapper_args__ = VERSIONED
 
 
 class EventAttendee(SQLModel, table=True):
@@ -550,6 +590,9 @@ class Indicator(Stamped, table=True):
     sort_order: int = Field(default=0)
     active: bool = Field(default=True)
     builtin: bool = Field(default=False)
+    # Conditions ANDed with breakdown/breakdown_key ("from_whom=community;
+    # channel=visit"; empty: the one breakdown). indicator_rules reads it.
+    filters: str = Field(default="", max_length=400)
 
 
 class IndicatorYear(Stamped, table=True):
@@ -718,3 +761,89 @@ class TallyWatchReach(SQLModel, table=True):
     branch_id: int = Field(primary_key=True, sa_column_kwargs=_NO_AUTO)
     month: int = Field(primary_key=True, sa_column_kwargs=_NO_AUTO)
     n: int
+
+
+# The plan's 基本目標 → 施策の方向性 → 事業 (issue 17, migration 0017). The
+# 進行管理・評価シート is one sheet per 事業: its indicators' target rows, the
+# evaluator's grade per year and the narratives. An indicator belongs to
+# one 事業 and may be shown again under others as 再掲 (counted once).
+
+
+class PlanGoal(Stamped, table=True):
+    """基本目標, in plan order (``sort_order``)."""
+
+    __tablename__ = "plan_goal"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    number: str = Field(default="", max_length=16)  # as the plan numbers it: 「１」
+    name: str = Field(max_length=200)
+    sort_order: int = Field(default=0)
+
+
+class PlanPolicy(Stamped, table=True):
+    """施策の方向性 of a 基本目標."""
+
+    __tablename__ = "plan_policy"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    goal_id: int = Field(foreign_key="plan_goal.id", index=True)
+    number: str = Field(default="", max_length=16)  # 「（４）」
+    name: str = Field(max_length=200)
+    sort_order: int = Field(default=0)
+
+
+class PlanProject(Stamped, table=True):
+    """事業 of a 施策: the headings of its sheet."""
+
+    __tablename__ = "plan_project"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    policy_id: int = Field(foreign_key="plan_policy.id", index=True)
+    number: str = Field(default="", max_length=16)  # 「②」「(9)」
+    name: str = Field(default="", max_length=200)
+    focus: bool = Field(default=False)  # ※ 重点的評価施策
+    overview: str = Field(default="")  # 事業の概要
+    department: str = Field(default="", max_length=100)  # 部局名
+    office: str = Field(default="", max_length=100)  # 課名
+    team: str = Field(default="", max_length=100)  # 係名
+    sort_order: int = Field(default=0)
+
+
+class ProjectIndicator(SQLModel, table=True):
+    """An indicator's target row on a 事業's sheet; ``restated``: shown
+    again (再掲) under a second 事業, its home being another."""
+
+    __tablename__ = "project_indicator"
+    project_id: int = Field(foreign_key="plan_project.id", primary_key=True, ondelete="CASCADE")
+    indicator_id: int = Field(foreign_key="indicator.id", primary_key=True, index=True,
+                              ondelete="CASCADE")
+    restated: bool = Field(default=False)
+    position: int = Field(default=0)
+
+
+class ProjectYear(Stamped, table=True):
+    """One 事業 × fiscal year: the evaluator's grade (A/B/C, ``-`` 評価なし,
+    '' not decided), their memo (never printed) and the six narratives."""
+
+    __tablename__ = "project_year"
+    project_id: int = Field(foreign_key="plan_project.id", primary_key=True, ondelete="CASCADE")
+    fiscal_year: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+    grade: str = Field(default="", max_length=1)
+    memo: str = Field(default="")
+    activities: str = Field(default="")  # 取り組み内容
+    progress: str = Field(default="")  # 進捗状況及び自己評価
+    issues: str = Field(default="")  # 課題
+    next_steps: str = Field(default="")  # 今後の取り組み方針
+    collaboration: str = Field(default="")  # 協働事項
+    committee: str = Field(default="")  # 推進委員会の意見
+
+
+class ImportMapping(Stamped, table=True):
+    """A saved mapping of the import wizard (issue 20): how one branch's
+    workbook layout becomes a contract ledger of ``kind`` (sheets, header
+    row, column sources, value codes), as JSON, under a name the command
+    line uses (``import KIND FILE --mapping NAME``). No personal data:
+    header words and code words only."""
+
+    __tablename__ = "import_mapping"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    name: str = Field(max_length=100, unique=True)
+    kind: str = Field(max_length=32)
+    spec: str = Field(default="")  # JSON (services.ledger_wizard)

@@ -18,15 +18,16 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import io
 import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO, Iterable, Iterator
+from typing import Any, BinaryIO, Callable, Iterable, Iterator
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
@@ -136,6 +137,20 @@ class ImportResult:
 
 _YEAR = re.compile("[0-9]{4}")
 
+# Rows repeat their dates, names and readings: each distinct text is parsed
+# or folded once (pure functions; bounded caches).
+_fold = functools.lru_cache(maxsize=1 << 14)(kana.fold)
+_is_kana = functools.lru_cache(maxsize=1 << 14)(kana.is_kana)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _parsed_date(text: str) -> tuple[dt.date | None, str]:
+    """``parse_date``'s date, or its error message."""
+    try:
+        return parse_date(text), ""
+    except DateParseError as exc:
+        return None, str(exc)
+
 
 class RowChecker:
     """Collects ``line N: column: reason`` errors while parsing one row."""
@@ -164,10 +179,9 @@ class RowChecker:
             if required:
                 self.fail(column, "必須項目が空です")
             return None
-        try:
-            day = parse_date(value)
-        except DateParseError as exc:
-            self.fail(column, str(exc))
+        day, problem = _parsed_date(value)
+        if day is None:
+            self.fail(column, problem)
             return None
         if not_future and day > self.today:
             self.fail(column, f"未来の日付です（{value}）")
@@ -234,7 +248,7 @@ class RowChecker:
 
     def kana_text(self, column: str, max_len: int = 100) -> str:
         value = self.text(column, max_len=max_len)
-        if value and not kana.is_kana(value):
+        if value and not _is_kana(value):
             self.fail(column, f"ふりがなはかなで入力してください（{value}）")
         return self.keyed(column, value, max_len)
 
@@ -242,7 +256,7 @@ class RowChecker:
         """A name or reading, which search and 50音順 also keep folded
         (``kana.fold``) in ``max_len`` characters: NFKC spells some signs
         out (㌔ is キロ), so a short text can have a long key."""
-        if len(kana.fold(value)) > max_len:
+        if len(_fold(value)) > max_len:
             self.fail(column, f"{max_len}文字以内で入力してください（記号は展開して数えます）")
         return value
 
@@ -292,7 +306,26 @@ class _Writer:
         self.sqlite = session.get_bind().dialect.name == "sqlite"
 
     def execute(self, stmt, params=None):
+        if isinstance(params, list) and params and getattr(stmt, "is_update", False) \
+                and stmt.whereclause is None and "version" in stmt.table.c:
+            return self._update_versioned(stmt.table, params)
         return self.session.execute(stmt, params) if params is not None else self.session.execute(stmt)
+
+    def _update_versioned(self, table, rows: list[dict]) -> None:
+        """An UPDATE by primary key of records people edit on screen: they
+        carry a version (migration 0019), which the ORM's bulk UPDATE wants
+        in every row. The same UPDATE in Core, one statement per set of
+        columns, counting the version up as a save on screen does, so a
+        form opened before the import is told that the record changed."""
+        def columns(row):
+            return tuple(sorted(row))
+
+        for keys, group in itertools.groupby(sorted(rows, key=columns), key=columns):
+            stmt = (update(table).where(table.c.id == bindparam("_id"))
+                    .values({**{k: bindparam("_" + k) for k in keys if k != "id"},
+                             "version": table.c.version + 1}))
+            self.session.connection().execute(  # Core, on the import's transaction
+                stmt, [{"_" + k: v for k, v in r.items()} for r in group])
 
     def area_ids(self, wanted: set[tuple[int, str]]) -> dict[tuple[int, str], int]:
         if self._areas is None:
@@ -340,7 +373,7 @@ class _Writer:
 
 
 def _person_values(name: str, kana_text: str, **extra: Any) -> dict:
-    values = dict(name=name, kana=kana_text, name_key=kana.fold(name), kana_key=kana.fold(kana_text))
+    values = dict(name=name, kana=kana_text, name_key=_fold(name), kana_key=_fold(kana_text))
     values.update(extra)
     return values
 
@@ -477,6 +510,12 @@ class _Job:
         name (a large table is not read whole to import a file)."""
 
     def chunk(self, rows: list[LedgerRow], errors: ErrorList) -> None:
+        self.write(self.check(rows, errors), errors)
+
+    def check(self, rows: list[LedgerRow], errors: ErrorList) -> list[dict]:
+        """The chunk's good rows parsed (and marked new or an update), its
+        bad ones named in ``errors``; reads the database, writes nothing
+        (the import wizard's preview runs only this)."""
         self.prepare(rows)
         items = []
         for row in rows:
@@ -487,7 +526,7 @@ class _Job:
                 items.append(item)
         if self.key_column is not None:
             items = self._first_of_each_key(items, errors)
-        self.write(items, errors)
+        return items
 
     def _first_of_each_key(self, items: list[dict], errors: ErrorList) -> list[dict]:
         """Drop (and name) the lines whose key an earlier line of the file
@@ -800,7 +839,7 @@ class _WatchContacts(_Job):
         self.branches = _branch_map(self.session)
         self.lines_of: dict[int, int] = {}  # watch user id -> lines of this import
 
-    def chunk(self, rows: list[LedgerRow], errors: ErrorList) -> None:
+    def prepare(self, rows: list[LedgerRow]) -> None:
         # The users and volunteers the chunk names, with their dates.
         users: dict[tuple[int, str], tuple] = {}
         wanted_users: dict[int, set[str]] = {}
@@ -821,7 +860,6 @@ class _WatchContacts(_Job):
         self.volunteers = {k: v[0] for b, ext in wanted_vols.items()
                            for k, v in _existing_ids(self.session, Volunteer,
                                                      [(b, e) for e in ext]).items()}
-        super().chunk(rows, errors)
 
     def parse(self, c: RowChecker, row: LedgerRow) -> dict:
         branch_id = c.branch(self.branches)
@@ -1173,37 +1211,55 @@ def import_ledger(db: Database, kind: str, source: Path | bytes | BinaryIO,
     branch code; the scope is checked on the very rows that are written."""
     if kind not in _JOBS:
         raise LedgerError([f"line 0: KIND: 不明な種類です（{kind}）: {', '.join(KINDS)}"])
-    column = "code" if kind == "branches" else "branch_code"
     with _opened(source) as f:
         reader = LedgerReader(f, detect_encoding(f), COLUMNS[kind])
-        with db.session() as session:
-            job = _JOBS[kind](_Writer(db, session), today or clock.today())
-            errors = ErrorList()
-            # With only_branch (a coordinator's import) a row of another
-            # branch, or any branches file, refuses the whole file; those
-            # lines alone are named.
-            outside = ErrorList()
-            if only_branch is not None and kind == "branches":
-                outside.append("line 1: -: 支部の登録は管理者だけができます")
-            branch_codes: set[str] = set()  # for the audit row
-            for chunk in _chunks(reader, chunk_rows):  # the reader raises its own errors at the end
-                for r in chunk:
-                    code = r.values.get(column, "")
-                    if only_branch is not None and code != only_branch and kind != "branches":
-                        outside.append(f"line {r.line}: branch_code: "
-                                       f"自分の支部（{only_branch}）以外の行は取り込めません")
-                    elif not errors and code:
-                        branch_codes.add(code)
-                if not outside:
-                    job.chunk(chunk, errors)
-            if outside:
-                raise outside.refusal()
-            if errors:
-                job.name_first_lines(errors, reader)
-                raise errors.refusal()
-            result = job.finish()
-            db.audit(session, "import", kind, None,
-                     f"created={result.created} updated={result.updated}"
-                     + (f" removed={result.removed}" if result.removed else "")
-                     + f" branch={','.join(sorted(branch_codes)) or '-'}")
+        return import_rows(db, kind, reader, today, only_branch, chunk_rows)
+
+
+def import_rows(db: Database, kind: str, rows: Iterable[LedgerRow],
+                today: dt.date | None = None, only_branch: str | None = None,
+                chunk_rows: int = CHUNK_ROWS,
+                then: Callable[[_Writer, ImportResult], None] | None = None) -> ImportResult:
+    """``import_ledger`` for rows already read (the import wizard's, from a
+    workbook), with the same rules. ``rows`` is iterated once, and once
+    more only when the import is refused, to name the first line of a
+    duplicate; an exception it raises rolls everything back. ``then`` runs
+    in the transaction after the rows are written (what the caller also
+    writes and audits with them)."""
+    if kind not in _JOBS:
+        raise LedgerError([f"line 0: KIND: 不明な種類です（{kind}）: {', '.join(KINDS)}"])
+    column = "code" if kind == "branches" else "branch_code"
+    with db.session() as session:
+        w = _Writer(db, session)
+        job = _JOBS[kind](w, today or clock.today())
+        errors = ErrorList()
+        # With only_branch (a coordinator's import) a row of another
+        # branch, or any branches file, refuses the whole file; those
+        # lines alone are named.
+        outside = ErrorList()
+        if only_branch is not None and kind == "branches":
+            outside.append("line 1: -: 支部の登録は管理者だけができます")
+        branch_codes: set[str] = set()  # for the audit row
+        for chunk in _chunks(rows, chunk_rows):  # the reader raises its own errors at the end
+            for r in chunk:
+                code = r.values.get(column, "")
+                if only_branch is not None and code != only_branch and kind != "branches":
+                    outside.append(f"line {r.line}: branch_code: "
+                                   f"自分の支部（{only_branch}）以外の行は取り込めません")
+                elif not errors and code:
+                    branch_codes.add(code)
+            if not outside:
+                job.chunk(chunk, errors)
+        if outside:
+            raise outside.refusal()
+        if errors:
+            job.name_first_lines(errors, rows)
+            raise errors.refusal()
+        result = job.finish()
+        db.audit(session, "import", kind, None,
+                 f"created={result.created} updated={result.updated}"
+                 + (f" removed={result.removed}" if result.removed else "")
+                 + f" branch={','.join(sorted(branch_codes)) or '-'}")
+        if then is not None:
+            then(w, result)
     return result

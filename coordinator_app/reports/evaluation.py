@@ -1,9 +1,12 @@
 """進行管理・評価シート (seed 003) as PDF. Qt-free.
 
-Page 1: the summary of every indicator with its grade per fiscal year of
-the plan. Then one page (or more, when the narratives are long) per
-indicator: the plan's headings, the targets and actuals of every plan
-year with the year notes as footnotes, the grade and the six narratives.
+Page 1: the summary of every 事業 in plan order (grouped by 基本目標) with
+its grade per fiscal year of the plan and the 頁 of its sheet. Then one
+page (or more, when the narratives are long) per 事業: the plan's
+headings, one target row per indicator (目標値 and 実績値 of every plan
+year, a 再掲 one marked 「（再掲）」) with the year notes as footnotes, the
+grade per year and the six narratives; a 事業 without an indicator has no
+target rows. An indicator placed in no 事業 has a sheet of its own.
 Only the evaluator's decided grades are printed (never the app's
 proposal), and a sheet leaves the years after its own blank, as a
 committee's sheet does. Built on ``reports.pdf`` (embedded
@@ -63,10 +66,20 @@ def _grid(data, widths_mm, label_cols=(0,), header_row=False, font_size=9) -> Ta
     return table
 
 
+def _indicator_names(entry) -> str:
+    return "\n".join(_name(r.info) + ("（再掲）" if restated else "")
+                     for r, restated in entry.rows)
+
+
+def _name(info) -> str:
+    return f"{info.name}（{info.unit}）" if info.unit else info.name
+
+
 def _summary(data, pages: dict[str, int]) -> list:
-    """Every indicator in plan order (grouped by 基本目標, the goal printed on
+    """Every sheet in plan order (grouped by 基本目標, the goal printed on
     its group's first row), its decided grade per year and the 頁 of its
-    sheet (``pages``: code → page number; empty on the measuring pass)."""
+    sheet (``pages``: entry key → page number; empty on the measuring
+    pass). The indicators are counted once (再掲 ones not again)."""
     years = data.summary_years
     year_w = 9 if len(years) <= 5 else max(6, 45 // len(years))
     page_w = 8
@@ -75,14 +88,15 @@ def _summary(data, pages: dict[str, int]) -> list:
     header = ["基本目標", "施策の方向性", "事業名", "指標名", "担当課"] + [
         core.short_year(y) for y in years] + ["頁"]
     rows, previous = [], None
-    for r in data.results:
-        i = r.info
-        grades = data.summary.get(i.code, {})
-        rows.append([i.goal if i.goal != previous else "", i.policy, _focus(i) + i.project,
-                     f"{i.name}（{i.unit}）" if i.unit else i.name, i.office]
-                    + [_decided(grades.get(y, ""), short=True) if y <= data.fiscal_year else ""
-                       for y in years] + [str(pages.get(i.code, ""))])
-        previous = i.goal
+    for e in data.entries:
+        rows.append([e.goal if e.goal != previous else "", e.policy, _focus(e) + e.project,
+                     _indicator_names(e), e.office]
+                    + [_decided(e.grades.get(y, ""), short=True) if y <= data.fiscal_year else ""
+                       for y in years] + [str(pages.get(e.key, ""))])
+        previous = e.goal
+    projects = sum(1 for e in data.entries if e.project_id)
+    restated = sum(1 for e in data.entries for _, again in e.rows if again)
+    count = f"指標 {len(data.results)}件" + (f"（再掲 {restated}件を除く）" if restated else "")
     story = [
         pdf.para(f"{data.plan.name}　{TITLE}", "title"),
         pdf.para(f"計画期間 {core.plan_label(data.plan.first_fy, data.plan.last_fy)}　"
@@ -93,19 +107,21 @@ def _summary(data, pages: dict[str, int]) -> list:
         pdf.data_table(header, rows, widths, wrap=range(5),
                        align={5 + k: "CENTER" for k in range(len(years) + 1)}),
         pdf.spacer(3),
+        pdf.para("　".join(filter(None, [f"事業 {projects}件" if projects else "", count])),
+                 "small"),
         pdf.para("進捗状況: " + GRADE_LEGEND, "small"),
     ]
-    if any(r.info.focus for r in data.results):
+    if any(e.focus for e in data.entries):
         story.append(pdf.para(f"{FOCUS_MARK}は重点的評価施策", "small"))
-    if not data.results:
-        story.insert(3, pdf.para("有効な指標がありません。", "body"))
+    if not data.entries:
+        story.insert(3, pdf.para("有効な事業・指標がありません。", "body"))
     return story
 
 
 class _PageMark(Flowable):
     """Notes the page it lands on (the summary's 頁 column)."""
 
-    def __init__(self, code: str, pages: dict[str, int]) -> None:
+    def __init__(self, code: str, pages: dict[str, int]) -> None:  # code: entry key
         super().__init__()
         self.code, self.pages = code, pages
 
@@ -119,9 +135,9 @@ class _PageMark(Flowable):
 FOCUS_MARK = "※"
 
 
-def _focus(info) -> str:
+def _focus(entry) -> str:
     """The ※ of a 重点的評価施策 before its 事業名."""
-    return FOCUS_MARK if info.focus else ""
+    return FOCUS_MARK if entry.focus else ""
 
 
 def _gaps(data) -> list[str]:
@@ -135,60 +151,91 @@ def _value(v, unit: str) -> str:
     return core.format_value(v, unit if not isinstance(v, str) else "")
 
 
-def _indicator_page(data, result) -> list:
-    i = result.info
+def _shown(f, fy: int) -> bool:
+    """The years after the sheet's own are left blank (targets stay)."""
+    return f.fiscal_year <= fy
+
+
+def _sheet_page(data, entry) -> list:
     width = pdf.content_width() / mm
     label_w = 30
-    describe = i.definition.describe()
+    described = [_name(r.info) + ("（再掲）" if again else "") + "　" + r.info.definition.describe()
+                 if r.info.definition.describe() else _name(r.info) + ("（再掲）" if again else "")
+                 for r, again in entry.rows]
     heading = _grid([
         [pdf.para("計画名", "cell"), pdf.para(data.plan.name, "cell")],
-        [pdf.para("基本目標", "cell"), pdf.para(i.goal, "cell")],
-        [pdf.para("施策の方向性", "cell"), pdf.para(i.policy, "cell")],
-        [pdf.para("事業名", "cell"), pdf.para(_focus(i) + i.project, "cell")],
-        [pdf.para("事業の概要", "cell"), pdf.para(i.overview, "cell")],
-        [pdf.para("部局名", "cell"), pdf.para(i.department, "cell")],
-        [pdf.para("課名", "cell"), pdf.para(i.office, "cell")],
-        [pdf.para("係名", "cell"), pdf.para(i.team, "cell")],
-        [pdf.para("指標名", "cell"),
-         pdf.para("　".join(filter(None, [f"{i.name}（{i.unit}）" if i.unit else i.name,
-                                          describe])), "cell")],
+        [pdf.para("基本目標", "cell"), pdf.para(entry.goal, "cell")],
+        [pdf.para("施策の方向性", "cell"), pdf.para(entry.policy, "cell")],
+        [pdf.para("事業名", "cell"), pdf.para(_focus(entry) + entry.project, "cell")],
+        [pdf.para("事業の概要", "cell"), pdf.para(entry.overview, "cell")],
+        [pdf.para("部局名", "cell"), pdf.para(entry.department, "cell")],
+        [pdf.para("課名", "cell"), pdf.para(entry.office, "cell")],
+        [pdf.para("係名", "cell"), pdf.para(entry.team, "cell")],
+        [pdf.para("指標名", "cell"), pdf.para("\n".join(described), "cell")],
     ], [label_w, width - label_w])
 
-    series = result.series or [result.year]
-    # The years after the sheet's own are left blank (targets stay).
-    notes = [f for f in series if f.note and f.fiscal_year <= data.fiscal_year]
-    mark = {f.fiscal_year: f"※{n}" for n, f in enumerate(notes, 1)}
-    year_w = (width - label_w) / max(len(series), 1)
-    table = [["年度"] + [fiscal_year_label(f.fiscal_year) for f in series],
-             ["目標値"] + [_value(f.target, i.unit) for f in series],
-             ["実績値"] + [_value(f.actual, i.unit) + ("（途中）" if f.in_progress and
+    fy = data.fiscal_year
+    years = sorted({f.fiscal_year for r, _ in entry.rows for f in (r.series or [r.year])}
+                   | set(data.plan.years) | {fy})
+    # Footnote marks numbered over the sheet's rows in order.
+    notes, mark = [], {}
+    for n, (r, _) in enumerate(entry.rows):
+        for f in r.series or [r.year]:
+            if f.note and _shown(f, fy):
+                notes.append((r, f))
+                mark[(n, f.fiscal_year)] = f"※{len(notes)}"
+    name_w, kind_w = 34, 14
+    year_w = (width - name_w - kind_w) / max(len(years), 1)
+    table = [["指標名" if entry.rows else "年度", ""] + [fiscal_year_label(y) for y in years]]
+    spans = []
+    for n, (r, again) in enumerate(entry.rows):
+        by_year = {f.fiscal_year: f for f in r.series or [r.year]}
+        unit = r.info.unit
+        targets = [_value(by_year[y].target, unit) if y in by_year else "" for y in years]
+        actuals = []
+        for y in years:
+            f = by_year.get(y)
+            if f is None or not _shown(f, fy):
+                actuals.append("")
+                continue
+            if f.uncounted:  # a figure the received files cannot give: says so
+                actuals.append(f.uncounted)
+                continue
+            actuals.append(_value(f.actual, unit) + ("（途中）" if f.in_progress and
                                                       f.actual is not None else "")
-                        + mark.get(f.fiscal_year, "") if f.fiscal_year <= data.fiscal_year
-                        else "" for f in series],
-             ["評価"] + [_decided(f.decided) if f.fiscal_year <= data.fiscal_year else ""
-                       for f in series]]
+                           + mark.get((n, y), ""))
+        row = len(table)
+        table.append([_name(r.info) + ("（再掲）" if again else ""), "目標値"] + targets)
+        table.append(["", "実績値"] + actuals)
+        spans.append(("SPAN", (0, row), (0, row + 1)))
+    table.append(["評価", ""] + [_decided(entry.grades.get(y, "")) if y <= fy else ""
+                               for y in years])
+    spans.append(("SPAN", (0, len(table) - 1), (1, len(table) - 1)))
     figures = _grid([[pdf.para(c, "cell_center") for c in row] for row in table],
-                    [label_w] + [year_w] * len(series), header_row=True)
+                    [name_w, kind_w] + [year_w] * len(years), label_cols=(0, 1),
+                    header_row=True)
+    figures.setStyle(TableStyle(spans))
 
-    y = result.year
-    grade_text = (f"{y.decided}　{core.GRADES[y.decided]}" if y.decided in core.GRADES
-                  else _decided(y.decided))
-    grade = _grid([[pdf.para(f"{fiscal_year_label(data.fiscal_year)}の評価", "cell"),
+    decided = entry.grades.get(fy, "")
+    grade_text = (f"{decided}　{core.GRADES[decided]}" if decided in core.GRADES
+                  else _decided(decided))
+    grade = _grid([[pdf.para(f"{fiscal_year_label(fy)}の評価", "cell"),
                     pdf.para(grade_text, "heading")]], [label_w, width - label_w])
 
     story = [
-        pdf.para(f"{fiscal_year_label(data.fiscal_year)}　{TITLE}", "title"),
+        pdf.para(f"{fiscal_year_label(fy)}　{TITLE}", "title"),
         pdf.para(f"{data.plan.name}　対象 {data.scope_label}　集計元 {data.source_label}", "small"),
         pdf.spacer(2), heading, pdf.spacer(3), figures]
-    story += [pdf.para(f"{mark[f.fiscal_year]}　{fiscal_year_label(f.fiscal_year)}: {f.note}",
-                       "small") for f in notes]
-    story += [pdf.para(f"※　{fiscal_year_label(f.fiscal_year)}の実績は集計ファイルが揃っていません"
+    story += [pdf.para(f"※{k}　{(r.info.name + '　') if len(entry.rows) > 1 else ''}"
+                       f"{fiscal_year_label(f.fiscal_year)}: {f.note}", "small")
+              for k, (r, f) in enumerate(notes, 1)]
+    story += [pdf.para(f"※　{(r.info.name + '　') if len(entry.rows) > 1 else ''}"
+                       f"{fiscal_year_label(f.fiscal_year)}の実績は集計ファイルが揃っていません"
                        f"（{f.gap}）", "small")
-              for f in series if f.gap and f.fiscal_year <= data.fiscal_year]
+              for r, _ in entry.rows for f in (r.series or [r.year]) if f.gap and _shown(f, fy)]
     story += [pdf.spacer(2), grade, pdf.para(GRADE_LEGEND, "small"), pdf.spacer(2)]
-    narrative = data.narratives.get(i.code)
     for title, fields in SECTIONS:
-        rows = [[pdf.para(label, "cell"), pdf.para(getattr(narrative, name, "") or "", "cell")]
+        rows = [[pdf.para(label, "cell"), pdf.para(getattr(entry.narrative, name) or "", "cell")]
                 for name, label in fields]
         story += [CondPageBreak(25 * mm), pdf.para(title, "heading"),
                   _grid(rows, [label_w, width - label_w])]
@@ -206,9 +253,9 @@ def write_pdf(data, target, printed_on: dt.date | None = None) -> int:
 
     def story(known: dict[str, int], found: dict[str, int]) -> list:
         out = _summary(data, known)
-        for result in data.results:
-            out += [PageBreak(), _PageMark(result.info.code, found)]
-            out.extend(_indicator_page(data, result))
+        for entry in data.entries:
+            out += [PageBreak(), _PageMark(entry.key, found)]
+            out.extend(_sheet_page(data, entry))
         return out
 
     pages: dict[str, int] = {}

@@ -29,6 +29,7 @@ from coordinator_app.core.access import (
     locked_message,
 )
 from coordinator_app.core.models import Account, Branch
+from coordinator_app.storage import server_roles
 from coordinator_app.storage.database import Database
 
 MIN_PASSWORD = 8
@@ -102,6 +103,7 @@ def create_account(db: Database, login: str, display_name: str, role: str, passw
         s.flush()
         db.audit(s, "create", "account", account.id, f"role={role}")
         store_key_copy(db, s, login, password)
+        sync_server_role(db, s, account, password)
         return account.id
 
 
@@ -122,6 +124,8 @@ def authenticate(db: Database, login: str, password: str,
     same message as a wrong password."""
     now = now or clock.utcnow()
     failure: str | None = None
+    if server_roles.connected_as(db.engine, login, password):
+        return _signed_in_by_server(db, login.strip())
     with db.session() as s:
         account = s.scalar(select(Account).where(Account.login == login.strip()))
         if account is None or not account.active:
@@ -148,6 +152,26 @@ def authenticate(db: Database, login: str, password: str,
     raise AuthError(failure)
 
 
+def _signed_in_by_server(db: Database, login: str) -> SignedIn:
+    """On the city's server PostgreSQL checked the password when the app
+    connected as the account's role (lock-out is then the server's too);
+    the account must still be active. Reads no password hash: app roles
+    cannot (storage/server_roles.py)."""
+    with db.session() as s:
+        row = s.execute(select(Account.id, Account.display_name, Account.role,
+                               Account.branch_id, Account.active)
+                        .where(Account.login == login)).first()
+        if row is None or not row.active:
+            db.audit(s, "sign_in_failed", "account", row and row.id, "inactive")
+            raise AuthError(WRONG_LOGIN)
+        code = name = None
+        if row.branch_id is not None:
+            code, name = s.execute(select(Branch.code, Branch.name)
+                                   .where(Branch.id == row.branch_id)).one()
+        db.audit(s, "sign_in", "account", row.id, actor=login)
+        return SignedIn(row.id, login, row.display_name, row.role, row.branch_id, code, name)
+
+
 def _verify(password_hash: str, password: str) -> bool:
     try:
         return _hasher.verify(password_hash, password)
@@ -157,6 +181,9 @@ def _verify(password_hash: str, password: str) -> bool:
 
 def verify_password(db: Database, account_id: int, password: str) -> bool:
     """For unlocking the idle lock: True when password is the account's."""
+    own = _own_role_on_server(db, account_id)
+    if own is not None:
+        return server_roles.password_opens(db.url, own, password)
     with db.session() as s:
         account = s.get(Account, account_id)
         return account is not None and _verify(account.password_hash, password)
@@ -171,11 +198,18 @@ def set_password(db: Database, account_id: int, password: str, *, detail: str = 
     file any more: returns what the re-key changed (encryption.Rekeyed),
     else None (``recovery``: see encryption.rekey)."""
     check_password_rules(password)
+    own = _own_role_on_server(db, account_id)
+    if own is not None:  # one's own password on the server: the role's
+        with db.session() as s:
+            server_roles.set_role_password(s, own, password)
+            db.audit(s, "update", "account", account_id, detail)
+        return None
     with db.session() as s:
         account = s.get(Account, account_id)
         if account is None:
             raise LookupError("アカウントが見つかりません")
         account.password_hash = hash_password(password)
+        sync_server_role(db, s, account, password)
         if lift_lockout:
             account.failed_count = 0
             account.locked_until = None
@@ -186,6 +220,30 @@ def set_password(db: Database, account_id: int, password: str, *, detail: str = 
         login = account.login
     return rekey(db, f"password {login}", lift_lockout=login if lift_lockout else None,
                  recovery=recovery)
+
+
+def _own_role_on_server(db: Database, account_id: int) -> str | None:
+    """The login of account_id when db is the server connection of that
+    very account (its password is its role's), else None."""
+    if not server_roles.is_server(db.engine):
+        return None
+    with db.session() as s:
+        login = s.scalar(select(Account.login).where(Account.id == account_id))
+    return login if login is not None and server_roles.is_own_connection(db.engine, login) \
+        else None
+
+
+def sync_server_role(db: Database, s, account: Account, password: str | None = None) -> None:
+    """On the city's server, the account's database role follows the
+    account (created, password, LOGIN/NOLOGIN, group) in the transaction
+    ``s`` that changes it. No-op on SQLite."""
+    server_roles.sync_role(s, account.login, account.role, account.active, password)
+
+
+def drop_server_role(db: Database, s, login: str) -> None:
+    """On the city's server, drop a removed account's role (same calling
+    rule as sync_server_role)."""
+    server_roles.drop_role(s, login)
 
 
 def store_key_copy(db: Database, s, login: str, password: str) -> None:

@@ -113,6 +113,7 @@ def update_account(db: Database, user: SignedIn, account_id: int, display_name: 
         account.branch_id = _branch_id(s, role, branch_code)
         db.stamp(account)
         db.audit(s, "update", "account", account_id, f"role={role}")
+        accounts.sync_server_role(db, s, account)
         if role_changed:
             s.flush()
             accounts.sync_key_copies(db, s)
@@ -138,11 +139,34 @@ def set_account_active(db: Database, user: SignedIn, account_id: int, active: bo
         account.active = active
         db.stamp(account)
         db.audit(s, "update", "account", account_id, "active" if active else "inactive")
+        accounts.sync_server_role(db, s, account)
         login = account.login
         if not active:
             s.flush()
             accounts.remove_key_copy(db, s, login)
     return None if active else accounts.rekey(db, f"inactive {login}", recovery="upgrade")
+
+
+def remove_account(db: Database, user: SignedIn, account_id: int):
+    """Remove an account for good (a mistaken one, say): its row, its key
+    file slot and, on the city's server, its database role, audited. The
+    audit trail and the records keep the login as text."""
+    access.check(user, Action.ADMINISTER)
+    with db.session() as s:
+        account = s.get(Account, account_id)
+        if account is None:
+            raise LookupError("アカウントが見つかりません")
+        if account_id == user.account_id:
+            raise ValueError("自分のアカウントは削除できません")
+        if account.role == Role.ADMIN and not _other_active_admins(s, account_id):
+            raise ValueError("最後の管理者は削除できません")
+        login = account.login
+        s.delete(account)
+        db.audit(s, "delete", "account", account_id, f"role={account.role}")
+        s.flush()
+        accounts.remove_key_copy(db, s, login)
+        accounts.drop_server_role(db, s, login)
+    return accounts.rekey(db, f"removed {login}", recovery="upgrade")
 
 
 def reset_password(db: Database, user: SignedIn, account_id: int, password: str):

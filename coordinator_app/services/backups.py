@@ -115,7 +115,16 @@ def manual_backup(db: Database, who: SignedIn) -> BackupInfo | None:
     gives nobody more than the database does; a copy to take away is
     ``backup_to``."""
     access.check(who, Action.BACKUP)
+    if db.path is None:
+        raise StoreError(SERVER_BACKUP_MESSAGE)
     return make_backup(db, "manual", actor=who.login)
+
+
+# The city's shared server is backed up by PostgreSQL's own tools, by the
+# city's IT (README 「市の共有サーバー」), not by copying a file.
+SERVER_BACKUP_MESSAGE = ("このデータベースは市の共有サーバー（PostgreSQL）にあります。"
+                         "バックアップはアプリではなく、市の情報担当がサーバーで pg_dump を使って"
+                         "取ります（手順は README の「市の共有サーバー」）")
 
 
 def backup_before_import(db: Database) -> BackupInfo | None:
@@ -554,6 +563,8 @@ def explain_db_error(exc: BaseException) -> str:
     text = str(getattr(exc, "orig", None) or exc).lower()
     if is_busy(exc):
         return LOCKED_MESSAGE
+    if isinstance(exc, StoreError):  # its message is written for people
+        return str(exc)
     if "readonly" in text or "read-only" in text or "read only" in text:
         return READ_ONLY_MESSAGE
     if "unable to open" in text:

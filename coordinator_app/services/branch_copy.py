@@ -41,7 +41,10 @@ from coordinator_app.storage.engine import BackupResult, StoreError, sqlite_path
 # Reference tables every branch shares; kept whole.
 SHARED = {"alembic_version", "branch", "category", "role", "group_kind", "event_kind",
           "setting", "indicator_plan",
-          "indicator", "indicator_year", "evaluation_narrative", "sqlite_sequence"}
+          "indicator", "indicator_year", "evaluation_narrative", "sqlite_sequence",
+          "plan_goal", "plan_policy", "plan_project", "project_indicator", "project_year",
+          # the import wizard's saved mappings: header and code words only
+          "import_mapping"}
 # The city office's received tally files: not the branch's, left out.
 LEFT_OUT = {"tally_file", "tally_file_row", "tally_choice"}
 # The text indexes of the list's search (migration 0012; with their shadow

@@ -21,6 +21,15 @@ from one file:
   disagreeing with it reopens the conflict. Identical figures are no
   conflict.
 
+On a server database (issue 21: every branch's records in one
+PostgreSQL) a branch whose records are in the database is counted **live**
+from them (``counting.compute``), month by month as it goes: no file
+needed. Branches that stay on their own SQLite still send files. A file
+received for a live branch is not used for it (the records it was made
+from are right here, and newer): it is kept and listed, and the receipt
+says that its figures for that branch are left aside — never a conflict
+to decide, never a double count.
+
 City-office staff and administrators only: coordinators send files, they
 do not consolidate them.
 """
@@ -33,12 +42,23 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, exists, or_, select
 
 from coordinator_app.core import access, clock, codes, counting
 from coordinator_app.core.access import Action, SignedIn
 from coordinator_app.core.dates import month_last_day
-from coordinator_app.core.models import Branch, TallyChoice, TallyFile, TallyFileRow
+from coordinator_app.core.models import (
+    Activity,
+    ActivityGroup,
+    Branch,
+    Consultation,
+    Event,
+    TallyChoice,
+    TallyFile,
+    TallyFileRow,
+    Volunteer,
+    WatchUser,
+)
 from coordinator_app.interchange import tally_file
 from coordinator_app.services import accounts
 from coordinator_app.storage.database import Database
@@ -50,7 +70,12 @@ STATE_LABELS = {
     "provisional": "暫定",
     "missing": "未着",
     "future": "",
+    "live": "直接",  # a month counted from the server's records (see SOURCE_LABELS)
 }
+# Where a branch's consolidated figures come from (``Matrix.sources``).
+SOURCE_LABELS = {"live": "直接（サーバー）", "file": "ファイル"}
+# A branch with a record in any of these is live on a server database.
+_RECORD_TABLES = (Consultation, WatchUser, Volunteer, Activity, ActivityGroup, Event)
 
 
 @dataclass(frozen=True)
@@ -89,7 +114,7 @@ class Conflict:
 
 @dataclass(frozen=True)
 class Cell:
-    state: str  # received | chosen | conflict | provisional | missing | future
+    state: str  # received | chosen | conflict | provisional | missing | future | live
     file_id: int | None = None
     file_names: tuple[str, ...] = ()
     unreported: tuple[str, ...] = ()  # measures the file in force does not report
@@ -109,6 +134,7 @@ class Matrix:
     cells: dict[tuple[str, int], Cell]
     last_received: dict[str, dt.datetime] = field(default_factory=dict)
     conflicts: list[Conflict] = field(default_factory=list)
+    sources: dict[str, str] = field(default_factory=dict)  # code → live | file
 
     def count(self, state: str) -> int:
         return sum(1 for c in self.cells.values() if c.state == state)
@@ -120,6 +146,9 @@ class ReceiveResult:
     errors: list[str]  # one Japanese line per refused file
     duplicates: list[str]  # file names whose exact content was already received
     conflicts: list[Conflict]  # open conflicts involving the new files
+    # One Japanese line per new file whose figures for a live branch are
+    # left aside (that branch is counted from its records).
+    set_aside: list[str] = field(default_factory=list)
 
 
 # --- receiving ------------------------------------------------------------------
@@ -175,7 +204,23 @@ def receive_files(db: Database, user: SignedIn, paths: Iterable[Path],
             state = _State.load(s, fy)
             conflicts += [c for c in state.conflicts()
                           if new_ids & {cand.file_id for cand in c.candidates}]
-    return ReceiveResult(stored, errors, duplicates, conflicts)
+        live = live_branches(s) if stored else set()
+    set_aside = [f"{f.file_name}: 支部 {'・'.join(sorted(live & set(f.branch_codes)))} は"
+                 "サーバーの記録から直接集計しているため、このファイルのその支部の数字は使いません"
+                 for f in stored if live & set(f.branch_codes)]
+    return ReceiveResult(stored, errors, duplicates, conflicts, set_aside)
+
+
+def live_branches(s) -> set[str]:
+    """The branches counted live: on a server database, those with any
+    record in it. A SQLite file is one branch's own (or the city office's
+    collection of files): never live."""
+    if s.get_bind().dialect.name == "sqlite":
+        return set()
+    if counting.figures_only(s):  # city staff: the same test, as a figures view
+        return counting.live_branch_codes(s)
+    has_records = or_(*(exists().where(t.branch_id == Branch.id) for t in _RECORD_TABLES))
+    return set(s.scalars(select(Branch.code).where(has_records)))
 
 
 def _local_day(at: dt.datetime) -> dt.date:
@@ -196,9 +241,11 @@ class _State:
 
     def __init__(self, fy: int, files: dict[int, TallyFile],
                  figures: dict[tuple[int, str, int], dict[tuple[str, str, str], int]],
-                 choices: dict[tuple[str, int], TallyChoice]) -> None:
+                 choices: dict[tuple[str, int], TallyChoice],
+                 live: set[str] | None = None) -> None:
         self.fy = fy
         self.files = files
+        self.live = live or set()  # branches counted from the records, not files
         self.figures = figures  # (file_id, branch, month) → {(measure, breakdown, key): n}
         self.choices = choices
         self.by_bm: dict[tuple[str, int], list[int]] = {}
@@ -218,7 +265,7 @@ class _State:
                     (r.measure, r.breakdown, r.breakdown_key)] = r.count
         choices = {(c.branch_code, c.month): c for c in
                    s.scalars(select(TallyChoice).where(TallyChoice.fiscal_year == fy))}
-        return cls(fy, files, figures, choices)
+        return cls(fy, files, figures, choices, live_branches(s))
 
     def _content(self, file_id: int, branch: str, month: int) -> frozenset:
         # Breakdown rows of 0 may be left out of a file: compare non-zero figures.
@@ -233,6 +280,8 @@ class _State:
 
     def resolve(self, branch: str, month: int) -> tuple[str, int | None, list[int]]:
         """(state, file in force, final files) for one branch × month."""
+        if branch in self.live:
+            return "live", None, []
         ids = [i for i in self.by_bm.get((branch, month), []) if self._covers(i, month)]
         final = [i for i in ids if self._final(i, month)]
         if not final:
@@ -303,6 +352,7 @@ class _State:
         return tuple(m for m in codes.MEASURES if m not in reported)
 
     def rows(self, branch_codes: set[str] | None = None) -> list[counting.TallyRow]:
+        """The figures in force from files (live branches: none)."""
         out = []
         for (branch, month) in self.by_bm:
             if branch_codes is not None and branch not in branch_codes:
@@ -357,13 +407,16 @@ def matrix(db: Database, user: SignedIn, fiscal_year: int,
             names = tuple(state.files[i].file_name for i in ids)
             if st == "missing" and month_last_day(m // 100, m % 100) >= today:
                 st = "future"
+            if st == "live" and dt.date(m // 100, m % 100, 1) > today:
+                st = "future"  # counted live once it begins
             unreported = state.unreported(file_id, code, m) if file_id is not None else ()
             cells[(code, m)] = Cell(st, file_id, names, unreported)
             for i in state.by_bm.get((code, m), []):
                 at = state.files[i].received_at
                 if code not in last or at > last[code]:
                     last[code] = at
-    return Matrix(fiscal_year, branches, months, cells, last, state.conflicts())
+    sources = {code: "live" if code in state.live else "file" for code, _ in branches}
+    return Matrix(fiscal_year, branches, months, cells, last, state.conflicts(), sources)
 
 
 def conflicts(db: Database, user: SignedIn, fiscal_year: int) -> list[Conflict]:
@@ -383,9 +436,16 @@ def consolidated_rows(db: Database, user: SignedIn, fiscal_year: int,
 
 def rows_in_session(s, fiscal_year: int,
                     branch_codes: Iterable[str] | None = None) -> list[counting.TallyRow]:
-    """For other services that already hold a session (the indicators)."""
+    """For other services that already hold a session (the indicators):
+    the files' figures in force, and the live branches' from their records."""
     wanted = set(branch_codes) if branch_codes is not None else None
-    return _State.load(s, fiscal_year).rows(wanted)
+    state = _State.load(s, fiscal_year)
+    rows = state.rows(wanted)
+    live = state.live if wanted is None else state.live & wanted
+    if live:
+        rows += counting.compute(s, fiscal_year, sorted(live))
+        rows.sort(key=counting.sort_key)
+    return rows
 
 
 # --- deciding -----------------------------------------------------------------------

@@ -56,7 +56,7 @@ from coordinator_app.core.models import (
     WatchUser,
 )
 from coordinator_app.core.record_numbers import label as number_label
-from coordinator_app.services import people
+from coordinator_app.services import people, saving
 from coordinator_app.storage import record_numbers
 from coordinator_app.storage.database import Database
 
@@ -88,7 +88,8 @@ def insert_consultation(session, db: Database, branch_id: int, *, received_on: d
                         categories: list[str], received_at: dt.time | None = None,
                         referred_to: str = "", person_id: int | None = None,
                         summary: str = "", urgent_note: str = "", staff_name: str = "",
-                        follow_up_on: dt.date | None = None) -> Consultation:
+                        follow_up_on: dt.date | None = None,
+                        client_key: str | None = None) -> Consultation:
     """Validate codes, write the record (with the next 相談番号 of its
     branch and fiscal year) and its categories, audit it. Raises ValueError (Japanese) on a bad value; the caller's transaction
     then rolls back."""
@@ -109,7 +110,7 @@ def insert_consultation(session, db: Database, branch_id: int, *, received_on: d
                           from_whom=from_whom, response=response, referred_to=referred_to,
                           person_id=person_id, summary=summary, urgent_note=urgent_note,
                           staff_name=staff_name, follow_up_on=follow_up_on,
-                          search_key=kana.fold(summary))
+                          search_key=kana.fold(summary), client_key=client_key)
     db.stamp(record, created=True)
     session.add(record)
     session.flush()
@@ -215,12 +216,16 @@ def _person_for(session, db: Database, branch_id: int, draft: ConsultationDraft)
 
 
 def create_consultation(db: Database, user: SignedIn, draft: ConsultationDraft,
-                        today: dt.date | None = None) -> int:
+                        today: dt.date | None = None, client_key: str | None = None) -> int:
     """Save a new record of the user's branch (with its new person, if
     any) in one transaction. Raises ValidationError and saves nothing when
-    the draft is not whole. Returns the new id."""
+    the draft is not whole. Returns the new id. ``client_key``: the save's
+    ``saving.new_key()``; a retry of a save already stored returns its id."""
     branch_id = access.check(user, Action.PERSONAL_RECORDS)
     with db.session() as s:
+        earlier = saving.saved_before(s, Consultation, client_key)
+        if earlier is not None:
+            return earlier.id
         _check_draft(s, draft, user, today)
         record = insert_consultation(
             s, db, branch_id, received_on=draft.received_on, received_at=draft.received_at,
@@ -229,7 +234,8 @@ def create_consultation(db: Database, user: SignedIn, draft: ConsultationDraft,
             referred_to=draft.referred_to.strip(), person_id=_person_for(s, db, branch_id, draft),
             summary=draft.summary.strip(),
             urgent_note=draft.urgent_note.strip() if draft.response == "urgent" else "",
-            staff_name=draft.staff_name or user.display_name, follow_up_on=draft.follow_up_on)
+            staff_name=draft.staff_name or user.display_name, follow_up_on=draft.follow_up_on,
+            client_key=client_key)
         return record.id
 
 
@@ -244,13 +250,18 @@ def _live_record(session, user: SignedIn, consultation_id: int) -> Consultation:
 
 
 def update_consultation(db: Database, user: SignedIn, consultation_id: int,
-                        draft: ConsultationDraft, today: dt.date | None = None) -> None:
+                        draft: ConsultationDraft, today: dt.date | None = None,
+                        base_version: int | None = None) -> None:
     """Replace a record's fields and categories with the draft's. The
     相談番号 stays, even when received_on moves to another fiscal year
-    (``core.record_numbers``)."""
+    (``core.record_numbers``). ``base_version``: the version the form was
+    opened on; a save on an older one raises ``saving.StaleEdit`` with the
+    record as it is now, and changes nothing."""
     branch_id = access.check(user, Action.PERSONAL_RECORDS)
-    with db.session() as s:
+    with saving.edit_of(lambda: get_consultation(db, user, consultation_id)), \
+            db.session() as s:
         record = _live_record(s, user, consultation_id)
+        saving.check_version(record, base_version)
         _check_draft(s, draft, user, today)
         record.received_on = draft.received_on
         record.received_at = draft.received_at
@@ -302,6 +313,7 @@ class ConsultationDetail:
     updated_at: dt.datetime
     updated_by: str
     number: str = ""  # 相談番号, 「R8-0231」
+    version: int = 1  # what a save of this form is made on (services.saving)
 
     def draft(self) -> ConsultationDraft:
         """The record as a form draft, for editing."""
@@ -328,7 +340,7 @@ def get_consultation(db: Database, user: SignedIn, consultation_id: int) -> Cons
             person.name if person else "", person.kana if person else "", c.summary,
             c.follow_up_on, c.follow_up_closed_on, c.follow_up_outcome, c.staff_name,
             c.created_at, c.created_by, c.updated_at, c.updated_by,
-            number_label(c.number_fy, c.number))
+            number_label(c.number_fy, c.number), c.version)
 
 
 def record_number(db: Database, user: SignedIn, consultation_id: int) -> str:

@@ -43,6 +43,7 @@ from coordinator_app.core.models import (
     Person,
     Volunteer,
 )
+from coordinator_app.services import saving
 from coordinator_app.services.people import _like_escape
 from coordinator_app.storage.database import Database
 
@@ -120,6 +121,7 @@ class GroupDetail:
     id: int
     data: GroupInput
     leaders: tuple[Named, ...]  # Named.volunteer_id set
+    version: int = 1  # what the form saves on (services.saving)
 
 
 @dataclass
@@ -133,6 +135,7 @@ class EventInput:
     volunteers: int | None = 0
     note: str = ""
     attendees: list[Named] = field(default_factory=list)
+    version: int | None = None  # read: the stored one; saved: the one the form was opened on
 
 
 @dataclass(frozen=True)
@@ -307,13 +310,23 @@ def _own_group(s, user: SignedIn, group_id: int) -> ActivityGroup:
 
 
 def save_group(db: Database, user: SignedIn, data: GroupInput, group_id: int | None = None,
-               today: dt.date | None = None) -> int:
+               today: dt.date | None = None, base_version: int | None = None,
+               client_key: str | None = None) -> int:
     """Register a group (``group_id`` None) or save changes to one; returns
-    its id. A changed period must still hold every event of the group."""
+    its id. A changed period must still hold every event of the group.
+    ``base_version``: the version the form was opened on (``saving.StaleEdit``
+    with the group as it is now when someone saved since). ``client_key``
+    (a new group): the save's ``saving.new_key()``; a retry of a stored save
+    returns its id."""
     branch_id = access.check(user, Action.PERSONAL_RECORDS)
     today = today or clock.today()
-    with db.session() as s:
+    with saving.edit_of(lambda: get_group(db, user, group_id)), db.session() as s:
+        earlier = saving.saved_before(s, ActivityGroup, client_key)
+        if earlier is not None and group_id is None:
+            return earlier.id
         group = _own_group(s, user, group_id) if group_id is not None else None
+        if group is not None:
+            saving.check_version(group, base_version)
         errors = _check_group(s, branch_id, data, today)
         if group is not None and "started_on" not in errors and "ended_on" not in errors:
             first, last = s.execute(select(func.min(Event.held_on), func.max(Event.held_on))
@@ -323,7 +336,8 @@ def save_group(db: Database, user: SignedIn, data: GroupInput, group_id: int | N
             raise ValidationError(errors)
         if group is None:
             group = ActivityGroup(branch_id=branch_id, name="", kind=data.kind,
-                                  started_on=data.started_on, started_month=0)
+                                  started_on=data.started_on, started_month=0,
+                                  client_key=client_key)
             db.stamp(group, created=True)
             s.add(group)
         else:
@@ -368,7 +382,7 @@ def get_group(db: Database, user: SignedIn, group_id: int) -> GroupDetail:
                           next((vid for vid, *_, contact in leaders if contact), None),
                           list(years), regulars)
         return GroupDetail(g.id, data, tuple(Named(pid, vid, name, kana)
-                                             for vid, pid, name, kana, _ in leaders))
+                                             for vid, pid, name, kana, _ in leaders), g.version)
 
 
 def _named(s, table, where) -> list[Named]:
@@ -512,19 +526,27 @@ def _own_event(s, user: SignedIn, event_id: int) -> Event:
 
 
 def save_event(db: Database, user: SignedIn, data: EventInput, event_id: int | None = None,
-               today: dt.date | None = None) -> int:
+               today: dt.date | None = None, client_key: str | None = None) -> int:
     """Record an event (``event_id`` None) or save changes to one; returns
-    its id."""
+    its id. ``data.version``: the version the form was opened on
+    (``saving.StaleEdit`` with the event as it is now when someone saved since).
+    ``client_key`` (a new event): the save's ``saving.new_key()``; a retry
+    of a stored save returns its id."""
     branch_id = access.check(user, Action.PERSONAL_RECORDS)
     today = today or clock.today()
-    with db.session() as s:
+    with saving.edit_of(lambda: get_event(db, user, event_id)), db.session() as s:
+        earlier = saving.saved_before(s, Event, client_key)
+        if earlier is not None and event_id is None:
+            return earlier.id
         event = _own_event(s, user, event_id) if event_id is not None else None
+        if event is not None:
+            saving.check_version(event, data.version)
         errors = _check_event(s, branch_id, data, today)
         if errors:
             raise ValidationError(errors)
         if event is None:
             event = Event(branch_id=branch_id, held_on=data.held_on, month=0, kind=data.kind,
-                          title=data.title)
+                          title=data.title, client_key=client_key)
             db.stamp(event, created=True)
             s.add(event)
         else:
@@ -550,7 +572,7 @@ def get_event(db: Database, user: SignedIn, event_id: int) -> EventInput:
         e = _own_event(s, user, event_id)
         return EventInput(e.held_on, e.kind, e.title, e.area_id, e.group_id, e.participants,
                           e.volunteers, e.note,
-                          _named(s, EventAttendee, EventAttendee.event_id == e.id))
+                          _named(s, EventAttendee, EventAttendee.event_id == e.id), e.version)
 
 
 def delete_event(db: Database, user: SignedIn, event_id: int) -> None:

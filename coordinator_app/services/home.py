@@ -13,9 +13,10 @@ from dataclasses import dataclass
 
 from sqlalchemy import exists, func, or_, select, true
 
-from coordinator_app.core import access, clock
+from coordinator_app.core import access, clock, counting
 from coordinator_app.core.access import Action, SignedIn
 from coordinator_app.core.activity import (
+    active_on,
     group_active_on,
     volunteer_active_on,
     watch_user_unreached_in,
@@ -74,6 +75,8 @@ def home_figures(db: Database, user: SignedIn, today: dt.date | None = None) -> 
         return col == branch_id if branch_id is not None else true()
 
     with db.session() as s:
+        if counting.figures_only(s):  # city staff on the server: every branch, from figures
+            return _from_figures(s, today, this_month)
         by_month = dict(s.execute(
             select(Consultation.month, func.count())
             .where(scoped(Consultation.branch_id), Consultation.deleted_at.is_(None),
@@ -109,3 +112,27 @@ def home_figures(db: Database, user: SignedIn, today: dt.date | None = None) -> 
                        by_month.get(_previous_month(this_month), 0),
                        follow_ups or 0, unreached or 0, lapsed or 0, branch_id,
                        events or 0, int(participants or 0), quiet, since)
+
+
+def _from_figures(s, today: dt.date, this_month: int) -> HomeFigures:
+    """The same numbers for every branch from the figures views (a role that
+    reads no personal table): the month's tally rows, open follow-ups and
+    volunteers by their dates."""
+    def totals(month: int) -> dict[str, int]:
+        fy = fiscal_year_of(dt.date(month // 100, month % 100, 1))
+        out: dict[str, int] = {}
+        for r in counting.compute(s, fy, month=month):
+            if r.breakdown == "total":
+                out[r.measure] = out.get(r.measure, 0) + r.count
+        return out
+
+    now, before = totals(this_month), totals(_previous_month(this_month))
+    f = counting.figure_view("follow_ups")
+    follow_ups = s.scalar(select(func.sum(f.c.n)).where(f.c.follow_up_on <= today))
+    v = counting.figure_view("volunteer_insurance")
+    lapsed = s.scalar(select(func.sum(v.c.n)).where(
+        active_on(v.c.registered_on, v.c.withdrawn_on, today),
+        or_(v.c.insurance_fy.is_(None), v.c.insurance_fy != fiscal_year_of(today))))
+    return HomeFigures(today, now["consultations"], before["consultations"],
+                       int(follow_ups or 0), now["watch_users_unreached"], int(lapsed or 0), None,
+                       now["events_held"], now["event_participants"], None, quiet_since(today))

@@ -44,22 +44,16 @@ from coordinator_app.core.models import (
     Indicator,
     IndicatorPlan,
     IndicatorYear,
+    PlanProject,
     Setting,
 )
 from coordinator_app.interchange import sheets
-from coordinator_app.services import consolidation, tallies
+from coordinator_app.services import consolidation, plan_tree, tallies
+from coordinator_app.services.plan_tree import NARRATIVE_FIELDS, Narrative  # noqa: F401 (API)
 from coordinator_app.storage import private_files
 from coordinator_app.storage.database import Database
 
 SOURCES = {"local": "この端末の記録", "consolidated": "集約した集計ファイル"}
-NARRATIVE_FIELDS = [
-    ("activities", "取り組み内容"),
-    ("progress", "進捗状況及び自己評価"),
-    ("issues", "課題"),
-    ("next_steps", "今後の取り組み方針"),
-    ("collaboration", "協働事項"),
-    ("committee", "推進委員会の意見"),
-]
 SHEET_FIELDS = ("department", "office", "team", "goal", "policy", "project", "overview")
 CSV_HEADER = ["fiscal_year", "code", "name", "unit", "kind", "target", "actual", "grade"]
 
@@ -94,12 +88,15 @@ class IndicatorInfo:
     department: str = ""  # 部局名 (課名 is ``office``)
     team: str = ""  # 係名
     focus: bool = False  # ※ 重点的評価施策
+    # Conditions ANDed with (breakdown, key): ((breakdown, key), ...).
+    filters: tuple[tuple[str, str], ...] = ()
 
     @property
     def definition(self) -> core.Definition:
         return core.Definition(self.code, self.name, self.unit, self.kind, self.measure,
                                self.breakdown, self.key, self.direction, self.first_fy,
-                               self.last_fy, self.baseline, self.start_total, self.branches)
+                               self.last_fy, self.baseline, self.start_total, self.branches,
+                               filters=tuple(self.filters))
 
 
 @dataclass(frozen=True)
@@ -116,6 +113,10 @@ class YearFigure:
     in_progress: bool  # the fiscal year has not ended yet
     note: str = ""  # printed as the sheet's footnote
     gap: str = ""  # consolidated files missing: 「13支部中11支部・一部の月が未着」
+    # Why there is no figure although the year has one (a combined
+    # indicator over consolidated files: core.UNCOUNTABLE_FROM_FILES);
+    # shown and printed instead of the actual.
+    uncounted: str = ""
 
     @property
     def grade(self) -> str:
@@ -144,16 +145,6 @@ class Plan:
         return list(range(self.first_fy, self.last_fy + 1))
 
 
-@dataclass(frozen=True)
-class Narrative:
-    activities: str = ""
-    progress: str = ""
-    issues: str = ""
-    next_steps: str = ""
-    collaboration: str = ""
-    committee: str = ""
-
-
 # --- definitions --------------------------------------------------------------------
 
 def _info(i: Indicator) -> IndicatorInfo:
@@ -163,7 +154,7 @@ def _info(i: Indicator) -> IndicatorInfo:
                          i.overview, i.sort_order, i.active, i.builtin,
                          core.to_decimal(i.start_total),
                          tuple(c for c in (i.branches or "").split(",") if c),
-                         i.department, i.team, i.focus)
+                         i.department, i.team, i.focus, filters=core.parse_filters(i.filters))
 
 
 def list_indicators(db: Database, user: SignedIn, include_inactive: bool = False
@@ -187,7 +178,7 @@ def get_indicator(db: Database, user: SignedIn, code: str) -> IndicatorInfo:
         return _info(_get(s, code))
 
 
-LOCKED_BUILTIN = ("code", "kind", "measure", "breakdown", "key", "branches")
+LOCKED_BUILTIN = ("code", "kind", "measure", "breakdown", "key", "branches", "filters")
 
 
 def save_indicator(db: Database, user: SignedIn, info: IndicatorInfo) -> int:
@@ -201,9 +192,11 @@ def save_indicator(db: Database, user: SignedIn, info: IndicatorInfo) -> int:
             if isinstance(value, str) or core.to_decimal(value) is None:
                 raise IndicatorError(f"{label}は数値にしてください")
             info = replace(info, **{name: core.to_decimal(value)})
-    info = replace(info, branches=tuple(sorted(set(info.branches))))
-    core.validate(info.definition)
+    info = replace(info, branches=tuple(sorted(set(info.branches))),
+                   filters=tuple((b, k) for b, k in info.filters))
     with db.session() as s:
+        # With the configurable lists (categories, roles, kinds) a 条件 may pick.
+        core.validate(info.definition, tallies.measure_key_lists(s))
         clash = s.scalar(select(Indicator.id).where(Indicator.code == info.code))
         known = set(s.scalars(select(Branch.code).where(Branch.code.in_(info.branches))))
         unknown = [c for c in info.branches if c not in known]
@@ -237,6 +230,8 @@ def save_indicator(db: Database, user: SignedIn, info: IndicatorInfo) -> int:
         row.baseline_fy = info.baseline_fy
         before_total = core.to_decimal(row.start_total)
         before_branches = row.branches or ""
+        before_filters = row.filters or ""
+        row.filters = core.filters_text(info.filters)
         row.branches = ",".join(info.branches)
         row.start_total = float(info.start_total) if info.start_total is not None else None
         row.goal, row.policy, row.project = info.goal, info.policy, info.project
@@ -254,6 +249,8 @@ def save_indicator(db: Database, user: SignedIn, info: IndicatorInfo) -> int:
             detail += f" start_total={core.plain_number(info.start_total) or '-'}"
         if created or before_branches != row.branches:
             detail += f" branches={row.branches or 'all'}"
+        if created or before_filters != row.filters:
+            detail += f" filters={row.filters or '-'}"
         db.audit(s, "create" if created else "update", "indicator", row.id, detail)
         return row.id
 
@@ -563,6 +560,27 @@ class _Figures:
             self.cache[fy] = core.index_rows(rows)
         return self.cache[fy]
 
+    def of_definition(self, defn: core.Definition):
+        """``of`` for one indicator: a combined one's counts (from the
+        records, ``counting.combined_counts``) put into each year's index
+        under ``defn.figure``. None when they cannot be had: the tally
+        files hold one breakdown a row."""
+        if not defn.combined:
+            return self.of
+        if self.source == "consolidated":
+            return None
+        breakdown, key = defn.figure
+
+        def of(fy: int) -> core.FigureIndex:
+            index = self.of(fy)
+            months = counting.fiscal_month_keys(fy)
+            if (defn.measure, breakdown, key, months[0]) not in index:
+                counted = counting.combined_counts(self.s, fy, defn.measure, defn.conditions,
+                                                   self.branch_codes)
+                index.update({(defn.measure, breakdown, key, m): n for m, n in counted.items()})
+            return index
+        return of
+
     def gap(self, measure: str, years: Iterable[int], stock: bool = False) -> str:
         """'' for the records (whole by construction) or a complete set of
         files; else what is missing (``core.coverage_gap``) of the ended
@@ -607,17 +625,18 @@ def _evaluate_in(s, indicators: list[Indicator], fiscal_year: int, source: str,
         branches = branch_codes if not info.branches else [
             c for c in (branch_codes or info.branches) if c in info.branches]
         figures = figures_over(branches)
+        figures_of = figures.of_definition(defn)
 
         def actual_of(fy: int, ind=ind, defn=defn, branches=branches,
-                      figures=figures) -> tuple[Value, bool]:
+                      figures_of=figures_of) -> tuple[Value, bool]:
             """(actual, typed): a typed one for an indicator without a
             measure and for a year before the records."""
             if fy > current_fy:
                 return None, False
             if defn.computed and not (records_from and fy < records_from):
-                if branches == []:  # none of its branches is in the user's scope
+                if branches == [] or figures_of is None:  # out of scope; or uncountable
                     return None, False
-                return core.computed_actual(defn, fy, figures.of, records_from), False
+                return core.computed_actual(defn, fy, figures_of, records_from), False
             row = years.get((ind.id, fy))
             value = core.loaded(row.actual_number, row.actual_word) if row else None
             return value, value is not None
@@ -634,12 +653,20 @@ def _evaluate_in(s, indicators: list[Indicator], fiscal_year: int, source: str,
                 counted = range(max(defn.first_fy, records_from or defn.first_fy), fy + 1) \
                     if defn.kind == "cumulative" else [fy]
                 gap = figures.gap(defn.measure, counted, stock=defn.kind == "stock")
+            # A year the files cannot count (a combined indicator) has no
+            # figure: it says so instead, and nothing is proposed.
+            uncounted = ""
+            if figures_of is None and fy <= current_fy and branches != [] \
+                    and not (records_from and fy < records_from) \
+                    and not (defn.kind == "cumulative" and fy < defn.first_fy):
+                uncounted = core.UNCOUNTABLE_FROM_FILES
             # No proposal on incomplete files: the evaluator decides alone.
             proposed = "" if gap else core.judge(target, actual, defn.direction, reference, t)
             series.append(YearFigure(fy, target, actual, proposed,
                                      row.grade_override if row else "",
                                      row.override_reason if row else "", typed,
-                                     fy >= current_fy, row.note if row else "", gap))
+                                     fy >= current_fy, row.note if row else "", gap,
+                                     uncounted=uncounted))
         this = next(f for f in series if f.fiscal_year == fiscal_year)
         in_plan = [f for f in series if defn.first_fy <= f.fiscal_year <= defn.last_fy]
         results.append(IndicatorResult(info, this, in_plan))
@@ -703,10 +730,9 @@ class SheetData:
     fiscal_year: int
     scope_label: str
     source_label: str
-    results: list[IndicatorResult]
-    narratives: dict[str, Narrative]  # by indicator code
+    results: list[IndicatorResult]  # every active indicator, once (再掲 not again)
+    entries: list  # services.plan.SheetEntry: one sheet each, in plan order
     summary_years: list[int]
-    summary: dict[str, dict[int, str]]  # code → fy → decided grade (A/B/C/-, '' undecided)
 
 
 def sheet_data(db: Database, user: SignedIn, fiscal_year: int, source: str = "local",
@@ -718,21 +744,15 @@ def sheet_data(db: Database, user: SignedIn, fiscal_year: int, source: str = "lo
         inds = list(s.scalars(select(Indicator).where(Indicator.active.is_(True))
                               .order_by(Indicator.sort_order, Indicator.id)))
         results = _evaluate_in(s, inds, fiscal_year, source, branch_codes, today)
-        order = {g: n for n, g in enumerate(core.plan_order(r.info.goal for r in results))}
-        results.sort(key=lambda r: order[r.info.goal])  # stable: sort_order within a goal
-        by_id = narratives_for_year(s, fiscal_year)
+        entries = plan_tree.sheet_entries(s, results, fiscal_year, plan.years,
+                                          narratives_for_year(s, fiscal_year))
         if branch_codes and len(branch_codes) == 1:
             name = s.scalar(select(Branch.name).where(Branch.code == branch_codes[0]))
             scope = name or branch_codes[0]
         else:
             scope = "全支部"
     summary_years = sorted(set(plan.years) | {fiscal_year})
-    summary = {r.info.code: {f.fiscal_year: f.decided for f in r.series} for r in results}
-    for r in results:
-        summary[r.info.code].setdefault(fiscal_year, r.year.decided)
-    narratives = {r.info.code: by_id.get(r.info.id, Narrative()) for r in results}
-    return SheetData(plan, fiscal_year, scope, SOURCES[source], results, narratives,
-                     summary_years, summary)
+    return SheetData(plan, fiscal_year, scope, SOURCES[source], results, entries, summary_years)
 
 
 def export_pdf(db: Database, user: SignedIn, fiscal_year: int, out: Path,
@@ -754,9 +774,9 @@ def export_pdf(db: Database, user: SignedIn, fiscal_year: int, out: Path,
 def export_xlsx(db: Database, user: SignedIn, fiscal_year: int, out: Path,
                 source: str = "local", branch_code: str | None = None,
                 today: dt.date | None = None) -> int:
-    """The sheet as an Excel workbook (one worksheet per indicator, the
-    printed layout) for the committee to type its comments; returns the
-    number of worksheets."""
+    """The sheet as an Excel workbook (one worksheet per 事業, the printed
+    layout) for the committee to type its comments; returns the number of
+    worksheets."""
     from coordinator_app.interchange import evaluation_book
 
     data = sheet_data(db, user, fiscal_year, source, branch_code, today)
@@ -764,14 +784,14 @@ def export_xlsx(db: Database, user: SignedIn, fiscal_year: int, out: Path,
     with db.session() as s:
         db.audit(s, "export", "indicators", None,
                  f"fy={fiscal_year} format=xlsx source={source} branch={branch_code or 'all'}")
-    return len(data.results)
+    return len(data.entries)
 
 
 def import_committee_comments(db: Database, user: SignedIn, path: Path) -> tuple[int, int]:
     """Read the 「推進委員会の意見」 of every worksheet of a workbook written
-    by ``export_xlsx`` into the sheet's 推進委員会の意見, in one transaction
-    (a workbook with an unknown indicator or a bad sheet changes nothing).
-    Returns (fiscal year, comments changed)."""
+    by ``export_xlsx`` into the 事業's (or the lone indicator's) 推進委員会の意見,
+    in one transaction (a workbook with an unknown 事業 or indicator or a bad
+    sheet changes nothing). Returns (fiscal year, comments changed)."""
     from coordinator_app.interchange import evaluation_book
 
     access.check(user, Action.EVALUATE)
@@ -781,26 +801,35 @@ def import_committee_comments(db: Database, user: SignedIn, path: Path) -> tuple
     except evaluation_book.BookError as exc:
         raise IndicatorError(str(exc)) from None
     with db.session() as s:
-        found = {i.code: i for i in s.scalars(
-            select(Indicator).where(Indicator.code.in_(list(comments))))}
-        unknown = [c for c in comments if c not in found]
+        codes = [key for kind, key in comments if kind == "indicator"]
+        found = {i.code: i for i in s.scalars(select(Indicator).where(Indicator.code.in_(codes)))}
+        unknown = [c for c in codes if c not in found]
+        projects = [key for kind, key in comments if kind == "project"]
+        known = {str(i) for i in s.scalars(select(PlanProject.id).where(
+            PlanProject.id.in_([int(k) for k in projects if k.isdigit()])))}
+        unknown += [f"事業ID {k}" for k in projects if k not in known]
         if unknown:
-            raise IndicatorError(f"{path.name}: 指標 {'・'.join(unknown)} は登録されていません")
+            raise IndicatorError(f"{path.name}: {'・'.join(unknown)} は登録されていません")
         changed = 0
-        for code, text in comments.items():
-            row = s.get(EvaluationNarrative, (found[code].id, fiscal_year))
+        for (kind, key), text in comments.items():
             text = text.rstrip()
+            if kind == "project":
+                changed += plan_tree.save_narrative_in(s, db, int(key), fiscal_year,
+                                                       Narrative(committee=text), ("committee",),
+                                                       "import")
+                continue
+            row = s.get(EvaluationNarrative, (found[key].id, fiscal_year))
             if (row.committee if row else "") == text:
                 continue
             if row is None:
-                row = EvaluationNarrative(indicator_id=found[code].id, fiscal_year=fiscal_year)
+                row = EvaluationNarrative(indicator_id=found[key].id, fiscal_year=fiscal_year)
                 db.stamp(row, created=True)
             else:
                 db.stamp(row)
             row.committee = text
             s.add(row)
-            db.audit(s, "import", "evaluation_narrative", found[code].id,
-                     f"code={code} fy={fiscal_year} fields=committee")
+            db.audit(s, "import", "evaluation_narrative", found[key].id,
+                     f"code={key} fy={fiscal_year} fields=committee")
             changed += 1
         return fiscal_year, changed
 

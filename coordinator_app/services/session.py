@@ -33,7 +33,7 @@ __all__ = [
     "DamagedDatabaseError", "Database", "EncryptedDatabaseError", "MissingDatabaseError",
     "UnlockError", "StoreError", "Refused", "APP_NAME", "ENV_DB", "locate", "database_exists",
     "check_location", "lock_file", "open_database", "open_encrypted", "is_encrypted",
-    "sign_in", "script_user", "owner_only_files",
+    "sign_in", "script_user", "owner_only_files", "signs_in_to_server", "open_server",
 ]
 
 
@@ -86,6 +86,25 @@ def open_database(db_arg: str | None, *, actor: str = "cli", create: bool = Fals
     without its key raises EncryptedDatabaseError — unlock it with
     ``open_encrypted(path, login, password)``."""
     return Database.open(db_arg, actor=actor, create=create, key=key)
+
+
+def signs_in_to_server(url: str) -> bool:
+    """A server URL without a password: opened at sign-in, as the account
+    (``open_server``), never with a password stored on the PC."""
+    from coordinator_app.services import server
+    return server.signs_in_to_server(url)
+
+
+def server_display_name(url: str) -> str:
+    from sqlalchemy.engine import make_url
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def open_server(url: str, login: str, password: str) -> Database:
+    """The city's server opened with the account's own credentials (the
+    sign-in dialog's); AuthError for a wrong login or password."""
+    from coordinator_app.services import server
+    return server.open_as_account(url, login, password)
 
 
 def sign_in(db: Database, login: str, password: str) -> SignedIn:

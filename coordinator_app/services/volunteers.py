@@ -41,6 +41,7 @@ from coordinator_app.core.models import (
     WatchAssignment,
     WatchUser,
 )
+from coordinator_app.services import saving
 from coordinator_app.services.people import _like_escape, area_id_for, new_person
 from coordinator_app.storage.database import Database
 
@@ -168,6 +169,7 @@ class VolunteerDetail:
     active: bool
     watch_users: tuple[WatchUserRef, ...]
     activities: tuple[ParticipationRef, ...]
+    version: int = 1  # what the form saves on (services.saving)
 
     @property
     def total_hours(self) -> float:
@@ -296,11 +298,16 @@ def sorted_cells(cells) -> list[tuple[int, str]]:
 # --- registration ---------------------------------------------------------------
 
 def register_volunteer(db: Database, user: SignedIn, data: VolunteerInput,
-                       today: dt.date | None = None) -> int:
-    """Register an individual or a group; returns the new volunteer id."""
+                       today: dt.date | None = None, client_key: str | None = None) -> int:
+    """Register an individual or a group; returns the new volunteer id.
+    ``client_key``: the save's ``saving.new_key()``; a retry of a stored
+    save returns its id."""
     branch_id = access.check(user, Action.PERSONAL_RECORDS)
     today = today or clock.today()
     with db.session() as s:
+        earlier = saving.saved_before(s, Volunteer, client_key)
+        if earlier is not None:
+            return earlier.id
         _validate(s, data, today)
         person = _person_for(s, db, user, branch_id, data)
         already = s.scalar(select(Volunteer.id).where(
@@ -309,7 +316,7 @@ def register_volunteer(db: Database, user: SignedIn, data: VolunteerInput,
             raise ValueError("この人はすでにボランティアとして登録されています（検索して開いてください）")
         v = Volunteer(branch_id=branch_id, person_id=person.id,
                       registered_on=data.registered_on,
-                      registered_month=month_key(data.registered_on))
+                      registered_month=month_key(data.registered_on), client_key=client_key)
         _apply(s, v, data, branch_id)
         db.stamp(v, created=True)
         s.add(v)
@@ -320,12 +327,16 @@ def register_volunteer(db: Database, user: SignedIn, data: VolunteerInput,
 
 
 def update_volunteer(db: Database, user: SignedIn, volunteer_id: int, data: VolunteerInput,
-                     today: dt.date | None = None) -> None:
-    """Save changes to a registration (the person picked stays the same)."""
+                     today: dt.date | None = None, base_version: int | None = None) -> None:
+    """Save changes to a registration (the person picked stays the same).
+    ``base_version``: the version the form was opened on (``saving.StaleEdit``
+    with the registration as it is now when someone saved since)."""
     branch_id = access.check(user, Action.PERSONAL_RECORDS)
     today = today or clock.today()
-    with db.session() as s:
+    with saving.edit_of(lambda: get_volunteer(db, user, volunteer_id, today)), \
+            db.session() as s:
         v = _own_volunteer(s, user, volunteer_id)
+        saving.check_version(v, base_version)
         data.person_id, data.new_person = v.person_id, None
         _validate(s, data, today)
         if v.withdrawn_on and data.registered_on > v.withdrawn_on:
@@ -608,7 +619,7 @@ def get_volunteer(db: Database, user: SignedIn, volunteer_id: int,
             v.member_count, roles.get(v.id, ()), tuple(split_tags(v.skills)),
             tuple(sorted_cells(cells.get(v.id, ()))), covered, v.registered_on,
             v.withdrawn_on, v.withdraw_reason, v.insurance_fy, _is_active(v, today),
-            watched, history)
+            watched, history, v.version)
 
 
 # --- activity log (活動記録) ------------------------------------------------------

@@ -40,6 +40,7 @@ from coordinator_app.core.models import (
     WatchContactVolunteer,
     WatchUser,
 )
+from coordinator_app.services import saving
 from coordinator_app.services.consultations import insert_consultation
 from coordinator_app.services.people import area_id_for, new_person
 from coordinator_app.storage.database import Database
@@ -201,6 +202,7 @@ class WatchUserDetail:
     cooperators: tuple[Cooperator, ...]
     contacts: tuple[ContactInfo, ...]  # newest first
     mail_ok: bool = False
+    version: int = 1  # what the enrolment form saves on (services.saving)
 
 
 @dataclass(frozen=True)
@@ -583,14 +585,18 @@ def _update_person(s, db: Database, person: Person, branch_id: int, form: Enrolm
 
 
 def enrol_user(db: Database, user: SignedIn, form: EnrolmentForm,
-               today: dt.date | None = None) -> int:
+               today: dt.date | None = None, client_key: str | None = None) -> int:
     """Enrol a resident (picked, or new) with their ways of watching, the
     expected frequency and the cooperators assigned. Returns the watch
-    user id. Refuses a resident who is already enrolled."""
+    user id. Refuses a resident who is already enrolled. ``client_key``:
+    the save's ``saving.new_key()``; a retry of a stored save returns its id."""
     branch_id = access.check(user, Action.PERSONAL_RECORDS)
     today = _today(today)
     methods, frequency, enrolled = _validate_form(form, today)
     with db.session() as s:
+        earlier = saving.saved_before(s, WatchUser, client_key)
+        if earlier is not None:
+            return earlier.id
         if form.person_id is not None:
             person = s.get(Person, form.person_id)
             if person is None:
@@ -614,7 +620,8 @@ def enrol_user(db: Database, user: SignedIn, form: EnrolmentForm,
         record = WatchUser(branch_id=branch_id, person_id=person.id, enrolled_on=enrolled,
                            enrolled_month=month_key(enrolled),
                            emergency_contact=form.emergency_contact.strip(),
-                           methods=methods, frequency_days=frequency, note=form.note.strip())
+                           methods=methods, frequency_days=frequency, note=form.note.strip(),
+                           client_key=client_key)
         db.stamp(record, created=True)
         s.add(record)
         s.flush()
@@ -625,12 +632,15 @@ def enrol_user(db: Database, user: SignedIn, form: EnrolmentForm,
 
 
 def update_user(db: Database, user: SignedIn, watch_user_id: int, form: EnrolmentForm,
-                today: dt.date | None = None) -> None:
-    """Change an enrolment (contact details, ways, frequency, cooperators)."""
+                today: dt.date | None = None, base_version: int | None = None) -> None:
+    """Change an enrolment (contact details, ways, frequency, cooperators).
+    ``base_version``: the version the form was opened on (``saving.StaleEdit``
+    with the enrolment as it is now when someone saved since)."""
     today = _today(today)
     methods, frequency, enrolled = _validate_form(form, today)
-    with db.session() as s:
+    with saving.edit_of(lambda: get_user(db, user, watch_user_id, today)), db.session() as s:
         wu = _watch_user(s, user, watch_user_id)
+        saving.check_version(wu, base_version)
         first = s.scalar(select(func.min(WatchContact.contacted_on))
                          .where(WatchContact.watch_user_id == wu.id))
         if first and enrolled > first:
@@ -717,7 +727,7 @@ def get_user(db: Database, user: SignedIn, watch_user_id: int,
             emergency_contact=wu.emergency_contact, methods=_split_methods(wu.methods),
             frequency_days=wu.frequency_days, enrolled_on=wu.enrolled_on,
             ended_on=wu.ended_on, end_reason=wu.end_reason, note=wu.note,
-            cooperators=tuple(coops), contacts=contacts, mail_ok=p.mail_ok)
+            cooperators=tuple(coops), contacts=contacts, mail_ok=p.mail_ok, version=wu.version)
 
 
 def list_users(db: Database, user: SignedIn, include_ended: bool = False, text: str = "",
@@ -823,11 +833,13 @@ def open_consultations(db: Database, user: SignedIn, watch_user_id: int) -> list
 def record_contact(db: Database, user: SignedIn, watch_user_id: int, *,
                    contacted_on: dt.date, method: str, result: str, by_staff: bool,
                    volunteer_ids=(), note: str = "", concern: ConcernForm | None = None,
-                   today: dt.date | None = None) -> RecordedContact:
+                   today: dt.date | None = None,
+                   client_key: str | None = None) -> RecordedContact:
     """Record one contact. A 異変あり (``result="concern"``) needs
     ``concern``: it creates a consultation with a follow-up date (default
     the contact day, so it is due in 要フォロー at once) or links the
-    person's open consultation, in the same transaction."""
+    person's open consultation, in the same transaction. ``client_key``:
+    the save's ``saving.new_key()``; a retry of a stored save returns it."""
     today = _today(today)
     if method not in codes.WATCH_METHOD:
         raise WatchError("見守りの方法を選んでください")
@@ -845,6 +857,11 @@ def record_contact(db: Database, user: SignedIn, watch_user_id: int, *,
     if result == "concern" and (concern is None or not concern.noticed.strip()):
         raise WatchError("異変ありのときは、気づいたことを入力してください")
     with db.session() as s:
+        earlier = saving.saved_before(s, WatchContact, client_key)
+        if earlier is not None:  # its consultation was made unless one was linked
+            return RecordedContact(earlier.id, earlier.consultation_id,
+                                   earlier.consultation_id is not None
+                                   and concern.link_consultation_id is None)
         wu = _watch_user(s, user, watch_user_id)
         if contacted_on < wu.enrolled_on:
             raise WatchError(f"実施日が登録日（{wu.enrolled_on.isoformat()}）より前です")
@@ -858,7 +875,7 @@ def record_contact(db: Database, user: SignedIn, watch_user_id: int, *,
         contact = WatchContact(branch_id=wu.branch_id, watch_user_id=wu.id,
                                contacted_on=contacted_on, month=month_key(contacted_on),
                                method=method, result=result, by_staff=by_staff,
-                               note=note.strip())
+                               note=note.strip(), client_key=client_key)
         db.stamp(contact, created=True)
         s.add(contact)
         s.flush()

@@ -19,7 +19,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
 
 from coordinator_app.core import clock
-from coordinator_app.storage import private_files
+from coordinator_app.storage import platform, private_files
 
 APP_NAME = "coordinator-app"
 ENV_DB = "COORDINATOR_APP_DB"
@@ -31,6 +31,12 @@ class StoreError(RuntimeError):
 
 
 def default_db_path() -> Path:
+    """The database of this user on this PC: ``%LOCALAPPDATA%\\coordinator-app``
+    on Windows — the local, not the roaming, profile: a database must stay
+    on this PC; the installer makes the same folder — and
+    ``~/.local/share/coordinator-app`` on Linux."""
+    if platform.on_windows():
+        return platform.local_app_data() / APP_NAME / "coordinator.db"
     return Path(user_data_dir(APP_NAME, appauthor=False)) / "coordinator.db"
 
 

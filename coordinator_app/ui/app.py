@@ -179,8 +179,16 @@ class Shell:
         import os
 
         from coordinator_app.services.backups import list_backups
-        from coordinator_app.services.session import ENV_DB, StoreError, database_exists
+        from coordinator_app.services.session import (
+            ENV_DB,
+            StoreError,
+            database_exists,
+            signs_in_to_server,
+        )
 
+        if signs_in_to_server(self.url):  # made by server init; opened at sign-in
+            self.create = False
+            return True
         named = bool(self.db_arg or os.environ.get(ENV_DB))
         self.create = not named or self.demo
         if self.create:
@@ -453,7 +461,11 @@ class Shell:
         from coordinator_app.services import backups, session
 
         try:
-            self.db = session.open_database(self.url, actor="gui", create=self.create)
+            if session.signs_in_to_server(self.url):
+                if not self._open_server():
+                    return False
+            else:
+                self.db = session.open_database(self.url, actor="gui", create=self.create)
         except session.EncryptedDatabaseError:
             if not self._open_encrypted():
                 return False
@@ -502,6 +514,29 @@ class Shell:
             self.refuse(_tr("Shell", "データベースファイルが壊れています（{problem}）。"
                             "「ファイル」メニューの「バックアップから復元…」で復元してください。")
                         .format(problem=problem[:200]))
+        return True
+
+    def _open_server(self) -> bool:
+        """The city's server (issue 21): the URL holds no password; the
+        sign-in dialog's login and password open the connection as the
+        account's own database role, then sign in."""
+        from coordinator_app.services import session
+
+        def unlock(login: str, password: str):
+            return session.open_server(self.url, login, password)
+
+        if self.credentials is not None:
+            self.db = unlock(*self.credentials)
+            return True
+        from coordinator_app.ui.sign_in import SignInDialog
+
+        where = session.server_display_name(self.url)
+        dialog = SignInDialog(None, unlock=unlock, where=where, server=True)
+        if dialog.exec() != QDialog.Accepted:
+            if dialog.db is not None:
+                dialog.db.close()
+            return False
+        self.db, self.user = dialog.db, dialog.user
         return True
 
     def _restore_encrypted(self, key: bytes) -> bool:

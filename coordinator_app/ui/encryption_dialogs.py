@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QFont
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from coordinator_app.services import encrypting
+from coordinator_app.ui.desktop import open_with_system
 from coordinator_app.ui.phrase_label import PhraseLabel
 
 _tr = QCoreApplication.translate
@@ -118,7 +119,7 @@ class RecoveryKeyDialog(QDialog):
             QMessageBox.warning(self, self.windowTitle(),
                                 self.tr("PDFを保存できませんでした: {e}").format(e=exc))
             return
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.printed)))
+        open_with_system(self.printed)
 
 
 class RecoveryResetDialog(QDialog):

@@ -143,6 +143,11 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("ファイル(&F)"))
+        if may(self.ctx.user, Action.IMPORT):  # issue 20: only roles that may import see it
+            self.import_action = self._action(self.tr("台帳の取り込み(&I)…"),
+                                              self.open_import_wizard)
+            file_menu.addAction(self.import_action)
+            file_menu.addSeparator()
         self.backup_action = self._action(self.tr("今すぐバックアップ(&B)"), self.backup_now)
         self.restore_action = self._action(self.tr("バックアップから復元(&R)…"),
                                            self.choose_restore)
@@ -285,6 +290,13 @@ class MainWindow(QMainWindow):
 
         self.ctx.runner.run(lambda _p: backups.manual_backup(db, user),
                             on_done=if_alive(self, done), on_error=if_alive(self, failed))
+
+    def open_import_wizard(self) -> None:
+        from coordinator_app.ui.import_wizard.wizard import ImportWizard
+
+        self.import_wizard = ImportWizard(self.ctx, self)
+        self.import_wizard.setAttribute(Qt.WA_DeleteOnClose)
+        self.import_wizard.open()
 
     def choose_restore(self) -> None:
         from coordinator_app.ui.safety import RestoreDialog

@@ -37,10 +37,12 @@ class SignInDialog(QDialog):
     def __init__(self, db: Database | None, parent: QWidget | None = None,
                  unlock: Callable[[str, str], Database] | None = None,
                  where: str = "",
-                 demo_accounts: list[admin.DemoAccount] | None = None) -> None:
+                 demo_accounts: list[admin.DemoAccount] | None = None,
+                 server: bool = False) -> None:
         super().__init__(parent)
         self.db = db
         self.unlock = unlock
+        self.server = server  # unlock connects to the city's server as the account
         where_path = where
         self.user: SignedIn | None = None
         self.damaged: DamagedDatabaseError | None = None
@@ -82,6 +84,7 @@ class SignInDialog(QDialog):
         if demo:
             layout.addWidget(self._demo_box(demo))
         self.path = (Path(where_path) if db is None and where_path and demo_accounts is None
+                     and not server
                      else db.path if db is not None and db.encrypted else None)
         self.recovery_button = None
         if self.path is not None:  # an encrypted database (issue 9)
@@ -147,6 +150,9 @@ class SignInDialog(QDialog):
             self.reject()
             return
         except (AuthError, StoreError) as exc:
+            if self.server and self.db is not None:  # the next try connects as whoever signs in
+                self.db.close()
+                self.db = None
             self.message.setText(str(exc))
             self.password.clear()
             self.password.setFocus()

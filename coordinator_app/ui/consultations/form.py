@@ -30,10 +30,12 @@ from PySide6.QtWidgets import (
 
 from coordinator_app.core import clock, codes
 from coordinator_app.services import consultations as svc
+from coordinator_app.services import saving
 from coordinator_app.services.consultations import ConsultationDraft, NewPerson
 from coordinator_app.ui.consultations.choice import CategoryToggles, ChoiceRow
 from coordinator_app.ui.context import AppContext
 from coordinator_app.ui.person_picker import PersonPicker
+from coordinator_app.ui.saving import SaveNotice, run_save
 from coordinator_app.ui.widgets import DateLineEdit, FieldGrid, save_shortcuts
 
 
@@ -62,6 +64,9 @@ class ConsultationForm(QDialog):
         self._saving = False
         detail = (svc.get_consultation(ctx.db, ctx.user, consultation_id)
                   if consultation_id is not None else None)
+        # The version this form saves on: the one it was opened on, or the
+        # newer one shown after 「他の人が先に変更しました」.
+        self.base_version = detail.version if detail else None
         self.setWindowTitle(self.tr("相談記録の編集") if detail else self.tr("相談記録の入力"))
         self.setMinimumSize(1080, 640)
 
@@ -73,6 +78,7 @@ class ConsultationForm(QDialog):
         self.from_whom = ChoiceRow(codes.FROM_WHOM, self)
         choices = svc.category_choices(ctx.db, include=detail.categories if detail else ())
         self.category_codes = {code for code, _ in choices}
+        self.category_labels = dict(choices)
         self.categories = CategoryToggles(choices, columns=4, parent=self)
         self.response = ChoiceRow(codes.RESPONSE, self)
         self.urgent_note = QPlainTextEdit(self)
@@ -93,6 +99,7 @@ class ConsultationForm(QDialog):
         self.save_button = QPushButton(self.tr("保存 (Ctrl+Enter)"), self)
         self.cancel_button = QPushButton(self.tr("キャンセル (Esc)"), self)
         self.errors: dict[str, QLabel] = {}
+        self.notice = SaveNotice(self)  # someone saved first / the connection dropped
         self._layout(detail)
 
         self.response.changed.connect(self._response_changed)
@@ -152,6 +159,7 @@ class ConsultationForm(QDialog):
         outer = QVBoxLayout(self)
         outer.addWidget(header)
         outer.addLayout(columns, 1)
+        outer.addWidget(self.notice)
         outer.addLayout(buttons)
 
     def _tab_order(self) -> None:
@@ -256,16 +264,18 @@ class ConsultationForm(QDialog):
             return
         self._saving = True
         self.save_button.setEnabled(False)
-        db, user, cid = self.ctx.db, self.ctx.user, self.consultation_id
+        db, user, cid, base = self.ctx.db, self.ctx.user, self.consultation_id, self.base_version
         if cid is None:
-            def work(_progress):
-                return svc.create_consultation(db, user, draft)
+            key = saving.new_key()  # one per save, kept through its retries
+
+            def work():
+                return svc.create_consultation(db, user, draft, client_key=key)
         else:
-            def work(_progress):
-                svc.update_consultation(db, user, cid, draft)
+            def work():
+                svc.update_consultation(db, user, cid, draft, base_version=base)
                 return cid
-        self.ctx.runner.run(work, on_done=lambda new_id: self._saved(new_id, draft),
-                            on_error=self._failed)
+        run_save(self.ctx.runner, work, on_done=lambda new_id: self._saved(new_id, draft),
+                 on_error=self._failed, on_reconnecting=self.notice.reconnecting)
 
     def _saved(self, consultation_id: int, draft: ConsultationDraft) -> None:
         self._saving = False
@@ -283,7 +293,37 @@ class ConsultationForm(QDialog):
         if isinstance(exc, svc.ValidationError):
             self.show_errors(exc.errors)
             return
+        if isinstance(exc, saving.StaleEdit):
+            # Keep what was typed; the next save goes on top of the newer version.
+            self.base_version = exc.version
+            self.notice.stale(self._describe(exc.newer))
+            self.save_button.setText(self.tr("新しい内容の上に保存 (Ctrl+Enter)"))
+            return
+        self.notice.clear()
         QMessageBox.warning(self, self.tr("保存できませんでした"), str(exc))
+
+    def _describe(self, d: svc.ConsultationDetail) -> list[str]:
+        """The newer record as lines of 「項目: 値」, in the form's order."""
+        def day(value):
+            return value.isoformat() if value else "（なし）"
+        changed = d.updated_at.replace(tzinfo=dt.timezone.utc).astimezone()  # stored in UTC
+        lines = [
+            f"更新: {changed:%Y-%m-%d %H:%M} {d.updated_by}",
+            f"内容: {d.summary}",
+            f"受付日: {day(d.received_on)} {d.received_at:%H:%M}" if d.received_at
+            else f"受付日: {day(d.received_on)}",
+            f"区分: {codes.KIND.get(d.kind, d.kind)}　受付方法: "
+            f"{codes.CHANNEL.get(d.channel, d.channel)}　相談者: "
+            f"{codes.FROM_WHOM.get(d.from_whom, d.from_whom)}",
+            "相談内容: " + "、".join(self.category_labels.get(c, c) for c in d.categories),
+            f"対応: {codes.RESPONSE.get(d.response, d.response)}",
+        ]
+        if d.urgent_note:
+            lines.append(f"緊急対応の内容: {d.urgent_note}")
+        lines += [f"つなぎ先: {d.referred_to}",
+                  f"氏名: {d.person_name}（{d.person_kana}）" if d.person_id else "氏名: （なし）",
+                  f"フォロー日: {day(d.follow_up_on)}"]
+        return lines
 
     def reject(self) -> None:
         """Esc, キャンセル or the window's close: ask first when something

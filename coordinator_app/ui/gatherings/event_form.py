@@ -33,10 +33,12 @@ from PySide6.QtWidgets import (
 from coordinator_app.core import clock
 from coordinator_app.core.dates import format_wareki, month_key
 from coordinator_app.services import gatherings as svc
+from coordinator_app.services import saving
 from coordinator_app.services.gatherings import EventInput
 from coordinator_app.ui.context import AppContext
 from coordinator_app.ui.gatherings.common import CountEdit
 from coordinator_app.ui.gatherings.pickers import NamedPicker
+from coordinator_app.ui.saving import SaveNotice, run_save
 from coordinator_app.ui.widgets import DateLineEdit, FieldGrid, save_shortcuts
 
 FIELD_ORDER = ("held_on", "group_id", "kind", "title", "area_id", "participants", "volunteers",
@@ -60,6 +62,7 @@ class EventFormDialog(QDialog):
         self.setWindowTitle(self.tr("行事の編集") if event_id else self.tr("行事の入力"))
         self.setMinimumSize(880, 600)
         existing = svc.get_event(ctx.db, ctx.user, event_id) if event_id is not None else None
+        self.base_version = existing.version if existing else None  # see services.saving
         self._build(existing.kind if existing else "")
         self._connect()
         if existing is not None:
@@ -146,6 +149,8 @@ class EventFormDialog(QDialog):
         layout.addWidget(header)
         layout.addLayout(grid, 1)
         layout.addWidget(self.status)
+        self.notice = SaveNotice(self)  # someone saved first / the connection dropped
+        layout.addWidget(self.notice)
         layout.addLayout(buttons)
         chain = [self.held_on.edit, self.group, self.kind, self.title, self.area,
                  self.participants, self.volunteers, self.attendees.search,
@@ -275,10 +280,12 @@ class EventFormDialog(QDialog):
             return  # a second Enter after saving, most likely
         self._saving = True
         self.save_button.setEnabled(False)
+        data.version = self.base_version
         db, user, eid = self.ctx.db, self.ctx.user, self.event_id
-        self.ctx.runner.run(lambda _p: svc.save_event(db, user, data, eid),
-                            on_done=lambda new_id: self._saved(new_id, data),
-                            on_error=self._failed)
+        key = saving.new_key() if eid is None else None  # kept through the save's retries
+        run_save(self.ctx.runner, lambda: svc.save_event(db, user, data, eid, client_key=key),
+                 on_done=lambda new_id: self._saved(new_id, data), on_error=self._failed,
+                 on_reconnecting=self.notice.reconnecting)
 
     def _already_met(self, data: EventInput) -> bool:
         if data.group_id is None or data.held_on is None:
@@ -305,6 +312,7 @@ class EventFormDialog(QDialog):
     def _saved(self, event_id: int, data: EventInput) -> None:
         self._saving = False
         self.save_button.setEnabled(True)
+        self.notice.clear()
         self.fields.show({})
         self.ctx.notify("event")
         self.saved.emit(event_id)
@@ -354,4 +362,21 @@ class EventFormDialog(QDialog):
         if isinstance(exc, svc.ValidationError):
             self._show(exc.errors)
             return
+        if isinstance(exc, saving.StaleEdit):
+            # Keep what was typed; the next save goes on top of the newer version.
+            self.base_version = exc.version
+            self.notice.stale(self._describe(exc.newer))
+            return
+        self.notice.clear()
         QMessageBox.warning(self, self.tr("保存できませんでした"), str(exc))
+
+    def _describe(self, e: EventInput) -> list[str]:
+        """The newer event as lines of 「項目: 値」."""
+        kinds = dict(svc.event_kinds(self.ctx.db, include=e.kind))
+        return [
+            f"開催日: {e.held_on.isoformat() if e.held_on else ''}　種別: "
+            f"{kinds.get(e.kind, e.kind)}　名称: {e.title}",
+            f"参加者: {e.participants}人（うちボランティア {e.volunteers}人）",
+            "名前のわかる参加者: " + "、".join(n.name for n in e.attendees),
+            f"メモ: {e.note}",
+        ]

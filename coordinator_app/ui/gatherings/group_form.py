@@ -30,9 +30,11 @@ from coordinator_app.core import clock
 from coordinator_app.core.dates import fiscal_year_label, fiscal_year_of, format_wareki
 from coordinator_app.core.gatherings import next_meeting
 from coordinator_app.services import gatherings as svc
+from coordinator_app.services import saving
 from coordinator_app.services.gatherings import GroupInput
 from coordinator_app.ui.context import AppContext
 from coordinator_app.ui.gatherings.pickers import NamedPicker
+from coordinator_app.ui.saving import SaveNotice, run_save
 from coordinator_app.ui.widgets import DateLineEdit, FieldGrid, save_shortcuts
 
 FIELD_ORDER = ("name", "kana", "kind", "area_id", "started_on", "ended_on", "end_reason",
@@ -52,6 +54,7 @@ class GroupFormDialog(QDialog):
         self.group_id = group_id
         self._saving = False
         detail = svc.get_group(ctx.db, ctx.user, group_id) if group_id is not None else None
+        self.base_version = detail.version if detail else None  # see services.saving
         self.setWindowTitle(self.tr("活動グループの編集") if detail else self.tr("活動グループの登録"))
         self.setMinimumSize(1000, 620)
         self._build(detail.data if detail else GroupInput())
@@ -158,6 +161,8 @@ class GroupFormDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(header)
         layout.addLayout(columns, 1)
+        self.notice = SaveNotice(self)  # someone saved first / the connection dropped
+        layout.addWidget(self.notice)
         layout.addLayout(buttons)
         chain = [self.name, self.kana, self.kind, self.area, self.started_on.edit,
                  self.ended_on.edit, self.end_reason, self.pattern, self.venue,
@@ -244,9 +249,12 @@ class GroupFormDialog(QDialog):
         data = self.draft()
         self._saving = True
         self.save_button.setEnabled(False)
-        db, user, gid = self.ctx.db, self.ctx.user, self.group_id
-        self.ctx.runner.run(lambda _p: svc.save_group(db, user, data, gid),
-                            on_done=self._saved, on_error=self._failed)
+        db, user, gid, base = self.ctx.db, self.ctx.user, self.group_id, self.base_version
+        key = saving.new_key() if gid is None else None  # kept through the save's retries
+        run_save(self.ctx.runner,
+                 lambda: svc.save_group(db, user, data, gid, base_version=base, client_key=key),
+                 on_done=self._saved, on_error=self._failed,
+                 on_reconnecting=self.notice.reconnecting)
 
     def _show(self, errors: dict[str, str]) -> None:
         self.fields.show(errors)
@@ -276,7 +284,27 @@ class GroupFormDialog(QDialog):
         if isinstance(exc, svc.ValidationError):
             self._show(exc.errors)
             return
+        if isinstance(exc, saving.StaleEdit):
+            # Keep what was typed; the next save goes on top of the newer version.
+            self.base_version = exc.version
+            self.notice.stale(self._describe(exc.newer))
+            return
+        self.notice.clear()
         QMessageBox.warning(self, self.tr("保存できませんでした"), str(exc))
+
+    def _describe(self, d: svc.GroupDetail) -> list[str]:
+        """The newer group as lines of 「項目: 値」."""
+        g = d.data
+        kinds = dict(svc.group_kinds(self.ctx.db, include=g.kind))
+        return [
+            f"名称: {g.name}（{g.kana}）　種別: {kinds.get(g.kind, g.kind)}",
+            f"開始日: {g.started_on.isoformat() if g.started_on else ''}　終了日: "
+            + (g.ended_on.isoformat() if g.ended_on else "（なし）"),
+            f"開催の目安: {g.pattern}　会場: {g.venue}",
+            "世話役: " + "、".join(n.name for n in d.leaders),
+            "常連: " + "、".join(n.name for n in g.regulars),
+            f"メモ: {g.note}",
+        ]
 
     def reject(self) -> None:
         if self._saving:

@@ -11,8 +11,8 @@ import datetime as dt
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl
-from PySide6.QtGui import QDesktopServices, QKeySequence, QPixmap, QShortcut
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -38,6 +38,7 @@ from coordinator_app.core.dates import fiscal_months, fiscal_year_label, fiscal_
 from coordinator_app.services import printing
 from coordinator_app.ui import prefs
 from coordinator_app.ui.context import AppContext
+from coordinator_app.ui.desktop import open_with_system
 from coordinator_app.ui.printing.pdf_window import PdfWindow
 from coordinator_app.ui.widgets import DateLineEdit
 
@@ -52,7 +53,7 @@ PREVIEW_WIDTH = 430
 
 def open_in_viewer(path: Path) -> bool:
     """Hand the PDF to the system viewer (tests replace this)."""
-    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+    return open_with_system(path)
 
 
 def _tr(text: str) -> str:

@@ -8,9 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QRect, Qt, QUrl
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import (
-    QDesktopServices,
     QImage,
     QKeySequence,
     QPageLayout,
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from coordinator_app.services import printing
 from coordinator_app.ui.context import AppContext
+from coordinator_app.ui.desktop import open_with_system
 
 PAGE_DPI = 90  # an A4 page about 740 px wide: readable at 1280×720
 PRINT_DPI = 200  # sharp small print on paper, a few MB per page at most
@@ -161,4 +161,4 @@ class PdfWindow(QDialog):
         self.status.setText(self.tr("全{n}ページをプリンターに送りました").format(n=len(images)))
 
     def open_folder(self) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.path.parent)))
+        open_with_system(self.path.parent)

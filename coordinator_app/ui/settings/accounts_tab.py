@@ -58,8 +58,11 @@ class AccountsTab(QWidget):
         self.save_button = QPushButton(self.tr("保存"), self)
         self.reset_button = QPushButton(self.tr("パスワードを再設定"), self)
         self.active_button = QPushButton(self.tr("無効にする"), self)
+        self.remove_button = QPushButton(self.tr("削除"), self)
+        self.remove_button.setObjectName("removeAccount")
         buttons = QHBoxLayout()
-        for b in (self.new_button, self.save_button, self.reset_button, self.active_button):
+        for b in (self.new_button, self.save_button, self.reset_button, self.active_button,
+                  self.remove_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         text = self.tr("コーディネーターは一つの支部の記録だけを見られます。"
@@ -83,6 +86,7 @@ class AccountsTab(QWidget):
         save_shortcuts(self, self.save, self.save_button)
         self.reset_button.clicked.connect(self.reset_password)
         self.active_button.clicked.connect(self.toggle_active)
+        self.remove_button.clicked.connect(self.remove)
         self.refresh()
         self.new()
 
@@ -112,6 +116,7 @@ class AccountsTab(QWidget):
         self._role_changed()
         self.reset_button.setEnabled(False)
         self.active_button.setEnabled(False)
+        self.remove_button.setEnabled(False)
         self.login.setFocus()
 
     def _selected(self) -> None:
@@ -127,6 +132,7 @@ class AccountsTab(QWidget):
         self.password.clear()
         self.reset_button.setEnabled(True)
         self.active_button.setEnabled(True)
+        self.remove_button.setEnabled(True)
         self.active_button.setText(self.tr("無効にする") if r.active else self.tr("有効にする"))
         self._role_changed()
 
@@ -197,6 +203,28 @@ class AccountsTab(QWidget):
         self.ctx.notify("account")
         self.refresh()
         self._reselect(r.login)
+
+    def remove(self) -> None:
+        """Remove an account made by mistake (on the city's server, its
+        database role too); one that was used is better made inactive."""
+        r = self.current()
+        if r is None:
+            return
+        if QMessageBox.question(
+                self, self.tr("アカウントを削除する"),
+                self.tr("{login} を削除します。使っていたアカウントは削除せず、"
+                        "「無効にする」を使ってください。削除しますか？").format(login=r.login)
+        ) != QMessageBox.Yes:
+            return
+        try:
+            rekeyed = admin.remove_account(self.ctx.db, self.ctx.user, r.id)
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        self.after_rekey(rekeyed)
+        self.ctx.notify("account")
+        self.refresh()
+        self.new()
 
     def after_rekey(self, rekeyed) -> None:
         """Say what a re-key changed (encryption.Rekeyed; None: nothing was

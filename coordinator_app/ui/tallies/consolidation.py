@@ -77,7 +77,8 @@ class ConsolidationPage(QWidget):
         drop.setStyleSheet("QLabel { border: 1px dashed #8a8a8a; color: #555; }")
         legend = QLabel(" ".join(
             f"<span style='background:{STATE_FILL[s].name()}'>&nbsp;{label}&nbsp;</span>"
-            for s, label in (("received", self.tr("受信")), ("conflict", self.tr("食い違い")),
+            for s, label in (("live", self.tr("直接（サーバー）")),
+                             ("received", self.tr("受信")), ("conflict", self.tr("食い違い")),
                              ("chosen", self.tr("選択済")), ("provisional", self.tr("暫定（月の途中で受信）")),
                              ("missing", self.tr("未着")), ("future", self.tr("— 月が終わっていない"))))
             + self.tr("　※ 未報告の項目あり（その項目ができる前の形式のファイル。0 とは数えません）"),
@@ -162,6 +163,9 @@ class ConsolidationPage(QWidget):
             "{0}: {1} 支部中 {2} 支部から受信・未着の月 {3}・食い違い {4} 件（未解決）").format(
             fiscal_year_label(matrix.fiscal_year), len(matrix.branches), sent,
             matrix.count("missing"), len(matrix.conflicts))
+        live = sum(1 for source in matrix.sources.values() if source == "live")
+        if live:
+            text += self.tr("・直接（サーバー）{0} 支部").format(live)
         partial = sum(1 for c in matrix.cells.values() if c.unreported)
         if partial:
             text += self.tr("・一部の項目が未報告の月 {0}（※）").format(partial)
@@ -208,6 +212,7 @@ class ConsolidationPage(QWidget):
         if result.errors:
             lines.append(self.tr("次のファイルは契約の形式と違うため受け付けませんでした（何も変更していません）:"))
             lines += [f"・{e}" for e in result.errors]
+        lines += [f"・{line}" for line in result.set_aside]
         if result.conflicts:
             lines.append(self.tr("{0} 件の食い違いがあります。どちらの数字を使うか選んでください。"
                                  "選ぶまでは先に届いた数字のままです。").format(len(result.conflicts)))
@@ -219,7 +224,7 @@ class ConsolidationPage(QWidget):
             else:
                 self.reload()
         self.ctx.notify("tallies")
-        if result.errors or result.conflicts:
+        if result.errors or result.conflicts or result.set_aside:
             warn(self, "\n".join(lines))
         elif lines:
             self.summary.setText(" ".join(lines))

@@ -29,6 +29,7 @@ from coordinator_app.core import clock
 from coordinator_app.core import indicator_rules as core
 from coordinator_app.core.dates import fiscal_year_label, fiscal_year_of
 from coordinator_app.services import indicators as service
+from coordinator_app.services import plan as plans
 from coordinator_app.services.indicators import NARRATIVE_FIELDS, Narrative
 from coordinator_app.ui.context import AppContext
 from coordinator_app.ui.tallies.common import FiscalYearCombo, error_text, run_job, warn
@@ -73,7 +74,7 @@ class EvaluationPage(QWidget):
         self.pdf = QPushButton(self.tr("評価シートをPDFに…"), self)
         self.pdf.clicked.connect(self.ask_pdf)
         self.xlsx = QPushButton(self.tr("Excelに書き出す…"), self)
-        self.xlsx.setToolTip(self.tr("推進委員会の意見を Excel で入力してもらうためのブック（指標ごとに1シート）"))
+        self.xlsx.setToolTip(self.tr("推進委員会の意見を Excel で入力してもらうためのブック（事業ごとに1シート）"))
         self.xlsx.clicked.connect(self.ask_xlsx)
         self.comments = QPushButton(self.tr("Excelから意見を読み込む…"), self)
         self.comments.clicked.connect(self.ask_comments)
@@ -200,17 +201,22 @@ class EvaluationPage(QWidget):
         db, user = self.ctx.db, self.ctx.user
 
         def job(progress):
+            homes = [pr.label for pr in plans.tree(db, user).projects
+                     if any(link.code == code for link in pr.links)]
             return (key, service.get_indicator(db, user, code),
                     service.get_narrative(db, user, code, fy),
-                    service.evaluate_one(db, user, code, fy, source))
+                    service.evaluate_one(db, user, code, fy, source), homes)
 
         run_job(self, job, on_done=self._fill,
                             on_error=lambda exc: self.status.setText(error_text(exc)))
 
     def _fill(self, payload) -> None:
-        key, info, narrative, result = payload
+        key, info, narrative, result, homes = payload
         if key != self.current_key():
             return
+        # An indicator on a 事業's sheet: the 事業's headings and narratives print.
+        for edit in [*self.heading_edits.values(), self.overview, *self.narrative_edits.values()]:
+            edit.setReadOnly(bool(homes))
         self._filling = True
         for name, edit in self.heading_edits.items():
             edit.setText(getattr(info, name))
@@ -230,7 +236,9 @@ class EvaluationPage(QWidget):
         self.loaded_key = key
         self.dirty = False
         self.status.setText(self.tr("{0}・{1} の評価シート").format(
-            info.name, fiscal_year_label(key[1])))
+            info.name, fiscal_year_label(key[1])) if not homes else self.tr(
+            "{0} は事業「{1}」のシートに載っています。見出し・記述・評価は「事業・評価」で入力します"
+        ).format(info.name, "」「".join(homes)))
 
     def _mark_dirty(self) -> None:
         if not self._filling:
@@ -245,7 +253,7 @@ class EvaluationPage(QWidget):
         return headings, narrative
 
     def save(self) -> None:
-        if self.loaded_key:
+        if self.loaded_key and not self.overview.isReadOnly():
             self._save(self.loaded_key)
 
     def _save(self, key: tuple[str, int], then=None) -> None:

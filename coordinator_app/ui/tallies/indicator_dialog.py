@@ -1,5 +1,6 @@
 """指標の定義 (administrators): name, unit, 担当, kind, the tally figure it
-counts (measure, breakdown, key — or none: a typed actual), direction,
+counts (measure, breakdown, key, and further 条件 ANDed with it — or
+none: a typed actual), direction,
 plan period, baseline, a cumulative indicator's total before the records
 begin, and the sheet's headings. The contract's default
 indicators keep their code and what they count."""
@@ -16,16 +17,19 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from coordinator_app.core import codes
+from coordinator_app.core import codes, counting
 from coordinator_app.core import indicator_rules as core
 from coordinator_app.core.dates import fiscal_year_label
 from coordinator_app.services import indicators as service
@@ -50,6 +54,93 @@ class YearSpin(QSpinBox):
             if fiscal_year_label(fy) == text:
                 return fy
         return self.value()
+
+
+class ConditionRow(QWidget):
+    """One further 条件: かつ [内訳] が [項目] [外す]."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.breakdown = QComboBox(self)
+        self.key = QComboBox(self)
+        self.remove = QPushButton(self.tr("外す"), self)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(QLabel(self.tr("かつ"), self))
+        row.addWidget(self.breakdown, 1)
+        row.addWidget(QLabel(self.tr("が"), self))
+        row.addWidget(self.key, 1)
+        row.addWidget(self.remove)
+
+
+class Conditions(QWidget):
+    """The 条件 after the breakdown (``IndicatorInfo.filters``): rows made
+    at once (so Tab walks them in order) and shown as they are added; the
+    choices are the measure's breakdowns and their code lists. Its ``add``
+    button is laid out by the dialog (beside the breakdown's key)."""
+
+    shown = Signal(int)  # the number of rows in use
+    ROWS = max(len(b) for b in codes.MEASURES.values()) - 1
+
+    def __init__(self, keys: dict[tuple[str, str], list[tuple[str, str]]],
+                 first: QComboBox, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.keys, self.first, self.measure = keys, first, ""  # first: the 内訳 before these
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.rows = [ConditionRow(self) for _ in range(self.ROWS)]
+        for n, r in enumerate(self.rows):
+            layout.addWidget(r)
+            r.breakdown.currentIndexChanged.connect(lambda _, r=r: self._fill_keys(r))
+            r.remove.clicked.connect(lambda _=False, n=n: self.remove(n))
+        self.add = QPushButton(self.tr("条件を追加(&J)"), self)
+        self.add.setToolTip(self.tr("内訳の項目に加えて、ほかの内訳の項目も満たす記録だけを数えます"
+                                    "（例: 区分が相談 かつ 相談者が地域関係者）"))
+        self.add.clicked.connect(self.append)
+        self.set_conditions("", ())
+
+    def _fill_keys(self, r: ConditionRow) -> None:
+        r.key.clear()
+        for code, label in self.keys.get((self.measure, r.breakdown.currentData()), []):
+            r.key.addItem(label, code)
+
+    def values(self) -> list[tuple[str, str]]:
+        return [(r.breakdown.currentData(), r.key.currentData() or "")
+                for r in self.rows if not r.isHidden()]
+
+    def set_conditions(self, measure: str, conditions, enabled: bool = True) -> None:
+        """Show one row per condition over the measure's breakdowns."""
+        self.measure = measure or ""
+        conditions = list(conditions)[:self.ROWS]
+        for n, r in enumerate(self.rows):
+            r.breakdown.blockSignals(True)
+            r.breakdown.clear()
+            for b in codes.MEASURES.get(self.measure, ()):
+                r.breakdown.addItem(self.tr(codes.breakdown_label(self.measure, b)), b)
+            r.breakdown.blockSignals(False)
+            breakdown, key = conditions[n] if n < len(conditions) else ("", "")
+            r.breakdown.setCurrentIndex(max(0, r.breakdown.findData(breakdown)))
+            self._fill_keys(r)
+            r.key.setCurrentIndex(max(0, r.key.findData(key)))
+            r.setHidden(n >= len(conditions))
+            r.setEnabled(enabled)
+        self.add.setEnabled(enabled and self.measure in counting.COMBINABLE
+                            and len(conditions) < self.ROWS)
+        self.shown.emit(len(conditions))
+
+    def append(self) -> None:
+        """A new row on the first breakdown not used yet; focus on it."""
+        current = self.values()
+        used = {b for b, _ in current} | {self.first.currentData()}
+        free = [b for b in codes.MEASURES.get(self.measure, ()) if b not in used]
+        self.set_conditions(self.measure, current + [(free[0] if free else "", "")])
+        self.rows[len(current)].breakdown.setFocus()
+
+    def remove(self, n: int) -> None:
+        current = self.values()
+        del current[n]
+        self.set_conditions(self.measure, current)
+        (self.rows[n].breakdown if n < len(current) else self.add).setFocus()
 
 
 class IndicatorDialog(QDialog):
@@ -97,6 +188,7 @@ class IndicatorDialog(QDialog):
             self.measure.addItem(self.tr(label), m)
         self.breakdown = QComboBox(self)
         self.key = QComboBox(self)
+        self.conditions = Conditions(self.keys, self.breakdown, self)
         for w in (self.kind, self.measure, self.breakdown, self.key):
             w.setEnabled(not locked)
         self.branches = QLineEdit(" ".join(info.branches), self)
@@ -145,6 +237,7 @@ class IndicatorDialog(QDialog):
         self.breakdown.setCurrentIndex(max(0, self.breakdown.findData(info.breakdown)))
         self._breakdown_changed()
         self.key.setCurrentIndex(max(0, self.key.findData(info.key)))
+        self.conditions.set_conditions(info.measure, info.filters, not info.builtin)
 
     def _lay_out(self) -> None:
         base = QHBoxLayout()
@@ -161,7 +254,14 @@ class IndicatorDialog(QDialog):
         form.addRow(self.tr("種類"), self.kind)
         form.addRow(self.tr("数える集計項目"), self.measure)
         form.addRow(self.tr("内訳"), self.breakdown)
-        form.addRow(self.tr("内訳の項目"), self.key)
+        key = QHBoxLayout()
+        key.addWidget(self.key, 1)
+        key.addWidget(self.conditions.add)
+        form.addRow(self.tr("内訳の項目"), key)
+        form.addRow(self.tr("ほかの条件"), self.conditions)
+        # The row takes no room until a 条件 is added.
+        form.setRowVisible(self.conditions, bool(self.conditions.values()))
+        self.conditions.shown.connect(lambda n: form.setRowVisible(self.conditions, n > 0))
         form.addRow(self.tr("対象の支部（コード）"), self.branches)
         form.addRow(self.tr("よい方向"), self.direction)
         form.addRow(self.tr("計画期間"), self.period)
@@ -179,8 +279,17 @@ class IndicatorDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         save_shortcuts(self, self.save, buttons.button(QDialogButtonBox.Save))
+        # The form scrolls when taller than the screen (1280×720 with 条件).
+        body = QWidget(self)
+        body.setLayout(form)
+        scroll = QScrollArea(self)
+        scroll.setWidget(body)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(body.sizeHint().width() + scroll.verticalScrollBar().sizeHint().width())
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(scroll)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
 
@@ -194,6 +303,7 @@ class IndicatorDialog(QDialog):
         self.breakdown.blockSignals(False)
         self.breakdown.setEnabled(bool(measure) and not self.info.builtin)
         self._breakdown_changed()
+        self.conditions.set_conditions(measure, (), not self.info.builtin)
 
     def _breakdown_changed(self) -> None:
         b = self.breakdown.currentData()
@@ -217,11 +327,14 @@ class IndicatorDialog(QDialog):
             if isinstance(start_total, str):
                 raise core.IndicatorError("記録開始前の累計は数値で入力してください（なければ空）")
         breakdown = self.breakdown.currentData() or "total"
+        # The breakdown is the first 条件; with 合計, the first further one is.
+        conditions = ([(breakdown, self.key.currentData() or "")] if breakdown != "total"
+                      else []) + self.conditions.values()
+        breakdown, key = conditions[0] if conditions else ("total", "")
         return IndicatorInfo(
             self.info.id, self.code.text().strip(), self.name.text().strip(),
             self.unit.text().strip(), self.office.text().strip(), self.kind.currentData(),
-            self.measure.currentData() or "", breakdown,
-            (self.key.currentData() or "") if breakdown != "total" else "",
+            self.measure.currentData() or "", breakdown, key,
             self.direction.currentData(), self.info.first_fy, self.info.last_fy, baseline,
             self.baseline_fy.value() if baseline is not None else None,
             self.goal.text().strip(), self.policy.text().strip(), self.project.text().strip(),
@@ -229,12 +342,13 @@ class IndicatorDialog(QDialog):
             self.info.builtin, start_total,
             tuple(re.split(r"[\s,、・]+", unicodedata.normalize("NFKC", self.branches.text()).strip()))
             if self.branches.text().strip() else (),
-            self.department.text().strip(), self.team.text().strip(), self.focus.isChecked())
+            self.department.text().strip(), self.team.text().strip(), self.focus.isChecked(),
+            filters=tuple(conditions[1:]))
 
     def save(self) -> None:
         try:
             info = self.collected()
-            core.validate(info.definition)
+            core.validate(info.definition, self.keys)
         except core.IndicatorError as exc:
             self.error.setText(str(exc))
             return

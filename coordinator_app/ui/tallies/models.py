@@ -14,7 +14,7 @@ from coordinator_app.core.dates import (
     format_wareki,
     month_last_day,
 )
-from coordinator_app.services.consolidation import Conflict, Matrix
+from coordinator_app.services.consolidation import SOURCE_LABELS, Conflict, Matrix
 from coordinator_app.services.indicators import IndicatorResult, YearFigure
 from coordinator_app.services.tallies import TallyView
 from coordinator_app.ui.audit_words import actor_text
@@ -31,6 +31,7 @@ STATE_FILL = {
     "provisional": QColor("#FFF1C2"),
     "missing": QColor("#FFFFFF"),
     "future": QColor("#F0F0F0"),
+    "live": QColor("#D3EEEA"),  # counted from the server's records (issue 21)
 }
 GRADE_FILL = {"A": QColor("#D8EFD8"), "B": QColor("#FFF1C2"), "C": QColor("#F6C6C6")}
 
@@ -205,7 +206,7 @@ class MatrixModel(_Model):
         if section == 0:
             return QCoreApplication.translate("Tallies", "支部")
         if section == len(self.matrix.months) + 1:
-            return QCoreApplication.translate("Tallies", "最終受信")
+            return QCoreApplication.translate("Tallies", "集計元・最終受信")
         m = self.matrix.months[section - 1]
         return f"{m % 100}月"
 
@@ -226,8 +227,12 @@ class MatrixModel(_Model):
             return None
         if col == len(self.matrix.months) + 1:
             if role == Qt.DisplayRole:
+                if self.matrix.sources.get(code) == "live":
+                    return tr(SOURCE_LABELS["live"])
                 at = self.matrix.last_received.get(code)
-                return format_wareki(at.date()) if at else QCoreApplication.translate("Tallies", "なし")
+                return tr(SOURCE_LABELS["file"]) + "（" + (
+                    format_wareki(at.date()) if at else
+                    QCoreApplication.translate("Tallies", "なし")) + "）"
             return None
         cell = self.cell(index.row(), col)
         if role == Qt.DisplayRole:
@@ -347,6 +352,16 @@ def _gap_mark(y: YearFigure) -> str:
     return QCoreApplication.translate("Tallies", "（未着あり）") if y.gap else ""
 
 
+def _actual(y: YearFigure, unit: str = "", short: bool = False) -> str:
+    """The actual as shown: the figure with its marks, or why the year has
+    none (a combined indicator over consolidated files; ``short`` for the
+    list, whose tooltip says it whole)."""
+    if y.uncounted:
+        return QCoreApplication.translate("Tallies", "数えられません（複数の条件）") if short \
+            else tr(y.uncounted)
+    return _in_progress(y, core.format_value(y.actual, unit)) + _gap_mark(y)
+
+
 def _grade_tip(r: IndicatorResult) -> str | None:
     y = r.year
     lines = []
@@ -369,9 +384,8 @@ class IndicatorTableModel(_Model):
         Column(QT_TRANSLATE_NOOP("Tallies", "目標"), lambda r: core.format_value(r.year.target),
                align=RIGHT),
         Column(QT_TRANSLATE_NOOP("Tallies", "実績"),
-               lambda r: _in_progress(r.year, core.format_value(r.year.actual))
-               + _gap_mark(r.year), align=RIGHT,
-               tooltip=lambda r: r.year.gap or None),
+               lambda r: _actual(r.year, short=True), align=RIGHT,
+               tooltip=lambda r: tr(r.year.uncounted) if r.year.uncounted else r.year.gap or None),
         Column(QT_TRANSLATE_NOOP("Tallies", "評価"), lambda r: _grade_text(r.year), align=CENTER,
                background=lambda r: _grade_fill(r.year), tooltip=_grade_tip),
     )
@@ -413,7 +427,7 @@ class YearTableModel(_Model):
         self.typed = False
 
     def _actual_text(self, y: YearFigure) -> str:
-        text = _in_progress(y, core.format_value(y.actual, self.unit)) + _gap_mark(y)
+        text = _actual(y, self.unit)
         if y.typed:
             text += QCoreApplication.translate("Tallies", "（入力）")
         return text

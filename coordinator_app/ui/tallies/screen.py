@@ -13,10 +13,11 @@ from coordinator_app.ui.tallies.consolidation import ConsolidationPage
 from coordinator_app.ui.tallies.evaluation_page import EvaluationPage
 from coordinator_app.ui.tallies.indicators_page import IndicatorsPage
 from coordinator_app.ui.tallies.monthly import MonthlyPage
+from coordinator_app.ui.tallies.projects_page import ProjectsPage
 
 # What ``ctx.notify`` names make which tab stale.
 RECORD_CHANGES = {"consultation", "watch", "volunteer", "activity", "person", "import"}
-FILTERS = {"monthly": 0, "consolidation": 1, "indicators": 2, "evaluation": 3}
+FILTERS = {"monthly": 0, "consolidation": 1, "indicators": 2, "evaluation": 3, "projects": 4}
 
 
 class TalliesScreen(QWidget):
@@ -30,12 +31,15 @@ class TalliesScreen(QWidget):
         self.consolidation = ConsolidationPage(ctx, self) if city else None
         self.indicators = IndicatorsPage(ctx, self)
         self.evaluation = EvaluationPage(ctx, self) if city else None
+        # the plan's 事業 and their grades (issue 17): whoever edits the sheet
+        self.projects = ProjectsPage(ctx, self) if may(ctx.user, Action.EVALUATE) else None
         self.tabs = QTabWidget(self)
         self.pages: dict[str, QWidget] = {}
         for key, page, label in (("monthly", self.monthly, self.tr("月次集計")),
                                  ("consolidation", self.consolidation, self.tr("集約（市社協）")),
                                  ("indicators", self.indicators, self.tr("指標")),
-                                 ("evaluation", self.evaluation, self.tr("評価シート"))):
+                                 ("evaluation", self.evaluation, self.tr("評価シート")),
+                                 ("projects", self.projects, self.tr("事業・評価"))):
             if page is not None:
                 self.tabs.addTab(page, label)
                 self.pages[key] = page
@@ -58,11 +62,11 @@ class TalliesScreen(QWidget):
 
     def _changed(self, what: str) -> None:
         if what in RECORD_CHANGES:
-            self.stale |= {"monthly", "indicators", "evaluation"} & set(self.pages)
+            self.stale |= {"monthly", "indicators", "evaluation", "projects"} & set(self.pages)
         elif what == "tallies":
-            self.stale |= {"indicators", "evaluation"} & set(self.pages)
+            self.stale |= {"indicators", "evaluation", "projects"} & set(self.pages)
         elif what == "indicators":
-            self.stale |= {"indicators", "evaluation"} & set(self.pages)
+            self.stale |= {"indicators", "evaluation", "projects"} & set(self.pages)
         else:
             return
         current = self._key_of(self.tabs.currentWidget())
@@ -72,7 +76,7 @@ class TalliesScreen(QWidget):
             self._load_current()
 
     def show_filter(self, name: str) -> None:
-        """'monthly', 'consolidation', 'indicators' or 'evaluation'."""
+        """'monthly', 'consolidation', 'indicators', 'evaluation' or 'projects'."""
         page = self.pages.get(name)
         if page is not None:
             self.tabs.setCurrentWidget(page)

@@ -25,10 +25,11 @@ from PySide6.QtWidgets import (
 
 from coordinator_app.core import clock, codes
 from coordinator_app.core.dates import fiscal_year_label, fiscal_year_of
-from coordinator_app.services import people, volunteers
+from coordinator_app.services import people, saving, volunteers
 from coordinator_app.services.volunteers import VolunteerInput
 from coordinator_app.ui.context import AppContext
 from coordinator_app.ui.person_picker import PersonPicker
+from coordinator_app.ui.saving import SaveNotice, run_save
 from coordinator_app.ui.volunteers.inputs import AvailabilityGrid, TagLineEdit
 from coordinator_app.ui.volunteers.tables import CheckListModel
 from coordinator_app.ui.widgets import DateLineEdit, save_shortcuts
@@ -44,6 +45,7 @@ class VolunteerFormDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.volunteer_id = volunteer_id
+        self.base_version: int | None = None  # set by _load; see services.saving
         self.setWindowTitle(self.tr("ボランティア登録") if volunteer_id is None
                             else self.tr("ボランティア登録の編集"))
         self.setMinimumWidth(1100)
@@ -63,6 +65,8 @@ class VolunteerFormDialog(QDialog):
         columns.addLayout(self._build_activity(), 1)
         layout = QVBoxLayout(self)
         layout.addLayout(columns)
+        self.notice = SaveNotice(self)  # someone saved first / the connection dropped
+        layout.addWidget(self.notice)
         layout.addLayout(self._build_buttons())
 
     def _build_person(self) -> QFormLayout:
@@ -185,6 +189,7 @@ class VolunteerFormDialog(QDialog):
 
     def _load(self, volunteer_id: int) -> None:
         d = volunteers.get_volunteer(self.ctx.db, self.ctx.user, volunteer_id)
+        self.base_version = d.version
         self.person_label.setText(f"{d.name}（{d.kana}）" if d.kana else d.name)
         self.kind.setCurrentIndex(self.kind.findData(d.kind))
         self.contact_person.setText(d.contact_person)
@@ -235,17 +240,20 @@ class VolunteerFormDialog(QDialog):
             self.registered_on.setFocus()
             return
         data = self.form_input()
-        db, user, vid = self.ctx.db, self.ctx.user, self.volunteer_id
+        db, user, vid, base = self.ctx.db, self.ctx.user, self.volunteer_id, self.base_version
         if vid is None:
-            def work(_progress):
-                return volunteers.register_volunteer(db, user, data)
+            key = saving.new_key()  # one per save, kept through its retries
+
+            def work():
+                return volunteers.register_volunteer(db, user, data, client_key=key)
         else:
-            def work(_progress):
-                volunteers.update_volunteer(db, user, vid, data)
+            def work():
+                volunteers.update_volunteer(db, user, vid, data, base_version=base)
                 return vid
         self.save_button.setEnabled(False)
         self.error.clear()
-        self.ctx.runner.run(work, on_done=self._saved, on_error=self._failed)
+        run_save(self.ctx.runner, work, on_done=self._saved, on_error=self._failed,
+                 on_reconnecting=self.notice.reconnecting)
 
     def _saved(self, volunteer_id: int) -> None:
         self.volunteer_id = volunteer_id
@@ -255,6 +263,12 @@ class VolunteerFormDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.save_button.setEnabled(True)
+        if isinstance(exc, saving.StaleEdit):
+            # Keep what was typed; the next save goes on top of the newer version.
+            self.base_version = exc.version
+            self.notice.stale(self._describe(exc.newer))
+            return
+        self.notice.clear()
         if isinstance(exc, (ValueError, LookupError, PermissionError)):
             self.show_error(str(exc))
         else:
@@ -262,3 +276,16 @@ class VolunteerFormDialog(QDialog):
 
     def show_error(self, text: str) -> None:
         self.error.setText(text)
+
+    def _describe(self, d: volunteers.VolunteerDetail) -> list[str]:
+        """The newer registration as lines of 「項目: 値」."""
+        labels = {r.code: r.label for r in volunteers.list_roles(self.ctx.db, True)}
+        return [
+            f"氏名: {d.name}（{d.kana}）　種別: {codes.VOLUNTEER_KIND.get(d.kind, d.kind)}",
+            f"電話: {d.phone}　住所: {d.address}　自治会: {d.area}",
+            f"登録日: {d.registered_on.isoformat()}　保険: "
+            + (fiscal_year_label(d.insurance_fy) if d.insurance_fy else "未加入"),
+            "活動内容: " + "、".join(labels.get(c, c) for c in d.roles),
+            "特技・資格: " + "、".join(d.skills),
+            "活動できる地域: " + "、".join(name for _, name in d.covered_areas),
+        ]

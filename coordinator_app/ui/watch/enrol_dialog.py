@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
 from coordinator_app.core import clock, codes
 from coordinator_app.core.access import ScopeError
 from coordinator_app.core.dates import format_wareki
-from coordinator_app.services import people, watch
+from coordinator_app.services import people, saving, watch
 from coordinator_app.ui.context import AppContext
 from coordinator_app.ui.person_picker import PersonPicker
+from coordinator_app.ui.saving import SaveNotice
 from coordinator_app.ui.table_view import fit_table
 from coordinator_app.ui.watch.models import CooperatorChoiceModel, HistoryModel
 from coordinator_app.ui.widgets import DateLineEdit, save_shortcuts
@@ -52,6 +53,7 @@ class EnrolDialog(QDialog):
         self.ctx = ctx
         self.today = today or clock.today()
         self.watch_user_id = watch_user_id
+        self.base_version: int | None = None  # set by _load; see services.saving
         editing = watch_user_id is not None
         self.setWindowTitle(self.tr("見守り利用者の編集") if editing else self.tr("見守り利用者の登録"))
         self.resize(760, 700 if editing else 640)
@@ -155,6 +157,8 @@ class EnrolDialog(QDialog):
             layout.addWidget(QLabel(self.tr("見守りの履歴"), self))
             layout.addWidget(self._history_table(), 1)
         layout.addWidget(self.error)
+        self.notice = SaveNotice(self)  # someone saved first
+        layout.addWidget(self.notice)
         layout.addWidget(buttons)
 
     def _history_table(self) -> QTableView:
@@ -177,6 +181,7 @@ class EnrolDialog(QDialog):
 
     def _load(self, watch_user_id: int) -> None:
         d = watch.get_user(self.ctx.db, self.ctx.user, watch_user_id, self.today)
+        self.base_version = d.version
         self.name_label.setText(f"{d.name}（{d.kana}）")
         self.phone.setText(d.phone)
         self.address.setText(d.address)
@@ -203,6 +208,18 @@ class EnrolDialog(QDialog):
             self.error.setText(self.tr("{day} に登録を終了しています（{reason}）").format(
                 day=format_wareki(d.ended_on), reason=codes.END_REASON.get(d.end_reason, "")))
         self.phone.setFocus()
+
+    def _describe(self, d: watch.WatchUserDetail) -> list[str]:
+        """The newer enrolment as lines of 「項目: 値」."""
+        return [
+            f"氏名: {d.name}（{d.kana}）　電話: {d.phone}",
+            f"住所: {d.address}　自治会: {d.area}",
+            f"緊急連絡先: {d.emergency_contact}",
+            "方法: " + "、".join(codes.WATCH_METHOD.get(m, m) for m in d.methods)
+            + f"　頻度: {d.frequency_days}日ごと　登録日: {d.enrolled_on.isoformat()}",
+            "協力員: " + "、".join(c.name for c in d.cooperators),
+            f"メモ: {d.note}",
+        ]
 
     def _person_picked(self, person_id) -> None:
         if person_id is None:
@@ -236,14 +253,29 @@ class EnrolDialog(QDialog):
             self.error.setText(self.tr("登録日: {e}").format(e=self.enrolled.error()))
             self.enrolled.setFocus()
             return
+        db, user, form, wid = self.ctx.db, self.ctx.user, self.form(), self.watch_user_id
+        key = saving.new_key()  # one per save of a new enrolment, kept through its retries
+
+        def work() -> int:
+            if wid is None:
+                return watch.enrol_user(db, user, form, today=self.today, client_key=key)
+            watch.update_user(db, user, wid, form, today=self.today,
+                              base_version=self.base_version)
+            return wid
+
+        def reconnecting(_try: int) -> None:  # this dialog saves on the spot: paint it now
+            self.notice.reconnecting()
+            self.notice.repaint()
+
         try:
-            if self.watch_user_id is None:
-                self.watch_user_id = watch.enrol_user(self.ctx.db, self.ctx.user, self.form(),
-                                                      today=self.today)
-            else:
-                watch.update_user(self.ctx.db, self.ctx.user, self.watch_user_id, self.form(),
-                                  today=self.today)
-        except (ValueError, ScopeError, LookupError) as exc:
+            self.watch_user_id = saving.retried(work, on_retry=reconnecting)
+        except saving.StaleEdit as exc:
+            # Keep what was typed; the next save goes on top of the newer version.
+            self.base_version = exc.version
+            self.notice.stale(self._describe(exc.newer))
+            return
+        except (ValueError, ScopeError, LookupError, saving.ConnectionLost) as exc:
+            self.notice.clear()
             self.error.setText(str(exc))
             return
         self.ctx.notify("watch")
