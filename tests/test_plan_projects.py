@@ -376,3 +376,12 @@ def test_a_project_typed_late_stands_where_the_plan_numbers_it(db):
     assert [g.id for g in tree.goals] == [goal1, goal3]
     assert [p.id for p in tree.policies] == [p4, p16, p17]
     assert [p.number for p in tree.projects] == ["①", "②", "③", "①"]
+
+
+@pytest.mark.parametrize("grade, memo", [("D", ""), ("AB", ""), ("A", "x" * 2001)])
+def test_a_decision_outside_the_scale_or_with_a_long_memo_is_refused(grade, memo):
+    """One rule for the grade of an indicator and of a 事業."""
+    with pytest.raises(core.IndicatorError):
+        core.clean_decision(grade, memo)
+    assert core.clean_decision(" b ", " memo ") == ("B", "memo")
+    assert core.clean_decision("-", "") == ("-", "")

@@ -310,6 +310,12 @@ def figure_view(name: str):
     return _FIGURES[name]
 
 
+# A branch with a record in any of these is "live" on a server database
+# (consolidation counts it from the records; server_roles' figures view
+# live_branches answers the same for city staff).
+LIVE_RECORD_TABLES = (Consultation, WatchUser, Volunteer, Activity, ActivityGroup, Event)
+
+
 def figures_only(session: Session) -> bool:
     """Does this connection read the branches' records only through the
     figures views (city staff on the server)? The one test deciding where

@@ -37,6 +37,18 @@ DIRECTIONS = {"higher": "多いほどよい", "lower": "少ないほどよい", 
 GRADES = {"A": "着実に進捗している", "B": "ある程度進捗している", "C": "進捗が順調でない"}
 NO_GRADE = "-"  # the evaluator decided 評価なし
 DECISIONS = {**GRADES, NO_GRADE: "評価なし"}
+
+
+def clean_decision(grade: str, memo: str) -> tuple[str, str]:
+    """An evaluator's decision as stored (of an indicator or a 事業):
+    A/B/C, ``-`` (評価なし) or ``""`` (not decided), and their memo."""
+    grade = (grade or "").strip().upper()
+    memo = (memo or "").strip()
+    if grade not in ("", *DECISIONS):
+        raise IndicatorError("評価は A・B・C・評価なし のどれかにしてください")
+    if len(memo) > 2000:
+        raise IndicatorError("メモは2000文字以内にしてください")
+    return grade, memo
 # Word targets compared with a reference figure; any other word is an
 # achievement (設置, 実施, 調査・研究 …) judged on the typed actual.
 COMPARATIVE_WORDS = ("増加", "減少", "維持")

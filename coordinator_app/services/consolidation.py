@@ -48,16 +48,10 @@ from coordinator_app.core import access, clock, codes, counting
 from coordinator_app.core.access import Action, SignedIn
 from coordinator_app.core.dates import month_last_day
 from coordinator_app.core.models import (
-    Activity,
-    ActivityGroup,
     Branch,
-    Consultation,
-    Event,
     TallyChoice,
     TallyFile,
     TallyFileRow,
-    Volunteer,
-    WatchUser,
 )
 from coordinator_app.interchange import tally_file
 from coordinator_app.services import accounts
@@ -74,8 +68,6 @@ STATE_LABELS = {
 }
 # Where a branch's consolidated figures come from (``Matrix.sources``).
 SOURCE_LABELS = {"live": "直接（サーバー）", "file": "ファイル"}
-# A branch with a record in any of these is live on a server database.
-_RECORD_TABLES = (Consultation, WatchUser, Volunteer, Activity, ActivityGroup, Event)
 
 
 @dataclass(frozen=True)
@@ -219,7 +211,8 @@ def live_branches(s) -> set[str]:
         return set()
     if counting.figures_only(s):  # city staff: the same test, as a figures view
         return counting.live_branch_codes(s)
-    has_records = or_(*(exists().where(t.branch_id == Branch.id) for t in _RECORD_TABLES))
+    has_records = or_(*(exists().where(t.branch_id == Branch.id)
+                        for t in counting.LIVE_RECORD_TABLES))
     return set(s.scalars(select(Branch.code).where(has_records)))
 
 

@@ -428,12 +428,7 @@ def decide_grade(db: Database, user: SignedIn, code: str, fiscal_year: int, grad
     none). ``memo`` is the evaluator's own note (never printed). Audited
     with the grade before and after (not the memo, which is free text)."""
     access.check(user, Action.EVALUATE)
-    grade = (grade or "").strip().upper()
-    memo = (memo or "").strip()
-    if grade not in ("", *core.DECISIONS):
-        raise IndicatorError("評価は A・B・C・評価なし のどれかにしてください")
-    if len(memo) > 2000:
-        raise IndicatorError("メモは2000文字以内にしてください")
+    grade, memo = core.clean_decision(grade, memo)
     with db.session() as s:
         ind = _get(s, code)
         _check_year(ind, fiscal_year)

@@ -271,12 +271,7 @@ def decide_grade(db: Database, user: SignedIn, project_id: int, fiscal_year: int
     """The evaluator's grade of a 事業 for a year: A/B/C, ``-`` (評価なし) or
     ``""`` (not decided). Audited with the grade before and after."""
     access.check(user, Action.EVALUATE)
-    grade = (grade or "").strip().upper()
-    memo = (memo or "").strip()
-    if grade not in ("", *core.DECISIONS):
-        raise IndicatorError("評価は A・B・C・評価なし のどれかにしてください")
-    if len(memo) > 2000:
-        raise IndicatorError("メモは2000文字以内にしてください")
+    grade, memo = core.clean_decision(grade, memo)
     with db.session() as s:
         _check_year(s, fiscal_year)
         row = plan_tree.year_row(s, project_id, fiscal_year, create=bool(grade))

@@ -33,6 +33,8 @@ import re
 
 from sqlalchemy import MetaData
 
+from coordinator_app.core import counting
+
 PREFIX = "ca_"
 APP = "ca_app"
 GROUPS = {"coordinator": "ca_coordinator", "city_staff": "ca_city", "admin": "ca_admin"}
@@ -295,13 +297,9 @@ FIGURE_VIEWS = {
         " GROUP BY b.code, v.registered_on, v.withdrawn_on, v.insurance_fy"),
     # The branches whose records are on the server (consolidation: live).
     "live_branches": (
-        "SELECT b.code AS branch_code FROM public.branch b WHERE"
-        " EXISTS (SELECT 1 FROM public.consultation x WHERE x.branch_id = b.id)"
-        " OR EXISTS (SELECT 1 FROM public.watch_user x WHERE x.branch_id = b.id)"
-        " OR EXISTS (SELECT 1 FROM public.volunteer x WHERE x.branch_id = b.id)"
-        " OR EXISTS (SELECT 1 FROM public.activity x WHERE x.branch_id = b.id)"
-        " OR EXISTS (SELECT 1 FROM public.activity_group x WHERE x.branch_id = b.id)"
-        " OR EXISTS (SELECT 1 FROM public.event x WHERE x.branch_id = b.id)"),
+        "SELECT b.code AS branch_code FROM public.branch b WHERE " + " OR ".join(
+            f"EXISTS (SELECT 1 FROM public.{t.__tablename__} x WHERE x.branch_id = b.id)"
+            for t in counting.LIVE_RECORD_TABLES)),
     "events": (
         "SELECT b.code AS branch_code, e.month, e.kind, count(*) AS n,"
         " sum(e.participants) AS participants, sum(e.volunteers) AS volunteers"
