@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from coordinator_app.core.models import Consultation
 from coordinator_app.services import saving
 from coordinator_app.ui.consultations.screen import ConsultationsScreen
-from tests.helpers import make_context
+from tests.helpers import make_context, type_japanese
 from tests.test_consultations_ui import closed, press, type_record_by_keyboard
 from tests.test_in_doubt_commit import _disconnect
 
@@ -62,3 +62,93 @@ def test_new_record_whose_commit_answer_was_lost_is_saved_once(qtbot, screen, mo
     assert _stored(db, "答えが届かなかった保存") == saved  # one record, its id to the form
     with db.session() as s:
         assert s.scalar(select(func.count()).select_from(Consultation)) == before + 1
+
+
+# --- the roll call's contact panel: the same rule, saved on the spot ---------------
+
+@pytest.fixture
+def watch_screen(qtbot, demo_db, monkeypatch):
+    from coordinator_app.ui.watch.screen import WatchScreen
+    from tests.conftest import TODAY, coordinator_of
+
+    monkeypatch.setattr(saving, "RECONNECT_PAUSES", (0.0, 0.0))  # no waiting in tests
+    ctx = make_context(demo_db, coordinator_of(demo_db, "01"))
+    widget = WatchScreen(ctx, today=TODAY)
+    qtbot.addWidget(widget)
+    widget.resize(1366, 768)
+    widget.show()
+    page = widget.worklist
+    qtbot.waitUntil(lambda: not page.loading and page.worklist is not None, timeout=10000)
+    yield widget
+    ctx.runner.wait()
+
+
+def _contacts(db, watch_user_id, note):
+    from coordinator_app.core.models import WatchContact
+
+    with db.session() as s:
+        return s.scalars(select(WatchContact.id).where(
+            WatchContact.watch_user_id == watch_user_id, WatchContact.note == note)).all()
+
+
+def _type_contact(qtbot, page, note):
+    from PySide6.QtCore import Qt
+
+    page.select_row(0)
+    qtbot.keyClick(page.panel.results, Qt.Key_2)  # 不在
+    type_japanese(page.panel.note, note)
+    qtbot.keyClick(page.panel.note, Qt.Key_Return)
+
+
+def _drop_after_commit(monkeypatch, db, times, commit=True):
+    """The next ``times`` COMMITs of ``db``: carried out by the database
+    (or not, ``commit=False``), then the connection is gone."""
+    dialect, dropped = db.engine.dialect, []
+    real = dialect.do_commit
+
+    def do_commit(dbapi_connection):
+        if len(dropped) >= times:
+            return real(dbapi_connection)
+        if commit:
+            real(dbapi_connection)
+        dropped.append(True)
+        raise _disconnect(dialect)
+
+    monkeypatch.setattr(dialect, "do_commit", do_commit)
+    return dropped
+
+
+def test_watch_contact_whose_commit_answer_was_lost_is_recorded_once(
+        qtbot, watch_screen, monkeypatch):
+    page, db = watch_screen.worklist, watch_screen.ctx.db
+    user = page.model.row_at(0)
+    said = []
+    label = page.panel.message
+    label.setText = lambda text, _set=label.setText: (said.append(text), _set(text))
+    dropped = _drop_after_commit(monkeypatch, db, times=1)
+
+    _type_contact(qtbot, page, "答えが届かなかった記録")
+
+    assert dropped and said[0] == saving.RECONNECTING_MESSAGE
+    assert said[-1].startswith("記録しました")
+    assert len(_contacts(db, user.watch_user_id, "答えが届かなかった記録")) == 1
+    assert page.table.currentIndex().row() == 1  # on to the next person, as after any save
+
+
+def test_watch_contact_that_never_reaches_the_server_keeps_what_was_typed(
+        qtbot, watch_screen, monkeypatch):
+    page, db = watch_screen.worklist, watch_screen.ctx.db
+    user = page.model.row_at(0)
+    tries = 1 + len(saving.RECONNECT_PAUSES)  # the first try and each retry
+    dropped = _drop_after_commit(monkeypatch, db, times=tries, commit=False)
+
+    _type_contact(qtbot, page, "届かなかった記録")
+
+    assert len(dropped) == tries
+    assert "入力した内容は残っています" in page.panel.message.text()
+    assert _contacts(db, user.watch_user_id, "届かなかった記録") == []
+    # Still on the same person, with the result and the note as typed.
+    assert page.table.currentIndex().row() == 0
+    assert page.panel.who.text().startswith(user.name)
+    assert page.panel.results.result() == "absent"
+    assert page.panel.note.text() == "届かなかった記録"

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
@@ -542,12 +542,41 @@ cell_values = st.one_of(
     st.sampled_from(["見本 太郎", "A&B <c> \"q\" 'x'", "  空白  ", "=1+2", "ﾐﾎﾝ", "\u3000全角\u3000"]))
 
 
+_MAIN_NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+
+
+def _with_prefix(path: Path) -> None:
+    """Rewrite the workbook's sheets and shared strings with the main
+    namespace under a prefix (``<x:row><x:c>``), as some programs that
+    write xlsx through .NET's Open XML SDK do: the same workbook to Excel."""
+    import re
+    import zipfile
+
+    source = path.with_suffix(".plain.xlsx")
+    path.rename(source)
+    with zipfile.ZipFile(source) as zin, \
+            zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename.startswith("xl/worksheets/") or \
+                    item.filename == "xl/sharedStrings.xml":
+                text = data.decode("utf-8").replace(_MAIN_NS, _MAIN_NS.replace("xmlns", "xmlns:x"))
+                text = re.sub(r"<(/?)(?![?!])([A-Za-z]+)(?=[\s>/])", r"<\1x:\2", text)
+                data = text.encode("utf-8")
+            zout.writestr(item, data)
+
+
 @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
-@given(rows=st.lists(st.lists(cell_values, max_size=8), max_size=12), inline=st.booleans())
-def test_the_xlsx_reader_reads_what_openpyxl_reads(tmp_path, rows, inline):
+@given(rows=st.lists(st.lists(cell_values, max_size=8), max_size=12), inline=st.booleans(),
+       prefixed=st.booleans())
+@example(rows=[["見本 太郎", 12, dt.date(2020, 1, 2)], [], [None, "A&B"]], inline=False,
+         prefixed=True)
+@example(rows=[["見本 太郎", 12, dt.date(2020, 1, 2)]], inline=True, prefixed=True)
+def test_the_xlsx_reader_reads_what_openpyxl_reads(tmp_path, rows, inline, prefixed):
     """Cell by cell, every value type, shared or inline strings, blank rows,
-    as openpyxl's read-only mode gives them (values of formulas: the ones
-    Excel saved, none here; merges aside: see workbook.py)."""
+    the elements with or without a namespace prefix, as openpyxl's read-only
+    mode gives them (values of formulas: the ones Excel saved, none here;
+    merges aside: see workbook.py)."""
     from coordinator_app.interchange.workbook import Workbook, cell_text
 
     path = tmp_path / f"r{next(_N)}.xlsx"
@@ -558,6 +587,8 @@ def test_the_xlsx_reader_reads_what_openpyxl_reads(tmp_path, rows, inline):
     for r in rows:
         ws.append(r)
     wb.save(path)
+    if prefixed:
+        _with_prefix(path)
     expected = [[cell_text(v) for v in r] for r in openpyxl.load_workbook(
         path, read_only=True, data_only=True).worksheets[0].iter_rows(values_only=True)]
     with Workbook(path) as book:

@@ -388,7 +388,7 @@ def _xlsx_cells(xml: str, strings, dates, spans, epoch, texts: dict) -> list[str
     """The texts of one row's ``<c>`` elements, by column; ``texts`` keeps
     the text of each plain cell's markup read so far (in this sheet)."""
     plain = _PLAIN_CELL.findall(xml)
-    if len(plain) != xml.count("<c ") + xml.count("<c>"):
+    if len(plain) != xml.count("<c ") + xml.count("<c>") or ":c" in xml:  # x:c: prefixed
         return _xlsx_cells_any(xml, strings, dates, spans, epoch)
     cells: list[str] = []
     for letters, rest in plain:

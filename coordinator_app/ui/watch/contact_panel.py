@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from coordinator_app.core import clock, codes
 from coordinator_app.core.access import ScopeError
 from coordinator_app.core.dates import format_wareki
-from coordinator_app.services import consultations, watch
+from coordinator_app.services import consultations, saving, watch
 from coordinator_app.ui.context import AppContext
 from coordinator_app.ui.watch.concern_dialog import ConcernDialog
 from coordinator_app.ui.watch.models import methods_label
@@ -313,14 +313,29 @@ class ContactPanel(QWidget):
     def _save(self, concern: watch.ConcernForm | None) -> None:
         row = self._row
         volunteer_ids = [vid for vid, box in self._coop_boxes.items() if box.isChecked()]
+        db, user = self.ctx.db, self.ctx.user
+        contacted_on, method, result_code = (self.day.date(), self.method.currentData(),
+                                             self.results.result())
+        by_staff, note = self.staff.isChecked(), self.note.text()
+        today = max(self.today, clock.today())
+        key = saving.new_key()  # one per save, kept through its retries (issue 21)
+
+        def work() -> watch.RecordedContact:
+            return watch.record_contact(
+                db, user, row.watch_user_id, contacted_on=contacted_on, method=method,
+                result=result_code, by_staff=by_staff, volunteer_ids=volunteer_ids,
+                note=note, concern=concern, today=today, client_key=key)
+
+        def reconnecting(_try: int) -> None:  # a roll call saves on the spot: paint it now
+            self.message.setStyleSheet("color: #b00020;")
+            self.message.setText(self.tr(saving.RECONNECTING_MESSAGE))
+            self.message.repaint()
+
         try:
-            result = watch.record_contact(
-                self.ctx.db, self.ctx.user, row.watch_user_id, contacted_on=self.day.date(),
-                method=self.method.currentData(), result=self.results.result(),
-                by_staff=self.staff.isChecked(), volunteer_ids=volunteer_ids,
-                note=self.note.text(), concern=concern, today=max(self.today, clock.today()))
-        except (ValueError, ScopeError, LookupError) as exc:
-            return self._fail(str(exc))
+            result = saving.retried(work, on_retry=reconnecting,
+                                    pauses=saving.RECONNECT_PAUSES)
+        except (ValueError, ScopeError, LookupError, saving.ConnectionLost) as exc:
+            return self._fail(str(exc))  # what was typed stays in the fields
         self._method = self.method.currentData()
         label = codes.WATCH_RESULT[self.results.result()]
         text = self.tr("記録しました: {name} {result}").format(name=row.name, result=label)
