@@ -169,8 +169,11 @@ def wizard_spec(db, kind: str, path: Path, sheets: list[str] | None = None,
 
 def people(db) -> list[tuple]:
     with db.session() as s:
-        return sorted(s.execute(select(Person.name, Person.kana_key, Person.birth_date,
-                                       Person.phone)).all())
+        rows = s.execute(select(Person.name, Person.kana_key, Person.birth_date,
+                                Person.phone)).all()
+    # two residents of one name, one without a birth date: None sorts first
+    return sorted((tuple(r) for r in rows),
+                  key=lambda r: tuple((v is not None, v if v is not None else "") for v in r))
 
 
 def tally_csv(db, branch: str, tmp: Path) -> bytes:
