@@ -53,23 +53,30 @@ def _disconnect(dialect) -> Exception:
     return dialect.dbapi.OperationalError("server closed the connection unexpectedly")
 
 
+def drop_commits(monkeypatch, db, times: int = 1, commit: bool = True) -> list:
+    """The next ``times`` COMMITs of ``db``: carried out by the database
+    (or not, ``commit=False``), then the connection drops before the app
+    hears back. Returns the list that grows by one at each drop."""
+    dialect = db.engine.dialect
+    real, dropped = dialect.do_commit, []
+
+    def do_commit(dbapi_connection):
+        if len(dropped) >= times:
+            return real(dbapi_connection)
+        if commit:
+            real(dbapi_connection)
+        dropped.append(True)
+        raise _disconnect(dialect)
+
+    monkeypatch.setattr(dialect, "do_commit", do_commit)
+    return dropped
+
+
 @pytest.fixture
 def answer_lost(monkeypatch):
     """``answer_lost(db)``: the next COMMIT of ``db`` is carried out by the
     database, then the connection drops before the app hears back."""
-    def arm(db):
-        dialect = db.engine.dialect
-        real, dropped = dialect.do_commit, []
-
-        def do_commit(dbapi_connection):
-            real(dbapi_connection)
-            if not dropped:
-                dropped.append(True)
-                raise _disconnect(dialect)
-
-        monkeypatch.setattr(dialect, "do_commit", do_commit)
-        return dropped
-    return arm
+    return lambda db: drop_commits(monkeypatch, db)
 
 
 def _count(db, model, **where):

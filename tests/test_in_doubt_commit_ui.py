@@ -13,7 +13,7 @@ from coordinator_app.services import saving
 from coordinator_app.ui.consultations.screen import ConsultationsScreen
 from tests.helpers import make_context, type_japanese
 from tests.test_consultations_ui import closed, press, type_record_by_keyboard
-from tests.test_in_doubt_commit import _disconnect
+from tests.test_in_doubt_commit import drop_commits
 
 
 @pytest.fixture
@@ -41,16 +41,7 @@ def test_new_record_whose_commit_answer_was_lost_is_saved_once(qtbot, screen, mo
     form = type_record_by_keyboard(qtbot, screen, summary="答えが届かなかった保存")
     with db.session() as s:
         before = s.scalar(select(func.count()).select_from(Consultation))
-    dialect, dropped = db.engine.dialect, []
-    real = dialect.do_commit
-
-    def do_commit(dbapi_connection):  # committed, then the connection is gone
-        real(dbapi_connection)
-        if not dropped:
-            dropped.append(True)
-            raise _disconnect(dialect)
-
-    monkeypatch.setattr(dialect, "do_commit", do_commit)
+    dropped = drop_commits(monkeypatch, db)  # committed, then the connection is gone
     said, saved = [], []
     form.notice.message.setText = lambda text, _set=form.notice.message.setText: (
         said.append(text), _set(text))
@@ -70,6 +61,7 @@ def test_new_record_whose_commit_answer_was_lost_is_saved_once(qtbot, screen, mo
 def watch_screen(qtbot, demo_db, monkeypatch):
     from coordinator_app.ui.watch.screen import WatchScreen
     from tests.conftest import TODAY, coordinator_of
+    from tests.test_watch_ui import wait_loaded
 
     monkeypatch.setattr(saving, "RECONNECT_PAUSES", (0.0, 0.0))  # no waiting in tests
     ctx = make_context(demo_db, coordinator_of(demo_db, "01"))
@@ -77,8 +69,7 @@ def watch_screen(qtbot, demo_db, monkeypatch):
     qtbot.addWidget(widget)
     widget.resize(1366, 768)
     widget.show()
-    page = widget.worklist
-    qtbot.waitUntil(lambda: not page.loading and page.worklist is not None, timeout=10000)
+    wait_loaded(qtbot, widget.worklist)
     yield widget
     ctx.runner.wait()
 
@@ -100,24 +91,6 @@ def _type_contact(qtbot, page, note):
     qtbot.keyClick(page.panel.note, Qt.Key_Return)
 
 
-def _drop_after_commit(monkeypatch, db, times, commit=True):
-    """The next ``times`` COMMITs of ``db``: carried out by the database
-    (or not, ``commit=False``), then the connection is gone."""
-    dialect, dropped = db.engine.dialect, []
-    real = dialect.do_commit
-
-    def do_commit(dbapi_connection):
-        if len(dropped) >= times:
-            return real(dbapi_connection)
-        if commit:
-            real(dbapi_connection)
-        dropped.append(True)
-        raise _disconnect(dialect)
-
-    monkeypatch.setattr(dialect, "do_commit", do_commit)
-    return dropped
-
-
 def test_watch_contact_whose_commit_answer_was_lost_is_recorded_once(
         qtbot, watch_screen, monkeypatch):
     page, db = watch_screen.worklist, watch_screen.ctx.db
@@ -125,7 +98,7 @@ def test_watch_contact_whose_commit_answer_was_lost_is_recorded_once(
     said = []
     label = page.panel.message
     label.setText = lambda text, _set=label.setText: (said.append(text), _set(text))
-    dropped = _drop_after_commit(monkeypatch, db, times=1)
+    dropped = drop_commits(monkeypatch, db)
 
     _type_contact(qtbot, page, "答えが届かなかった記録")
 
@@ -140,7 +113,7 @@ def test_watch_contact_that_never_reaches_the_server_keeps_what_was_typed(
     page, db = watch_screen.worklist, watch_screen.ctx.db
     user = page.model.row_at(0)
     tries = 1 + len(saving.RECONNECT_PAUSES)  # the first try and each retry
-    dropped = _drop_after_commit(monkeypatch, db, times=tries, commit=False)
+    dropped = drop_commits(monkeypatch, db, times=tries, commit=False)
 
     _type_contact(qtbot, page, "届かなかった記録")
 

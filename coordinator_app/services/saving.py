@@ -118,11 +118,14 @@ def connection_lost(exc: BaseException) -> bool:
 
 
 def retried(work: Callable[[], T], on_retry: Callable[[int], None] | None = None,
-            pauses: tuple[float, ...] = RECONNECT_PAUSES) -> T:
+            pauses: tuple[float, ...] | None = None) -> T:
     """Run one save (``work`` is one transaction) and try it again while
     the connection is lost; ``on_retry(n)`` before the n-th new try (the
     screen says RECONNECTING_MESSAGE). Raises ConnectionLost when every
-    try failed; any other error at once."""
+    try failed; any other error at once. ``pauses``: RECONNECT_PAUSES,
+    read at each call, unless given."""
+    if pauses is None:
+        pauses = RECONNECT_PAUSES
     for attempt, pause in enumerate((*pauses, None), start=1):
         try:
             return work()

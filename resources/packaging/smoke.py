@@ -353,7 +353,7 @@ def window(box: Sandbox, db: Path, display: Display, shots: Path, report: dict) 
                       and not (name.endswith(".ttf") and _system_font(path))]
             check(bool(ours) and not others,
                   f"the window loads {name} from the build: {(others or ours or where)[:1]}")
-            scanned = sorted({path for path in where if path not in ours} - set(others))
+            scanned = [path for path in where if path not in ours and path not in others]
             if scanned:
                 print(f"      (fontconfig's scan of the installed fonts also read {scanned[0]})")
 

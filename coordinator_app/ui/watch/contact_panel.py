@@ -332,12 +332,11 @@ class ContactPanel(QWidget):
             self.message.repaint()
 
         try:
-            result = saving.retried(work, on_retry=reconnecting,
-                                    pauses=saving.RECONNECT_PAUSES)
+            result = saving.retried(work, on_retry=reconnecting)
         except (ValueError, ScopeError, LookupError, saving.ConnectionLost) as exc:
             return self._fail(str(exc))  # what was typed stays in the fields
-        self._method = self.method.currentData()
-        label = codes.WATCH_RESULT[self.results.result()]
+        self._method = method
+        label = codes.WATCH_RESULT[result_code]
         text = self.tr("記録しました: {name} {result}").format(name=row.name, result=label)
         if result.consultation_id:
             text += self.tr("（相談記録を要フォローに追加）")
